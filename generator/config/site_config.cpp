@@ -1,0 +1,149 @@
+#include "config/site_config.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "content/json_positions.h"
+
+namespace ashyq {
+namespace {
+
+SourceLocation location_of(const std::string& file, const toml::node* node) {
+  if (!node) return {file, 0, 0};
+  return {file, static_cast<int>(node->source().begin.line),
+          static_cast<int>(node->source().begin.column)};
+}
+
+LocalizedText read_text(const toml::table& root, std::string_view key, const std::string& file,
+                        bool required, Diagnostics& diagnostics) {
+  LocalizedText text;
+  const toml::node* node = root.get(key);
+  if (!node) {
+    if (required)
+      diagnostics.error({file, 0, 0}, std::string(key),
+                        "missing required table [" + std::string(key) +
+                            "] with kk = \"…\" and ru = \"…\"");
+    return text;
+  }
+  const toml::table* table = node->as_table();
+  if (!table) {
+    diagnostics.error(location_of(file, node), std::string(key),
+                      "expected a table with kk = \"…\" and ru = \"…\"");
+    return text;
+  }
+  for (const auto& [lang_key, value] : *table) {
+    const std::string field = std::string(key) + "." + std::string(lang_key.str());
+    auto lang = parse_lang(lang_key.str());
+    if (!lang) {
+      diagnostics.error(location_of(file, &value), field, "unknown language; expected kk or ru");
+      continue;
+    }
+    if (!value.is_string()) {
+      diagnostics.error(location_of(file, &value), field, "expected a string");
+      continue;
+    }
+    text.in(*lang) = **value.as_string();
+  }
+  for (Lang lang : kAllLangs)
+    if (!text.has(lang))
+      diagnostics.error(location_of(file, node), std::string(key) + "." + std::string(lang_code(lang)),
+                        "missing text in " + std::string(lang_code(lang)) +
+                            "; the portal's title and description are needed in both languages");
+  return text;
+}
+
+}  // namespace
+
+SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_name,
+                            Diagnostics& diagnostics) {
+  SiteConfig config;
+  config.languages = {Lang::kk, Lang::ru};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({display_name, 0, 0}, "",
+                      "cannot read the site configuration; every site needs a site.toml at its root");
+    return config;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (std::size_t bad = find_invalid_utf8(text); bad != std::string::npos) {
+    auto [line, column] = line_column_at(text, bad);
+    diagnostics.error({display_name, line, column}, "", "malformed UTF-8; save the file as UTF-8");
+    return config;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, display_name);
+  } catch (const toml::parse_error& e) {
+    diagnostics.error({display_name, static_cast<int>(e.source().begin.line),
+                       static_cast<int>(e.source().begin.column)},
+                      "", "malformed TOML: " + std::string(e.description()));
+    return config;
+  }
+
+  static constexpr std::string_view kKnown[] = {"title", "description", "languages", "base_url",
+                                                "operator", "currency", "links"};
+  for (const auto& [key, value] : root) {
+    bool known = false;
+    for (auto k : kKnown) known = known || k == key.str();
+    if (!known)
+      diagnostics.error(location_of(display_name, &value), std::string(key.str()),
+                        "unknown key; expected one of: title, description, languages, base_url, "
+                        "operator, currency, links");
+  }
+
+  config.title = read_text(root, "title", display_name, true, diagnostics);
+  config.description = read_text(root, "description", display_name, false, diagnostics);
+
+  if (const toml::node* node = root.get("languages")) {
+    const toml::array* array = node->as_array();
+    std::vector<Lang> languages;
+    bool ok = array != nullptr;
+    if (array)
+      for (const toml::node& item : *array) {
+        auto lang = item.is_string() ? parse_lang(**item.as_string()) : std::nullopt;
+        if (!lang) {
+          ok = false;
+          break;
+        }
+        languages.push_back(*lang);
+      }
+    if (!ok || languages.size() != 2 || languages[0] == languages[1])
+      diagnostics.error(location_of(display_name, node), "languages",
+                        "expected both portal languages, the default first: [\"kk\", \"ru\"] or "
+                        "[\"ru\", \"kk\"]");
+    else
+      config.languages = languages;
+  }
+
+  const toml::node* base = root.get("base_url");
+  if (!base || !base->is_string()) {
+    diagnostics.error(location_of(display_name, base), "base_url",
+                      "expected the portal's absolute address, e.g. base_url = \"https://example.org/\"");
+  } else {
+    config.base_url = **base->as_string();
+    if (config.base_url.rfind("https://", 0) != 0 && config.base_url.rfind("http://", 0) != 0)
+      diagnostics.error(location_of(display_name, base), "base_url",
+                        "must start with https:// or http://");
+    if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
+  }
+
+  const toml::node* op = root.get("operator");
+  if (!op || !op->is_string())
+    diagnostics.error(location_of(display_name, op), "operator",
+                      "expected the id of the operator's organisation record, e.g. operator = \"cisc\"");
+  else
+    config.operator_id = **op->as_string();
+
+  if (const toml::node* currency = root.get("currency")) {
+    if (!currency->is_string() || **currency->as_string() != "KZT")
+      diagnostics.error(location_of(display_name, currency), "currency",
+                        "only \"KZT\" is supported: every amount is whole tenge");
+  }
+  return config;
+}
+
+}  // namespace ashyq

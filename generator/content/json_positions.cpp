@@ -1,0 +1,206 @@
+#include "content/json_positions.h"
+
+namespace ashyq {
+namespace {
+
+class PositionScanner {
+ public:
+  explicit PositionScanner(std::string_view text) : text_(text) {}
+
+  std::map<std::string, std::pair<int, int>> run() {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a BOM, as editors on Windows write
+    skip_space();
+    value("");
+    return std::move(out_);
+  }
+
+ private:
+  void advance() {
+    if (pos_ < text_.size()) {
+      if (text_[pos_] == '\n') {
+        ++line_;
+        line_start_ = pos_ + 1;
+      }
+      ++pos_;
+    }
+  }
+  char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+  void skip_space() {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+      advance();
+  }
+  std::pair<int, int> here() const { return {line_, static_cast<int>(pos_ - line_start_) + 1}; }
+
+  // Reads a string token and returns its decoded content (escapes other than \uXXXX resolved; \u
+  // sequences kept literally, which is enough for keys that are ASCII identifiers).
+  std::string string_token() {
+    std::string s;
+    advance();  // opening quote
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      if (text_[pos_] == '\\') {
+        advance();
+        const char c = peek();
+        switch (c) {
+          case 'n': s += '\n'; break;
+          case 't': s += '\t'; break;
+          case 'r': s += '\r'; break;
+          case 'b': s += '\b'; break;
+          case 'f': s += '\f'; break;
+          case 'u': s += "\\u"; break;
+          default: s += c;
+        }
+        advance();
+        continue;
+      }
+      s += text_[pos_];
+      advance();
+    }
+    advance();  // closing quote
+    return s;
+  }
+
+  bool value(const std::string& pointer) {
+    if (!out_.count(pointer)) out_[pointer] = here();
+    const char c = peek();
+    if (c == '{') {
+      advance();
+      skip_space();
+      if (peek() == '}') {
+        advance();
+        return true;
+      }
+      while (pos_ < text_.size()) {
+        skip_space();
+        if (peek() != '"') return false;
+        const auto key_position = here();
+        const std::string child = pointer + "/" + json_pointer_escape(string_token());
+        out_[child] = key_position;
+        skip_space();
+        if (peek() != ':') return false;
+        advance();
+        skip_space();
+        if (!value(child)) return false;
+        skip_space();
+        if (peek() == ',') {
+          advance();
+          continue;
+        }
+        if (peek() == '}') {
+          advance();
+          return true;
+        }
+        return false;
+      }
+      return false;
+    }
+    if (c == '[') {
+      advance();
+      skip_space();
+      if (peek() == ']') {
+        advance();
+        return true;
+      }
+      for (int index = 0; pos_ < text_.size(); ++index) {
+        skip_space();
+        if (!value(pointer + "/" + std::to_string(index))) return false;
+        skip_space();
+        if (peek() == ',') {
+          advance();
+          continue;
+        }
+        if (peek() == ']') {
+          advance();
+          return true;
+        }
+        return false;
+      }
+      return false;
+    }
+    if (c == '"') {
+      string_token();
+      return true;
+    }
+    // number, true, false, null
+    while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
+           text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t')
+      advance();
+    return true;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  std::size_t line_start_ = 0;
+  std::map<std::string, std::pair<int, int>> out_;
+};
+
+}  // namespace
+
+std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+std::map<std::string, std::pair<int, int>> index_json_positions(std::string_view text) {
+  return PositionScanner(text).run();
+}
+
+std::string json_pointer_escape(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::size_t find_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int length;
+    unsigned int code_point;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+      code_point = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      code_point = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      code_point = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + length > n) return i;
+    for (int k = 1; k < length; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      code_point = (code_point << 6) | (s[i + k] & 0x3F);
+    }
+    if ((length == 3 && code_point < 0x800) || (length == 4 && code_point < 0x10000) ||
+        (code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF)
+      return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace ashyq

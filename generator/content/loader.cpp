@@ -1,0 +1,155 @@
+#include "content/loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "config/site_config.h"
+#include "content/json_positions.h"
+#include "content/records.h"
+#include "markup/markdown.h"
+
+namespace ashyq {
+namespace fs = std::filesystem;
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+namespace {
+
+std::string display_path(const fs::path& site_dir, const fs::path& path) {
+  return path.lexically_relative(site_dir).generic_string();
+}
+
+// Reads and parses one JSON file. On failure reports the problem at its line and column and returns
+// nullopt. On success fills `source` with the file name and the positions of every value.
+std::optional<nlohmann::json> parse_json_file(const fs::path& path, const std::string& display,
+                                              SourceMap& source, Diagnostics& diagnostics) {
+  source.file = display;
+  auto text = read_file(path);
+  if (!text) {
+    diagnostics.error({display, 0, 0}, "", "cannot read the file");
+    return std::nullopt;
+  }
+  if (std::size_t bad = find_invalid_utf8(*text); bad != std::string::npos) {
+    auto [line, column] = line_column_at(*text, bad);
+    diagnostics.error({display, line, column}, "",
+                      "malformed UTF-8; the file must be saved as UTF-8");
+    return std::nullopt;
+  }
+  try {
+    nlohmann::json root = nlohmann::json::parse(*text);
+    source.positions = index_json_positions(*text);
+    return root;
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is the 1-based offset just past the offending character.
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    auto [line, column] = line_column_at(*text, offset);
+    std::string what = e.what();
+    if (auto cut = what.find("syntax error while parsing "); cut != std::string::npos)
+      what = what.substr(cut);
+    diagnostics.error({display, line, column}, "", "malformed JSON: " + what);
+    return std::nullopt;
+  }
+}
+
+std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_directory() == directories) out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void load_narrative(const fs::path& site_dir, const fs::path& path, Narrative& narrative,
+                    Diagnostics& diagnostics) {
+  if (!fs::exists(path)) return;
+  const std::string display = display_path(site_dir, path);
+  auto text = read_file(path);
+  if (!text) {
+    diagnostics.error({display, 0, 0}, "", "cannot read the file");
+    return;
+  }
+  if (std::size_t bad = find_invalid_utf8(*text); bad != std::string::npos) {
+    auto [line, column] = line_column_at(*text, bad);
+    diagnostics.error({display, line, column}, "", "malformed UTF-8; save the file as UTF-8");
+    return;
+  }
+  markup::MarkdownDocument doc = markup::parse_document(*text, display, diagnostics);
+  narrative.present = true;
+  narrative.file = display;
+  narrative.title = doc.front.title;
+  narrative.markdown = std::move(doc.body);
+  narrative.body_line = doc.body_line;
+}
+
+}  // namespace
+
+Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
+  Portal portal;
+  portal.config = load_site_config(site_dir / "site.toml", "site.toml", diagnostics);
+  const fs::path content = site_dir / "content";
+  if (!fs::is_directory(content)) {
+    diagnostics.error({"content", 0, 0}, "", "no content/ folder in the site directory");
+    return portal;
+  }
+
+  SourceMap regions_source, directions_source;
+  if (auto root = parse_json_file(content / "regions.json", "content/regions.json", regions_source,
+                                  diagnostics)) {
+    JsonDecoder decoder(regions_source, diagnostics);
+    portal.regions = decode_regions(decoder, *root);
+  }
+  if (auto root = parse_json_file(content / "directions.json", "content/directions.json",
+                                  directions_source, diagnostics)) {
+    JsonDecoder decoder(directions_source, diagnostics);
+    portal.directions = decode_directions(decoder, *root);
+  }
+
+  for (const fs::path& path : sorted_entries(content / "organisations", false)) {
+    if (path.extension() != ".json") continue;
+    SourceMap source;
+    auto root = parse_json_file(path, display_path(site_dir, path), source, diagnostics);
+    if (!root) continue;
+    JsonDecoder decoder(source, diagnostics);
+    Organisation org = decode_organisation(decoder, *root);
+    org.source = std::move(source);
+    portal.organisations.push_back(std::move(org));
+  }
+
+  for (const fs::path& folder : sorted_entries(content / "grants", true)) {
+    const fs::path record = folder / "grant.json";
+    if (!fs::exists(record)) {
+      diagnostics.error({display_path(site_dir, folder), 0, 0}, "",
+                        "a grant folder needs a grant.json (see schemas/grant.schema.json)");
+      continue;
+    }
+    SourceMap source;
+    auto root = parse_json_file(record, display_path(site_dir, record), source, diagnostics);
+    if (!root) continue;
+    JsonDecoder decoder(source, diagnostics);
+    Grant grant = decode_grant(decoder, *root);
+    grant.folder = folder.filename().string();
+    grant.source = std::move(source);
+    for (Lang lang : kAllLangs)
+      load_narrative(site_dir, folder / ("report." + std::string(lang_code(lang)) + ".md"),
+                     grant.narratives[static_cast<int>(lang)], diagnostics);
+    portal.grants.push_back(std::move(grant));
+  }
+
+  // Sorted by id so lookups can bisect and every listing is deterministic.
+  std::stable_sort(portal.organisations.begin(), portal.organisations.end(),
+                   [](const Organisation& a, const Organisation& b) { return a.id < b.id; });
+  std::stable_sort(portal.grants.begin(), portal.grants.end(),
+                   [](const Grant& a, const Grant& b) { return a.id < b.id; });
+  return portal;
+}
+
+}  // namespace ashyq

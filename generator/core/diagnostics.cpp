@@ -1,0 +1,89 @@
+#include "core/diagnostics.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+namespace ashyq {
+
+void Diagnostics::error(SourceLocation where, std::string field, std::string message) {
+  items_.push_back({Severity::error, std::move(where), std::move(field), std::move(message)});
+}
+
+void Diagnostics::warning(SourceLocation where, std::string field, std::string message) {
+  items_.push_back({Severity::warning, std::move(where), std::move(field), std::move(message)});
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+int Diagnostics::error_count() const {
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+int Diagnostics::warning_count() const {
+  return static_cast<int>(items_.size()) - error_count();
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out = items_;
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column, a.field, a.message) <
+           std::tie(b.where.file, b.where.line, b.where.column, b.field, b.message);
+  });
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d, const std::string* source_line) {
+  std::ostringstream out;
+  out << d.where.file;
+  if (d.where.line > 0) {
+    out << ':' << d.where.line;
+    if (d.where.column > 0) out << ':' << d.where.column;
+  }
+  out << ": " << (d.severity == Severity::error ? "error" : "warning") << ": ";
+  if (!d.field.empty()) out << d.field << ": ";
+  out << d.message << '\n';
+  if (source_line && d.where.column > 0) {
+    out << "    " << *source_line << '\n' << "    ";
+    // The caret must sit under the byte column even when the line holds multi-byte UTF-8 and tabs:
+    // count code points before the column, keep tabs as tabs.
+    const int limit = std::min<int>(d.where.column - 1, static_cast<int>(source_line->size()));
+    for (int i = 0; i < limit; ++i) {
+      const unsigned char c = static_cast<unsigned char>((*source_line)[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      out << (c == '\t' ? '\t' : ' ');
+    }
+    out << "^\n";
+  }
+  return out.str();
+}
+
+std::string format_all(const Diagnostics& diagnostics, const std::string& site_dir) {
+  std::map<std::string, std::vector<std::string>> lines_by_file;
+  std::string out;
+  for (const Diagnostic& d : diagnostics.sorted()) {
+    const std::string* source_line = nullptr;
+    if (d.where.line > 0 && d.where.column > 0) {
+      auto [it, inserted] = lines_by_file.try_emplace(d.where.file);
+      if (inserted) {
+        std::filesystem::path path(d.where.file);
+        if (path.is_relative()) path = std::filesystem::path(site_dir) / path;
+        std::ifstream in(path, std::ios::binary);
+        for (std::string line; std::getline(in, line);) {
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          it->second.push_back(std::move(line));
+        }
+      }
+      if (d.where.line <= static_cast<int>(it->second.size()))
+        source_line = &it->second[d.where.line - 1];
+    }
+    out += format_diagnostic(d, source_line);
+  }
+  return out;
+}
+
+}  // namespace ashyq

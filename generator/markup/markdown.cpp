@@ -1,0 +1,414 @@
+#include "markup/markdown.h"
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <toml++/toml.h>
+
+namespace ashyq::markup {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+// One line of `text` starting at an offset, without its line end ("\n" or "\r\n").
+struct Line {
+  std::string_view text;
+  std::size_t next = 0;  // offset just past the line end
+};
+
+Line line_at(std::string_view text, std::size_t offset) {
+  std::size_t end = text.find('\n', offset);
+  const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view line = text.substr(offset, end - offset);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return {line, next};
+}
+
+bool is_delimiter(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "+++";
+}
+
+// toml++ counts columns in code points; diagnostics count bytes, so that the caret lands under the
+// right character of a Cyrillic line.
+int byte_column(std::string_view text, int line, int codepoint_column) {
+  std::size_t begin = 0;
+  for (int l = 1; l < line; ++l) {
+    const std::size_t newline = text.find('\n', begin);
+    if (newline == std::string_view::npos) return codepoint_column;
+    begin = newline + 1;
+  }
+  const std::size_t end = std::min(text.find('\n', begin), text.size());
+  std::size_t at = begin;
+  int column = 1;
+  for (; column < codepoint_column && at < end; ++column) {
+    ++at;
+    while (at < end && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  }
+  // Past the end of the line (an error at the end of the block): one byte per remaining column.
+  return static_cast<int>(at - begin) + 1 + (codepoint_column - column);
+}
+
+// `front` starts on line 2 of the file, right after the opening "+++".
+SourceLocation location_in_file(const std::string& file, std::string_view front,
+                                const toml::source_region& region) {
+  const int line = std::max(static_cast<int>(region.begin.line), 1);
+  const int column = byte_column(front, line, std::max(static_cast<int>(region.begin.column), 1));
+  return {file, line + 1, column};
+}
+
+void read_front_matter(std::string_view front, const std::string& file, Diagnostics& diagnostics,
+                       FrontMatter& out) {
+  toml::table table;
+  try {
+    table = toml::parse(front, std::string_view(file));
+  } catch (const toml::parse_error& e) {
+    diagnostics.error(location_in_file(file, front, e.source()), "",
+                      "malformed front matter: " + std::string(e.description()));
+    return;
+  }
+  for (const auto& [key, value] : table) {
+    if (key.str() != "title") {
+      diagnostics.error(location_in_file(file, front, key.source()), std::string(key.str()),
+                        "unknown front matter key; the only key is title = \"…\"");
+      continue;
+    }
+    if (!value.is_string()) {
+      diagnostics.error(location_in_file(file, front, value.source()), "title",
+                        "expected the title as text in quotes: title = \"…\"");
+      continue;
+    }
+    out.title = **value.as_string();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing with cmark-gfm
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
+
+// Safe mode (the default) is kept on even though raw HTML nodes are removed before rendering:
+// a second guard costs nothing. Invalid UTF-8 becomes U+FFFD rather than reaching the page.
+constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+
+// A parsed document together with the parser, which owns the extension list the HTML renderer
+// needs for tables.
+class ParsedMarkdown {
+ public:
+  explicit ParsedMarkdown(std::string_view markdown) {
+    // cmark_gfm_core_extensions_ensure_registered() guards itself with a plain static int, and a
+    // second registration aborts the process.
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+
+    parser_ = cmark_parser_new(kOptions);
+    for (const char* name : kExtensions)
+      if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+        cmark_parser_attach_syntax_extension(parser_, extension);
+    // While it parses inlines, cmark-gfm switches the extensions' special characters on and off
+    // in one process-wide table, so two parses at once would corrupt each other's results.
+    static std::mutex parse_mutex;
+    std::lock_guard lock(parse_mutex);
+    cmark_parser_feed(parser_, markdown.data(), markdown.size());
+    document_ = cmark_parser_finish(parser_);
+  }
+  ~ParsedMarkdown() {
+    cmark_node_free(document_);
+    cmark_parser_free(parser_);
+  }
+  ParsedMarkdown(const ParsedMarkdown&) = delete;
+  ParsedMarkdown& operator=(const ParsedMarkdown&) = delete;
+
+  cmark_node* document() const { return document_; }
+
+  std::string render_html() const {
+    char* html =
+        cmark_render_html(document_, kOptions, cmark_parser_get_syntax_extensions(parser_));
+    std::string out(html);
+    cmark_get_default_mem_allocator()->free(html);
+    return out;
+  }
+
+ private:
+  cmark_parser* parser_ = nullptr;
+  cmark_node* document_ = nullptr;
+};
+
+// Every node in document order (pre-order), collected first so the tree can be edited afterwards.
+std::vector<cmark_node*> nodes_in_order(cmark_node* root) {
+  std::vector<cmark_node*> nodes;
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
+    if (event == CMARK_EVENT_ENTER) nodes.push_back(cmark_iter_get_node(iter));
+  cmark_iter_free(iter);
+  return nodes;
+}
+
+std::string url_of(cmark_node* node) {
+  const char* url = cmark_node_get_url(node);
+  return url ? url : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The scheme of `url` as a browser reads it, lowercased; empty for a relative URL. Browsers skip
+// leading spaces and control characters and drop tabs and newlines anywhere ("java\tscript:").
+std::string scheme_of(std::string_view url) {
+  std::string cleaned;
+  std::size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+  for (; i < url.size(); ++i)
+    if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') cleaned += ascii_lower(url[i]);
+  const std::size_t end = cleaned.find_first_of(":/?#");
+  if (end == std::string::npos || cleaned[end] != ':') return "";
+  return cleaned.substr(0, end);
+}
+
+bool is_allowed_url(std::string_view url) {
+  const std::string scheme = scheme_of(url);
+  return scheme.empty() || scheme == "http" || scheme == "https";
+}
+
+bool is_inside_link(cmark_node* node) {
+  for (cmark_node* up = cmark_node_parent(node); up; up = cmark_node_parent(up))
+    if (cmark_node_get_type(up) == CMARK_NODE_LINK) return true;
+  return false;
+}
+
+// Puts the children of `node` in its place and frees it: a link becomes its text.
+void unwrap(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+  cmark_node_free(node);
+}
+
+// An image becomes a link to the image, labelled with its alt text (or its URL when it has none).
+void replace_image_with_link(cmark_node* image) {
+  cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+  const std::string url = url_of(image);
+  cmark_node_set_url(link, url.c_str());
+  if (const char* title = cmark_node_get_title(image); title && *title)
+    cmark_node_set_title(link, title);
+  while (cmark_node* child = cmark_node_first_child(image)) cmark_node_append_child(link, child);
+  if (!cmark_node_first_child(link)) {
+    cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(label, url.c_str());
+    cmark_node_append_child(link, label);
+  }
+  cmark_node_replace(image, link);
+  cmark_node_free(image);
+}
+
+void make_safe(cmark_node* document) {
+  // Pre-order: an ancestor is settled before its descendants, so is_inside_link sees the final
+  // tree above the node. Only the node being handled is ever freed; its children are moved first.
+  for (cmark_node* node : nodes_in_order(document)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        cmark_node_free(node);
+        break;
+      case CMARK_NODE_LINK:
+        // A link inside a link (an image turned link, alt text with a link) would nest <a>.
+        if (!is_allowed_url(url_of(node)) || is_inside_link(node)) unwrap(node);
+        break;
+      case CMARK_NODE_IMAGE:
+        if (!is_allowed_url(url_of(node)) || is_inside_link(node))
+          unwrap(node);
+        else
+          replace_image_with_link(node);
+        break;
+      case CMARK_NODE_HEADING:
+        cmark_node_set_heading_level(node,
+                                     std::clamp(cmark_node_get_heading_level(node) + 1, 3, 6));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+bool is_external(std::string_view href) {
+  auto starts_with = [&](std::string_view prefix) {
+    if (href.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+      if (ascii_lower(href[i]) != prefix[i]) return false;
+    return true;
+  };
+  return starts_with("http://") || starts_with("https://") || starts_with("//");
+}
+
+// cmark cannot add attributes to links, so rel goes in after rendering. This is exact, not a
+// guess: raw HTML was removed from the tree and text is escaped, so every `<a href="` in the
+// output is a link cmark wrote, and its href is escaped (no `"` inside).
+std::string add_rel_to_external_links(const std::string& html) {
+  constexpr std::string_view kOpen = "<a href=\"";
+  std::string out;
+  out.reserve(html.size());
+  std::size_t pos = 0;
+  for (std::size_t found; (found = html.find(kOpen, pos)) != std::string::npos;) {
+    const std::size_t href_begin = found + kOpen.size();
+    const std::size_t href_end = html.find('"', href_begin);
+    if (href_end == std::string::npos) break;
+    out.append(html, pos, href_end + 1 - pos);
+    if (is_external(std::string_view(html).substr(href_begin, href_end - href_begin)))
+      out += " rel=\"nofollow noopener\"";
+    pos = href_end + 1;
+  }
+  out.append(html, pos);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link positions
+
+struct Position {
+  int line = 0;
+  int column = 0;
+  friend auto operator<=>(const Position&, const Position&) = default;
+};
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const Line line = line_at(text, offset);
+    lines.push_back(line.text);
+    offset = line.next;
+  }
+  return lines;
+}
+
+cmark_node* enclosing_block(cmark_node* node) {
+  for (cmark_node* up = cmark_node_parent(node); up; up = cmark_node_parent(up))
+    if ((cmark_node_get_type(up) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
+        cmark_node_get_start_line(up) > 0)
+      return up;
+  return nullptr;
+}
+
+std::string text_of_children(cmark_node* node) {
+  std::string text;
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    if (cmark_node_get_type(child) == CMARK_NODE_TEXT) text += cmark_node_get_literal(child);
+  return text;
+}
+
+// cmark-gfm reports inline links and images at their opening "[" or "![" exactly, but autolinks
+// ("<https://…>", "www.…", e-mail addresses) at wrong columns, and sometimes at line 0. Those are
+// found by searching for their text in the source, after the previous link and within the block
+// that holds them.
+class LinkLocator {
+ public:
+  explicit LinkLocator(std::string_view markdown) : lines_(split_lines(markdown)) {}
+
+  LinkRef locate(cmark_node* node) {
+    LinkRef ref{url_of(node), cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
+    const bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+    if (starts_with_at({ref.line, ref.column}, image ? "![" : "[")) {
+      // An image inside a link ends before the link does: never move the search point back.
+      const Position end{cmark_node_get_end_line(node), cmark_node_get_end_column(node) + 1};
+      after_previous_ = std::max({after_previous_, end, Position{ref.line, ref.column + 1}});
+      return ref;
+    }
+    cmark_node* block = enclosing_block(node);
+    const int first_line = block ? cmark_node_get_start_line(block) : 1;
+    const int last_line = block ? cmark_node_get_end_line(block) : static_cast<int>(lines_.size());
+    const std::string literal = text_of_children(node);
+    if (auto found = find(literal, std::max(after_previous_, Position{first_line, 1}), last_line)) {
+      after_previous_ = {found->line, found->column + static_cast<int>(literal.size())};
+      // Point at the "<" of "<https://…>", as an inline link is pointed at by its "[".
+      if (found->column > 1 && lines_[found->line - 1][found->column - 2] == '<') --found->column;
+      ref.line = found->line;
+      ref.column = found->column;
+      return ref;
+    }
+    if (ref.line < 1) ref.line = first_line;
+    ref.column = 0;
+    return ref;
+  }
+
+ private:
+  bool starts_with_at(Position at, std::string_view prefix) const {
+    if (at.line < 1 || at.line > static_cast<int>(lines_.size()) || at.column < 1) return false;
+    const std::string_view line = lines_[at.line - 1];
+    return static_cast<std::size_t>(at.column - 1) < line.size() &&
+           line.substr(at.column - 1).starts_with(prefix);
+  }
+
+  std::optional<Position> find(std::string_view literal, Position from, int last_line) const {
+    if (literal.empty()) return std::nullopt;
+    last_line = std::min(last_line, static_cast<int>(lines_.size()));
+    for (int line = from.line; line <= last_line; ++line) {
+      const std::size_t start = line == from.line ? static_cast<std::size_t>(from.column - 1) : 0;
+      const std::string_view text = lines_[line - 1];
+      if (start > text.size()) continue;
+      if (const std::size_t at = text.find(literal, start); at != std::string_view::npos)
+        return Position{line, static_cast<int>(at) + 1};
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::string_view> lines_;
+  Position after_previous_{1, 1};
+};
+
+}  // namespace
+
+MarkdownDocument parse_document(std::string_view text, const std::string& file,
+                                Diagnostics& diagnostics) {
+  MarkdownDocument doc;
+  const bool has_bom = text.starts_with(kBom);
+  if (has_bom) text.remove_prefix(kBom.size());
+  const Line opening = line_at(text, 0);
+  if (text.empty() || !is_delimiter(opening.text)) {
+    doc.body = std::string(text);
+    return doc;
+  }
+  int line_number = 2;
+  for (std::size_t offset = opening.next; offset < text.size(); ++line_number) {
+    const Line line = line_at(text, offset);
+    if (is_delimiter(line.text)) {
+      read_front_matter(text.substr(opening.next, offset - opening.next), file, diagnostics,
+                        doc.front);
+      doc.body = std::string(text.substr(line.next));
+      doc.body_line = line_number + 1;
+      return doc;
+    }
+    offset = line.next;
+  }
+  diagnostics.error({file, 1, has_bom ? static_cast<int>(kBom.size()) + 1 : 1}, "",
+                    "the front matter opened by +++ is never closed; end it with a line holding "
+                    "only +++");
+  // Without a closing line there is no telling where the front matter ends: keep everything, so
+  // that nothing the author wrote is lost.
+  doc.body = std::string(text);
+  return doc;
+}
+
+std::string render_markdown(std::string_view markdown) {
+  ParsedMarkdown parsed(markdown);
+  make_safe(parsed.document());
+  return add_rel_to_external_links(parsed.render_html());
+}
+
+std::vector<LinkRef> extract_links(std::string_view markdown) {
+  ParsedMarkdown parsed(markdown);
+  LinkLocator locator(markdown);
+  std::vector<LinkRef> links;
+  for (cmark_node* node : nodes_in_order(parsed.document())) {
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) links.push_back(locator.locate(node));
+  }
+  return links;
+}
+
+}  // namespace ashyq::markup

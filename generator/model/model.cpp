@@ -1,0 +1,45 @@
+#include "model/model.h"
+
+#include <algorithm>
+
+namespace ashyq {
+
+std::optional<DateRange> Grant::whole_period() const {
+  if (!planned_period && !actual_period) return std::nullopt;
+  if (!planned_period) return actual_period;
+  if (!actual_period) return planned_period;
+  DateRange whole;
+  whole.start = planned_period->start.earliest() <= actual_period->start.earliest()
+                    ? planned_period->start
+                    : actual_period->start;
+  const PartialDate a = planned_period->last(), b = actual_period->last();
+  whole.end = a.latest() >= b.latest() ? a : b;
+  return whole;
+}
+
+const Activity* Grant::find_activity(const std::string& activity_id) const {
+  for (const Task& task : tasks)
+    for (const Activity& activity : task.activities)
+      if (activity.id == activity_id) return &activity;
+  return nullptr;
+}
+
+namespace {
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, const std::string& id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Region* Portal::find_region(const std::string& id) const { return find_by_id(regions, id); }
+const Direction* Portal::find_direction(const std::string& id) const {
+  return find_by_id(directions, id);
+}
+const Organisation* Portal::find_organisation(const std::string& id) const {
+  auto it = std::lower_bound(organisations.begin(), organisations.end(), id,
+                             [](const Organisation& o, const std::string& key) { return o.id < key; });
+  return it != organisations.end() && it->id == id ? &*it : nullptr;
+}
+
+}  // namespace ashyq

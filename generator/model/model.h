@@ -1,0 +1,267 @@
+#pragma once
+// The typed, read-only portal: what load produces, validate judges and views read. No I/O here.
+// Each record keeps where it came from (file) and, through its SourceMap, where each field was, so
+// validation can point at the exact line and column.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/lang.h"
+#include "core/money.h"
+
+namespace ashyq {
+
+// JSON pointer → (line, column) of a value in one file.
+// Also keeps every text the record holds, with its pointer, for the checks that read all texts
+// (missing language, private contacts) without knowing every field.
+struct SourceMap {
+  std::string file;
+  std::map<std::string, std::pair<int, int>> positions;
+  std::vector<std::pair<std::string, LocalizedText>> texts;   // localized texts by pointer
+  std::vector<std::pair<std::string, std::string>> strings;   // plain strings by pointer
+};
+
+enum class GrantStatus { application, planned, in_progress, completed };
+enum class GrantType { short_term, medium_term, long_term, small };
+enum class Bound { exactly, at_least, at_most };
+enum class BudgetSection { salaries, taxes, services, materials, equipment, direct };
+enum class FundingSource { grant, own };
+enum class RecipientKind { person, initiative_group, ngo };
+enum class SubgrantStatus { awarded, in_progress, completed, terminated };
+enum class MediaKind { video, post, article, photo_album, live_stream };
+enum class DocumentKind { agreement, project_description, application, final_report, financial_report, plan, other };
+enum class Gender { male, female };
+
+inline constexpr BudgetSection kAllSections[] = {BudgetSection::salaries, BudgetSection::taxes,
+                                                 BudgetSection::services, BudgetSection::materials,
+                                                 BudgetSection::equipment, BudgetSection::direct};
+constexpr bool is_administrative(BudgetSection s) {
+  return s == BudgetSection::salaries || s == BudgetSection::taxes ||
+         s == BudgetSection::services || s == BudgetSection::materials;
+}
+
+inline constexpr const char* kAgeGroups[] = {"0-12", "13-16", "17-22", "23-27", "28-32", "33-45", "46-58", "59+"};
+inline constexpr const char* kSocialCategories[] = {
+    "children", "youth", "civil_servants", "public_sector_workers", "disabled",
+    "elderly", "unemployed", "ngo_representatives", "business", "other"};
+
+struct Region {
+  std::string id;
+  bool is_city = false;
+  LocalizedText name;
+};
+
+struct Direction {
+  std::string id;
+  int number = 0;
+  LocalizedText name;
+};
+
+struct SocialAccount {
+  std::string platform;
+  std::string url;
+};
+
+struct TrackRecordEntry {
+  LocalizedText title, funder, results;
+  std::optional<Tenge> amount;
+  std::optional<DateRange> period;
+};
+
+struct Organisation {
+  std::string id;
+  std::string bin;
+  std::string kind;
+  LocalizedText name, short_name, address, about;
+  std::string region;
+  std::optional<PartialDate> registered;
+  LocalizedText leader_name, leader_title;
+  std::string website, email;
+  std::vector<SocialAccount> social;
+  std::vector<TrackRecordEntry> track_record;
+  SourceMap source;
+};
+
+struct Value {
+  double value = 0;
+  Bound bound = Bound::exactly;
+  LocalizedText text;
+};
+
+struct Indicator {
+  LocalizedText name, unit, comment;
+  std::string activity;
+  std::optional<Value> planned, actual;
+};
+
+struct Activity {
+  std::string id;
+  LocalizedText title, place, result;
+  std::optional<DateRange> date;
+  std::optional<std::int64_t> participants;
+};
+
+struct Task {
+  std::string id;
+  LocalizedText title, long_term_result;
+  std::vector<Activity> activities;
+  std::vector<Indicator> indicators;
+};
+
+struct PlanFact {
+  bool present = false;
+  std::optional<std::int64_t> planned, actual;
+  LocalizedText unit;
+};
+
+struct Impact {
+  PlanFact direct_beneficiaries, indirect_beneficiaries, staff, specialists, ngos_involved, volunteers;
+};
+
+struct Breakdown {  // one row of a participants table; count absent when the cell is empty
+  std::string key;
+  std::optional<std::int64_t> count;
+};
+
+struct Participants {
+  bool present = false;
+  std::int64_t total = 0;
+  bool has_gender = false;
+  std::optional<std::int64_t> male, female;
+  std::vector<Breakdown> by_age, by_category;
+};
+
+struct BudgetLine {
+  BudgetSection section = BudgetSection::direct;
+  std::string activity;
+  LocalizedText article, unit, note;
+  std::optional<Quantity> quantity;
+  std::optional<Tenge> unit_cost;
+  Tenge total;
+  FundingSource source = FundingSource::grant;
+  std::optional<Tenge> actual;
+};
+
+struct BudgetSubtotal {
+  LocalizedText label;
+  std::vector<BudgetSection> sections;
+  std::string activity;
+  Tenge amount;
+  std::optional<Tenge> actual;
+};
+
+struct Budget {
+  bool present = false;
+  std::vector<BudgetLine> lines;
+  std::vector<BudgetSubtotal> subtotals;
+  std::optional<Tenge> total;
+};
+
+struct Subgrant {
+  std::string id;
+  RecipientKind recipient_kind = RecipientKind::initiative_group;
+  LocalizedText recipient_name, locality, title;
+  bool name_consent = false;
+  std::string region;
+  Tenge amount;
+  SubgrantStatus status = SubgrantStatus::awarded;
+};
+
+struct SubgrantProgramme {
+  bool present = false;
+  std::optional<std::int64_t> planned_count;
+  std::optional<Tenge> ceiling, envelope;
+  LocalizedText recipients;
+  std::vector<Subgrant> awarded;
+};
+
+struct MediaLink {
+  std::string url;
+  std::optional<MediaKind> kind;
+  LocalizedText title;
+  std::optional<PartialDate> date;
+  std::string activity;
+};
+
+struct Partner {
+  LocalizedText name, role;
+  std::string organisation;
+};
+
+struct TeamMember {
+  LocalizedText name, role, employment;
+};
+
+struct Document {
+  LocalizedText title;
+  std::optional<DocumentKind> kind;
+  std::optional<PartialDate> date;
+  std::optional<std::int64_t> pages;
+  std::string url, source;
+};
+
+struct Narrative {
+  bool present = false;
+  std::string file;       // relative to the site directory
+  std::string title;      // from front matter
+  std::string markdown;   // body
+  int body_line = 1;
+};
+
+struct Grant {
+  std::string id;
+  std::string folder;  // folder name under content/grants
+  GrantStatus status = GrantStatus::planned;
+  std::optional<PartialDate> final_report_date;
+  std::optional<std::int64_t> final_report_pages;
+  LocalizedText final_report_signed_by;
+  std::string contract_number;
+  std::optional<PartialDate> contract_date;
+  std::string operator_id, grantee_id, direction_id, plan_topic;
+  std::optional<GrantType> grant_type;
+  LocalizedText programme, title, topic, goal, problem;
+  std::vector<LocalizedText> target_groups, expected_results, localities;
+  std::vector<std::string> regions;
+  std::optional<DateRange> planned_period, actual_period;
+  std::optional<Tenge> amount, own_contribution;
+  std::vector<Task> tasks;
+  Impact impact;
+  Participants participants;
+  Budget budget;
+  SubgrantProgramme subgrants;
+  std::vector<MediaLink> media;
+  std::vector<Partner> partners;
+  std::vector<TeamMember> team;
+  std::vector<Document> documents;
+  std::array<Narrative, 2> narratives;  // indexed by Lang
+  SourceMap source;
+
+  const Narrative& narrative(Lang lang) const { return narratives[static_cast<int>(lang)]; }
+  // The period the grant's dates are checked against: planned and actual together.
+  std::optional<DateRange> whole_period() const;
+  const Activity* find_activity(const std::string& activity_id) const;
+};
+
+struct SiteConfig {
+  LocalizedText title, description;
+  std::vector<Lang> languages;  // default first
+  std::string base_url;         // ends with '/'
+  std::string operator_id;
+  std::string currency = "KZT";
+};
+
+struct Portal {
+  SiteConfig config;
+  std::vector<Region> regions;          // in file order
+  std::vector<Direction> directions;    // in file order
+  std::vector<Organisation> organisations;  // sorted by id
+  std::vector<Grant> grants;                // sorted by id
+
+  const Region* find_region(const std::string& id) const;
+  const Direction* find_direction(const std::string& id) const;
+  const Organisation* find_organisation(const std::string& id) const;
+};
+
+}  // namespace ashyq

@@ -1,0 +1,36 @@
+#pragma once
+// render: fills logic-less Mustache templates from views. Templates are read and parsed once; a
+// Renderer is then used read-only, so pages can render in parallel.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostics.h"
+
+namespace ashyq::render {
+
+class Renderer {
+ public:
+  // Loads every templates/*.mustache (name = file stem). Templates whose names start with "_" are
+  // partials, usable as {{> name}} without the underscore. Mustache syntax errors are reported with
+  // the template's file name.
+  static std::unique_ptr<Renderer> load(const std::filesystem::path& dir,
+                                        const std::string& display_dir, Diagnostics& diagnostics);
+  ~Renderer();
+
+  bool has(const std::string& name) const;
+  // Renders template `name` with `view` (HTML-escaping every {{value}}; {{{value}}} is reserved for
+  // HTML made by the generator itself, e.g. rendered Markdown). Throws std::runtime_error for an
+  // unknown template name or a render error, naming the template.
+  std::string render(const std::string& name, const nlohmann::json& view) const;
+
+ private:
+  Renderer() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ashyq::render

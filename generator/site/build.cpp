@@ -1,0 +1,110 @@
+#include "site/build.h"
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "content/loader.h"
+#include "i18n/ui_strings.h"
+#include "output/output_writer.h"
+#include "render/renderer.h"
+#include "site/pages.h"
+#include "validate/validator.h"
+
+namespace ashyq::site {
+namespace fs = std::filesystem;
+
+namespace {
+
+void copy_assets(const fs::path& assets_dir, output::OutputWriter& writer) {
+  std::error_code ec;
+  if (!fs::is_directory(assets_dir, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(assets_dir, ec))
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files)
+    writer.copy(file, "assets/" + file.lexically_relative(assets_dir).generic_string());
+}
+
+}  // namespace
+
+BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
+  BuildResult result;
+  const fs::path site_dir = options.site_dir;
+
+  Portal portal = load_portal(site_dir, diagnostics);
+  if (diagnostics.has_errors()) {
+    result.failed_phase = "load";
+    return result;
+  }
+  validate_portal(portal, diagnostics);
+  if (diagnostics.has_errors()) {
+    result.failed_phase = "validate";
+    return result;
+  }
+  result.grants = static_cast<std::int64_t>(portal.grants.size());
+
+  const fs::path templates = site_dir / "templates";
+  i18n::UiStrings strings = i18n::UiStrings::load(templates / "i18n", site_dir, diagnostics);
+  auto renderer = render::Renderer::load(templates, "templates", diagnostics);
+  for (const char* required : {"base", "root", "home", "grant"})
+    if (!renderer->has(required))
+      diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
+                        "missing template; every site needs it");
+  if (diagnostics.has_errors()) {
+    result.failed_phase = "templates";
+    return result;
+  }
+  if (!options.write) {
+    result.ok = true;
+    return result;
+  }
+
+  const fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
+  try {
+    output::OutputWriter writer(out_dir);
+    const std::vector<PageKey> pages = list_pages(portal);
+
+    // Pages are independent, so they render on all cores; the first error stops the others.
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::string failure;
+    std::mutex failure_mutex;
+    const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                           : std::max(1u, std::thread::hardware_concurrency());
+    auto worker = [&] {
+      for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
+        try {
+          writer.write(page_path(portal, pages[i]), render_page(portal, strings, *renderer, pages[i]));
+        } catch (const std::exception& e) {
+          std::lock_guard lock(failure_mutex);
+          if (!failed.exchange(true)) failure = page_path(portal, pages[i]) + ": " + e.what();
+        }
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    if (failed) {
+      diagnostics.error({"templates", 0, 0}, "", "rendering failed: " + failure);
+      result.failed_phase = "render";
+      return result;
+    }
+    copy_assets(site_dir / "assets", writer);
+    result.pages = static_cast<std::int64_t>(pages.size());
+    result.files = writer.files_written();
+    result.bytes = writer.bytes_written();
+    writer.publish();
+  } catch (const std::exception& e) {
+    diagnostics.error({out_dir.string(), 0, 0}, "", e.what());
+    result.failed_phase = "write";
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+}  // namespace ashyq::site

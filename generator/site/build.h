@@ -1,0 +1,32 @@
+#pragma once
+// The build pipeline, in named phases: load → validate → views → render → write. A finding says
+// which phase it came from through its file (content, templates) and the phase that stopped the run.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/diagnostics.h"
+
+namespace ashyq::site {
+
+struct BuildOptions {
+  std::filesystem::path site_dir = ".";
+  std::filesystem::path out_dir;  // default: <site_dir>/public
+  bool write = true;              // false: load and validate only (ashyq check)
+  int jobs = 0;                   // render threads; 0 = one per core
+};
+
+struct BuildResult {
+  bool ok = false;
+  std::string failed_phase;  // "load", "validate", "templates", "render", "write"; empty when ok
+  std::int64_t pages = 0;
+  std::int64_t files = 0;
+  std::int64_t bytes = 0;
+  std::int64_t grants = 0;
+};
+
+// Runs the pipeline. Content and template problems go into `diagnostics`; an I/O failure while
+// writing is reported there too (file "public"). Nothing is published unless every phase succeeds.
+BuildResult build(const BuildOptions& options, Diagnostics& diagnostics);
+
+}  // namespace ashyq::site

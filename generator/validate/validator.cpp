@@ -1,0 +1,511 @@
+#include "validate/validator.h"
+
+#include <map>
+#include <set>
+
+#include "content/json_decoder.h"
+#include "content/json_positions.h"
+#include "i18n/format.h"
+#include "markup/markdown.h"
+
+namespace ashyq {
+namespace {
+
+std::string money_text(Tenge t) { return i18n::format_integer(t.value(), Lang::ru); }
+
+std::string lang_name(Lang lang) { return lang == Lang::kk ? "Kazakh (kk)" : "Russian (ru)"; }
+
+// A mutable copy is needed because JsonDecoder also records texts while decoding; validation only
+// uses its location lookup and reporting.
+class Reporter {
+ public:
+  Reporter(const SourceMap& source, Diagnostics& diagnostics)
+      : copy_{source.file, source.positions, {}, {}}, decoder_(copy_, diagnostics) {}
+  void error(const std::string& pointer, std::string message) {
+    decoder_.error(pointer, std::move(message));
+  }
+  void warning(const std::string& pointer, std::string message) {
+    decoder_.warning(pointer, std::move(message));
+  }
+
+ private:
+  SourceMap copy_;
+  JsonDecoder decoder_;
+};
+
+std::string sections_text(const std::vector<BudgetSection>& sections) {
+  std::string out;
+  for (BudgetSection s : sections) out += (out.empty() ? "" : "+") + std::string(name_of(section_names(), s));
+  return out;
+}
+
+void check_texts(const SourceMap& source, Reporter& report) {
+  for (const auto& [pointer, text] : source.texts)
+    for (Lang lang : kAllLangs)
+      if (!text.has(lang) && text.has(other_lang(lang)))
+        report.warning(pointer, "text missing in " + lang_name(lang) +
+                                    "; add \"" + std::string(lang_code(lang)) +
+                                    "\" (the page shows the " + lang_name(other_lang(lang)) +
+                                    " text, marked as such, until then)");
+}
+
+std::string describe_hit(const PrivateDataHit& hit) {
+  switch (hit.kind) {
+    case PrivateDataHit::phone:
+      return "phone number \"" + hit.match + "\"";
+    case PrivateDataHit::email:
+      return "e-mail address \"" + hit.match + "\"";
+    default:
+      return "home address \"" + hit.match + "\"";
+  }
+}
+
+const char* kPrivacyAdvice =
+    "; a private person's phone, e-mail or home address must not be published — remove it, or keep "
+    "only an organisation's own contact";
+
+void check_privacy(const SourceMap& source, Reporter& report, const std::string& allowed_email) {
+  for (const auto& [pointer, text] : source.texts)
+    for (Lang lang : kAllLangs)
+      for (const PrivateDataHit& hit : find_private_data(text.in(lang)))
+        report.warning(pointer + "/" + std::string(lang_code(lang)),
+                       "possible private " + describe_hit(hit) + kPrivacyAdvice);
+  for (const auto& [pointer, text] : source.strings) {
+    if (!allowed_email.empty() && text == allowed_email) continue;
+    for (const PrivateDataHit& hit : find_private_data(text))
+      report.warning(pointer, "possible private " + describe_hit(hit) + kPrivacyAdvice);
+  }
+}
+
+void check_narrative(const Narrative& narrative, Diagnostics& diagnostics) {
+  if (!narrative.present) return;
+  std::size_t line_start = 0;
+  int line = narrative.body_line;
+  // Privacy, line by line so the finding points at the place.
+  const std::string& md = narrative.markdown;
+  for (std::size_t i = 0; i <= md.size(); ++i) {
+    if (i == md.size() || md[i] == '\n') {
+      std::string_view text(md.data() + line_start, i - line_start);
+      for (const PrivateDataHit& hit : find_private_data(text))
+        diagnostics.warning({narrative.file, line, static_cast<int>(hit.offset) + 1}, "",
+                            "possible private " + describe_hit(hit) + kPrivacyAdvice);
+      line_start = i + 1;
+      ++line;
+    }
+  }
+  for (const markup::LinkRef& link : markup::extract_links(md))
+    if (!is_web_url(link.url))
+      diagnostics.error({narrative.file, narrative.body_line + link.line - 1, link.column}, "",
+                        "link \"" + link.url + "\" is not an http(s) URL; only http:// and "
+                        "https:// links are published");
+}
+
+void check_url(Reporter& report, const std::string& pointer, const std::string& url) {
+  if (!url.empty() && !is_web_url(url))
+    report.error(pointer, "\"" + url + "\" is not an http(s) URL; write an absolute address that "
+                          "starts with https:// (or http://)");
+}
+
+template <typename T, typename Key>
+void check_unique(const std::vector<T>& items, Key key, const std::string& what,
+                  const std::string& array_pointer, Reporter& report) {
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string id = key(items[i]);
+    if (id.empty()) continue;
+    auto [it, inserted] = seen.emplace(id, i);
+    if (!inserted)
+      report.error(array_pointer + "/" + std::to_string(i) + "/id",
+                   "duplicate " + what + " id \"" + id + "\"; it is already used at " +
+                       array_pointer + "/" + std::to_string(it->second) + "; ids must be unique");
+  }
+}
+
+void check_budget(const Grant& g, Reporter& report) {
+  if (!g.budget.present) return;
+  const Budget& b = g.budget;
+  Tenge grant_sum, own_sum, all_sum, equipment_sum;
+  for (std::size_t i = 0; i < b.lines.size(); ++i) {
+    const BudgetLine& line = b.lines[i];
+    const std::string p = "/budget/lines/" + std::to_string(i);
+    if (line.quantity && line.unit_cost) {
+      Tenge product;
+      const std::string q = i18n::format_decimal(line.quantity->thousandths / 1000.0, Lang::ru, 3);
+      if (!multiply(*line.quantity, *line.unit_cost, &product))
+        report.error(p + "/total", "quantity × unit cost = " + q + " × " +
+                                       money_text(*line.unit_cost) +
+                                       " is not a whole number of tenge; correct quantity or unit cost");
+      else if (product != line.total)
+        report.error(p + "/total", "quantity × unit cost = " + q + " × " +
+                                       money_text(*line.unit_cost) + " = " + money_text(product) +
+                                       ", but total is " + money_text(line.total) + "; total should be " +
+                                       money_text(product) + ", or quantity or unit cost is wrong");
+    }
+    if (line.section == BudgetSection::direct && line.activity.empty())
+      report.warning(p, "a direct cost should name the activity it pays for (\"activity\")");
+    if (!line.activity.empty() && !g.find_activity(line.activity))
+      report.error(p + "/activity", "unknown activity \"" + line.activity +
+                                        "\"; use the id of an activity under /tasks");
+    all_sum += line.total;
+    (line.source == FundingSource::grant ? grant_sum : own_sum) += line.total;
+    if (line.section == BudgetSection::equipment && line.source == FundingSource::grant)
+      equipment_sum += line.total;
+  }
+  for (std::size_t i = 0; i < b.subtotals.size(); ++i) {
+    const BudgetSubtotal& s = b.subtotals[i];
+    const std::string p = "/budget/subtotals/" + std::to_string(i);
+    if (!s.activity.empty() && !g.find_activity(s.activity))
+      report.error(p + "/activity", "unknown activity \"" + s.activity + "\"");
+    Tenge sum, actual_sum;
+    bool all_actual = true;
+    int count = 0;
+    for (const BudgetLine& line : b.lines) {
+      bool in_sections = false;
+      for (BudgetSection section : s.sections) in_sections = in_sections || section == line.section;
+      if (!in_sections || (!s.activity.empty() && line.activity != s.activity)) continue;
+      ++count;
+      sum += line.total;
+      if (line.actual)
+        actual_sum += *line.actual;
+      else
+        all_actual = false;
+    }
+    const std::string scope =
+        sections_text(s.sections) + (s.activity.empty() ? "" : " of activity " + s.activity);
+    if (sum != s.amount)
+      report.error(p + "/amount", "the " + std::to_string(count) + " budget lines of " + scope +
+                                      " sum to " + money_text(sum) + ", but the subtotal says " +
+                                      money_text(s.amount) + "; the lines and the subtotal must agree");
+    if (s.actual && all_actual && actual_sum != *s.actual)
+      report.error(p + "/actual", "actual spending of the lines of " + scope + " sums to " +
+                                      money_text(actual_sum) + ", but the subtotal says " +
+                                      money_text(*s.actual));
+  }
+  if (b.total && all_sum != *b.total)
+    report.error("/budget/total", "the budget lines sum to " + money_text(all_sum) +
+                                      ", but the stated total is " + money_text(*b.total) +
+                                      "; the lines and the total must agree");
+  if (g.amount && grant_sum != *g.amount)
+    report.error("/budget/lines", "budget lines funded by the grant sum to " + money_text(grant_sum) +
+                                      ", but the grant amount is " + money_text(*g.amount) +
+                                      "; the estimate must add up to the amount awarded");
+  if (g.own_contribution && own_sum != *g.own_contribution)
+    report.error("/budget/lines", "budget lines funded by own contribution sum to " +
+                                      money_text(own_sum) + ", but own_contribution is " +
+                                      money_text(*g.own_contribution));
+  if (g.amount && g.amount->value() > 0 && equipment_sum.value() * 10 > g.amount->value())
+    report.warning("/budget/lines",
+                   "material-technical support is " + money_text(equipment_sum) + " (" +
+                       i18n::format_percent(equipment_sum.value(), g.amount->value(), Lang::ru) +
+                       " of the grant), above the legal cap of 10 % (Law on state social order, "
+                       "art. 6-1 p. 5)");
+}
+
+void check_subgrants(const Grant& g, const Portal& portal, Reporter& report) {
+  if (!g.subgrants.present) return;
+  const SubgrantProgramme& s = g.subgrants;
+  Tenge sum;
+  for (std::size_t i = 0; i < s.awarded.size(); ++i) {
+    const Subgrant& sg = s.awarded[i];
+    const std::string p = "/subgrants/awarded/" + std::to_string(i);
+    sum += sg.amount;
+    if (s.ceiling && sg.amount > *s.ceiling)
+      report.error(p + "/amount", "sub-grant of " + money_text(sg.amount) +
+                                      " is above the ceiling of " + money_text(*s.ceiling) +
+                                      " per sub-grant");
+    if (!sg.region.empty() && !portal.find_region(sg.region))
+      report.error(p + "/region", "unknown region \"" + sg.region + "\"; use an id from content/regions.json");
+  }
+  check_unique(s.awarded, [](const Subgrant& x) { return x.id; }, "sub-grant", "/subgrants/awarded", report);
+  if (s.envelope && sum > *s.envelope)
+    report.error("/subgrants/awarded", "sub-grants sum to " + money_text(sum) +
+                                           ", above the envelope of " + money_text(*s.envelope));
+  if (s.envelope && g.amount && *s.envelope > *g.amount)
+    report.error("/subgrants/envelope", "the sub-grant envelope " + money_text(*s.envelope) +
+                                            " is above the grant amount " + money_text(*g.amount));
+  if (s.planned_count && static_cast<std::int64_t>(s.awarded.size()) > *s.planned_count)
+    report.warning("/subgrants/awarded", std::to_string(s.awarded.size()) +
+                                             " sub-grants awarded, more than the " +
+                                             std::to_string(*s.planned_count) + " planned");
+}
+
+void check_breakdown_sum(const std::vector<Breakdown>& rows, std::int64_t total,
+                         const std::string& pointer, const std::string& what, Reporter& report) {
+  if (rows.empty()) return;
+  std::int64_t sum = 0;
+  bool complete = true;
+  for (const Breakdown& row : rows) {
+    if (row.count)
+      sum += *row.count;
+    else
+      complete = false;
+  }
+  if (complete && sum != total)
+    report.error(pointer, "participants by " + what + " sum to " + std::to_string(sum) +
+                              ", but the total is " + std::to_string(total) +
+                              "; the breakdown must add up to the total");
+  else if (!complete && sum > total)
+    report.error(pointer, "participants by " + what + " already sum to " + std::to_string(sum) +
+                              ", more than the total of " + std::to_string(total));
+}
+
+void check_participants(const Grant& g, Reporter& report) {
+  const Participants& p = g.participants;
+  if (!p.present) return;
+  if (p.has_gender) {
+    std::vector<Breakdown> rows = {{"male", p.male}, {"female", p.female}};
+    check_breakdown_sum(rows, p.total, "/participants/by_gender", "gender", report);
+  }
+  check_breakdown_sum(p.by_age, p.total, "/participants/by_age", "age group", report);
+  for (std::size_t i = 0; i < p.by_category.size(); ++i)
+    if (p.by_category[i].count && *p.by_category[i].count > p.total)
+      report.error("/participants/by_category/" + std::to_string(i) + "/count",
+                   "a category of " + std::to_string(*p.by_category[i].count) +
+                       " participants is more than the total of " + std::to_string(p.total));
+}
+
+void check_dates(const Grant& g, Reporter& report) {
+  auto period = g.whole_period();
+  if (!period) return;
+  const std::string period_text =
+      period->start.iso() + (period->end ? " to " + period->end->iso() : "");
+  auto check = [&](const std::string& pointer, const DateRange& range, const std::string& what) {
+    if (!period->contains(range))
+      report.error(pointer, what + " " + range.start.iso() + (range.end ? " to " + range.end->iso() : "") +
+                                " is outside the grant period " + period_text +
+                                "; correct the date or the period");
+  };
+  for (std::size_t t = 0; t < g.tasks.size(); ++t)
+    for (std::size_t a = 0; a < g.tasks[t].activities.size(); ++a)
+      if (const auto& date = g.tasks[t].activities[a].date)
+        check("/tasks/" + std::to_string(t) + "/activities/" + std::to_string(a) + "/date", *date,
+              "activity date");
+  for (std::size_t i = 0; i < g.media.size(); ++i)
+    if (g.media[i].date)
+      check("/media/" + std::to_string(i) + "/date", DateRange{*g.media[i].date, std::nullopt},
+            "media date");
+}
+
+void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics) {
+  Reporter report(g.source, diagnostics);
+  if (!g.id.empty() && g.id != g.folder)
+    report.error("/id", "id \"" + g.id + "\" differs from its folder name \"" + g.folder +
+                            "\"; rename the folder or the id so the URL /grants/" + g.folder +
+                            "/ stays stable");
+  if (!g.operator_id.empty() && !portal.find_organisation(g.operator_id))
+    report.error("/operator", "unknown organisation \"" + g.operator_id +
+                                  "\"; add content/organisations/" + g.operator_id + ".json or use an existing id");
+  if (g.grantee_id.empty() && g.status != GrantStatus::planned)
+    report.error("/grantee", "missing required field \"grantee\" (an organisation id): only a planned "
+                             "grant may have no grantee yet");
+  if (!g.grantee_id.empty() && !portal.find_organisation(g.grantee_id))
+    report.error("/grantee", "unknown organisation \"" + g.grantee_id +
+                                 "\"; add content/organisations/" + g.grantee_id + ".json or use an existing id");
+  if (!g.amount && g.status != GrantStatus::planned)
+    report.error("/amount", "missing required field \"amount\" (whole tenge): only a planned grant may "
+                            "leave its amount unpublished");
+  if (!g.direction_id.empty() && !portal.find_direction(g.direction_id))
+    report.error("/direction", "unknown priority direction \"" + g.direction_id +
+                                   "\"; use an id from content/directions.json");
+  for (std::size_t i = 0; i < g.regions.size(); ++i)
+    if (!g.regions[i].empty() && !portal.find_region(g.regions[i]))
+      report.error("/regions/" + std::to_string(i),
+                   "unknown region \"" + g.regions[i] + "\"; use an id from content/regions.json");
+  if (g.status == GrantStatus::completed && !g.narrative(Lang::kk).present &&
+      !g.narrative(Lang::ru).present)
+    report.warning("/status", "a completed grant should publish its final report narrative "
+                              "(report.kk.md and report.ru.md beside grant.json)");
+
+  check_unique(g.tasks, [](const Task& t) { return t.id; }, "task", "/tasks", report);
+  std::map<std::string, std::string> activity_ids;
+  for (std::size_t t = 0; t < g.tasks.size(); ++t) {
+    const Task& task = g.tasks[t];
+    for (std::size_t a = 0; a < task.activities.size(); ++a) {
+      const std::string p = "/tasks/" + std::to_string(t) + "/activities/" + std::to_string(a);
+      auto [it, inserted] = activity_ids.emplace(task.activities[a].id, p);
+      if (!inserted && !task.activities[a].id.empty())
+        report.error(p + "/id", "duplicate activity id \"" + task.activities[a].id +
+                                    "\"; it is already used at " + it->second);
+    }
+    for (std::size_t i = 0; i < task.indicators.size(); ++i) {
+      const Indicator& ind = task.indicators[i];
+      if (!ind.activity.empty() && !g.find_activity(ind.activity))
+        report.error("/tasks/" + std::to_string(t) + "/indicators/" + std::to_string(i) + "/activity",
+                     "unknown activity \"" + ind.activity + "\"; use the id of an activity under /tasks");
+    }
+  }
+  for (std::size_t i = 0; i < g.media.size(); ++i) {
+    const std::string p = "/media/" + std::to_string(i);
+    check_url(report, p + "/url", g.media[i].url);
+    if (!g.media[i].activity.empty() && !g.find_activity(g.media[i].activity))
+      report.error(p + "/activity", "unknown activity \"" + g.media[i].activity + "\"");
+  }
+  for (std::size_t i = 0; i < g.documents.size(); ++i)
+    check_url(report, "/documents/" + std::to_string(i) + "/url", g.documents[i].url);
+  for (std::size_t i = 0; i < g.partners.size(); ++i)
+    if (!g.partners[i].organisation.empty() && !portal.find_organisation(g.partners[i].organisation))
+      report.error("/partners/" + std::to_string(i) + "/organisation",
+                   "unknown organisation \"" + g.partners[i].organisation + "\"");
+
+  check_budget(g, report);
+  check_subgrants(g, portal, report);
+  check_participants(g, report);
+  check_dates(g, report);
+  check_texts(g.source, report);
+  check_privacy(g.source, report, "");
+  for (Lang lang : kAllLangs) {
+    check_narrative(g.narrative(lang), diagnostics);
+    if (g.narrative(lang).present && !g.narrative(other_lang(lang)).present)
+      diagnostics.warning({g.narrative(lang).file, 0, 0}, "",
+                          "the narrative exists only in " + lang_name(lang) + "; add report." +
+                              std::string(lang_code(other_lang(lang))) + ".md beside it");
+  }
+}
+
+void check_organisation(const Organisation& o, const std::string& stem, const Portal& portal,
+                        Diagnostics& diagnostics) {
+  Reporter report(o.source, diagnostics);
+  if (!o.id.empty() && o.id != stem)
+    report.error("/id", "id \"" + o.id + "\" differs from the file name \"" + stem +
+                            ".json\"; rename one so references and URLs stay stable");
+  if (!o.region.empty() && !portal.find_region(o.region))
+    report.error("/region", "unknown region \"" + o.region + "\"; use an id from content/regions.json");
+  check_url(report, "/website", o.website);
+  for (std::size_t i = 0; i < o.social.size(); ++i)
+    check_url(report, "/social/" + std::to_string(i) + "/url", o.social[i].url);
+  check_texts(o.source, report);
+  check_privacy(o.source, report, o.email);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+bool is_web_url(std::string_view url) {
+  std::size_t host_start;
+  auto starts = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
+    return true;
+  };
+  if (starts("https://"))
+    host_start = 8;
+  else if (starts("http://"))
+    host_start = 7;
+  else
+    return false;
+  if (host_start >= url.size() || url[host_start] == '/' || url[host_start] == '.') return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\')
+      return false;
+  return true;
+}
+
+std::vector<PrivateDataHit> find_private_data(std::string_view text) {
+  std::vector<PrivateDataHit> hits;
+  // Phones: a run of digits broken only by spaces, dashes, dots or brackets, optionally after "+".
+  for (std::size_t i = 0; i < text.size();) {
+    if (!(is_digit(text[i]) || (text[i] == '+' && i + 1 < text.size()))) {
+      ++i;
+      continue;
+    }
+    if (i > 0 && (is_digit(text[i - 1]) || std::isalpha(static_cast<unsigned char>(text[i - 1])))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + (text[i] == '+' ? 1 : 0);
+    std::string digits;
+    std::size_t last_digit = j;
+    while (j < text.size()) {
+      const char c = text[j];
+      if (is_digit(c)) {
+        digits += c;
+        last_digit = j;
+      } else if (!(c == ' ' || c == '-' || c == '(' || c == ')' || c == '.')) {
+        break;
+      }
+      if (digits.size() > 11) break;
+      ++j;
+    }
+    const bool phone = (digits.size() == 11 && (digits[0] == '7' || digits[0] == '8') && digits[1] == '7') ||
+                       (digits.size() == 10 && digits[0] == '7' && text[i] != '+');
+    const bool ends_clean = last_digit + 1 >= text.size() || !is_digit(text[last_digit + 1]);
+    if (phone && ends_clean && digits.size() <= 11) {
+      hits.push_back({PrivateDataHit::phone, i, std::string(text.substr(i, last_digit + 1 - i))});
+      i = last_digit + 1;
+    } else {
+      i = std::max(j, i + 1);
+    }
+  }
+  // E-mail: local@domain.tld
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    auto word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '+';
+    };
+    std::size_t start = at, end = at + 1;
+    while (start > 0 && word(text[start - 1])) --start;
+    while (end < text.size() && word(text[end])) ++end;
+    const std::string_view domain = text.substr(at + 1, end - at - 1);
+    if (start < at && domain.find('.') != std::string_view::npos && domain.back() != '.')
+      hits.push_back({PrivateDataHit::email, start, std::string(text.substr(start, end - start))});
+  }
+  // Flat numbers: "55 кв", "кв. 55", "пәтер 12", "квартира 3".
+  static const std::string_view kFlatWords[] = {"квартира", "кв.", "кв ", "пәтер"};
+  for (std::string_view word : kFlatWords) {
+    for (std::size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
+      if (pos > 0 && !(text[pos - 1] == ' ' || is_digit(text[pos - 1]) || text[pos - 1] == ',')) continue;
+      std::size_t before = pos;
+      while (before > 0 && text[before - 1] == ' ') --before;
+      const bool number_before = before > 0 && is_digit(text[before - 1]);
+      std::size_t after = pos + word.size();
+      while (after < text.size() && (text[after] == ' ' || text[after] == '.')) ++after;
+      const bool number_after = after < text.size() && is_digit(text[after]);
+      if (!number_before && !number_after) continue;
+      std::size_t start = before;
+      while (start > 0 && is_digit(text[start - 1])) --start;
+      std::size_t end = after;
+      while (end < text.size() && is_digit(text[end])) ++end;
+      if (!number_after) end = pos + word.size();
+      if (!number_before) start = pos;
+      hits.push_back({PrivateDataHit::home_address, start, std::string(text.substr(start, end - start))});
+    }
+  }
+  return hits;
+}
+
+void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
+  if (!portal.config.operator_id.empty() && !portal.find_organisation(portal.config.operator_id))
+    diagnostics.error({"site.toml", 0, 0}, "operator",
+                      "unknown organisation \"" + portal.config.operator_id +
+                          "\"; add content/organisations/" + portal.config.operator_id + ".json");
+  {
+    std::set<std::string> seen;
+    for (const Region& r : portal.regions)
+      if (!seen.insert(r.id).second)
+        diagnostics.error({"content/regions.json", 0, 0}, "", "duplicate region id \"" + r.id + "\"");
+    seen.clear();
+    for (const Direction& d : portal.directions)
+      if (!seen.insert(d.id).second)
+        diagnostics.error({"content/directions.json", 0, 0}, "",
+                          "duplicate direction id \"" + d.id + "\"");
+  }
+  for (std::size_t i = 0; i < portal.organisations.size(); ++i) {
+    const Organisation& o = portal.organisations[i];
+    const std::string stem = std::filesystem::path(o.source.file).stem().string();
+    if (i > 0 && portal.organisations[i - 1].id == o.id && !o.id.empty())
+      diagnostics.error({o.source.file, 1, 1}, "/id",
+                        "duplicate organisation id \"" + o.id + "\"; also used by " +
+                            portal.organisations[i - 1].source.file);
+    check_organisation(o, stem, portal, diagnostics);
+  }
+  for (std::size_t i = 0; i < portal.grants.size(); ++i) {
+    const Grant& g = portal.grants[i];
+    if (i > 0 && portal.grants[i - 1].id == g.id && !g.id.empty())
+      diagnostics.error({g.source.file, 1, 1}, "/id",
+                        "duplicate grant id \"" + g.id + "\"; also used by " + portal.grants[i - 1].source.file);
+    check_grant(g, portal, diagnostics);
+  }
+}
+
+}  // namespace ashyq

@@ -1,0 +1,18 @@
+#pragma once
+// The grant page's view: everything one grant page shows, in one language, already formatted.
+#include <nlohmann/json.hpp>
+
+#include "views/view_context.h"
+
+namespace ashyq::views {
+
+// Outcome of an indicator: met, exceeded, short, or not reported (no actual value).
+enum class IndicatorOutcome { met, exceeded, short_of, not_reported, no_target };
+IndicatorOutcome indicator_outcome(const Indicator& indicator);
+
+nlohmann::json grant_view(const ViewContext& ctx, const Grant& grant);
+
+// One row of a grant list (catalogue, home, organisation page).
+nlohmann::json grant_summary(const ViewContext& ctx, const Grant& grant);
+
+}  // namespace ashyq::views

@@ -1,0 +1,48 @@
+#include "views/view_context.h"
+
+#include "i18n/format.h"
+
+namespace ashyq::views {
+
+nlohmann::json ViewContext::text(const LocalizedText& value) const {
+  if (value.has(lang))
+    return {{"text", value.in(lang)}, {"lang", std::string(lang_code(lang))}, {"fallback", false}};
+  const Lang other = other_lang(lang);
+  if (value.has(other))
+    return {{"text", value.in(other)},
+            {"lang", std::string(lang_code(other))},
+            {"fallback", true},
+            {"fallback_note", t("fallback." + std::string(lang_code(other)))}};
+  return nullptr;
+}
+
+std::string ViewContext::plain(const LocalizedText& value) const {
+  return value.has(lang) ? value.in(lang) : value.in(other_lang(lang));
+}
+
+std::string ViewContext::money(Tenge amount) const { return i18n::format_money(amount, lang); }
+std::string ViewContext::integer(std::int64_t n) const { return i18n::format_integer(n, lang); }
+std::string ViewContext::date(const PartialDate& d) const { return i18n::format_date(d, lang); }
+std::string ViewContext::range(const DateRange& r) const { return i18n::format_range(r, lang); }
+std::string ViewContext::percent(std::int64_t part, std::int64_t whole) const {
+  return i18n::format_percent(part, whole, lang);
+}
+std::string ViewContext::path(const std::string& rest) const {
+  return "/" + std::string(lang_code(lang)) + "/" + rest;
+}
+
+nlohmann::json strings_object(const i18n::UiStrings& strings, Lang lang) {
+  nlohmann::json root = nlohmann::json::object();
+  for (const auto& [key, value] : strings.all(lang)) {
+    nlohmann::json* node = &root;
+    std::size_t start = 0;
+    for (std::size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', start)) {
+      node = &(*node)[key.substr(start, dot - start)];
+      start = dot + 1;
+    }
+    (*node)[key.substr(start)] = value;
+  }
+  return root;
+}
+
+}  // namespace ashyq::views
