@@ -48,7 +48,16 @@ std::string format_diagnostic(const Diagnostic& d, const std::string* source_lin
   if (!d.field.empty()) out << d.field << ": ";
   out << d.message << '\n';
   if (source_line && d.where.column > 0) {
-    out << "    " << *source_line << '\n' << "    ";
+    // Long lines (a paragraph in a JSON string) are cut some way past the column, at a UTF-8
+    // boundary, so the quote stays readable.
+    std::string shown = *source_line;
+    const std::size_t keep = std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
+    if (shown.size() > keep) {
+      std::size_t cut = keep;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown = shown.substr(0, cut) + "…";
+    }
+    out << "    " << shown << '\n' << "    ";
     // The caret must sit under the byte column even when the line holds multi-byte UTF-8 and tabs:
     // count code points before the column, keep tabs as tabs.
     const int limit = std::min<int>(d.where.column - 1, static_cast<int>(source_line->size()));

@@ -24,7 +24,12 @@ mstch::data to_data(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       mstch::data out = mstch::data::type::object;
-      for (const auto& [k, v] : value.items()) out.set(k, to_data(v));
+      for (const auto& [k, v] : value.items()) {
+        out.set(k, to_data(v));
+        // Mustache cannot ask whether a list is empty without iterating it, so every list `x`
+        // comes with a flag `has_x` for wrappers such as <ul> or a table around its items.
+        if (v.is_array() && !value.contains("has_" + k)) out.set("has_" + k, to_data(!v.empty()));
+      }
       return out;
     }
     case nlohmann::json::value_t::array: {

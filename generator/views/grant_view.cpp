@@ -131,7 +131,8 @@ json tasks_view(const ViewContext& ctx, const Grant& g, json& indicator_totals) 
     tasks.push_back(std::move(t));
   }
   indicator_totals = json::object();
-  for (const auto& [k, n] : counts) indicator_totals[k] = n;
+  for (const char* k : {"met", "exceeded", "short", "not_reported", "no_target"})
+    indicator_totals[k] = ctx.integer(counts[k]);
   return tasks;
 }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds content/ and every fixture site under tests/fixtures/ (except the deliberately invalid
+# ones) and runs the Nu HTML Checker (npm package vnu-jar, with the machine's Java) over every page.
+# Fails on any error; prints the checker's findings.
+#   usage: check_html.sh ASHYQ_BINARY SOURCE_DIR
+set -euo pipefail
+binary=$1
+source_dir=$2
+vnu="$source_dir/node_modules/vnu-jar/build/dist/vnu.jar"
+if [ ! -f "$vnu" ]; then
+  echo "missing $vnu: run ./dev.sh test (it installs the npm test tools)" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$binary" build --site "$source_dir" --out "$work/content-public" >/dev/null
+outputs=("$work/content-public")
+for fixture in "$source_dir"/tests/fixtures/*/; do
+  name=$(basename "$fixture")
+  [ -f "$fixture/site.toml" ] || continue
+  mkdir -p "$work/$name"
+  cp -r "$fixture"/. "$work/$name/"
+  cp -r "$source_dir/templates" "$source_dir/assets" "$work/$name/"
+  "$binary" build --site "$work/$name" --out "$work/$name-public" >/dev/null 2>"$work/$name.log" || {
+    cat "$work/$name.log" >&2
+    exit 1
+  }
+  outputs+=("$work/$name-public")
+done
+
+pages=$(find "${outputs[@]}" -name '*.html' | wc -l)
+if [ "$pages" -lt 3 ]; then
+  echo "expected pages to check, found $pages" >&2
+  exit 1
+fi
+echo "checking $pages pages with the Nu HTML Checker"
+java -jar "$vnu" --errors-only --skip-non-html "${outputs[@]}"
+echo "0 errors in $pages pages"
