@@ -101,15 +101,14 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
     return portal;
   }
 
-  SourceMap regions_source, directions_source;
-  if (auto root = parse_json_file(content / "regions.json", "content/regions.json", regions_source,
-                                  diagnostics)) {
-    JsonDecoder decoder(regions_source, diagnostics);
+  if (auto root = parse_json_file(content / "regions.json", "content/regions.json",
+                                  portal.regions_source, diagnostics)) {
+    JsonDecoder decoder(portal.regions_source, diagnostics);
     portal.regions = decode_regions(decoder, *root);
   }
   if (auto root = parse_json_file(content / "directions.json", "content/directions.json",
-                                  directions_source, diagnostics)) {
-    JsonDecoder decoder(directions_source, diagnostics);
+                                  portal.directions_source, diagnostics)) {
+    JsonDecoder decoder(portal.directions_source, diagnostics);
     portal.directions = decode_directions(decoder, *root);
   }
 

@@ -256,6 +256,7 @@ struct Portal {
   SiteConfig config;
   std::vector<Region> regions;          // in file order
   std::vector<Direction> directions;    // in file order
+  SourceMap regions_source, directions_source;
   std::vector<Organisation> organisations;  // sorted by id
   std::vector<Grant> grants;                // sorted by id
 

@@ -12,8 +12,8 @@ namespace ashyq::render {
 namespace mstch = kainjow::mustache;
 
 struct Renderer::Impl {
-  std::map<std::string, std::string> sources;   // template name → text
-  std::map<std::string, std::string> partials;  // partial name → text
+  std::map<std::string, mstch::mustache> templates;  // parsed once at load
+  std::map<std::string, std::string> partials;       // partial name → text
 };
 
 Renderer::~Renderer() = default;
@@ -76,19 +76,19 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
     if (name.starts_with("_"))
       renderer->impl_->partials[name.substr(1)] = *text;
     else
-      renderer->impl_->sources[name] = *text;
+      renderer->impl_->templates.emplace(name, std::move(parsed));
   }
   return renderer;
 }
 
-bool Renderer::has(const std::string& name) const { return impl_->sources.count(name) > 0; }
+bool Renderer::has(const std::string& name) const { return impl_->templates.count(name) > 0; }
 
 std::string Renderer::render(const std::string& name, const nlohmann::json& view) const {
-  auto it = impl_->sources.find(name);
-  if (it == impl_->sources.end()) throw std::runtime_error("unknown template \"" + name + "\"");
-  // kainjow's mustache keeps per-render state inside the object, so each render uses its own
-  // instance; the template text was validated once at load.
-  mstch::mustache tmpl(it->second);
+  auto it = impl_->templates.find(name);
+  if (it == impl_->templates.end()) throw std::runtime_error("unknown template \"" + name + "\"");
+  // kainjow's mustache keeps per-render state (the error message) inside the object, so each
+  // render works on its own copy of the parsed tree; threads never share a mutable instance.
+  mstch::mustache tmpl = it->second;
   mstch::data data = to_data(view);
   for (const auto& [partial_name, text] : impl_->partials) {
     const std::string* source = &text;

@@ -1,7 +1,6 @@
 #include "validate/validator.h"
 
 #include <map>
-#include <set>
 
 #include "content/json_decoder.h"
 #include "content/json_positions.h"
@@ -480,30 +479,27 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
                       "unknown organisation \"" + portal.config.operator_id +
                           "\"; add content/organisations/" + portal.config.operator_id + ".json");
   {
-    std::set<std::string> seen;
-    for (const Region& r : portal.regions)
-      if (!seen.insert(r.id).second)
-        diagnostics.error({"content/regions.json", 0, 0}, "", "duplicate region id \"" + r.id + "\"");
-    seen.clear();
-    for (const Direction& d : portal.directions)
-      if (!seen.insert(d.id).second)
-        diagnostics.error({"content/directions.json", 0, 0}, "",
-                          "duplicate direction id \"" + d.id + "\"");
+    Reporter regions(portal.regions_source, diagnostics);
+    check_unique(portal.regions, [](const Region& r) { return r.id; }, "region", "/regions", regions);
+    Reporter directions(portal.directions_source, diagnostics);
+    check_unique(portal.directions, [](const Direction& d) { return d.id; }, "direction",
+                 "/directions", directions);
   }
   for (std::size_t i = 0; i < portal.organisations.size(); ++i) {
     const Organisation& o = portal.organisations[i];
     const std::string stem = std::filesystem::path(o.source.file).stem().string();
     if (i > 0 && portal.organisations[i - 1].id == o.id && !o.id.empty())
-      diagnostics.error({o.source.file, 1, 1}, "/id",
-                        "duplicate organisation id \"" + o.id + "\"; also used by " +
-                            portal.organisations[i - 1].source.file);
+      Reporter(o.source, diagnostics)
+          .error("/id", "duplicate organisation id \"" + o.id + "\"; also used by " +
+                            portal.organisations[i - 1].source.file + "; ids must be unique");
     check_organisation(o, stem, portal, diagnostics);
   }
   for (std::size_t i = 0; i < portal.grants.size(); ++i) {
     const Grant& g = portal.grants[i];
     if (i > 0 && portal.grants[i - 1].id == g.id && !g.id.empty())
-      diagnostics.error({g.source.file, 1, 1}, "/id",
-                        "duplicate grant id \"" + g.id + "\"; also used by " + portal.grants[i - 1].source.file);
+      Reporter(g.source, diagnostics)
+          .error("/id", "duplicate grant id \"" + g.id + "\"; also used by " +
+                            portal.grants[i - 1].source.file + "; ids must be unique");
     check_grant(g, portal, diagnostics);
   }
 }
