@@ -171,7 +171,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       auto v = value("--jobs");
       if (!v) return kExitUsage;
       try {
-        options.jobs = std::stoi(*v);
+        std::size_t used = 0;
+        options.jobs = std::stoi(*v, &used);
+        if (used != v->size()) options.jobs = -1;  // "4x" is not a number
       } catch (...) {
         options.jobs = -1;
       }

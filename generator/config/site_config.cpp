@@ -1,28 +1,48 @@
 #include "config/site_config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <toml++/toml.h>
 
-#include "content/json_positions.h"
+#include "core/text_position.h"
 
 namespace ashyq {
 namespace {
 
-SourceLocation location_of(const std::string& file, const toml::node* node) {
-  if (!node) return {file, 0, 0};
-  return {file, static_cast<int>(node->source().begin.line),
-          static_cast<int>(node->source().begin.column)};
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// site.toml as read: toml++ positions refer to the text after a BOM, and count columns in code
+// points, while diagnostics count bytes (so the caret lands under the right character of a
+// Cyrillic line).
+struct TomlFile {
+  std::string display;
+  std::string_view text;  // without the BOM
+  bool had_bom = false;
+};
+
+SourceLocation location_at(const TomlFile& file, const toml::source_position& position) {
+  const int line = static_cast<int>(position.line);
+  if (line <= 0) return {file.display, 0, 0};
+  int column = byte_column(file.text, line, static_cast<int>(position.column));
+  if (line == 1 && file.had_bom) column += static_cast<int>(kBom.size());
+  return {file.display, line, column};
 }
 
-LocalizedText read_text(const toml::table& root, std::string_view key, const std::string& file,
+SourceLocation location_of(const TomlFile& file, const toml::node* node) {
+  if (!node) return {file.display, 0, 0};
+  return location_at(file, node->source().begin);
+}
+
+LocalizedText read_text(const toml::table& root, std::string_view key, const TomlFile& file,
                         bool required, Diagnostics& diagnostics) {
   LocalizedText text;
   const toml::node* node = root.get(key);
   if (!node) {
     if (required)
-      diagnostics.error({file, 0, 0}, std::string(key),
+      diagnostics.error({file.display, 0, 0}, std::string(key),
                         "missing required table [" + std::string(key) +
                             "] with kk = \"…\" and ru = \"…\"");
     return text;
@@ -74,13 +94,17 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     diagnostics.error({display_name, line, column}, "", "malformed UTF-8; save the file as UTF-8");
     return config;
   }
+  TomlFile file{display_name, text, false};
+  if (file.text.starts_with(kBom)) {
+    file.text.remove_prefix(kBom.size());
+    file.had_bom = true;
+  }
   toml::table root;
   try {
-    root = toml::parse(text, display_name);
+    root = toml::parse(file.text, display_name);
   } catch (const toml::parse_error& e) {
-    diagnostics.error({display_name, static_cast<int>(e.source().begin.line),
-                       static_cast<int>(e.source().begin.column)},
-                      "", "malformed TOML: " + std::string(e.description()));
+    diagnostics.error(location_at(file, e.source().begin), "",
+                      "malformed TOML: " + std::string(e.description()));
     return config;
   }
 
@@ -90,13 +114,13 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     bool known = false;
     for (auto k : kKnown) known = known || k == key.str();
     if (!known)
-      diagnostics.error(location_of(display_name, &value), std::string(key.str()),
+      diagnostics.error(location_of(file, &value), std::string(key.str()),
                         "unknown key; expected one of: title, description, languages, base_url, "
                         "operator, currency, links");
   }
 
-  config.title = read_text(root, "title", display_name, true, diagnostics);
-  config.description = read_text(root, "description", display_name, false, diagnostics);
+  config.title = read_text(root, "title", file, true, diagnostics);
+  config.description = read_text(root, "description", file, false, diagnostics);
 
   if (const toml::node* node = root.get("languages")) {
     const toml::array* array = node->as_array();
@@ -112,7 +136,7 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
         languages.push_back(*lang);
       }
     if (!ok || languages.size() != 2 || languages[0] == languages[1])
-      diagnostics.error(location_of(display_name, node), "languages",
+      diagnostics.error(location_of(file, node), "languages",
                         "expected both portal languages, the default first: [\"kk\", \"ru\"] or "
                         "[\"ru\", \"kk\"]");
     else
@@ -121,26 +145,26 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
 
   const toml::node* base = root.get("base_url");
   if (!base || !base->is_string()) {
-    diagnostics.error(location_of(display_name, base), "base_url",
+    diagnostics.error(location_of(file, base), "base_url",
                       "expected the portal's absolute address, e.g. base_url = \"https://example.org/\"");
   } else {
     config.base_url = **base->as_string();
     if (config.base_url.rfind("https://", 0) != 0 && config.base_url.rfind("http://", 0) != 0)
-      diagnostics.error(location_of(display_name, base), "base_url",
+      diagnostics.error(location_of(file, base), "base_url",
                         "must start with https:// or http://");
     if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
   }
 
   const toml::node* op = root.get("operator");
   if (!op || !op->is_string())
-    diagnostics.error(location_of(display_name, op), "operator",
+    diagnostics.error(location_of(file, op), "operator",
                       "expected the id of the operator's organisation record, e.g. operator = \"cisc\"");
   else
     config.operator_id = **op->as_string();
 
   if (const toml::node* currency = root.get("currency")) {
     if (!currency->is_string() || **currency->as_string() != "KZT")
-      diagnostics.error(location_of(display_name, currency), "currency",
+      diagnostics.error(location_of(file, currency), "currency",
                         "only \"KZT\" is supported: every amount is whole tenge");
   }
   return config;

@@ -34,7 +34,13 @@ std::string describe_json(const nlohmann::json& value) {
     case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
     case nlohmann::json::value_t::string: {
       std::string s = value.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 37) + "...";
+      if (s.size() > 40) {
+        // Cut on a character boundary: half of a Cyrillic letter would make the message itself
+        // malformed UTF-8.
+        std::size_t cut = 37;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        s = s.substr(0, cut) + "...";
+      }
       return "string \"" + s + "\"";
     }
     default: return "number " + value.dump();

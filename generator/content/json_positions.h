@@ -8,10 +8,9 @@
 #include <string_view>
 #include <utility>
 
-namespace ashyq {
+#include "core/text_position.h"
 
-// Line and column (1-based, column in bytes) of byte `offset` in `text`.
-std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
+namespace ashyq {
 
 // Pointer → (line, column). Behaviour on malformed input: stops at the first thing it does not
 // understand and returns what it has (callers parse with nlohmann first and only index valid JSON).
@@ -19,9 +18,5 @@ std::map<std::string, std::pair<int, int>> index_json_positions(std::string_view
 
 // Escapes a key for use in a JSON pointer ("~" → "~0", "/" → "~1").
 std::string json_pointer_escape(std::string_view key);
-
-// Byte offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code points
-// above U+10FFFF are ill-formed too), or npos if all of `text` is valid.
-std::size_t find_invalid_utf8(std::string_view text);
 
 }  // namespace ashyq

@@ -42,8 +42,8 @@ std::string format_percent(std::int64_t numerator, std::int64_t denominator, Lan
 //   day:   kk "2024 ж. 30 сәуір",  ru "30 апреля 2024 г."  (genitive month)
 //   month: kk "2024 ж. сәуір",     ru "апрель 2024 г."     (nominative month)
 //   year:  "2024"
-// Kazakh has no genitive month form, so "сәуір" serves both. A date with a month outside 0–12, a day
-// outside 0–31 or a day without a month comes out in ISO form.
+// Kazakh has no genitive month form, so "сәуір" serves both. A date with a month outside 0–12, a
+// day outside 0–31 or a day without a month comes out in ISO form.
 std::string format_date(const PartialDate& date, Lang lang);
 
 // A range, collapsing what both ends share (ICU's interval formats):

@@ -1,5 +1,7 @@
 #include "i18n/ui_strings.h"
 
+#include "core/text_position.h"
+
 #include <algorithm>
 #include <fstream>
 #include <mutex>
@@ -32,26 +34,6 @@ std::optional<std::string> read_file(const fs::path& path) {
   return buffer.str();
 }
 
-// toml++ counts columns in code points; diagnostics count bytes, so that the caret lands under the
-// right character of a Cyrillic line.
-int byte_column(std::string_view text, int line, int codepoint_column) {
-  std::size_t begin = 0;
-  for (int l = 1; l < line; ++l) {
-    const std::size_t newline = text.find('\n', begin);
-    if (newline == std::string_view::npos) return codepoint_column;
-    begin = newline + 1;
-  }
-  const std::size_t end = std::min(text.find('\n', begin), text.size());
-  std::size_t at = begin;
-  int column = 1;
-  for (; column < codepoint_column && at < end; ++column) {
-    ++at;
-    while (at < end && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-  }
-  // Past the end of the line (an error at the end of the file): one byte per remaining column.
-  return static_cast<int>(at - begin) + 1 + (codepoint_column - column);
-}
-
 // One language's file as read: the text without its BOM (toml++ positions refer to it) and whether
 // a BOM was there (then columns on line 1 move by its three bytes).
 struct LoadedFile {
@@ -73,7 +55,6 @@ SourceLocation location_in(const LoadedFile& file, const toml::source_region& re
 std::string_view type_name(toml::node_type type) {
   switch (type) {
     case toml::node_type::integer:
-      return "a number";
     case toml::node_type::floating_point:
       return "a number";
     case toml::node_type::boolean:
@@ -151,6 +132,17 @@ LoadedFile load_language(const fs::path& path, const fs::path& display_base,
   }
   file.parsed = true;
   flatten(root, "", file, out, diagnostics);
+  // Templates see the strings as a tree (t.grant.title), so a key cannot be both a text and a
+  // table: `grant = "…"` beside `grant.title = "…"`. Keys are sorted, so the table's members
+  // follow the text's key directly (after any "grant-…" keys, which sort before ".").
+  for (const auto& [key, where] : file.key_locations) {
+    auto member = file.key_locations.lower_bound(key + ".");
+    if (member != file.key_locations.end() && member->first.starts_with(key + "."))
+      diagnostics.error(where, key,
+                        "the key is a text but also the table of \"" + member->first + "\" (line " +
+                            std::to_string(member->second.line) +
+                            "); templates could not tell them apart — rename one");
+  }
   return file;
 }
 
@@ -178,8 +170,8 @@ const std::string& missing_placeholder(const std::string& key) {
 
 }  // namespace
 
-UiStrings UiStrings::load(const std::filesystem::path& dir, const std::filesystem::path& display_base,
-                          Diagnostics& diagnostics) {
+UiStrings UiStrings::load(const std::filesystem::path& dir,
+                          const std::filesystem::path& display_base, Diagnostics& diagnostics) {
   UiStrings strings;
   const LoadedFile kk = load_language(dir / "kk.toml", display_base,
                                       strings.strings_[static_cast<int>(Lang::kk)], diagnostics);

@@ -1,5 +1,7 @@
 #include "markup/markdown.h"
 
+#include "core/text_position.h"
+
 #include <algorithm>
 #include <mutex>
 #include <optional>
@@ -34,26 +36,6 @@ Line line_at(std::string_view text, std::size_t offset) {
 bool is_delimiter(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   return line == "+++";
-}
-
-// toml++ counts columns in code points; diagnostics count bytes, so that the caret lands under the
-// right character of a Cyrillic line.
-int byte_column(std::string_view text, int line, int codepoint_column) {
-  std::size_t begin = 0;
-  for (int l = 1; l < line; ++l) {
-    const std::size_t newline = text.find('\n', begin);
-    if (newline == std::string_view::npos) return codepoint_column;
-    begin = newline + 1;
-  }
-  const std::size_t end = std::min(text.find('\n', begin), text.size());
-  std::size_t at = begin;
-  int column = 1;
-  for (; column < codepoint_column && at < end; ++column) {
-    ++at;
-    while (at < end && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-  }
-  // Past the end of the line (an error at the end of the block): one byte per remaining column.
-  return static_cast<int>(at - begin) + 1 + (codepoint_column - column);
 }
 
 // `front` starts on line 2 of the file, right after the opening "+++".

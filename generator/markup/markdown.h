@@ -20,20 +20,31 @@ struct MarkdownDocument {
 };
 
 // Splits an optional TOML front matter block delimited by lines "+++" at the very start of the
-// file. Accepts a UTF-8 BOM and CRLF line ends. Malformed TOML, an unterminated block or unknown keys
-// are reported as errors at their line and column in `file`; the body is still returned.
+// file. Accepts a UTF-8 BOM and CRLF line ends. Malformed TOML, an unterminated block or unknown
+// keys are reported as errors at their line and byte column in `file`; the body is still returned.
+// An unterminated block leaves the whole text (without BOM) as the body, from line 1. The BOM is
+// never part of the body: in a file with a BOM and no front matter, columns on the body's first
+// line are three bytes left of the file's.
 MarkdownDocument parse_document(std::string_view text, const std::string& file,
                                 Diagnostics& diagnostics);
 
 // Renders Markdown to HTML that is safe to place in a page:
-//  - raw HTML blocks and inline HTML never reach the output (cmark's safe mode, plus tagfilter);
+//  - raw HTML blocks and inline HTML are removed from the tree before rendering, without a
+//    "raw HTML omitted" comment (the text between inline tags stays); cmark's safe mode and the
+//    tagfilter extension stay on as second guards;
 //  - a link whose URL has a scheme other than http or https (javascript:, data:, file:, vbscript:,
-//    mailto:, ...) is rendered as its plain text, without <a>;
+//    mailto:, ...) is rendered as its plain text, without <a>. The scheme is read as a browser
+//    reads it: case-insensitively, after entity decoding, ignoring tabs and newlines. A URL
+//    without a scheme (relative, "#anchor") stays a link; e-mail autolinks become text;
 //  - images are never embedded (a third-party request before the visitor asks): an image becomes a
-//    link to its URL with the alt text as label, following the same scheme rule;
-//  - external links (http/https) get rel="nofollow noopener" ;
+//    link to its URL with the alt text as label (the URL when there is no alt text), following the
+//    same scheme rule; an image inside a link becomes its alt text, as <a> cannot nest;
+//  - external links (http, https and protocol-relative "//") get rel="nofollow noopener";
 //  - headings are shifted so that the narrative's top level is <h3> (the page owns h1 and h2):
-//    "#"→h3, "##"→h3, "###"→h4, deeper stays at most h6.
+//    "#"→h3, "##"→h3, "###"→h4, deeper stays at most h6;
+//  - GFM tables (with align="left|center|right"), ~~strikethrough~~ and www./https:// autolinks.
+// Safe to call from several threads: cmark-gfm keeps a process-wide table while it parses inlines,
+// so parsing (not rendering) is serialized inside.
 std::string render_markdown(std::string_view markdown);
 
 struct LinkRef {
@@ -42,7 +53,10 @@ struct LinkRef {
   int column = 0;  // 1-based column (bytes), 0 if unknown
 };
 
-// Every link and image destination and every autolinked URL in the Markdown, in document order.
+// Every link and image destination and every autolinked URL in the Markdown, in document order,
+// whatever the scheme (the caller judges them). URLs are as cmark reads them: entities decoded,
+// www. autolinks with "http://" and e-mail autolinks with "mailto:" in front. A link or image is
+// located at its "[" or "![", an autolink at its "<" or at the first character of its text.
 std::vector<LinkRef> extract_links(std::string_view markdown);
 
 }  // namespace ashyq::markup

@@ -11,6 +11,16 @@
 namespace ashyq::output {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Both write() and copy() take a path from the caller; neither may land outside the staging tree.
+void check_inside(const std::string& relative_path) {
+  if (relative_path.find("..") != std::string::npos || relative_path.starts_with("/"))
+    throw std::runtime_error("refusing to write outside the output folder: " + relative_path);
+}
+
+}  // namespace
+
 OutputWriter::OutputWriter(fs::path out_dir) : out_dir_(std::move(out_dir)) {
   if (out_dir_.filename().empty()) out_dir_ = out_dir_.parent_path();
   staging_dir_ = out_dir_;
@@ -28,8 +38,7 @@ OutputWriter::~OutputWriter() {
 }
 
 void OutputWriter::write(const std::string& relative_path, std::string_view bytes) {
-  if (relative_path.find("..") != std::string::npos || relative_path.starts_with("/"))
-    throw std::runtime_error("refusing to write outside the output folder: " + relative_path);
+  check_inside(relative_path);
   const fs::path path = staging_dir_ / relative_path;
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
@@ -43,6 +52,7 @@ void OutputWriter::write(const std::string& relative_path, std::string_view byte
 }
 
 void OutputWriter::copy(const fs::path& source, const std::string& relative_path) {
+  check_inside(relative_path);
   const fs::path path = staging_dir_ / relative_path;
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);

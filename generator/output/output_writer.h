@@ -23,7 +23,7 @@ class OutputWriter {
   // folders as needed. Safe to call from several threads for different paths. Throws
   // std::runtime_error naming the file on failure.
   void write(const std::string& relative_path, std::string_view bytes);
-  // Copies a file into the staging tree.
+  // Copies a file into the staging tree, under the same rules for `relative_path` as write().
   void copy(const std::filesystem::path& source, const std::string& relative_path);
 
   // Makes the staging tree the output. Throws std::runtime_error when the swap fails; the previous

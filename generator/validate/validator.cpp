@@ -396,7 +396,8 @@ bool is_web_url(std::string_view url) {
     return false;
   if (host_start >= url.size() || url[host_start] == '/' || url[host_start] == '.') return false;
   for (char c : url)
-    if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\')
+    if (static_cast<unsigned char>(c) <= ' ' || c == '\x7f' || c == '"' || c == '<' || c == '>' ||
+        c == '\\')
       return false;
   return true;
 }
@@ -445,6 +446,8 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
     std::size_t start = at, end = at + 1;
     while (start > 0 && word(text[start - 1])) --start;
     while (end < text.size() && word(text[end])) ++end;
+    // A full stop after the address ends the sentence, not the domain.
+    while (end > at + 1 && text[end - 1] == '.') --end;
     const std::string_view domain = text.substr(at + 1, end - at - 1);
     if (start < at && domain.find('.') != std::string_view::npos && domain.back() != '.')
       hits.push_back({PrivateDataHit::email, start, std::string(text.substr(start, end - start))});
@@ -460,6 +463,8 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
       std::size_t after = pos + word.size();
       while (after < text.size() && (text[after] == ' ' || text[after] == '.')) ++after;
       const bool number_after = after < text.size() && is_digit(text[after]);
+      // "45 кв. м" / "120 кв.м" is an area (office rent in a budget), not a flat number.
+      if ((word == "кв." || word == "кв ") && text.substr(after).starts_with("м")) continue;
       if (!number_before && !number_after) continue;
       std::size_t start = before;
       while (start > 0 && is_digit(text[start - 1])) --start;

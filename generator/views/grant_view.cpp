@@ -19,7 +19,9 @@ bool reached(double actual, double planned, Bound bound) {
   switch (bound) {
     case Bound::at_least: return actual >= planned;
     case Bound::at_most: return actual <= planned;
-    default: return actual == planned;
+    // "exactly" describes how the figure is stated, not a ceiling: delivering more than a plain
+    // target reaches it (and counts as exceeded), as for at_least.
+    default: return actual >= planned;
   }
 }
 

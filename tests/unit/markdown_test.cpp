@@ -67,7 +67,8 @@ TEST_CASE("Front matter is read after a UTF-8 BOM and with CRLF line ends") {
 
 TEST_CASE("A document without front matter is all body, without its BOM") {
   Diagnostics diagnostics;
-  const MarkdownDocument doc = parse_document("\xEF\xBB\xBF## Мақсат\n\n+++\n", "r.md", diagnostics);
+  const MarkdownDocument doc =
+      parse_document("\xEF\xBB\xBF## Мақсат\n\n+++\n", "r.md", diagnostics);
   CHECK(diagnostics.items().empty());
   CHECK(doc.front.title.empty());
   CHECK(doc.body == "## Мақсат\n\n+++\n");
@@ -161,7 +162,7 @@ TEST_CASE("Links with a scheme other than http or https are rendered as their te
       {"[басу](javascript:alert(1))", "<p>басу</p>\n"},
       {"[x](JavaScript:alert(1))", "<p>x</p>\n"},
       {"[x](&#106;avascript:alert(1))", "<p>x</p>\n"},  // entity decoded before the check
-      {"[x](<java\tscript:alert(1)>)", "<p>x</p>\n"},    // browsers drop the tab
+      {"[x](<java\tscript:alert(1)>)", "<p>x</p>\n"},   // browsers drop the tab
       {"[x](data:text/html;base64,PHNjcmlwdD4=)", "<p>x</p>\n"},
       {"[x](vbscript:msgbox(1))", "<p>x</p>\n"},
       {"[x](file:///etc/passwd)", "<p>x</p>\n"},
@@ -229,8 +230,7 @@ TEST_CASE("Images are never embedded: each becomes a link labelled with its alt 
   CHECK(render_markdown("![](https://img.example.kz/2.jpg)") ==
         "<p><a href=\"https://img.example.kz/2.jpg\" rel=\"nofollow noopener\">"
         "https://img.example.kz/2.jpg</a></p>\n");
-  CHECK(render_markdown("![сурет](images/3.png)") ==
-        "<p><a href=\"images/3.png\">сурет</a></p>\n");
+  CHECK(render_markdown("![сурет](images/3.png)") == "<p><a href=\"images/3.png\">сурет</a></p>\n");
   // Same scheme rule as links.
   CHECK(render_markdown("![сурет](data:image/png;base64,iVBORw0KGgo=)") == "<p>сурет</p>\n");
   // An image inside a link would nest <a>: it becomes its alt text.

@@ -69,14 +69,14 @@ TEST_CASE("UI strings flatten nested tables into dotted keys") {
   const UiStrings strings = site.load(diagnostics);
 
   CHECK(report(diagnostics, site).empty());
-  CHECK(strings.all(Lang::kk) == std::map<std::string, std::string>{
-                                     {"grant.budget.total", "Барлығы"},
-                                     {"grant.title", "Грант"},
-                                     {"site_name", "Ашық гранттар"}});
-  CHECK(strings.all(Lang::ru) == std::map<std::string, std::string>{
-                                     {"grant.budget.total", "Итого"},
-                                     {"grant.title", "Грант"},
-                                     {"site_name", "Открытые гранты"}});
+  CHECK(strings.all(Lang::kk) ==
+        std::map<std::string, std::string>{{"grant.budget.total", "Барлығы"},
+                                           {"grant.title", "Грант"},
+                                           {"site_name", "Ашық гранттар"}});
+  CHECK(strings.all(Lang::ru) ==
+        std::map<std::string, std::string>{{"grant.budget.total", "Итого"},
+                                           {"grant.title", "Грант"},
+                                           {"site_name", "Открытые гранты"}});
   CHECK(strings.get(Lang::ru, "grant.budget.total") == "Итого");
 }
 
@@ -207,6 +207,30 @@ TEST_CASE("A UI string key given twice once flattened is reported at the second 
         "    title = \"Екі\"\n"
         "    ^\n");
   CHECK(strings.get(Lang::kk, "grant.title") == "Бір");
+}
+
+
+TEST_CASE("A UI string key that is both a text and a table is reported, since templates see a tree") {
+  TempSite site;
+  site.write("kk.toml",
+             "grant = \"Грант\"\n"
+             "\"grant.title\" = \"Атауы\"\n");
+  site.write("ru.toml",
+             "grant = \"Грант\"\n"
+             "\"grant.title\" = \"Название\"\n");
+  Diagnostics diagnostics;
+  site.load(diagnostics);
+
+  const std::string findings = report(diagnostics, site);
+  CHECK(findings ==
+        "templates/i18n/kk.toml:1:1: error: grant: the key is a text but also the table of "
+        "\"grant.title\" (line 2); templates could not tell them apart — rename one\n"
+        "    grant = \"Грант\"\n"
+        "    ^\n"
+        "templates/i18n/ru.toml:1:1: error: grant: the key is a text but also the table of "
+        "\"grant.title\" (line 2); templates could not tell them apart — rename one\n"
+        "    grant = \"Грант\"\n"
+        "    ^\n");
 }
 
 }  // namespace

@@ -1,0 +1,144 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "temp_folder.h"
+
+namespace ashyq::cli {
+namespace {
+
+const std::string kUsage =
+    "usage: ashyq <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  build   build the portal from site.toml and content/ into public/\n"
+    "  check   load and validate only; write nothing\n"
+    "\n"
+    "Run 'ashyq <command> --help' for a command's options.\n";
+
+const std::string kBuildUsage =
+    "usage: ashyq build [--site DIR] [--out DIR] [--jobs N]\n"
+    "\n"
+    "Loads and validates the site in DIR (default: .), renders every page in both languages\n"
+    "and publishes them into --out (default: DIR/public) in one atomic step. If anything fails,\n"
+    "the previous output stays as it was.\n"
+    "\n"
+    "  --site DIR   the site: site.toml, content/, templates/, assets/ (default: .)\n"
+    "  --out DIR    where to publish (default: DIR/public)\n"
+    "  --jobs N     render threads (default: one per core)\n"
+    "\n"
+    "exit status: 0 built, 1 content or template errors, 2 usage error\n";
+
+const std::string kCheckUsage =
+    "usage: ashyq check [--site DIR]\n"
+    "\n"
+    "Runs the same loading and validation as build, reports every finding, and writes nothing.\n"
+    "\n"
+    "  --site DIR   the site (default: .)\n"
+    "\n"
+    "exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error\n";
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+Run run_cli(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  const int status = run(args, out, err);
+  return {status, out.str(), err.str()};
+}
+
+TEST_CASE("Each command line gets its exit status, output and message") {
+  // A path that is certainly not a directory: a file in a fresh temporary folder.
+  testing::TempFolder folder("cli");
+  const std::string file = folder.write("site.toml", "").string();
+  const std::string missing = (folder / "no-such-site").string();
+
+  struct Case {
+    std::vector<std::string> args;
+    int status;
+    std::string out, err;
+  };
+  // The --jobs cases name a missing --site too, so that a wrongly accepted value fails on the site
+  // instead of building the current directory.
+  const Case cases[] = {
+      {{}, kExitUsage, "", kUsage},
+      {{"--help"}, kExitOk, kUsage, ""},
+      {{"-h"}, kExitOk, kUsage, ""},
+      {{"help"}, kExitOk, kUsage, ""},
+      {{"--version"}, kExitOk, "ashyq 0.1.0\n", ""},
+      {{"bild"}, kExitUsage, "", "ashyq: unknown command 'bild'\n\n" + kUsage},
+      {{"--site", "."}, kExitUsage, "", "ashyq: unknown command '--site'\n\n" + kUsage},
+      {{"build", "--help"}, kExitOk, kBuildUsage, ""},
+      {{"build", "-h"}, kExitOk, kBuildUsage, ""},
+      {{"check", "--help"}, kExitOk, kCheckUsage, ""},
+      {{"build", "--site", missing, "--help"}, kExitOk, kBuildUsage, ""},
+      {{"build", "--verbose"},
+       kExitUsage,
+       "",
+       "ashyq build: unknown option '--verbose'\n\n" + kBuildUsage},
+      {{"check", "--out", "dist"},
+       kExitUsage,
+       "",
+       "ashyq check: unknown option '--out'\n\n" + kCheckUsage},
+      {{"check", "--jobs", "2"},
+       kExitUsage,
+       "",
+       "ashyq check: unknown option '--jobs'\n\n" + kCheckUsage},
+      {{"build", "--site"}, kExitUsage, "", "ashyq build: --site needs a value\n\n" + kBuildUsage},
+      {{"build", "--out"}, kExitUsage, "", "ashyq build: --out needs a value\n\n" + kBuildUsage},
+      {{"build", "--jobs", "0", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq build: --jobs needs a positive number, got '0'\n"},
+      {{"build", "--jobs", "many", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq build: --jobs needs a positive number, got 'many'\n"},
+      {{"build", "--jobs", "4x", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq build: --jobs needs a positive number, got '4x'\n"},
+      {{"build", "--jobs", "-2", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq build: --jobs needs a positive number, got '-2'\n"},
+      {{"build", "--jobs", "99999999999", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq build: --jobs needs a positive number, got '99999999999'\n"},
+      {{"build", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq build: --site " + missing + " is not a directory\n"},
+      {{"check", "--site", file},
+       kExitUsage,
+       "",
+       "ashyq check: --site " + file + " is not a directory\n"},
+  };
+  for (const Case& c : cases) {
+    std::string line;
+    for (const auto& arg : c.args) line += " " + arg;
+    INFO("ashyq" << line);
+    const Run r = run_cli(c.args);
+    CHECK(r.status == c.status);
+    CHECK(r.out == c.out);
+    CHECK(r.err == c.err);
+  }
+}
+
+TEST_CASE("Check on an empty site directory fails with content errors, not a usage error") {
+  testing::TempFolder site("cli");
+  const Run r = run_cli({"check", "--site", site.root().string()});
+  CHECK(r.status == kExitContentError);
+  CHECK(r.out == "");
+  CHECK(r.err.find("check failed in phase load\n") != std::string::npos);
+  CHECK(r.err.find("site.toml: error: cannot read the site configuration") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ashyq::cli

@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "render/renderer.h"
+#include "temp_folder.h"
+
+namespace ashyq::render {
+namespace {
+
+using nlohmann::json;
+
+// Findings of loading, without quoted lines (template findings are about the whole file).
+std::string findings(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.sorted()) out += format_diagnostic(d);
+  return out;
+}
+
+TEST_CASE("Templates are loaded from a folder and rendered with their partials") {
+  testing::TempFolder templates("renderer");
+  templates.write("page.mustache", "<h1>{{title}}</h1>{{> footer}}");
+  templates.write("_footer.mustache", "<footer>{{site.name}}</footer>");
+  templates.write("notes.txt", "not a template {{");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+
+  CHECK(findings(diagnostics) == "");
+  CHECK(renderer->has("page"));
+  CHECK_FALSE(renderer->has("_footer"));  // partials are not pages
+  CHECK_FALSE(renderer->has("footer"));
+  CHECK_FALSE(renderer->has("notes"));
+  CHECK(renderer->render("page", json{{"title", "Ашық гранттар"}, {"site", {{"name", "Ашық"}}}}) ==
+        "<h1>Ашық гранттар</h1><footer>Ашық</footer>");
+}
+
+TEST_CASE("Every value is HTML-escaped, so text from content cannot inject a script") {
+  testing::TempFolder templates("renderer");
+  templates.write("page.mustache", "<p title=\"{{title}}\">{{title}}</p>{{{html}}}");
+  templates.write("_quote.mustache", "<q>{{title}}</q>");
+  templates.write("quoted.mustache", "{{> quote}}");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+  REQUIRE(findings(diagnostics) == "");
+
+  const json view = {{"title", "<script>alert('x')</script> & \"q\""}, {"html", "<em>ok</em>"}};
+  CHECK(renderer->render("page", view) ==
+        "<p title=\"&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;\">"
+        "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;</p><em>ok</em>");
+  // Partials escape the same way.
+  CHECK(renderer->render("quoted", view) ==
+        "<q>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;</q>");
+}
+
+TEST_CASE("Views turn into Mustache data: lists repeat, null and false hide, numbers print") {
+  testing::TempFolder templates("renderer");
+  templates.write("list.mustache",
+                  "{{#items}}[{{name}}:{{count}}]{{/items}}"
+                  "{{#missing}}hidden{{/missing}}{{^missing}}no value{{/missing}}"
+                  "{{#flag}}flag{{/flag}}{{#section}}{{inner}}{{/section}}");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+  REQUIRE(findings(diagnostics) == "");
+  const json view = {{"items", {{{"name", "a"}, {"count", 1}}, {{"name", "b"}, {"count", 2.5}}}},
+                     {"missing", nullptr},
+                     {"flag", false},
+                     {"section", {{"inner", "in"}}}};
+  CHECK(renderer->render("list", view) == "[a:1][b:2.5]no valuein");
+}
+
+TEST_CASE("An invalid template is reported with its file name and the others still load") {
+  testing::TempFolder templates("renderer");
+  templates.write("good.mustache", "ok");
+  templates.write("bad.mustache", "<ul>{{#items}}<li>{{name}}</li></ul>");
+  templates.write("_broken.mustache", "{{/closed}}");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+  CHECK(findings(diagnostics) ==
+        "templates/_broken.mustache: error: invalid Mustache template: Unopened section \"closed\" "
+        "at 0\n"
+        "templates/bad.mustache: error: invalid Mustache template: Unclosed section \"items\" at "
+        "4\n");
+  CHECK(renderer->has("good"));
+  CHECK_FALSE(renderer->has("bad"));
+  CHECK(renderer->render("good", json::object()) == "ok");
+}
+
+TEST_CASE("Rendering an unknown template throws naming it") {
+  testing::TempFolder templates("renderer");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+  CHECK(findings(diagnostics) == "");
+  CHECK_THROWS_WITH(renderer->render("grant", json::object()), "unknown template \"grant\"");
+}
+
+TEST_CASE("A missing templates folder is reported") {
+  testing::TempFolder site("renderer");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(site / "templates", "templates", diagnostics);
+  CHECK(findings(diagnostics) ==
+        "templates: error: cannot read the templates folder: No such file or directory\n");
+  CHECK_FALSE(renderer->has("base"));
+}
+
+}  // namespace
+}  // namespace ashyq::render

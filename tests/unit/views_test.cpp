@@ -1,0 +1,373 @@
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "i18n/ui_strings.h"
+#include "views/grant_view.h"
+#include "views/view_context.h"
+
+namespace ashyq::views {
+namespace {
+
+using nlohmann::json;
+
+static_assert(sizeof("\u00A0") == 3, "the execution character set must be UTF-8");
+
+LocalizedText text(std::string kk, std::string ru) {
+  LocalizedText t;
+  t.in(Lang::kk) = std::move(kk);
+  t.in(Lang::ru) = std::move(ru);
+  return t;
+}
+
+// The UI strings the views below ask for, in both languages.
+i18n::UiStrings ui_strings() {
+  i18n::UiStrings s;
+  const struct {
+    const char* key;
+    const char* kk;
+    const char* ru;
+  } kStrings[] = {
+      {"fallback.kk", "қазақ тілінде", "на казахском языке"},
+      {"fallback.ru", "орыс тілінде", "на русском языке"},
+      {"bound.at_least", "кемінде", "не менее"},
+      {"bound.at_most", "көп емес", "не более"},
+      {"outcome.met", "орындалды", "выполнено"},
+      {"outcome.exceeded", "асыра орындалды", "перевыполнено"},
+      {"outcome.short", "орындалмады", "не выполнено"},
+      {"outcome.not_reported", "есеп жоқ", "нет отчёта"},
+      {"outcome.no_target", "жоспар жоқ", "нет плана"},
+      {"section.salaries", "Еңбекақы", "Оплата труда"},
+      {"section.taxes", "Салықтар", "Налоги"},
+      {"section.equipment", "Жабдық", "Оборудование"},
+      {"section.direct", "Тікелей шығыстар", "Прямые расходы"},
+      {"source.grant", "Грант", "Грант"},
+      {"source.own", "Өз қаражаты", "Собственные средства"},
+      {"recipient.person", "Жеке тұлға", "Физическое лицо"},
+      {"recipient.initiative_group", "Бастамашыл топ", "Инициативная группа"},
+      {"recipient.ngo", "ҮЕҰ", "НПО"},
+      {"subgrant_status.awarded", "берілді", "выдан"},
+  };
+  for (const auto& row : kStrings) {
+    s.set(Lang::kk, row.key, row.kk);
+    s.set(Lang::ru, row.key, row.ru);
+  }
+  return s;
+}
+
+std::optional<Value> value(double v, Bound bound = Bound::exactly) {
+  Value out;
+  out.value = v;
+  out.bound = bound;
+  return out;
+}
+
+TEST_CASE("An indicator's outcome follows its planned bound") {
+  struct Case {
+    const char* what;
+    std::optional<Value> planned, actual;
+    IndicatorOutcome outcome;
+  };
+  const Case cases[] = {
+      {"no plan", std::nullopt, value(5), IndicatorOutcome::no_target},
+      {"no plan, no actual", std::nullopt, std::nullopt, IndicatorOutcome::no_target},
+      {"no actual", value(10), std::nullopt, IndicatorOutcome::not_reported},
+      {"exactly: equal", value(10), value(10), IndicatorOutcome::met},
+      {"exactly: more", value(10), value(12), IndicatorOutcome::exceeded},
+      {"exactly: less", value(10), value(8), IndicatorOutcome::short_of},
+      {"exactly: fractions", value(0.5), value(0.5), IndicatorOutcome::met},
+      {"at least: equal", value(10, Bound::at_least), value(10), IndicatorOutcome::met},
+      {"at least: more", value(10, Bound::at_least), value(12), IndicatorOutcome::exceeded},
+      {"at least: less", value(10, Bound::at_least), value(9.5), IndicatorOutcome::short_of},
+      {"at most: equal", value(10, Bound::at_most), value(10), IndicatorOutcome::met},
+      {"at most: less is met, not exceeded", value(10, Bound::at_most), value(3),
+       IndicatorOutcome::met},
+      {"at most: more", value(10, Bound::at_most), value(11), IndicatorOutcome::short_of},
+      {"no actual with a bound", value(10, Bound::at_most), std::nullopt,
+       IndicatorOutcome::not_reported},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    Indicator indicator;
+    indicator.planned = c.planned;
+    indicator.actual = c.actual;
+    CHECK(indicator_outcome(indicator) == c.outcome);
+  }
+}
+
+TEST_CASE(
+    "The grant view shows indicators with their bound, unit and outcome, and counts outcomes") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  Grant g;
+  g.id = "g1";
+  Task task;
+  task.id = "t1";
+  Indicator people;
+  people.name = text("Қатысушылар", "Участники");
+  people.unit = text("адам", "человек");
+  people.planned = value(100, Bound::at_least);
+  people.actual = value(120);
+  Indicator events;
+  events.name = text("Іс-шаралар", "Мероприятия");
+  events.planned = value(3);
+  Indicator costs;
+  costs.name = text("Шығын", "Расход");
+  costs.planned = value(2.5, Bound::at_most);
+  costs.actual = value(2.25);
+  task.indicators = {people, events, costs};
+  g.tasks = {task};
+
+  const json v = grant_view(ViewContext{portal, strings, Lang::ru}, g);
+  const json& indicators = v["tasks"][0]["indicators"];
+  CHECK(indicators[0]["planned"]["text"]["text"] == "не менее 100 человек");
+  CHECK(indicators[0]["actual"]["text"]["text"] == "120 человек");
+  CHECK(indicators[0]["actual"]["text"]["lang"] == "ru");
+  CHECK(indicators[0]["outcome"] == "exceeded");
+  CHECK(indicators[0]["outcome_label"] == "перевыполнено");
+  CHECK(indicators[1]["actual"].is_null());
+  CHECK(indicators[1]["outcome"] == "not_reported");
+  CHECK(indicators[2]["planned"]["text"]["text"] == "не более 2,5");
+  CHECK(indicators[2]["actual"]["text"]["text"] == "2,25");
+  CHECK(indicators[2]["outcome"] == "met");
+  CHECK(v["indicator_totals"] == json{{"met", "1"},
+                                      {"exceeded", "1"},
+                                      {"short", "0"},
+                                      {"not_reported", "1"},
+                                      {"no_target", "0"}});
+  CHECK(v["has_indicators"] == true);
+}
+
+TEST_CASE("A sub-grant recipient's name is published only for an NGO or with consent") {
+  struct Case {
+    const char* what;
+    RecipientKind kind;
+    bool consent;
+    const char* name_ru;  // "" for no name given
+    bool published;
+  };
+  static const Case kCases[] = {
+      {"person without consent", RecipientKind::person, false, "Айгерим Нурланкызы", false},
+      {"person with consent", RecipientKind::person, true, "Ержан Сапаров", true},
+      {"initiative group without consent", RecipientKind::initiative_group, false,
+       "Инициатива Бекзата Оспанова", false},
+      {"initiative group with consent", RecipientKind::initiative_group, true, "Жасыл аула", true},
+      {"NGO, which is public, without consent", RecipientKind::ngo, false, "ОФ «Рухтан»", true},
+      {"person with consent but no name", RecipientKind::person, true, "", false},
+  };
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  for (const Case& c : kCases) {
+    INFO(c.what);
+    Grant g;
+    g.id = "g1";
+    g.subgrants.present = true;
+    Subgrant sg;
+    sg.id = "sg1";
+    sg.recipient_kind = c.kind;
+    sg.name_consent = c.consent;
+    sg.recipient_name.in(Lang::ru) = c.name_ru;
+    sg.locality = text("Қордай ауылы", "село Кордай");
+    sg.amount = Tenge(500000);
+    g.subgrants.awarded = {sg};
+
+    for (Lang lang : kAllLangs) {
+      const json v = grant_view(ViewContext{portal, strings, lang}, g);
+      const json& row = v["subgrants"]["awarded"][0];
+      if (c.published) {
+        CHECK(row["name"]["text"] == c.name_ru);
+        CHECK(row["name"]["lang"] == "ru");
+      } else {
+        CHECK(row["name"].is_null());
+        // Not anywhere else on the page either.
+        if (*c.name_ru) CHECK(v.dump().find(c.name_ru) == std::string::npos);
+      }
+      CHECK(row["locality"]["text"] == sg.locality.in(lang));
+    }
+  }
+}
+
+TEST_CASE("The budget view groups lines by section with totals, shares and variances") {
+  const i18n::UiStrings strings = ui_strings();
+  Portal portal;
+  Grant g;
+  g.id = "g1";
+  g.amount = Tenge(1000000);
+  Task task;
+  task.id = "t1";
+  Activity forum;
+  forum.id = "forum";
+  forum.title = text("Форум", "Форум молодёжи");
+  task.activities = {forum};
+  g.tasks = {task};
+  g.budget.present = true;
+  auto line = [](BudgetSection section, const char* article, std::int64_t total,
+                 FundingSource source, std::optional<std::int64_t> actual) {
+    BudgetLine l;
+    l.section = section;
+    l.article = text(article, article);
+    l.total = Tenge(total);
+    l.source = source;
+    if (actual) l.actual = Tenge(*actual);
+    return l;
+  };
+  BudgetLine coordinator =
+      line(BudgetSection::salaries, "Координатор", 300000, FundingSource::grant, 300000);
+  coordinator.quantity = Quantity{5000};
+  coordinator.unit_cost = Tenge(60000);
+  BudgetLine hall =
+      line(BudgetSection::direct, "Аренда зала", 520000, FundingSource::grant, 530000);
+  hall.activity = "forum";
+  g.budget.lines = {
+      coordinator,
+      line(BudgetSection::taxes, "Налоги", 30000, FundingSource::grant, 25000),
+      line(BudgetSection::equipment, "Ноутбук", 150000, FundingSource::grant, std::nullopt),
+      hall,
+      line(BudgetSection::direct, "Кофе-брейк", 100000, FundingSource::own, 100000),
+  };
+  BudgetSubtotal admin;
+  admin.label = text("Әкімшілік шығыстар", "Административные расходы");
+  admin.sections = {BudgetSection::salaries, BudgetSection::taxes};
+  admin.amount = Tenge(330000);
+  g.budget.subtotals = {admin};
+
+  const json b = grant_view(ViewContext{portal, strings, Lang::ru}, g)["budget"];
+  const json& sections = b["sections"];
+  REQUIRE(sections.size() == 4);  // services and materials have no lines and are left out
+  CHECK(sections[0]["key"] == "salaries");
+  CHECK(sections[1]["key"] == "taxes");
+  CHECK(sections[2]["key"] == "equipment");
+  CHECK(sections[3]["key"] == "direct");
+
+  CHECK(sections[0]["label"] == "Оплата труда");
+  CHECK(sections[0]["administrative"] == true);
+  CHECK(sections[0]["total"] == "300\u00A0000\u00A0₸");
+  CHECK(sections[0]["share"] == "30\u00A0%");
+  CHECK(sections[0]["variance"] == "0\u00A0₸");
+  const json& coordinator_row = sections[0]["lines"][0];
+  CHECK(coordinator_row["quantity"] == "5");
+  CHECK(coordinator_row["unit_cost"] == "60\u00A0000\u00A0₸");
+  CHECK(coordinator_row["source"] == "Грант");
+
+  CHECK(sections[1]["actual"] == "25\u00A0000\u00A0₸");
+  CHECK(sections[1]["variance"] == "\u22125\u00A0000\u00A0₸");  // a real minus sign
+
+  CHECK(sections[2]["actual"].is_null());  // the laptop has no actual spending yet
+  CHECK(sections[2]["variance"].is_null());
+  CHECK(sections[2]["share"] == "15\u00A0%");
+
+  CHECK(sections[3]["administrative"] == false);
+  CHECK(sections[3]["total"] == "620\u00A0000\u00A0₸");
+  CHECK(sections[3]["actual"] == "630\u00A0000\u00A0₸");
+  CHECK(sections[3]["variance"] == "+10\u00A0000\u00A0₸");
+  CHECK(sections[3]["lines"][0]["activity"]["text"] == "Форум молодёжи");
+  CHECK_FALSE(sections[3]["lines"][1].contains("activity"));
+  CHECK(sections[3]["lines"][1]["source"] == "Собственные средства");
+
+  CHECK(b["total"] == "1\u00A0100\u00A0000\u00A0₸");
+  CHECK(b["grant_funds"] == "1\u00A0000\u00A0000\u00A0₸");
+  CHECK(b["own_funds"] == "100\u00A0000\u00A0₸");
+  CHECK(b["administrative"] == "330\u00A0000\u00A0₸");
+  CHECK(b["administrative_share"] == "33\u00A0%");
+  CHECK(b["direct_share"] == "62\u00A0%");
+  CHECK(b["equipment_share"] == "15\u00A0%");
+  CHECK(b["equipment_over_cap"] == true);  // more than 10 % of the grant
+  CHECK(b["has_actual"] == true);
+  CHECK(b["actual_total"].is_null());  // not every line has an actual yet
+  CHECK(b["variance_total"].is_null());
+
+  REQUIRE(b["subtotals"].size() == 1);
+  CHECK(b["subtotals"][0]["scope"] == "Оплата труда + Налоги");
+  CHECK(b["subtotals"][0]["amount"] == "330\u00A0000\u00A0₸");
+  CHECK(b["subtotals"][0]["label"]["text"] == "Административные расходы");
+}
+
+TEST_CASE("Equipment of exactly a tenth of the grant is within the cap") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  Grant g;
+  g.amount = Tenge(1000000);
+  g.budget.present = true;
+  BudgetLine laptop;
+  laptop.section = BudgetSection::equipment;
+  laptop.total = Tenge(100000);
+  g.budget.lines = {laptop};
+  const json b = grant_view(ViewContext{portal, strings, Lang::kk}, g)["budget"];
+  CHECK(b["equipment_over_cap"] == false);
+  CHECK(b["equipment_share"] == "10%");
+}
+
+TEST_CASE("A text missing in the page's language falls back to the other, marked with its lang") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  const ViewContext kk{portal, strings, Lang::kk};
+  const ViewContext ru{portal, strings, Lang::ru};
+  LocalizedText only_kk;
+  only_kk.in(Lang::kk) = "Жастар форумы";
+  LocalizedText only_ru;
+  only_ru.in(Lang::ru) = "Молодёжный форум";
+
+  CHECK(ru.text(only_kk) == json{{"text", "Жастар форумы"},
+                                 {"lang", "kk"},
+                                 {"fallback", true},
+                                 {"fallback_note", "на казахском языке"}});
+  CHECK(kk.text(only_ru) == json{{"text", "Молодёжный форум"},
+                                 {"lang", "ru"},
+                                 {"fallback", true},
+                                 {"fallback_note", "орыс тілінде"}});
+  CHECK(kk.text(only_kk) == json{{"text", "Жастар форумы"}, {"lang", "kk"}, {"fallback", false}});
+  CHECK(ru.text(text("Форум", "Форум")) ==
+        json{{"text", "Форум"}, {"lang", "ru"}, {"fallback", false}});
+  CHECK(ru.text(LocalizedText{}).is_null());
+  CHECK(ru.plain(only_kk) == "Жастар форумы");
+  CHECK(ru.plain(LocalizedText{}) == "");
+  CHECK(ru.path("grants/g1/") == "/ru/grants/g1/");
+}
+
+TEST_CASE("A narrative in one language only is shown on the other language's page, marked") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  Grant g;
+  g.id = "g1";
+  Narrative& kk = g.narratives[static_cast<int>(Lang::kk)];
+  kk.present = true;
+  kk.title = "Қорытынды есеп";
+  kk.markdown = "Жоба *аяқталды*.\n";
+
+  const json ru_view = grant_view(ViewContext{portal, strings, Lang::ru}, g);
+  CHECK(ru_view["narrative"]["lang"] == "kk");
+  CHECK(ru_view["narrative"]["fallback"] == true);
+  CHECK(ru_view["narrative"]["fallback_note"] == "на казахском языке");
+  CHECK(ru_view["narrative"]["title"] == "Қорытынды есеп");
+  CHECK(ru_view["narrative"]["html"].get<std::string>().find("<em>аяқталды</em>") !=
+        std::string::npos);
+
+  const json kk_view = grant_view(ViewContext{portal, strings, Lang::kk}, g);
+  CHECK(kk_view["narrative"]["lang"] == "kk");
+  CHECK(kk_view["narrative"]["fallback"] == false);
+
+  g.narratives[static_cast<int>(Lang::kk)].present = false;
+  CHECK(grant_view(ViewContext{portal, strings, Lang::ru}, g)["narrative"].is_null());
+}
+
+TEST_CASE("UI strings reach templates as nested objects split at the dots") {
+  i18n::UiStrings strings;
+  strings.set(Lang::kk, "site_name", "Ашық гранттар");
+  strings.set(Lang::kk, "grant.title", "Грант");
+  strings.set(Lang::kk, "grant.budget.total", "Барлығы");
+  strings.set(Lang::kk, "grant.budget.share", "Үлесі");
+  strings.set(Lang::ru, "site_name", "Открытые гранты");
+
+  CHECK(strings_object(strings, Lang::kk) ==
+        json{{"site_name", "Ашық гранттар"},
+             {"grant",
+              {{"title", "Грант"}, {"budget", {{"total", "Барлығы"}, {"share", "Үлесі"}}}}}});
+  CHECK(strings_object(strings, Lang::ru) == json{{"site_name", "Открытые гранты"}});
+  CHECK(strings_object(i18n::UiStrings{}, Lang::ru) == json::object());
+}
+
+}  // namespace
+}  // namespace ashyq::views
