@@ -42,9 +42,9 @@ LocalizedText read_text(const toml::table& root, std::string_view key, const Tom
   const toml::node* node = root.get(key);
   if (!node) {
     if (required)
-      diagnostics.error({file.display, 0, 0}, std::string(key),
-                        "missing required table [" + std::string(key) +
-                            "] with kk = \"…\" and ru = \"…\"");
+      diagnostics.error(
+          {file.display, 0, 0}, std::string(key),
+          "missing required table [" + std::string(key) + "] with kk = \"…\" and ru = \"…\"");
     return text;
   }
   const toml::table* table = node->as_table();
@@ -68,7 +68,8 @@ LocalizedText read_text(const toml::table& root, std::string_view key, const Tom
   }
   for (Lang lang : kAllLangs)
     if (!text.has(lang))
-      diagnostics.error(location_of(file, node), std::string(key) + "." + std::string(lang_code(lang)),
+      diagnostics.error(location_of(file, node),
+                        std::string(key) + "." + std::string(lang_code(lang)),
                         "missing text in " + std::string(lang_code(lang)) +
                             "; the portal's title and description are needed in both languages");
   return text;
@@ -82,8 +83,9 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
   config.languages = {Lang::kk, Lang::ru};
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diagnostics.error({display_name, 0, 0}, "",
-                      "cannot read the site configuration; every site needs a site.toml at its root");
+    diagnostics.error(
+        {display_name, 0, 0}, "",
+        "cannot read the site configuration; every site needs a site.toml at its root");
     return config;
   }
   std::stringstream buffer;
@@ -108,15 +110,15 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     return config;
   }
 
-  static constexpr std::string_view kKnown[] = {"title", "description", "languages", "base_url",
-                                                "operator", "currency", "links"};
+  static constexpr std::string_view kKnown[] = {"title",    "description", "languages", "base_url",
+                                                "operator", "currency",    "page_size"};
   for (const auto& [key, value] : root) {
     bool known = false;
     for (auto k : kKnown) known = known || k == key.str();
     if (!known)
       diagnostics.error(location_of(file, &value), std::string(key.str()),
                         "unknown key; expected one of: title, description, languages, base_url, "
-                        "operator, currency, links");
+                        "operator, currency, page_size");
   }
 
   config.title = read_text(root, "title", file, true, diagnostics);
@@ -145,23 +147,32 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
 
   const toml::node* base = root.get("base_url");
   if (!base || !base->is_string()) {
-    diagnostics.error(location_of(file, base), "base_url",
-                      "expected the portal's absolute address, e.g. base_url = \"https://example.org/\"");
+    diagnostics.error(
+        location_of(file, base), "base_url",
+        "expected the portal's absolute address, e.g. base_url = \"https://example.org/\"");
   } else {
     config.base_url = **base->as_string();
     if (config.base_url.rfind("https://", 0) != 0 && config.base_url.rfind("http://", 0) != 0)
-      diagnostics.error(location_of(file, base), "base_url",
-                        "must start with https:// or http://");
+      diagnostics.error(location_of(file, base), "base_url", "must start with https:// or http://");
     if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
   }
 
   const toml::node* op = root.get("operator");
   if (!op || !op->is_string())
-    diagnostics.error(location_of(file, op), "operator",
-                      "expected the id of the operator's organisation record, e.g. operator = \"cisc\"");
+    diagnostics.error(
+        location_of(file, op), "operator",
+        "expected the id of the operator's organisation record, e.g. operator = \"cisc\"");
   else
     config.operator_id = **op->as_string();
 
+  if (const toml::node* page_size = root.get("page_size")) {
+    const auto value = page_size->value<std::int64_t>();
+    if (!value || *value < 1 || *value > 10000)
+      diagnostics.error(location_of(file, page_size), "page_size",
+                        "expected the number of items per list page, from 1 to 10000");
+    else
+      config.page_size = static_cast<std::size_t>(*value);
+  }
   if (const toml::node* currency = root.get("currency")) {
     if (!currency->is_string() || **currency->as_string() != "KZT")
       diagnostics.error(location_of(file, currency), "currency",

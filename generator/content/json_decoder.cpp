@@ -6,15 +6,18 @@
 
 namespace ashyq {
 
-SourceLocation JsonDecoder::at(const std::string& pointer) const {
-  // A missing member has no position of its own: point at the nearest ancestor that exists.
+SourceLocation locate(const SourceMap& source, const std::string& pointer) {
   std::string p = pointer;
   while (true) {
-    auto it = source_.positions.find(p);
-    if (it != source_.positions.end()) return {source_.file, it->second.first, it->second.second};
-    if (p.empty()) return {source_.file, 1, 1};
+    auto it = source.positions.find(p);
+    if (it != source.positions.end()) return {source.file, it->second.first, it->second.second};
+    if (p.empty()) return {source.file, 1, 1};
     p.erase(p.rfind('/'));
   }
+}
+
+SourceLocation JsonDecoder::at(const std::string& pointer) const {
+  return locate(source_, pointer);
 }
 
 void JsonDecoder::error(const std::string& pointer, std::string message) {
@@ -28,10 +31,14 @@ void JsonDecoder::warning(const std::string& pointer, std::string message) {
 
 std::string describe_json(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::object:
+      return "an object";
+    case nlohmann::json::value_t::array:
+      return "an array";
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
     case nlohmann::json::value_t::string: {
       std::string s = value.get<std::string>();
       if (s.size() > 40) {
@@ -43,7 +50,8 @@ std::string describe_json(const nlohmann::json& value) {
       }
       return "string \"" + s + "\"";
     }
-    default: return "number " + value.dump();
+    default:
+      return "number " + value.dump();
   }
 }
 
@@ -71,7 +79,8 @@ ObjectReader::ObjectReader(JsonDecoder& decoder, const nlohmann::json& node, std
     for (std::string_view name : allowed) known = known || name == key;
     if (known) continue;
     std::string expected;
-    for (std::string_view name : allowed) expected += (expected.empty() ? "" : ", ") + std::string(name);
+    for (std::string_view name : allowed)
+      expected += (expected.empty() ? "" : ", ") + std::string(name);
     decoder_.error(child(key), "unknown field \"" + key + "\"; expected one of: " + expected);
   }
 }
@@ -99,7 +108,8 @@ const nlohmann::json* ObjectReader::member(std::string_view key, bool required,
 
 void ObjectReader::type_error(std::string_view key, std::string_view expected,
                               const nlohmann::json& found) {
-  decoder_.error(child(key), "expected " + std::string(expected) + ", found " + describe_json(found));
+  decoder_.error(child(key),
+                 "expected " + std::string(expected) + ", found " + describe_json(found));
 }
 
 std::string ObjectReader::string(std::string_view key, bool required) {
@@ -130,8 +140,9 @@ LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node,
                         const std::string& pointer) {
   LocalizedText text;
   if (!node.is_object()) {
-    decoder.error(pointer, "expected a text in both languages, {\"kk\": \"…\", \"ru\": \"…\"}, found " +
-                               describe_json(node));
+    decoder.error(pointer,
+                  "expected a text in both languages, {\"kk\": \"…\", \"ru\": \"…\"}, found " +
+                      describe_json(node));
     return text;
   }
   for (const auto& [key, value] : node.items()) {
@@ -186,7 +197,8 @@ std::optional<Tenge> ObjectReader::money(std::string_view key, bool required) {
   const nlohmann::json* node = member(key, required, "whole tenge as an integer");
   if (!node) return std::nullopt;
   if (!node->is_number_integer() || (node->is_number_integer() && node->get<std::int64_t>() < 0)) {
-    type_error(key, "a non-negative whole number of tenge without separators, e.g. 10125000", *node);
+    type_error(key, "a non-negative whole number of tenge without separators, e.g. 10125000",
+               *node);
     return std::nullopt;
   }
   return Tenge(node->get<std::int64_t>());
@@ -198,9 +210,10 @@ std::optional<std::int64_t> ObjectReader::count(std::string_view key, bool requi
   if (!node) return std::nullopt;
   if (node->is_null() && allow_null) return std::nullopt;
   if (!node->is_number_integer() || node->get<std::int64_t>() < 0) {
-    type_error(key, allow_null ? "a non-negative integer, or null for an empty cell"
-                               : "a non-negative integer",
-               *node);
+    type_error(
+        key,
+        allow_null ? "a non-negative integer, or null for an empty cell" : "a non-negative integer",
+        *node);
     return std::nullopt;
   }
   return node->get<std::int64_t>();
@@ -256,7 +269,8 @@ std::optional<DateRange> ObjectReader::range(std::string_view key, bool required
   const nlohmann::json* node = member(key, required, "a date or {\"start\", \"end\"}");
   if (!node) return std::nullopt;
   if (node->is_string()) {
-    if (auto date = PartialDate::parse(node->get<std::string>())) return DateRange{*date, std::nullopt};
+    if (auto date = PartialDate::parse(node->get<std::string>()))
+      return DateRange{*date, std::nullopt};
     type_error(key, "a date YYYY, YYYY-MM or YYYY-MM-DD, or {\"start\": …, \"end\": …}", *node);
     return std::nullopt;
   }

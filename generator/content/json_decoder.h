@@ -20,6 +20,10 @@
 
 namespace ashyq {
 
+// Where `pointer` is in the file of `source`; a pointer with no position of its own (a missing
+// member) resolves to its nearest ancestor that has one, and to 1:1 at worst.
+SourceLocation locate(const SourceMap& source, const std::string& pointer);
+
 class JsonDecoder {
  public:
   JsonDecoder(SourceMap& source, Diagnostics& diagnostics)
@@ -73,7 +77,8 @@ class ObjectReader {
     for (const auto& [text, value] : table)
       if (text == name) return value;
     std::string expected;
-    for (const auto& [text, value] : table) expected += (expected.empty() ? "" : ", ") + std::string(text);
+    for (const auto& [text, value] : table)
+      expected += (expected.empty() ? "" : ", ") + std::string(text);
     decoder_.error(child(key), "unknown value \"" + name + "\"; expected one of: " + expected);
     return std::nullopt;
   }
@@ -107,7 +112,8 @@ class ObjectReader {
 };
 
 // Reads a localized text from any node (used for arrays of texts).
-LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node, const std::string& pointer);
+LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node,
+                        const std::string& pointer);
 
 // What a JSON value is, for messages: `string "10 125 000"`, `number 1.5`, `an object`.
 std::string describe_json(const nlohmann::json& value);

@@ -26,8 +26,8 @@ class PositionScanner {
   }
   char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
   void skip_space() {
-    while (pos_ < text_.size() &&
-           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
+                                   text_[pos_] == '\n' || text_[pos_] == '\r'))
       advance();
   }
   std::pair<int, int> here() const { return {line_, static_cast<int>(pos_ - line_start_) + 1}; }
@@ -42,13 +42,26 @@ class PositionScanner {
         advance();
         const char c = peek();
         switch (c) {
-          case 'n': s += '\n'; break;
-          case 't': s += '\t'; break;
-          case 'r': s += '\r'; break;
-          case 'b': s += '\b'; break;
-          case 'f': s += '\f'; break;
-          case 'u': s += "\\u"; break;
-          default: s += c;
+          case 'n':
+            s += '\n';
+            break;
+          case 't':
+            s += '\t';
+            break;
+          case 'r':
+            s += '\r';
+            break;
+          case 'b':
+            s += '\b';
+            break;
+          case 'f':
+            s += '\f';
+            break;
+          case 'u':
+            s += "\\u";
+            break;
+          default:
+            s += c;
         }
         advance();
         continue;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "config/site_config.h"
 #include "content/json_positions.h"
+#include "content/plans.h"
 #include "content/records.h"
+#include "content/subgrants_csv.h"
 #include "markup/markdown.h"
 
 namespace ashyq {
@@ -90,6 +93,51 @@ void load_narrative(const fs::path& site_dir, const fs::path& path, Narrative& n
   narrative.body_line = doc.body_line;
 }
 
+// Sub-grants given as a spreadsheet export beside grant.json. Both sources at once would make it
+// unclear which list is the record, so that is an error.
+void load_subgrants_csv(const fs::path& site_dir, const fs::path& path, Grant& grant,
+                        Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return;
+  const std::string display = display_path(site_dir, path);
+  auto text = read_file(path);
+  if (!text) {
+    diagnostics.error({display, 0, 0}, "", "cannot read the file");
+    return;
+  }
+  if (!grant.subgrants.awarded.empty()) {
+    diagnostics.error({display, 0, 0}, "",
+                      "the sub-grants are also listed in grant.json under /subgrants/awarded; keep "
+                      "one of the two lists");
+    return;
+  }
+  grant.subgrants.present = true;
+  grant.subgrants.csv_file = display;
+  grant.subgrants.awarded = parse_subgrants_csv(*text, display, diagnostics);
+}
+
+// content/pages/<name>.<lang>.md: the portal's own pages (about, methodology...).
+void load_static_pages(const fs::path& site_dir, const fs::path& dir,
+                       std::vector<StaticPage>& pages, Diagnostics& diagnostics) {
+  std::map<std::string, StaticPage> by_name;
+  for (const fs::path& path : sorted_entries(dir, false)) {
+    if (path.extension() != ".md") continue;
+    const std::string stem = path.stem().string();  // "<name>.<lang>"
+    const std::size_t dot = stem.rfind('.');
+    auto lang = dot == std::string::npos ? std::nullopt : parse_lang(stem.substr(dot + 1));
+    if (!lang) {
+      diagnostics.error({display_path(site_dir, path), 0, 0}, "",
+                        "a page file is named <name>.kk.md or <name>.ru.md");
+      continue;
+    }
+    const std::string name = stem.substr(0, dot);
+    StaticPage& page = by_name[name];
+    page.name = name;
+    load_narrative(site_dir, path, page.narratives[static_cast<int>(*lang)], diagnostics);
+  }
+  for (auto& [name, page] : by_name) pages.push_back(std::move(page));
+}
+
 }  // namespace
 
 Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
@@ -140,14 +188,30 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
     for (Lang lang : kAllLangs)
       load_narrative(site_dir, folder / ("report." + std::string(lang_code(lang)) + ".md"),
                      grant.narratives[static_cast<int>(lang)], diagnostics);
+    load_subgrants_csv(site_dir, folder / "subgrants.csv", grant, diagnostics);
     portal.grants.push_back(std::move(grant));
   }
+
+  for (const fs::path& path : sorted_entries(content / "plans", false)) {
+    if (path.extension() != ".json") continue;
+    SourceMap source;
+    auto root = parse_json_file(path, display_path(site_dir, path), source, diagnostics);
+    if (!root) continue;
+    JsonDecoder decoder(source, diagnostics);
+    Plan plan = decode_plan(decoder, *root);
+    plan.source_map = std::move(source);
+    portal.plans.push_back(std::move(plan));
+  }
+
+  load_static_pages(site_dir, content / "pages", portal.pages, diagnostics);
 
   // Sorted by id so lookups can bisect and every listing is deterministic.
   std::stable_sort(portal.organisations.begin(), portal.organisations.end(),
                    [](const Organisation& a, const Organisation& b) { return a.id < b.id; });
   std::stable_sort(portal.grants.begin(), portal.grants.end(),
                    [](const Grant& a, const Grant& b) { return a.id < b.id; });
+  std::stable_sort(portal.plans.begin(), portal.plans.end(),
+                   [](const Plan& a, const Plan& b) { return a.id < b.id; });
   return portal;
 }
 

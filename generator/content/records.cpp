@@ -96,11 +96,37 @@ void read_breakdown(ObjectReader& parent, std::string_view key, std::string_view
 Grant decode_grant(JsonDecoder& d, const json& root) {
   Grant g;
   ObjectReader r(d, root, "",
-                 {"$schema", "id", "status", "final_report", "contract", "operator", "programme",
-                  "plan_topic", "direction", "grant_type", "grantee", "title", "topic", "goal",
-                  "problem", "target_groups", "expected_results", "regions", "localities", "period",
-                  "amount", "own_contribution", "tasks", "impact", "participants", "budget",
-                  "subgrants", "media", "partners", "team", "documents"});
+                 {"$schema",
+                  "id",
+                  "status",
+                  "final_report",
+                  "contract",
+                  "operator",
+                  "programme",
+                  "plan_topic",
+                  "direction",
+                  "grant_type",
+                  "grantee",
+                  "title",
+                  "topic",
+                  "goal",
+                  "problem",
+                  "target_groups",
+                  "expected_results",
+                  "regions",
+                  "localities",
+                  "period",
+                  "amount",
+                  "own_contribution",
+                  "tasks",
+                  "impact",
+                  "participants",
+                  "budget",
+                  "subgrants",
+                  "media",
+                  "partners",
+                  "team",
+                  "documents"});
   if (!r.valid()) return g;
   g.id = r.slug("id", true);
   g.status = r.enumeration("status", grant_status_names(), true).value_or(GrantStatus::planned);
@@ -153,7 +179,8 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
   }
 
   if (const json* node = r.object("participants")) {
-    ObjectReader p(d, *node, r.child("participants"), {"total", "by_gender", "by_age", "by_category"});
+    ObjectReader p(d, *node, r.child("participants"),
+                   {"total", "by_gender", "by_age", "by_category"});
     g.participants.present = true;
     g.participants.total = p.count("total", true).value_or(0);
     if (const json* gender = p.object("by_gender")) {
@@ -174,17 +201,19 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
         "lines",
         [&](const json& item, const std::string& p) {
           ObjectReader l(d, item, p,
-                         {"section", "activity", "article", "unit", "quantity", "unit_cost", "total",
-                          "source", "actual", "note"});
+                         {"section", "activity", "article", "unit", "quantity", "unit_cost",
+                          "total", "source", "actual", "note"});
           BudgetLine line;
-          line.section = l.enumeration("section", section_names(), true).value_or(BudgetSection::direct);
+          line.section =
+              l.enumeration("section", section_names(), true).value_or(BudgetSection::direct);
           line.activity = l.slug("activity");
           line.article = l.text("article", true);
           line.unit = l.text("unit");
           line.quantity = l.quantity("quantity");
           line.unit_cost = l.money("unit_cost");
           line.total = l.money("total", true).value_or(Tenge(0));
-          line.source = l.enumeration("source", source_names(), true).value_or(FundingSource::grant);
+          line.source =
+              l.enumeration("source", source_names(), true).value_or(FundingSource::grant);
           line.actual = l.money("actual");
           line.note = l.text("note");
           g.budget.lines.push_back(std::move(line));
@@ -203,8 +232,10 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
                   subtotal.sections.push_back(value);
                   return;
                 }
-            d.error(sp, "expected a budget section: salaries, taxes, services, materials, "
-                        "equipment or direct, found " + describe_json(section));
+            d.error(sp,
+                    "expected a budget section: salaries, taxes, services, materials, "
+                    "equipment or direct, found " +
+                        describe_json(section));
           },
           true);
       subtotal.activity = s.slug("activity");
@@ -225,8 +256,8 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
     g.subgrants.recipients = s.text("recipients");
     s.array("awarded", [&](const json& item, const std::string& p) {
       ObjectReader a(d, item, p,
-                     {"id", "recipient_kind", "recipient_name", "name_consent", "region", "locality",
-                      "title", "amount", "status"});
+                     {"id", "recipient_kind", "recipient_name", "name_consent", "region",
+                      "locality", "title", "amount", "status"});
       Subgrant sg;
       sg.id = a.slug("id", true);
       sg.recipient_kind = a.enumeration("recipient_kind", recipient_kind_names(), true)
@@ -237,7 +268,8 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
       sg.locality = a.text("locality");
       sg.title = a.text("title");
       sg.amount = a.money("amount", true).value_or(Tenge(0));
-      sg.status = a.enumeration("status", subgrant_status_names()).value_or(SubgrantStatus::awarded);
+      sg.status =
+          a.enumeration("status", subgrant_status_names()).value_or(SubgrantStatus::awarded);
       g.subgrants.awarded.push_back(std::move(sg));
     });
   }

@@ -46,7 +46,9 @@ std::string PartialDate::iso() const {
   return out;
 }
 
-int PartialDate::earliest() const { return year * 10000 + (month ? month : 1) * 100 + (day ? day : 1); }
+int PartialDate::earliest() const {
+  return year * 10000 + (month ? month : 1) * 100 + (day ? day : 1);
+}
 
 int PartialDate::latest() const {
   const int m = month ? month : 12;

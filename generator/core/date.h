@@ -1,6 +1,6 @@
 #pragma once
-// Dates as precise as the source document: a year, a month or a day. "Сәуір–қараша 2024" is a range of
-// two months, and must never be turned into invented days.
+// Dates as precise as the source document: a year, a month or a day. "Сәуір–қараша 2024" is a range
+// of two months, and must never be turned into invented days.
 #include <compare>
 #include <optional>
 #include <string>

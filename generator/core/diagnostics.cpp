@@ -20,13 +20,12 @@ void Diagnostics::warning(SourceLocation where, std::string field, std::string m
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 int Diagnostics::error_count() const {
-  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error;
+  }));
 }
 
-int Diagnostics::warning_count() const {
-  return static_cast<int>(items_.size()) - error_count();
-}
+int Diagnostics::warning_count() const { return static_cast<int>(items_.size()) - error_count(); }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = items_;
@@ -51,7 +50,8 @@ std::string format_diagnostic(const Diagnostic& d, const std::string* source_lin
     // Long lines (a paragraph in a JSON string) are cut some way past the column, at a UTF-8
     // boundary, so the quote stays readable.
     std::string shown = *source_line;
-    const std::size_t keep = std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
+    const std::size_t keep =
+        std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
     if (shown.size() > keep) {
       std::size_t cut = keep;
       while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;

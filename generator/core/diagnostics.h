@@ -1,6 +1,6 @@
 #pragma once
-// Findings of a run. Every stage reports into one Diagnostics so that all findings of a run are shown
-// together; errors fail the build, warnings do not.
+// Findings of a run. Every stage reports into one Diagnostics so that all findings of a run are
+// shown together; errors fail the build, warnings do not.
 #include <string>
 #include <vector>
 

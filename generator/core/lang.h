@@ -1,6 +1,6 @@
 #pragma once
-// The portal's two languages. The product is bilingual by design (Kazakh first, Russian second), so a
-// language is a small enum and localized values are fixed-size arrays indexed by it.
+// The portal's two languages. The product is bilingual by design (Kazakh first, Russian second), so
+// a language is a small enum and localized values are fixed-size arrays indexed by it.
 #include <array>
 #include <optional>
 #include <string>

@@ -13,8 +13,8 @@ std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
 // of the line (an error at the end of a file) each remaining column counts one byte.
 int byte_column(std::string_view text, int line, int codepoint_column);
 
-// Byte offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code points
-// above U+10FFFF are ill-formed too), or npos if all of `text` is valid.
+// Byte offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code
+// points above U+10FFFF are ill-formed too), or npos if all of `text` is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
 }  // namespace ashyq

@@ -190,7 +190,7 @@ void replace_image_with_link(cmark_node* image) {
   cmark_node_free(image);
 }
 
-void make_safe(cmark_node* document) {
+void make_safe(cmark_node* document, int top_level) {
   // Pre-order: an ancestor is settled before its descendants, so is_inside_link sees the final
   // tree above the node. Only the node being handled is ever freed; its children are moved first.
   for (cmark_node* node : nodes_in_order(document)) {
@@ -210,8 +210,8 @@ void make_safe(cmark_node* document) {
           replace_image_with_link(node);
         break;
       case CMARK_NODE_HEADING:
-        cmark_node_set_heading_level(node,
-                                     std::clamp(cmark_node_get_heading_level(node) + 1, 3, 6));
+        cmark_node_set_heading_level(
+            node, std::clamp(cmark_node_get_heading_level(node) + top_level - 2, top_level, 6));
         break;
       default:
         break;
@@ -376,9 +376,9 @@ MarkdownDocument parse_document(std::string_view text, const std::string& file,
   return doc;
 }
 
-std::string render_markdown(std::string_view markdown) {
+std::string render_markdown(std::string_view markdown, int top_level) {
   ParsedMarkdown parsed(markdown);
-  make_safe(parsed.document());
+  make_safe(parsed.document(), std::clamp(top_level, 2, 6));
   return add_rel_to_external_links(parsed.render_html());
 }
 

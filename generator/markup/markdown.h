@@ -40,12 +40,15 @@ MarkdownDocument parse_document(std::string_view text, const std::string& file,
 //    link to its URL with the alt text as label (the URL when there is no alt text), following the
 //    same scheme rule; an image inside a link becomes its alt text, as <a> cannot nest;
 //  - external links (http, https and protocol-relative "//") get rel="nofollow noopener";
-//  - headings are shifted so that the narrative's top level is <h3> (the page owns h1 and h2):
-//    "#"→h3, "##"→h3, "###"→h4, deeper stays at most h6;
+//  - headings are shifted so that the text's top level is `top_level`, the level below the page's
+//    own headings (narratives are written with "##" as their top level). With the default 3 (a
+//    grant page owns h1 and h2): "#"→h3, "##"→h3, "###"→h4; with 2 (a page whose only heading is
+//    its h1):
+//    "#"→h2, "##"→h2, "###"→h3; never deeper than h6;
 //  - GFM tables (with align="left|center|right"), ~~strikethrough~~ and www./https:// autolinks.
 // Safe to call from several threads: cmark-gfm keeps a process-wide table while it parses inlines,
 // so parsing (not rendering) is serialized inside.
-std::string render_markdown(std::string_view markdown);
+std::string render_markdown(std::string_view markdown, int top_level = 3);
 
 struct LinkRef {
   std::string url;

@@ -1,5 +1,6 @@
 #pragma once
-// The one place where the model's enums meet their names in records, UI-string keys and CSS classes.
+// The one place where the model's enums meet their names in records, UI-string keys and CSS
+// classes.
 #include <string_view>
 #include <utility>
 #include <vector>

@@ -37,8 +37,9 @@ const Direction* Portal::find_direction(const std::string& id) const {
   return find_by_id(directions, id);
 }
 const Organisation* Portal::find_organisation(const std::string& id) const {
-  auto it = std::lower_bound(organisations.begin(), organisations.end(), id,
-                             [](const Organisation& o, const std::string& key) { return o.id < key; });
+  auto it =
+      std::lower_bound(organisations.begin(), organisations.end(), id,
+                       [](const Organisation& o, const std::string& key) { return o.id < key; });
   return it != organisations.end() && it->id == id ? &*it : nullptr;
 }
 

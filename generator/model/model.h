@@ -19,8 +19,8 @@ namespace ashyq {
 struct SourceMap {
   std::string file;
   std::map<std::string, std::pair<int, int>> positions;
-  std::vector<std::pair<std::string, LocalizedText>> texts;   // localized texts by pointer
-  std::vector<std::pair<std::string, std::string>> strings;   // plain strings by pointer
+  std::vector<std::pair<std::string, LocalizedText>> texts;  // localized texts by pointer
+  std::vector<std::pair<std::string, std::string>> strings;  // plain strings by pointer
 };
 
 enum class GrantStatus { application, planned, in_progress, completed };
@@ -31,21 +31,31 @@ enum class FundingSource { grant, own };
 enum class RecipientKind { person, initiative_group, ngo };
 enum class SubgrantStatus { awarded, in_progress, completed, terminated };
 enum class MediaKind { video, post, article, photo_album, live_stream };
-enum class DocumentKind { agreement, project_description, application, final_report, financial_report, plan, other };
+enum class DocumentKind {
+  agreement,
+  project_description,
+  application,
+  final_report,
+  financial_report,
+  plan,
+  other
+};
 enum class Gender { male, female };
 
-inline constexpr BudgetSection kAllSections[] = {BudgetSection::salaries, BudgetSection::taxes,
-                                                 BudgetSection::services, BudgetSection::materials,
+inline constexpr BudgetSection kAllSections[] = {BudgetSection::salaries,  BudgetSection::taxes,
+                                                 BudgetSection::services,  BudgetSection::materials,
                                                  BudgetSection::equipment, BudgetSection::direct};
 constexpr bool is_administrative(BudgetSection s) {
   return s == BudgetSection::salaries || s == BudgetSection::taxes ||
          s == BudgetSection::services || s == BudgetSection::materials;
 }
 
-inline constexpr const char* kAgeGroups[] = {"0-12", "13-16", "17-22", "23-27", "28-32", "33-45", "46-58", "59+"};
+inline constexpr const char* kAgeGroups[] = {"0-12",  "13-16", "17-22", "23-27",
+                                             "28-32", "33-45", "46-58", "59+"};
 inline constexpr const char* kSocialCategories[] = {
-    "children", "youth", "civil_servants", "public_sector_workers", "disabled",
-    "elderly", "unemployed", "ngo_representatives", "business", "other"};
+    "children", "youth",   "civil_servants", "public_sector_workers",
+    "disabled", "elderly", "unemployed",     "ngo_representatives",
+    "business", "other"};
 
 struct Region {
   std::string id;
@@ -117,7 +127,8 @@ struct PlanFact {
 };
 
 struct Impact {
-  PlanFact direct_beneficiaries, indirect_beneficiaries, staff, specialists, ngos_involved, volunteers;
+  PlanFact direct_beneficiaries, indirect_beneficiaries, staff, specialists, ngos_involved,
+      volunteers;
 };
 
 struct Breakdown {  // one row of a participants table; count absent when the cell is empty
@@ -167,10 +178,12 @@ struct Subgrant {
   std::string region;
   Tenge amount;
   SubgrantStatus status = SubgrantStatus::awarded;
+  int csv_line = 0;  // the row's line in subgrants.csv; 0 when the sub-grant is in grant.json
 };
 
 struct SubgrantProgramme {
   bool present = false;
+  std::string csv_file;  // subgrants.csv the awarded list came from; empty when from grant.json
   std::optional<std::int64_t> planned_count;
   std::optional<Tenge> ceiling, envelope;
   LocalizedText recipients;
@@ -204,9 +217,9 @@ struct Document {
 
 struct Narrative {
   bool present = false;
-  std::string file;       // relative to the site directory
-  std::string title;      // from front matter
-  std::string markdown;   // body
+  std::string file;      // relative to the site directory
+  std::string title;     // from front matter
+  std::string markdown;  // body
   int body_line = 1;
 };
 
@@ -244,21 +257,59 @@ struct Grant {
   const Activity* find_activity(const std::string& activity_id) const;
 };
 
+struct PlanTopic {
+  std::string id;
+  int number = 0;
+  LocalizedText title, goal, territory;
+  std::vector<LocalizedText> tasks, expected_results;
+  std::optional<DateRange> period;
+  LocalizedText period_text;  // the period as the document words it
+  std::vector<std::string> regions;
+  std::optional<Tenge> amount;      // absent when the document does not give it
+  std::vector<std::string> grants;  // ids of the grant records that carry out the topic
+};
+
+struct PlanDirection {
+  LocalizedText title;
+  std::string direction;          // priority direction id, when it maps to one
+  std::optional<Tenge> subtotal;  // as the document states it
+  std::vector<PlanTopic> topics;
+};
+
+struct Plan {
+  std::string id;
+  LocalizedText title, approved_by;
+  int year = 0;
+  std::string operator_id;
+  std::string source;  // the source document
+  std::vector<PlanDirection> directions;
+  std::optional<Tenge> total;  // grand total as the document states it
+  SourceMap source_map;
+};
+
+struct StaticPage {
+  std::string name;                     // ASCII; the URL /<lang>/<name>/
+  std::array<Narrative, 2> narratives;  // indexed by Lang
+};
+
 struct SiteConfig {
   LocalizedText title, description;
   std::vector<Lang> languages;  // default first
   std::string base_url;         // ends with '/'
   std::string operator_id;
   std::string currency = "KZT";
+  std::size_t page_size = 50;  // items per page of a paginated list
 };
 
 struct Portal {
   SiteConfig config;
-  std::vector<Region> regions;          // in file order
-  std::vector<Direction> directions;    // in file order
+  std::vector<Region> regions;        // in file order
+  std::vector<Direction> directions;  // in file order
   SourceMap regions_source, directions_source;
   std::vector<Organisation> organisations;  // sorted by id
   std::vector<Grant> grants;                // sorted by id
+  std::vector<Plan> plans;                  // sorted by id
+  std::vector<StaticPage> pages;            // sorted by name
 
   const Region* find_region(const std::string& id) const;
   const Direction* find_direction(const std::string& id) const;

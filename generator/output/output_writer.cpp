@@ -28,8 +28,7 @@ OutputWriter::OutputWriter(fs::path out_dir) : out_dir_(std::move(out_dir)) {
   std::error_code ec;
   fs::remove_all(staging_dir_, ec);  // left over from a build that was killed
   fs::create_directories(staging_dir_, ec);
-  if (ec)
-    throw std::runtime_error("cannot create " + staging_dir_.string() + ": " + ec.message());
+  if (ec) throw std::runtime_error("cannot create " + staging_dir_.string() + ": " + ec.message());
 }
 
 OutputWriter::~OutputWriter() {
@@ -67,10 +66,12 @@ void OutputWriter::publish() {
   std::error_code ec;
   if (fs::exists(out_dir_, ec)) {
     // One atomic step: the new tree takes the output's name and the old tree the staging name.
-    if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) != 0)
+    if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) !=
+        0)
       throw std::runtime_error("cannot publish " + out_dir_.string() + ": " + std::strerror(errno));
   } else {
-    fs::create_directories(out_dir_.parent_path().empty() ? fs::path(".") : out_dir_.parent_path(), ec);
+    fs::create_directories(out_dir_.parent_path().empty() ? fs::path(".") : out_dir_.parent_path(),
+                           ec);
     fs::rename(staging_dir_, out_dir_, ec);
     if (ec) throw std::runtime_error("cannot publish " + out_dir_.string() + ": " + ec.message());
   }

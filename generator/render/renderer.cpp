@@ -37,11 +37,17 @@ mstch::data to_data(const nlohmann::json& value) {
       for (const auto& item : value) out.push_back(to_data(item));
       return out;
     }
-    case nlohmann::json::value_t::string: return mstch::data(value.get<std::string>());
+    case nlohmann::json::value_t::string:
+      // An empty string is false, as in mustache.js: {{#website}}<a href="{{website}}">{{/website}}
+      // must not emit an empty link when there is no website.
+      if (value.get_ref<const std::string&>().empty()) return mstch::data::type::bool_false;
+      return mstch::data(value.get<std::string>());
     case nlohmann::json::value_t::boolean:
       return value.get<bool>() ? mstch::data::type::bool_true : mstch::data::type::bool_false;
-    case nlohmann::json::value_t::null: return mstch::data::type::bool_false;
-    default: return mstch::data(value.dump());
+    case nlohmann::json::value_t::null:
+      return mstch::data::type::bool_false;
+    default:
+      return mstch::data(value.dump());
   }
 }
 
@@ -70,7 +76,8 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
     }
     mstch::mustache parsed(*text);
     if (!parsed.is_valid()) {
-      diagnostics.error({display, 0, 0}, "", "invalid Mustache template: " + parsed.error_message());
+      diagnostics.error({display, 0, 0}, "",
+                        "invalid Mustache template: " + parsed.error_message());
       continue;
     }
     if (name.starts_with("_"))

@@ -23,9 +23,11 @@ class Renderer {
 
   bool has(const std::string& name) const;
   // Renders template `name` with `view`. Every list member `x` of an object also gets a boolean
-  // `has_x` (true when the list is not empty), for markup that wraps a list. (HTML-escaping every {{value}}; {{{value}}} is reserved for
-  // HTML made by the generator itself, e.g. rendered Markdown). Throws std::runtime_error for an
-  // unknown template name or a render error, naming the template.
+  // `has_x` (true when the list is not empty), for markup that wraps a list. An empty string and
+  // null are false in sections, so {{#x}}…{{/x}} renders nothing for them. (HTML-escaping every
+  // {{value}}; {{{value}}} is reserved for HTML made by the generator itself, e.g. rendered
+  // Markdown). Throws std::runtime_error for an unknown template name or a render error, naming the
+  // template.
   std::string render(const std::string& name, const nlohmann::json& view) const;
 
  private:

@@ -49,7 +49,10 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const fs::path templates = site_dir / "templates";
   i18n::UiStrings strings = i18n::UiStrings::load(templates / "i18n", site_dir, diagnostics);
   auto renderer = render::Renderer::load(templates, "templates", diagnostics);
-  for (const char* required : {"base", "root", "home", "grant"})
+  for (const char* required :
+       {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
+        "subgrants_region", "subgrants_programme", "organisations", "organisation", "regions",
+        "region", "plans", "plan", "page"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");
@@ -61,11 +64,13 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     result.ok = true;
     return result;
   }
+  const PortalIndex index = build_index(portal);
+  const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
 
   const fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
   try {
     output::OutputWriter writer(out_dir);
-    const std::vector<PageKey> pages = list_pages(portal);
+    const std::vector<PageKey> pages = list_pages(site);
 
     // Pages are independent, so they render on all cores; the first error stops the others.
     std::atomic<std::size_t> next{0};
@@ -77,10 +82,10 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     auto worker = [&] {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         try {
-          writer.write(page_path(portal, pages[i]), render_page(portal, strings, *renderer, pages[i]));
+          writer.write(page_path(site, pages[i]), render_page(site, pages[i]));
         } catch (const std::exception& e) {
           std::lock_guard lock(failure_mutex);
-          if (!failed.exchange(true)) failure = page_path(portal, pages[i]) + ": " + e.what();
+          if (!failed.exchange(true)) failure = page_path(site, pages[i]) + ": " + e.what();
         }
       }
     };

@@ -1,6 +1,7 @@
 #pragma once
 // The build pipeline, in named phases: load → validate → views → render → write. A finding says
-// which phase it came from through its file (content, templates) and the phase that stopped the run.
+// which phase it came from through its file (content, templates) and the phase that stopped the
+// run.
 #include <cstdint>
 #include <filesystem>
 #include <string>

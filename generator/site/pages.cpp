@@ -1,6 +1,11 @@
 #include "site/pages.h"
 
+#include <algorithm>
+
+#include "markup/markdown.h"
 #include "views/grant_view.h"
+#include "views/list_views.h"
+#include "views/plan_view.h"
 #include "views/view_context.h"
 
 namespace ashyq::site {
@@ -8,97 +13,331 @@ namespace {
 
 using nlohmann::json;
 
-std::string page_url(const Portal& portal, PageKind kind, Lang lang, std::size_t index) {
-  const std::string prefix = "/" + std::string(lang_code(lang)) + "/";
+const char* const kReservedGrantIds[] = {"page",      "sort",     "year",   "region",
+                                         "direction", "operator", "status", "grantee"};
+const char* const kReservedPageNames[] = {"grants", "subgrants", "organisations", "regions",
+                                          "plans",  "assets",    "media",         "data",
+                                          "search", "404",       "index"};
+
+std::string lang_prefix(Lang lang) { return "/" + std::string(lang_code(lang)) + "/"; }
+
+// Which navigation section a page belongs to, for aria-current.
+const char* section_of(PageKind kind) {
   switch (kind) {
-    case PageKind::language_choice: return "/";
-    case PageKind::home: return prefix;
-    case PageKind::grant: return prefix + "grants/" + portal.grants[index].id + "/";
+    case PageKind::catalogue:
+    case PageKind::facet_value:
+    case PageKind::grant:
+      return "grants";
+    case PageKind::subgrants:
+    case PageKind::subgrants_region:
+    case PageKind::subgrants_programme:
+      return "subgrants";
+    case PageKind::organisations:
+    case PageKind::organisation:
+      return "organisations";
+    case PageKind::regions:
+    case PageKind::region:
+      return "regions";
+    case PageKind::plans:
+    case PageKind::plan:
+      return "plans";
+    default:
+      return "";
   }
-  return "/";
 }
 
-// The frame every page shares: language, titles, alternates, language switch, navigation.
-json layout_view(const views::ViewContext& ctx, const PageKey& key, const std::string& page_title,
-                 json breadcrumbs) {
-  const Portal& portal = ctx.portal;
+json layout_view(const SiteContext& site, const views::ViewContext& ctx, const PageKey& key,
+                 const std::string& page_title, json breadcrumbs) {
+  const Portal& portal = site.portal;
   json v;
   v["lang"] = std::string(lang_code(ctx.lang));
   v["site_title"] = ctx.plain(portal.config.title);
   v["page_title"] = page_title;
   v["description"] = ctx.plain(portal.config.description);
   v["home_url"] = ctx.path("");
-  const std::string url = page_url(portal, key.kind, ctx.lang, key.index);
+  const std::string url = page_url(site, key);
   v["canonical"] = portal.config.base_url + url.substr(1);
   json alternates = json::array();
   for (Lang lang : portal.config.languages) {
-    const std::string alt = page_url(portal, key.kind, lang, key.index);
+    PageKey other = key;
+    other.lang = lang;
+    const std::string alt = page_url(site, other);
     alternates.push_back({{"hreflang", std::string(lang_code(lang))},
                           {"href", portal.config.base_url + alt.substr(1)},
                           {"url", alt},
                           {"current", lang == ctx.lang},
-                          {"label", ctx.strings.get(lang, "language.name")}});
+                          {"label", site.strings.get(lang, "language.name")}});
   }
   v["alternates"] = alternates;
-  v["x_default"] = portal.config.base_url + page_url(portal, key.kind, portal.config.languages.front(), key.index).substr(1);
+  PageKey default_key = key;
+  default_key.lang = portal.config.languages.front();
+  v["x_default"] = portal.config.base_url + page_url(site, default_key).substr(1);
+  const std::string section = section_of(key.kind);
+  json nav = json::array();
+  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans"})
+    nav.push_back({{"label", ctx.t(std::string("nav.") + s)},
+                   {"url", ctx.path(std::string(s) + "/")},
+                   {"current", section == s}});
+  v["nav"] = nav;
+  json pages = json::array();
+  for (std::size_t i = 0; i < portal.pages.size(); ++i) {
+    const StaticPage& p = portal.pages[i];
+    const Narrative& n = p.narratives[static_cast<int>(ctx.lang)].present
+                             ? p.narratives[static_cast<int>(ctx.lang)]
+                             : p.narratives[static_cast<int>(other_lang(ctx.lang))];
+    pages.push_back({{"label", n.title.empty() ? p.name : n.title},
+                     {"url", ctx.path(p.name + "/")},
+                     {"current", key.kind == PageKind::static_page && key.a == i}});
+  }
+  v["footer_pages"] = pages;
+  if (!breadcrumbs.empty())
+    breadcrumbs.insert(breadcrumbs.begin(),
+                       json{{"label", ctx.t("nav.home")}, {"url", ctx.path("")}});
   v["breadcrumbs"] = std::move(breadcrumbs);
-  v["t"] = views::strings_object(ctx.strings, ctx.lang);
+  v["t"] = views::strings_object(site.strings, ctx.lang);
   return v;
+}
+
+json crumb(const std::string& label, const std::string& url) {
+  return {{"label", label}, {"url", url}};
+}
+
+std::string render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
+                             const PageKey& key, const std::string& template_name, json body,
+                             const std::string& title, json breadcrumbs) {
+  json v = layout_view(site, ctx, key, title, std::move(breadcrumbs));
+  body["t"] = v["t"];
+  v["body"] = site.renderer.render(template_name, body);
+  if (key.kind == PageKind::home) v["is_home"] = true;
+  if (key.kind == PageKind::not_found) v["noindex"] = true;
+  return site.renderer.render("base", v);
 }
 
 }  // namespace
 
-std::vector<PageKey> list_pages(const Portal& portal) {
+bool is_reserved_grant_id(const std::string& id) {
+  return std::find(std::begin(kReservedGrantIds), std::end(kReservedGrantIds), id) !=
+         std::end(kReservedGrantIds);
+}
+
+bool is_reserved_page_name(const std::string& name) {
+  return std::find(std::begin(kReservedPageNames), std::end(kReservedPageNames), name) !=
+         std::end(kReservedPageNames);
+}
+
+std::vector<PageKey> list_pages(const SiteContext& site) {
+  const Portal& portal = site.portal;
+  const PortalIndex& index = site.index;
   std::vector<PageKey> pages;
-  pages.push_back({PageKind::language_choice, portal.config.languages.front(), 0});
+  const Lang first = portal.config.languages.front();
+  pages.push_back({PageKind::language_choice, first});
+  pages.push_back({PageKind::root_not_found, first});
   for (Lang lang : portal.config.languages) {
-    pages.push_back({PageKind::home, lang, 0});
-    for (std::size_t i = 0; i < portal.grants.size(); ++i) pages.push_back({PageKind::grant, lang, i});
+    pages.push_back({PageKind::home, lang});
+    pages.push_back({PageKind::not_found, lang});
+    for (std::size_t s = 0; s < std::size(views::kAllSorts); ++s)
+      for (std::size_t p = 1; p <= views::page_count(portal.grants.size(), site.page_size); ++p)
+        pages.push_back({PageKind::catalogue, lang, s, 0, p});
+    for (std::size_t f = 0; f < kAllFacets.size(); ++f)
+      for (std::size_t v = 0; v < index.facets[f].values.size(); ++v)
+        for (std::size_t p = 1;
+             p <= views::page_count(index.facets[f].values[v].grants.size(), site.page_size); ++p)
+          pages.push_back({PageKind::facet_value, lang, f, v, p});
+    for (std::size_t i = 0; i < portal.grants.size(); ++i)
+      pages.push_back({PageKind::grant, lang, i});
+    for (std::size_t p = 1; p <= views::page_count(index.subgrants.size(), site.page_size); ++p)
+      pages.push_back({PageKind::subgrants, lang, 0, 0, p});
+    for (std::size_t i = 0; i < portal.regions.size(); ++i) {
+      pages.push_back({PageKind::region, lang, i});
+      pages.push_back({PageKind::subgrants_region, lang, i});
+    }
+    for (std::size_t i = 0; i < portal.grants.size(); ++i)
+      if (portal.grants[i].subgrants.present)
+        pages.push_back({PageKind::subgrants_programme, lang, i});
+    pages.push_back({PageKind::organisations, lang});
+    for (std::size_t i = 0; i < portal.organisations.size(); ++i)
+      pages.push_back({PageKind::organisation, lang, i});
+    pages.push_back({PageKind::regions, lang});
+    pages.push_back({PageKind::plans, lang});
+    for (std::size_t i = 0; i < portal.plans.size(); ++i)
+      pages.push_back({PageKind::plan, lang, i});
+    for (std::size_t i = 0; i < portal.pages.size(); ++i)
+      pages.push_back({PageKind::static_page, lang, i});
   }
   return pages;
 }
 
-std::string page_path(const Portal& portal, const PageKey& key) {
-  return page_url(portal, key.kind, key.lang, key.index).substr(1) + "index.html";
+std::string page_url(const SiteContext& site, const PageKey& key) {
+  const Portal& portal = site.portal;
+  const std::string prefix = lang_prefix(key.lang);
+  switch (key.kind) {
+    case PageKind::language_choice:
+      return "/";
+    case PageKind::root_not_found:
+      return "/404.html";
+    case PageKind::home:
+      return prefix;
+    case PageKind::not_found:
+      return prefix + "404.html";
+    case PageKind::catalogue: {
+      const auto sort = views::kAllSorts[key.a];
+      const std::string base = sort == views::CatalogueSort::date
+                                   ? prefix + "grants/"
+                                   : prefix + "grants/sort/" + views::sort_name(sort) + "/";
+      return views::paged_path(base, key.page);
+    }
+    case PageKind::facet_value: {
+      const Facet& facet = site.index.facets[key.a];
+      return views::paged_path(
+          prefix + "grants/" + facet_name(facet.kind) + "/" + facet.values[key.b].key + "/",
+          key.page);
+    }
+    case PageKind::grant:
+      return prefix + "grants/" + portal.grants[key.a].id + "/";
+    case PageKind::subgrants:
+      return views::paged_path(prefix + "subgrants/", key.page);
+    case PageKind::subgrants_region:
+      return prefix + "subgrants/region/" + portal.regions[key.a].id + "/";
+    case PageKind::subgrants_programme:
+      return prefix + "subgrants/programme/" + portal.grants[key.a].id + "/";
+    case PageKind::organisations:
+      return prefix + "organisations/";
+    case PageKind::organisation:
+      return prefix + "organisations/" + portal.organisations[key.a].id + "/";
+    case PageKind::regions:
+      return prefix + "regions/";
+    case PageKind::region:
+      return prefix + "regions/" + portal.regions[key.a].id + "/";
+    case PageKind::plans:
+      return prefix + "plans/";
+    case PageKind::plan:
+      return prefix + "plans/" + portal.plans[key.a].id + "/";
+    case PageKind::static_page:
+      return prefix + portal.pages[key.a].name + "/";
+  }
+  return "/";
 }
 
-std::string render_page(const Portal& portal, const i18n::UiStrings& strings,
-                        const render::Renderer& renderer, const PageKey& key) {
-  const views::ViewContext ctx{portal, strings, key.lang};
+std::string page_path(const SiteContext& site, const PageKey& key) {
+  const std::string url = page_url(site, key).substr(1);
+  return url.ends_with(".html") ? url : url + "index.html";
+}
+
+std::string render_page(const SiteContext& site, const PageKey& key) {
+  const Portal& portal = site.portal;
+  const PortalIndex& index = site.index;
+  const views::ViewContext ctx{portal, site.strings, key.lang};
+  auto t = [&](const std::string& k) { return ctx.t(k); };
   switch (key.kind) {
-    case PageKind::language_choice: {
+    case PageKind::language_choice:
+    case PageKind::root_not_found: {
       json v;
-      v["site_title"] = {{"kk", portal.config.title.in(Lang::kk)}, {"ru", portal.config.title.in(Lang::ru)}};
+      v["site_title"] = {{"kk", portal.config.title.in(Lang::kk)},
+                         {"ru", portal.config.title.in(Lang::ru)}};
       json languages = json::array();
       for (Lang lang : portal.config.languages)
-        languages.push_back({{"lang", std::string(lang_code(lang))},
-                             {"url", "/" + std::string(lang_code(lang)) + "/"},
-                             {"label", strings.get(lang, "language.name")},
-                             {"enter", strings.get(lang, "language.enter")},
-                             {"title", portal.config.title.in(lang)},
-                             {"href", portal.config.base_url + std::string(lang_code(lang)) + "/"}});
+        languages.push_back(
+            {{"lang", std::string(lang_code(lang))},
+             {"url", lang_prefix(lang)},
+             {"label", site.strings.get(lang, "language.name")},
+             {"enter", site.strings.get(lang, "language.enter")},
+             {"not_found", site.strings.get(lang, "not_found.title")},
+             {"title", portal.config.title.in(lang)},
+             {"href", portal.config.base_url + std::string(lang_code(lang)) + "/"}});
       v["languages"] = languages;
       v["default_lang"] = std::string(lang_code(portal.config.languages.front()));
-      return renderer.render("root", v);
+      v["not_found"] = key.kind == PageKind::root_not_found;
+      return site.renderer.render("root", v);
     }
-    case PageKind::home: {
-      json v = layout_view(ctx, key, ctx.plain(portal.config.title), json::array());
-      json grants = json::array();
-      for (const Grant& g : portal.grants) grants.push_back(views::grant_summary(ctx, g));
-      v["grants"] = grants;
-      v["is_home"] = true;
-      v["body"] = renderer.render("home", v);
-      return renderer.render("base", v);
+    case PageKind::home:
+      return render_in_layout(site, ctx, key, "home", views::home_view(ctx, index),
+                              ctx.plain(portal.config.title), json::array());
+    case PageKind::not_found:
+      return render_in_layout(site, ctx, key, "not_found", json{{"home_url", ctx.path("")}},
+                              t("not_found.title"), json::array());
+    case PageKind::catalogue: {
+      json body =
+          views::catalogue_view(ctx, index, views::kAllSorts[key.a], key.page, site.page_size);
+      return render_in_layout(site, ctx, key, "catalogue", body, t("catalogue.title"),
+                              json::array({crumb(t("nav.grants"), ctx.path("grants/"))}));
+    }
+    case PageKind::facet_value: {
+      json body = views::facet_value_view(ctx, index, index.facets[key.a].kind, key.b, key.page,
+                                          site.page_size);
+      const std::string title = body["title"];
+      return render_in_layout(site, ctx, key, "facet", body, title,
+                              json::array({crumb(t("nav.grants"), ctx.path("grants/")),
+                                           crumb(body["value_label"], page_url(site, key))}));
     }
     case PageKind::grant: {
-      const Grant& grant = portal.grants[key.index];
-      json page = views::grant_view(ctx, grant);
-      json crumbs = json::array({{{"label", ctx.t("nav.home")}, {"url", ctx.path("")}},
-                                 {{"label", ctx.t("nav.grants")}, {"url", ctx.path("")}}});
-      json v = layout_view(ctx, key, ctx.plain(grant.title), crumbs);
-      page["t"] = v["t"];
-      v["body"] = renderer.render("grant", page);
-      return renderer.render("base", v);
+      const Grant& grant = portal.grants[key.a];
+      return render_in_layout(site, ctx, key, "grant", views::grant_view(ctx, grant),
+                              ctx.plain(grant.title),
+                              json::array({crumb(t("nav.grants"), ctx.path("grants/")),
+                                           crumb(ctx.plain(grant.title), page_url(site, key))}));
+    }
+    case PageKind::subgrants:
+      return render_in_layout(
+          site, ctx, key, "subgrants", views::subgrants_view(ctx, index, key.page, site.page_size),
+          t("registry.title"), json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/"))}));
+    case PageKind::subgrants_region: {
+      json body = views::subgrants_region_view(ctx, index, key.a);
+      const std::string title = t("registry.title") + ": " + body["title"].get<std::string>();
+      return render_in_layout(site, ctx, key, "subgrants_region", body, title,
+                              json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/")),
+                                           crumb(body["title"], page_url(site, key))}));
+    }
+    case PageKind::subgrants_programme: {
+      json body = views::subgrants_programme_view(ctx, index, key.a);
+      return render_in_layout(site, ctx, key, "subgrants_programme", body, body["title"],
+                              json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/")),
+                                           crumb(body["title"], page_url(site, key))}));
+    }
+    case PageKind::organisations:
+      return render_in_layout(
+          site, ctx, key, "organisations", views::organisations_view(ctx, index),
+          t("organisations.title"),
+          json::array({crumb(t("nav.organisations"), ctx.path("organisations/"))}));
+    case PageKind::organisation: {
+      json body = views::organisation_view(ctx, index, key.a);
+      return render_in_layout(
+          site, ctx, key, "organisation", body, body["title"],
+          json::array({crumb(t("nav.organisations"), ctx.path("organisations/")),
+                       crumb(body["title"], page_url(site, key))}));
+    }
+    case PageKind::regions:
+      return render_in_layout(site, ctx, key, "regions", views::regions_view(ctx, index),
+                              t("regions.title"),
+                              json::array({crumb(t("nav.regions"), ctx.path("regions/"))}));
+    case PageKind::region: {
+      json body = views::region_view(ctx, index, key.a);
+      return render_in_layout(site, ctx, key, "region", body, body["title"],
+                              json::array({crumb(t("nav.regions"), ctx.path("regions/")),
+                                           crumb(body["title"], page_url(site, key))}));
+    }
+    case PageKind::plans:
+      return render_in_layout(site, ctx, key, "plans", views::plans_index_view(ctx), t("nav.plans"),
+                              json::array({crumb(t("nav.plans"), ctx.path("plans/"))}));
+    case PageKind::plan: {
+      const Plan& plan = portal.plans[key.a];
+      return render_in_layout(site, ctx, key, "plan", views::plan_view(ctx, plan),
+                              ctx.plain(plan.title),
+                              json::array({crumb(t("nav.plans"), ctx.path("plans/")),
+                                           crumb(ctx.plain(plan.title), page_url(site, key))}));
+    }
+    case PageKind::static_page: {
+      const StaticPage& page = portal.pages[key.a];
+      Lang lang = key.lang;
+      if (!page.narratives[static_cast<int>(lang)].present) lang = other_lang(lang);
+      const Narrative& n = page.narratives[static_cast<int>(lang)];
+      json body = {{"title", n.title.empty() ? page.name : n.title},
+                   {"html", markup::render_markdown(n.markdown, 2)},
+                   {"lang", std::string(lang_code(lang))},
+                   {"fallback", lang != key.lang},
+                   {"fallback_note", t("fallback." + std::string(lang_code(lang)))}};
+      const std::string title = body["title"];
+      return render_in_layout(site, ctx, key, "page", body, title,
+                              json::array({crumb(title, page_url(site, key))}));
     }
   }
   return {};

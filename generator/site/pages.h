@@ -1,30 +1,63 @@
 #pragma once
-// The list of pages a portal has, and the function that renders one. A page is a pure function of
-// (portal, language, page key): no clocks, no shared mutable state, no unordered iteration.
+// The pages a portal has, and the function that renders one. A page is a pure function of
+// (portal, index, language, page key): no clocks, no shared mutable state, no unordered iteration.
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "i18n/ui_strings.h"
 #include "model/model.h"
+#include "model/portal_index.h"
 #include "render/renderer.h"
 
 namespace ashyq::site {
 
-enum class PageKind { language_choice, home, grant };
-
-struct PageKey {
-  PageKind kind;
-  Lang lang = Lang::kk;
-  std::size_t index = 0;  // grant index for grant pages
+enum class PageKind {
+  language_choice,      // /
+  root_not_found,       // /404.html, both languages
+  home,                 // /<lang>/
+  not_found,            // /<lang>/404.html
+  catalogue,            // /<lang>/grants/[sort/<s>/][page/<n>/]      a = sort
+  facet_value,          // /<lang>/grants/<facet>/<key>/[page/<n>/]  a = facet, b = value
+  grant,                // /<lang>/grants/<id>/                      a = grant
+  subgrants,            // /<lang>/subgrants/[page/<n>/]
+  subgrants_region,     // /<lang>/subgrants/region/<id>/            a = region
+  subgrants_programme,  // /<lang>/subgrants/programme/<grant-id>/   a = grant
+  organisations,        // /<lang>/organisations/
+  organisation,         // /<lang>/organisations/<id>/               a = organisation
+  regions,              // /<lang>/regions/
+  region,               // /<lang>/regions/<id>/                     a = region
+  plans,                // /<lang>/plans/
+  plan,                 // /<lang>/plans/<id>/                       a = plan
+  static_page,          // /<lang>/<name>/                           a = page
 };
 
-std::vector<PageKey> list_pages(const Portal& portal);
+struct PageKey {
+  PageKind kind = PageKind::home;
+  Lang lang = Lang::kk;
+  std::size_t a = 0, b = 0;
+  std::size_t page = 1;  // 1-based page of a paginated list
+};
 
-// Output path of a page, relative to the output folder ("kk/grants/<id>/index.html").
-std::string page_path(const Portal& portal, const PageKey& key);
+// Grant ids and static page names that would shadow a list page's URL.
+bool is_reserved_grant_id(const std::string& id);
+bool is_reserved_page_name(const std::string& name);
+
+struct SiteContext {
+  const Portal& portal;
+  const PortalIndex& index;
+  const i18n::UiStrings& strings;
+  const render::Renderer& renderer;
+  std::size_t page_size = 50;
+};
+
+std::vector<PageKey> list_pages(const SiteContext& site);
+
+// The page's URL path ("/kk/grants/<id>/") and output file ("kk/grants/<id>/index.html").
+std::string page_url(const SiteContext& site, const PageKey& key);
+std::string page_path(const SiteContext& site, const PageKey& key);
 
 // Renders one page to HTML. Throws std::runtime_error on a template error.
-std::string render_page(const Portal& portal, const i18n::UiStrings& strings,
-                        const render::Renderer& renderer, const PageKey& key);
+std::string render_page(const SiteContext& site, const PageKey& key);
 
 }  // namespace ashyq::site

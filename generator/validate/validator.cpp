@@ -6,74 +6,18 @@
 #include "content/json_positions.h"
 #include "i18n/format.h"
 #include "markup/markdown.h"
+#include "site/pages.h"
+#include "validate/plan_validator.h"
+#include "validate/reporter.h"
 
 namespace ashyq {
 namespace {
 
-std::string money_text(Tenge t) { return i18n::format_integer(t.value(), Lang::ru); }
-
-std::string lang_name(Lang lang) { return lang == Lang::kk ? "Kazakh (kk)" : "Russian (ru)"; }
-
-// A mutable copy is needed because JsonDecoder also records texts while decoding; validation only
-// uses its location lookup and reporting.
-class Reporter {
- public:
-  Reporter(const SourceMap& source, Diagnostics& diagnostics)
-      : copy_{source.file, source.positions, {}, {}}, decoder_(copy_, diagnostics) {}
-  void error(const std::string& pointer, std::string message) {
-    decoder_.error(pointer, std::move(message));
-  }
-  void warning(const std::string& pointer, std::string message) {
-    decoder_.warning(pointer, std::move(message));
-  }
-
- private:
-  SourceMap copy_;
-  JsonDecoder decoder_;
-};
-
 std::string sections_text(const std::vector<BudgetSection>& sections) {
   std::string out;
-  for (BudgetSection s : sections) out += (out.empty() ? "" : "+") + std::string(name_of(section_names(), s));
+  for (BudgetSection s : sections)
+    out += (out.empty() ? "" : "+") + std::string(name_of(section_names(), s));
   return out;
-}
-
-void check_texts(const SourceMap& source, Reporter& report) {
-  for (const auto& [pointer, text] : source.texts)
-    for (Lang lang : kAllLangs)
-      if (!text.has(lang) && text.has(other_lang(lang)))
-        report.warning(pointer, "text missing in " + lang_name(lang) +
-                                    "; add \"" + std::string(lang_code(lang)) +
-                                    "\" (the page shows the " + lang_name(other_lang(lang)) +
-                                    " text, marked as such, until then)");
-}
-
-std::string describe_hit(const PrivateDataHit& hit) {
-  switch (hit.kind) {
-    case PrivateDataHit::phone:
-      return "phone number \"" + hit.match + "\"";
-    case PrivateDataHit::email:
-      return "e-mail address \"" + hit.match + "\"";
-    default:
-      return "home address \"" + hit.match + "\"";
-  }
-}
-
-const char* kPrivacyAdvice =
-    "; a private person's phone, e-mail or home address must not be published — remove it, or keep "
-    "only an organisation's own contact";
-
-void check_privacy(const SourceMap& source, Reporter& report, const std::string& allowed_email) {
-  for (const auto& [pointer, text] : source.texts)
-    for (Lang lang : kAllLangs)
-      for (const PrivateDataHit& hit : find_private_data(text.in(lang)))
-        report.warning(pointer + "/" + std::string(lang_code(lang)),
-                       "possible private " + describe_hit(hit) + kPrivacyAdvice);
-  for (const auto& [pointer, text] : source.strings) {
-    if (!allowed_email.empty() && text == allowed_email) continue;
-    for (const PrivateDataHit& hit : find_private_data(text))
-      report.warning(pointer, "possible private " + describe_hit(hit) + kPrivacyAdvice);
-  }
 }
 
 void check_narrative(const Narrative& narrative, Diagnostics& diagnostics) {
@@ -87,7 +31,7 @@ void check_narrative(const Narrative& narrative, Diagnostics& diagnostics) {
       std::string_view text(md.data() + line_start, i - line_start);
       for (const PrivateDataHit& hit : find_private_data(text))
         diagnostics.warning({narrative.file, line, static_cast<int>(hit.offset) + 1}, "",
-                            "possible private " + describe_hit(hit) + kPrivacyAdvice);
+                            "possible private " + describe_private_data(hit) + kPrivacyAdvice);
       line_start = i + 1;
       ++line;
     }
@@ -95,14 +39,16 @@ void check_narrative(const Narrative& narrative, Diagnostics& diagnostics) {
   for (const markup::LinkRef& link : markup::extract_links(md))
     if (!is_web_url(link.url))
       diagnostics.error({narrative.file, narrative.body_line + link.line - 1, link.column}, "",
-                        "link \"" + link.url + "\" is not an http(s) URL; only http:// and "
-                        "https:// links are published");
+                        "link \"" + link.url +
+                            "\" is not an http(s) URL; only http:// and "
+                            "https:// links are published");
 }
 
 void check_url(Reporter& report, const std::string& pointer, const std::string& url) {
   if (!url.empty() && !is_web_url(url))
-    report.error(pointer, "\"" + url + "\" is not an http(s) URL; write an absolute address that "
-                          "starts with https:// (or http://)");
+    report.error(pointer, "\"" + url +
+                              "\" is not an http(s) URL; write an absolute address that "
+                              "starts with https:// (or http://)");
 }
 
 template <typename T, typename Key>
@@ -131,14 +77,15 @@ void check_budget(const Grant& g, Reporter& report) {
       Tenge product;
       const std::string q = i18n::format_decimal(line.quantity->thousandths / 1000.0, Lang::ru, 3);
       if (!multiply(*line.quantity, *line.unit_cost, &product))
-        report.error(p + "/total", "quantity × unit cost = " + q + " × " +
-                                       money_text(*line.unit_cost) +
-                                       " is not a whole number of tenge; correct quantity or unit cost");
+        report.error(p + "/total",
+                     "quantity × unit cost = " + q + " × " + money_text(*line.unit_cost) +
+                         " is not a whole number of tenge; correct quantity or unit cost");
       else if (product != line.total)
         report.error(p + "/total", "quantity × unit cost = " + q + " × " +
                                        money_text(*line.unit_cost) + " = " + money_text(product) +
-                                       ", but total is " + money_text(line.total) + "; total should be " +
-                                       money_text(product) + ", or quantity or unit cost is wrong");
+                                       ", but total is " + money_text(line.total) +
+                                       "; total should be " + money_text(product) +
+                                       ", or quantity or unit cost is wrong");
     }
     if (line.section == BudgetSection::direct && line.activity.empty())
       report.warning(p, "a direct cost should name the activity it pays for (\"activity\")");
@@ -172,9 +119,10 @@ void check_budget(const Grant& g, Reporter& report) {
     const std::string scope =
         sections_text(s.sections) + (s.activity.empty() ? "" : " of activity " + s.activity);
     if (sum != s.amount)
-      report.error(p + "/amount", "the " + std::to_string(count) + " budget lines of " + scope +
-                                      " sum to " + money_text(sum) + ", but the subtotal says " +
-                                      money_text(s.amount) + "; the lines and the subtotal must agree");
+      report.error(p + "/amount", "the budget lines of " + scope + " (" + std::to_string(count) +
+                                      ") sum to " + money_text(sum) + ", but the subtotal says " +
+                                      money_text(s.amount) +
+                                      "; the lines and the subtotal must agree");
     if (s.actual && all_actual && actual_sum != *s.actual)
       report.error(p + "/actual", "actual spending of the lines of " + scope + " sums to " +
                                       money_text(actual_sum) + ", but the subtotal says " +
@@ -185,8 +133,9 @@ void check_budget(const Grant& g, Reporter& report) {
                                       ", but the stated total is " + money_text(*b.total) +
                                       "; the lines and the total must agree");
   if (g.amount && grant_sum != *g.amount)
-    report.error("/budget/lines", "budget lines funded by the grant sum to " + money_text(grant_sum) +
-                                      ", but the grant amount is " + money_text(*g.amount) +
+    report.error("/budget/lines", "budget lines funded by the grant sum to " +
+                                      money_text(grant_sum) + ", but the grant amount is " +
+                                      money_text(*g.amount) +
                                       "; the estimate must add up to the amount awarded");
   if (g.own_contribution && own_sum != *g.own_contribution)
     report.error("/budget/lines", "budget lines funded by own contribution sum to " +
@@ -200,25 +149,39 @@ void check_budget(const Grant& g, Reporter& report) {
                        "art. 6-1 p. 5)");
 }
 
-void check_subgrants(const Grant& g, const Portal& portal, Reporter& report) {
+void check_subgrants(const Grant& g, const Portal& portal, Reporter& report,
+                     Diagnostics& diagnostics) {
   if (!g.subgrants.present) return;
   const SubgrantProgramme& s = g.subgrants;
   Tenge sum;
   for (std::size_t i = 0; i < s.awarded.size(); ++i) {
     const Subgrant& sg = s.awarded[i];
     const std::string p = "/subgrants/awarded/" + std::to_string(i);
+    // A row of subgrants.csv is reported at its line with the column's name; a JSON record at its
+    // pointer in grant.json.
+    auto error = [&](const std::string& column, std::string message) {
+      if (sg.csv_line > 0)
+        diagnostics.error({s.csv_file, sg.csv_line, 1}, column, std::move(message));
+      else
+        report.error(p + "/" + column, std::move(message));
+    };
     sum += sg.amount;
     if (s.ceiling && sg.amount > *s.ceiling)
-      report.error(p + "/amount", "sub-grant of " + money_text(sg.amount) +
-                                      " is above the ceiling of " + money_text(*s.ceiling) +
-                                      " per sub-grant");
+      error("amount", "sub-grant of " + money_text(sg.amount) + " is above the ceiling of " +
+                          money_text(*s.ceiling) + " per sub-grant");
     if (!sg.region.empty() && !portal.find_region(sg.region))
-      report.error(p + "/region", "unknown region \"" + sg.region + "\"; use an id from content/regions.json");
+      error("region", "unknown region \"" + sg.region + "\"; use an id from content/regions.json");
   }
-  check_unique(s.awarded, [](const Subgrant& x) { return x.id; }, "sub-grant", "/subgrants/awarded", report);
+  // subgrants.csv rejects duplicate ids itself, row by row.
+  if (s.csv_file.empty())
+    check_unique(
+        s.awarded, [](const Subgrant& x) { return x.id; }, "sub-grant", "/subgrants/awarded",
+        report);
   if (s.envelope && sum > *s.envelope)
-    report.error("/subgrants/awarded", "sub-grants sum to " + money_text(sum) +
-                                           ", above the envelope of " + money_text(*s.envelope));
+    report.error(s.csv_file.empty() ? "/subgrants/awarded" : "/subgrants/envelope",
+                 (s.csv_file.empty() ? "sub-grants" : "the sub-grants of " + s.csv_file) +
+                     " sum to " + money_text(sum) + ", above the envelope of " +
+                     money_text(*s.envelope));
   if (s.envelope && g.amount && *s.envelope > *g.amount)
     report.error("/subgrants/envelope", "the sub-grant envelope " + money_text(*s.envelope) +
                                             " is above the grant amount " + money_text(*g.amount));
@@ -270,7 +233,8 @@ void check_dates(const Grant& g, Reporter& report) {
       period->start.iso() + (period->end ? " to " + period->end->iso() : "");
   auto check = [&](const std::string& pointer, const DateRange& range, const std::string& what) {
     if (!period->contains(range))
-      report.error(pointer, what + " " + range.start.iso() + (range.end ? " to " + range.end->iso() : "") +
+      report.error(pointer, what + " " + range.start.iso() +
+                                (range.end ? " to " + range.end->iso() : "") +
                                 " is outside the grant period " + period_text +
                                 "; correct the date or the period");
   };
@@ -287,22 +251,29 @@ void check_dates(const Grant& g, Reporter& report) {
 
 void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics) {
   Reporter report(g.source, diagnostics);
+  if (site::is_reserved_grant_id(g.id))
+    report.error("/id", "\"" + g.id + "\" is reserved for catalogue pages (/grants/" + g.id +
+                            "/); choose another id");
   if (!g.id.empty() && g.id != g.folder)
     report.error("/id", "id \"" + g.id + "\" differs from its folder name \"" + g.folder +
                             "\"; rename the folder or the id so the URL /grants/" + g.folder +
                             "/ stays stable");
   if (!g.operator_id.empty() && !portal.find_organisation(g.operator_id))
     report.error("/operator", "unknown organisation \"" + g.operator_id +
-                                  "\"; add content/organisations/" + g.operator_id + ".json or use an existing id");
+                                  "\"; add content/organisations/" + g.operator_id +
+                                  ".json or use an existing id");
   if (g.grantee_id.empty() && g.status != GrantStatus::planned)
-    report.error("/grantee", "missing required field \"grantee\" (an organisation id): only a planned "
-                             "grant may have no grantee yet");
+    report.error("/grantee",
+                 "missing required field \"grantee\" (an organisation id): only a planned "
+                 "grant may have no grantee yet");
   if (!g.grantee_id.empty() && !portal.find_organisation(g.grantee_id))
     report.error("/grantee", "unknown organisation \"" + g.grantee_id +
-                                 "\"; add content/organisations/" + g.grantee_id + ".json or use an existing id");
+                                 "\"; add content/organisations/" + g.grantee_id +
+                                 ".json or use an existing id");
   if (!g.amount && g.status != GrantStatus::planned)
-    report.error("/amount", "missing required field \"amount\" (whole tenge): only a planned grant may "
-                            "leave its amount unpublished");
+    report.error("/amount",
+                 "missing required field \"amount\" (whole tenge): only a planned grant may "
+                 "leave its amount unpublished");
   if (!g.direction_id.empty() && !portal.find_direction(g.direction_id))
     report.error("/direction", "unknown priority direction \"" + g.direction_id +
                                    "\"; use an id from content/directions.json");
@@ -312,10 +283,12 @@ void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics)
                    "unknown region \"" + g.regions[i] + "\"; use an id from content/regions.json");
   if (g.status == GrantStatus::completed && !g.narrative(Lang::kk).present &&
       !g.narrative(Lang::ru).present)
-    report.warning("/status", "a completed grant should publish its final report narrative "
-                              "(report.kk.md and report.ru.md beside grant.json)");
+    report.warning("/status",
+                   "a completed grant should publish its final report narrative "
+                   "(report.kk.md and report.ru.md beside grant.json)");
 
-  check_unique(g.tasks, [](const Task& t) { return t.id; }, "task", "/tasks", report);
+  check_unique(
+      g.tasks, [](const Task& t) { return t.id; }, "task", "/tasks", report);
   std::map<std::string, std::string> activity_ids;
   for (std::size_t t = 0; t < g.tasks.size(); ++t) {
     const Task& task = g.tasks[t];
@@ -329,8 +302,9 @@ void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics)
     for (std::size_t i = 0; i < task.indicators.size(); ++i) {
       const Indicator& ind = task.indicators[i];
       if (!ind.activity.empty() && !g.find_activity(ind.activity))
-        report.error("/tasks/" + std::to_string(t) + "/indicators/" + std::to_string(i) + "/activity",
-                     "unknown activity \"" + ind.activity + "\"; use the id of an activity under /tasks");
+        report.error(
+            "/tasks/" + std::to_string(t) + "/indicators/" + std::to_string(i) + "/activity",
+            "unknown activity \"" + ind.activity + "\"; use the id of an activity under /tasks");
     }
   }
   for (std::size_t i = 0; i < g.media.size(); ++i) {
@@ -342,12 +316,13 @@ void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics)
   for (std::size_t i = 0; i < g.documents.size(); ++i)
     check_url(report, "/documents/" + std::to_string(i) + "/url", g.documents[i].url);
   for (std::size_t i = 0; i < g.partners.size(); ++i)
-    if (!g.partners[i].organisation.empty() && !portal.find_organisation(g.partners[i].organisation))
+    if (!g.partners[i].organisation.empty() &&
+        !portal.find_organisation(g.partners[i].organisation))
       report.error("/partners/" + std::to_string(i) + "/organisation",
                    "unknown organisation \"" + g.partners[i].organisation + "\"");
 
   check_budget(g, report);
-  check_subgrants(g, portal, report);
+  check_subgrants(g, portal, report, diagnostics);
   check_participants(g, report);
   check_dates(g, report);
   check_texts(g.source, report);
@@ -368,7 +343,8 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
     report.error("/id", "id \"" + o.id + "\" differs from the file name \"" + stem +
                             ".json\"; rename one so references and URLs stay stable");
   if (!o.region.empty() && !portal.find_region(o.region))
-    report.error("/region", "unknown region \"" + o.region + "\"; use an id from content/regions.json");
+    report.error("/region",
+                 "unknown region \"" + o.region + "\"; use an id from content/regions.json");
   check_url(report, "/website", o.website);
   for (std::size_t i = 0; i < o.social.size(); ++i)
     check_url(report, "/social/" + std::to_string(i) + "/url", o.social[i].url);
@@ -428,8 +404,9 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
       if (digits.size() > 11) break;
       ++j;
     }
-    const bool phone = (digits.size() == 11 && (digits[0] == '7' || digits[0] == '8') && digits[1] == '7') ||
-                       (digits.size() == 10 && digits[0] == '7' && text[i] != '+');
+    const bool phone =
+        (digits.size() == 11 && (digits[0] == '7' || digits[0] == '8') && digits[1] == '7') ||
+        (digits.size() == 10 && digits[0] == '7' && text[i] != '+');
     const bool ends_clean = last_digit + 1 >= text.size() || !is_digit(text[last_digit + 1]);
     if (phone && ends_clean && digits.size() <= 11) {
       hits.push_back({PrivateDataHit::phone, i, std::string(text.substr(i, last_digit + 1 - i))});
@@ -441,7 +418,8 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
   // E-mail: local@domain.tld
   for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
     auto word = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '+';
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' ||
+             c == '+';
     };
     std::size_t start = at, end = at + 1;
     while (start > 0 && word(text[start - 1])) --start;
@@ -455,8 +433,10 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
   // Flat numbers: "55 кв", "кв. 55", "пәтер 12", "квартира 3".
   static const std::string_view kFlatWords[] = {"квартира", "кв.", "кв ", "пәтер"};
   for (std::string_view word : kFlatWords) {
-    for (std::size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1)) {
-      if (pos > 0 && !(text[pos - 1] == ' ' || is_digit(text[pos - 1]) || text[pos - 1] == ',')) continue;
+    for (std::size_t pos = text.find(word); pos != std::string_view::npos;
+         pos = text.find(word, pos + 1)) {
+      if (pos > 0 && !(text[pos - 1] == ' ' || is_digit(text[pos - 1]) || text[pos - 1] == ','))
+        continue;
       std::size_t before = pos;
       while (before > 0 && text[before - 1] == ' ') --before;
       const bool number_before = before > 0 && is_digit(text[before - 1]);
@@ -472,7 +452,8 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
       while (end < text.size() && is_digit(text[end])) ++end;
       if (!number_after) end = pos + word.size();
       if (!number_before) start = pos;
-      hits.push_back({PrivateDataHit::home_address, start, std::string(text.substr(start, end - start))});
+      hits.push_back(
+          {PrivateDataHit::home_address, start, std::string(text.substr(start, end - start))});
     }
   }
   return hits;
@@ -485,10 +466,12 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
                           "\"; add content/organisations/" + portal.config.operator_id + ".json");
   {
     Reporter regions(portal.regions_source, diagnostics);
-    check_unique(portal.regions, [](const Region& r) { return r.id; }, "region", "/regions", regions);
+    check_unique(
+        portal.regions, [](const Region& r) { return r.id; }, "region", "/regions", regions);
     Reporter directions(portal.directions_source, diagnostics);
-    check_unique(portal.directions, [](const Direction& d) { return d.id; }, "direction",
-                 "/directions", directions);
+    check_unique(
+        portal.directions, [](const Direction& d) { return d.id; }, "direction", "/directions",
+        directions);
   }
   for (std::size_t i = 0; i < portal.organisations.size(); ++i) {
     const Organisation& o = portal.organisations[i];
@@ -499,6 +482,23 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
                             portal.organisations[i - 1].source.file + "; ids must be unique");
     check_organisation(o, stem, portal, diagnostics);
   }
+  for (const StaticPage& page : portal.pages) {
+    for (Lang lang : kAllLangs) {
+      const Narrative& n = page.narratives[static_cast<int>(lang)];
+      check_narrative(n, diagnostics);
+      if (n.present && !page.narratives[static_cast<int>(other_lang(lang))].present)
+        diagnostics.warning({n.file, 0, 0}, "",
+                            "the page exists only in " + lang_name(lang) + "; add " + page.name +
+                                "." + std::string(lang_code(other_lang(lang))) + ".md beside it");
+    }
+    const Narrative& any = page.narratives[0].present ? page.narratives[0] : page.narratives[1];
+    if (site::is_reserved_page_name(page.name) || !is_slug(page.name))
+      diagnostics.error({any.file, 0, 0}, "",
+                        "page name \"" + page.name +
+                            "\" is reserved or not an ASCII id; rename the "
+                            "file, e.g. about.kk.md");
+  }
+  validate_plans(portal, diagnostics);
   for (std::size_t i = 0; i < portal.grants.size(); ++i) {
     const Grant& g = portal.grants[i];
     if (i > 0 && portal.grants[i - 1].id == g.id && !g.id.empty())

@@ -17,11 +17,14 @@ std::string key(std::string_view prefix, std::string_view name) {
 
 bool reached(double actual, double planned, Bound bound) {
   switch (bound) {
-    case Bound::at_least: return actual >= planned;
-    case Bound::at_most: return actual <= planned;
+    case Bound::at_least:
+      return actual >= planned;
+    case Bound::at_most:
+      return actual <= planned;
     // "exactly" describes how the figure is stated, not a ceiling: delivering more than a plain
     // target reaches it (and counts as exceeded), as for at_least.
-    default: return actual >= planned;
+    default:
+      return actual >= planned;
   }
 }
 
@@ -79,8 +82,7 @@ json header_view(const ViewContext& ctx, const Grant& g) {
   h["own_contribution"] = g.own_contribution ? json(ctx.money(*g.own_contribution)) : json(nullptr);
   h["planned_period"] = g.planned_period ? json(ctx.range(*g.planned_period)) : json(nullptr);
   h["actual_period"] = g.actual_period ? json(ctx.range(*g.actual_period)) : json(nullptr);
-  if (g.planned_period && g.planned_period->start.year)
-    h["year"] = g.planned_period->start.year;
+  if (g.planned_period && g.planned_period->start.year) h["year"] = g.planned_period->start.year;
   json regions = json::array();
   for (const auto& id : g.regions)
     if (const Region* r = portal.find_region(id)) regions.push_back(ctx.text(r->name));
@@ -90,7 +92,8 @@ json header_view(const ViewContext& ctx, const Grant& g) {
     h["direction"] = ctx.text(d->name);
   h["programme"] = ctx.text(g.programme);
   h["topic"] = ctx.text(g.topic);
-  if (g.grant_type) h["grant_type"] = ctx.t(key("grant_type", name_of(grant_type_names(), *g.grant_type)));
+  if (g.grant_type)
+    h["grant_type"] = ctx.t(key("grant_type", name_of(grant_type_names(), *g.grant_type)));
   if (!g.contract_number.empty()) {
     h["contract_number"] = g.contract_number;
     h["contract_date"] = g.contract_date ? json(ctx.date(*g.contract_date)) : json(nullptr);
@@ -154,12 +157,11 @@ json plan_fact_row(const ViewContext& ctx, const char* name, const PlanFact& pf)
 json impact_view(const ViewContext& ctx, const Grant& g) {
   json rows = json::array();
   const Impact& i = g.impact;
-  for (auto [name, pf] : {std::pair{"direct_beneficiaries", &i.direct_beneficiaries},
-                          std::pair{"indirect_beneficiaries", &i.indirect_beneficiaries},
-                          std::pair{"staff", &i.staff},
-                          std::pair{"specialists", &i.specialists},
-                          std::pair{"ngos_involved", &i.ngos_involved},
-                          std::pair{"volunteers", &i.volunteers}})
+  for (auto [name, pf] :
+       {std::pair{"direct_beneficiaries", &i.direct_beneficiaries},
+        std::pair{"indirect_beneficiaries", &i.indirect_beneficiaries},
+        std::pair{"staff", &i.staff}, std::pair{"specialists", &i.specialists},
+        std::pair{"ngos_involved", &i.ngos_involved}, std::pair{"volunteers", &i.volunteers}})
     if (auto row = plan_fact_row(ctx, name, *pf); !row.is_null()) rows.push_back(row);
   return rows;
 }
@@ -168,9 +170,10 @@ json breakdown_view(const ViewContext& ctx, const std::vector<Breakdown>& rows, 
                     std::int64_t total) {
   json out = json::array();
   for (const Breakdown& row : rows)
-    out.push_back({{"label", ctx.t(key(prefix, row.key))},
-                   {"count", row.count ? json(ctx.integer(*row.count)) : json(nullptr)},
-                   {"share", row.count && total ? json(ctx.percent(*row.count, total)) : json(nullptr)}});
+    out.push_back(
+        {{"label", ctx.t(key(prefix, row.key))},
+         {"count", row.count ? json(ctx.integer(*row.count)) : json(nullptr)},
+         {"share", row.count && total ? json(ctx.percent(*row.count, total)) : json(nullptr)}});
   return out;
 }
 
@@ -224,49 +227,59 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
         actual_sum += *line.actual;
       else
         section_all_actual = false;
-      json row = {{"article", ctx.text(line.article)},
-                  {"unit", ctx.text(line.unit)},
-                  {"quantity", line.quantity ? json(i18n::format_decimal(line.quantity->thousandths / 1000.0, ctx.lang, 3)) : json(nullptr)},
-                  {"unit_cost", line.unit_cost ? json(ctx.money(*line.unit_cost)) : json(nullptr)},
-                  {"total", ctx.money(line.total)},
-                  {"source", ctx.t(key("source", name_of(source_names(), line.source)))},
-                  {"actual", line.actual ? json(ctx.money(*line.actual)) : json(nullptr)},
-                  {"variance", line.actual ? json(variance_text(ctx, line.total, *line.actual)) : json(nullptr)},
-                  {"note", ctx.text(line.note)}};
+      json row = {
+          {"article", ctx.text(line.article)},
+          {"unit", ctx.text(line.unit)},
+          {"quantity", line.quantity ? json(i18n::format_decimal(
+                                           line.quantity->thousandths / 1000.0, ctx.lang, 3))
+                                     : json(nullptr)},
+          {"unit_cost", line.unit_cost ? json(ctx.money(*line.unit_cost)) : json(nullptr)},
+          {"total", ctx.money(line.total)},
+          {"source", ctx.t(key("source", name_of(source_names(), line.source)))},
+          {"actual", line.actual ? json(ctx.money(*line.actual)) : json(nullptr)},
+          {"variance",
+           line.actual ? json(variance_text(ctx, line.total, *line.actual)) : json(nullptr)},
+          {"note", ctx.text(line.note)}};
       if (!line.activity.empty())
-        if (const Activity* a = g.find_activity(line.activity)) row["activity"] = ctx.text(a->title);
+        if (const Activity* a = g.find_activity(line.activity))
+          row["activity"] = ctx.text(a->title);
       lines.push_back(std::move(row));
     }
     if (lines.empty()) continue;
     const std::string section_name(name_of(section_names(), section));
-    sections.push_back({{"key", section_name},
-                        {"label", ctx.t(key("section", section_name))},
-                        {"administrative", is_administrative(section)},
-                        {"lines", lines},
-                        {"total", ctx.money(sum)},
-                        {"actual", section_all_actual ? json(ctx.money(actual_sum)) : json(nullptr)},
-                        {"variance", section_all_actual ? json(variance_text(ctx, sum, actual_sum)) : json(nullptr)},
-                        {"share", base ? json(ctx.percent(sum.value(), base)) : json(nullptr)}});
+    sections.push_back(
+        {{"key", section_name},
+         {"label", ctx.t(key("section", section_name))},
+         {"administrative", is_administrative(section)},
+         {"lines", lines},
+         {"total", ctx.money(sum)},
+         {"actual", section_all_actual ? json(ctx.money(actual_sum)) : json(nullptr)},
+         {"variance",
+          section_all_actual ? json(variance_text(ctx, sum, actual_sum)) : json(nullptr)},
+         {"share", base ? json(ctx.percent(sum.value(), base)) : json(nullptr)}});
   }
-  json out = {{"sections", sections},
-              {"total", ctx.money(all_total)},
-              {"grant_funds", ctx.money(grant_total)},
-              {"own_funds", ctx.money(own_total)},
-              {"administrative", ctx.money(admin_total)},
-              {"administrative_share", base ? json(ctx.percent(admin_total.value(), base)) : json(nullptr)},
-              {"direct", ctx.money(direct_total)},
-              {"direct_share", base ? json(ctx.percent(direct_total.value(), base)) : json(nullptr)},
-              {"equipment", ctx.money(equipment_total)},
-              {"equipment_share", base ? json(ctx.percent(equipment_total.value(), base)) : json(nullptr)},
-              {"equipment_over_cap", base && equipment_total.value() * 10 > base},
-              {"has_actual", any_actual},
-              {"actual_total", all_actual ? json(ctx.money(actual_total)) : json(nullptr)},
-              {"variance_total", all_actual ? json(variance_text(ctx, all_total, actual_total)) : json(nullptr)}};
+  json out = {
+      {"sections", sections},
+      {"total", ctx.money(all_total)},
+      {"grant_funds", ctx.money(grant_total)},
+      {"own_funds", ctx.money(own_total)},
+      {"administrative", ctx.money(admin_total)},
+      {"administrative_share", base ? json(ctx.percent(admin_total.value(), base)) : json(nullptr)},
+      {"direct", ctx.money(direct_total)},
+      {"direct_share", base ? json(ctx.percent(direct_total.value(), base)) : json(nullptr)},
+      {"equipment", ctx.money(equipment_total)},
+      {"equipment_share", base ? json(ctx.percent(equipment_total.value(), base)) : json(nullptr)},
+      {"equipment_over_cap", base && equipment_total.value() * 10 > base},
+      {"has_actual", any_actual},
+      {"actual_total", all_actual ? json(ctx.money(actual_total)) : json(nullptr)},
+      {"variance_total",
+       all_actual ? json(variance_text(ctx, all_total, actual_total)) : json(nullptr)}};
   json subtotals = json::array();
   for (const BudgetSubtotal& s : b.subtotals) {
     std::string scope;
     for (BudgetSection section : s.sections)
-      scope += (scope.empty() ? "" : " + ") + ctx.t(key("section", name_of(section_names(), section)));
+      scope +=
+          (scope.empty() ? "" : " + ") + ctx.t(key("section", name_of(section_names(), section)));
     json row = {{"label", s.label.empty() ? json(nullptr) : ctx.text(s.label)},
                 {"scope", scope},
                 {"amount", ctx.money(s.amount)},
@@ -286,27 +299,17 @@ json subgrants_view(const ViewContext& ctx, const Grant& g) {
   Tenge sum;
   for (const Subgrant& sg : s.awarded) {
     sum += sg.amount;
-    // A private person's or group's name is published only with consent; otherwise kind and
-    // locality stand in for it.
-    const bool publish_name = !sg.recipient_name.empty() &&
-                              (sg.recipient_kind == RecipientKind::ngo || sg.name_consent);
-    json row = {{"id", sg.id},
-                {"kind", ctx.t(key("recipient", name_of(recipient_kind_names(), sg.recipient_kind)))},
-                {"name", publish_name ? ctx.text(sg.recipient_name) : json(nullptr)},
-                {"locality", ctx.text(sg.locality)},
-                {"title", ctx.text(sg.title)},
-                {"amount", ctx.money(sg.amount)},
-                {"status", ctx.t(key("subgrant_status", name_of(subgrant_status_names(), sg.status)))}};
-    if (const Region* r = ctx.portal.find_region(sg.region)) row["region"] = ctx.text(r->name);
+    json row = subgrant_row(ctx, sg);
     rows.push_back(std::move(row));
   }
-  json out = {{"planned_count", s.planned_count ? json(ctx.integer(*s.planned_count)) : json(nullptr)},
-              {"ceiling", s.ceiling ? json(ctx.money(*s.ceiling)) : json(nullptr)},
-              {"envelope", s.envelope ? json(ctx.money(*s.envelope)) : json(nullptr)},
-              {"recipients", ctx.text(s.recipients)},
-              {"awarded", rows},
-              {"awarded_count", ctx.integer(static_cast<std::int64_t>(s.awarded.size()))},
-              {"awarded_total", ctx.money(sum)}};
+  json out = {
+      {"planned_count", s.planned_count ? json(ctx.integer(*s.planned_count)) : json(nullptr)},
+      {"ceiling", s.ceiling ? json(ctx.money(*s.ceiling)) : json(nullptr)},
+      {"envelope", s.envelope ? json(ctx.money(*s.envelope)) : json(nullptr)},
+      {"recipients", ctx.text(s.recipients)},
+      {"awarded", rows},
+      {"awarded_count", ctx.integer(static_cast<std::int64_t>(s.awarded.size()))},
+      {"awarded_total", ctx.money(sum)}};
   if (s.envelope) {
     out["envelope_share"] = ctx.percent(sum.value(), s.envelope->value());
     out["envelope_remaining"] = ctx.money(*s.envelope - sum);
@@ -326,8 +329,9 @@ std::string host_of(const std::string& url) {
 
 std::string platform_of(const std::string& host) {
   static const std::pair<const char*, const char*> kPlatforms[] = {
-      {"instagram.com", "Instagram"}, {"youtube.com", "YouTube"},   {"youtu.be", "YouTube"},
-      {"facebook.com", "Facebook"},   {"fb.com", "Facebook"},       {"tiktok.com", "TikTok"},
+      {"instagram.com", "Instagram"}, {"youtube.com", "YouTube"},
+      {"youtu.be", "YouTube"},        {"facebook.com", "Facebook"},
+      {"fb.com", "Facebook"},         {"tiktok.com", "TikTok"},
       {"t.me", "Telegram"},           {"drive.google.com", "Google Drive"}};
   for (auto [suffix, name] : kPlatforms) {
     const std::string s = suffix;
@@ -363,12 +367,28 @@ json media_view(const ViewContext& ctx, const Grant& g) {
 
 }  // namespace
 
+json subgrant_row(const ViewContext& ctx, const Subgrant& sg) {
+  const bool publish_name =
+      !sg.recipient_name.empty() && (sg.recipient_kind == RecipientKind::ngo || sg.name_consent);
+  json row = {
+      {"id", sg.id},
+      {"kind", ctx.t(key("recipient", name_of(recipient_kind_names(), sg.recipient_kind)))},
+      {"name", publish_name ? ctx.text(sg.recipient_name) : json(nullptr)},
+      {"locality", ctx.text(sg.locality)},
+      {"title", ctx.text(sg.title)},
+      {"amount", ctx.money(sg.amount)},
+      {"status", ctx.t(key("subgrant_status", name_of(subgrant_status_names(), sg.status)))}};
+  if (const Region* r = ctx.portal.find_region(sg.region)) row["region"] = ctx.text(r->name);
+  return row;
+}
+
 IndicatorOutcome indicator_outcome(const Indicator& indicator) {
   if (!indicator.planned) return IndicatorOutcome::no_target;
   if (!indicator.actual) return IndicatorOutcome::not_reported;
   const double planned = indicator.planned->value, actual = indicator.actual->value;
   if (!reached(actual, planned, indicator.planned->bound)) return IndicatorOutcome::short_of;
-  if (indicator.planned->bound != Bound::at_most && actual > planned) return IndicatorOutcome::exceeded;
+  if (indicator.planned->bound != Bound::at_most && actual > planned)
+    return IndicatorOutcome::exceeded;
   return IndicatorOutcome::met;
 }
 
@@ -405,16 +425,21 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
   v["subgrants"] = subgrants_view(ctx, g);
   v["media"] = media_view(ctx, g);
   json partners = json::array();
-  for (const Partner& p : g.partners) partners.push_back({{"name", ctx.text(p.name)}, {"role", ctx.text(p.role)}});
+  for (const Partner& p : g.partners)
+    partners.push_back({{"name", ctx.text(p.name)}, {"role", ctx.text(p.role)}});
   v["partners"] = partners;
   json team = json::array();
   for (const TeamMember& m : g.team)
-    team.push_back({{"name", ctx.text(m.name)}, {"role", ctx.text(m.role)}, {"employment", ctx.text(m.employment)}});
+    team.push_back({{"name", ctx.text(m.name)},
+                    {"role", ctx.text(m.role)},
+                    {"employment", ctx.text(m.employment)}});
   v["team"] = team;
   json documents = json::array();
   for (const Document& d : g.documents)
     documents.push_back({{"title", ctx.text(d.title)},
-                         {"kind", d.kind ? json(ctx.t(key("document_kind", name_of(document_kind_names(), *d.kind)))) : json(nullptr)},
+                         {"kind", d.kind ? json(ctx.t(key("document_kind",
+                                                          name_of(document_kind_names(), *d.kind))))
+                                         : json(nullptr)},
                          {"date", d.date ? json(ctx.date(*d.date)) : json(nullptr)},
                          {"pages", d.pages ? json(ctx.integer(*d.pages)) : json(nullptr)},
                          {"url", d.url.empty() ? json(nullptr) : json(d.url)}});
@@ -427,11 +452,12 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
     narrative = &g.narrative(narrative_lang);
   }
   if (narrative->present) {
-    v["narrative"] = {{"html", markup::render_markdown(narrative->markdown)},
-                      {"title", narrative->title},
-                      {"lang", std::string(lang_code(narrative_lang))},
-                      {"fallback", narrative_lang != ctx.lang},
-                      {"fallback_note", ctx.t("fallback." + std::string(lang_code(narrative_lang)))}};
+    v["narrative"] = {
+        {"html", markup::render_markdown(narrative->markdown)},
+        {"title", narrative->title},
+        {"lang", std::string(lang_code(narrative_lang))},
+        {"fallback", narrative_lang != ctx.lang},
+        {"fallback_note", ctx.t("fallback." + std::string(lang_code(narrative_lang)))}};
   } else {
     v["narrative"] = nullptr;
   }

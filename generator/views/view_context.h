@@ -16,9 +16,9 @@ struct ViewContext {
   Lang lang;
 
   const std::string& t(const std::string& key) const { return strings.get(lang, key); }
-  // Localized text for a template: {"text", "lang", "fallback"}; when the page's language has no text
-  // the other language's text is used, marked `fallback` with its own lang for the lang attribute.
-  // Null when neither language has a text.
+  // Localized text for a template: {"text", "lang", "fallback"}; when the page's language has no
+  // text the other language's text is used, marked `fallback` with its own lang for the lang
+  // attribute. Null when neither language has a text.
   nlohmann::json text(const LocalizedText& value) const;
   std::string plain(const LocalizedText& value) const;  // page language, else the other, else ""
   std::string money(Tenge amount) const;

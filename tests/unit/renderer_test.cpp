@@ -72,6 +72,20 @@ TEST_CASE("Views turn into Mustache data: lists repeat, null and false hide, num
   CHECK(renderer->render("list", view) == "[a:1][b:2.5]no valuein");
 }
 
+TEST_CASE("An empty string hides its section and every list comes with a has_ flag") {
+  testing::TempFolder templates("renderer");
+  templates.write(
+      "page.mustache",
+      "{{#website}}<a href=\"{{website}}\">site</a>{{/website}}{{^website}}none{{/website}}"
+      "|{{#has_items}}<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/has_items}}"
+      "{{^has_empty}}no items{{/has_empty}}");
+  Diagnostics diagnostics;
+  auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+  REQUIRE(findings(diagnostics) == "");
+  const json view = {{"website", ""}, {"items", {"x", "y"}}, {"empty", json::array()}};
+  CHECK(renderer->render("page", view) == "none|<ul><li>x</li><li>y</li></ul>no items");
+}
+
 TEST_CASE("An invalid template is reported with its file name and the others still load") {
   testing::TempFolder templates("renderer");
   templates.write("good.mustache", "ok");

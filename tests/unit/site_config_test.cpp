@@ -29,10 +29,7 @@ const std::string kValid =
     "\n"
     "[description]\n"
     "kk = \"Мемлекеттік гранттар туралы ашық деректер\"\n"
-    "ru = \"Открытые данные о государственных грантах\"\n"
-    "\n"
-    "[links]\n"
-    "source = \"https://github.com/example/ashyq\"\n";
+    "ru = \"Открытые данные о государственных грантах\"\n";
 
 TEST_CASE("A valid site.toml is read without findings and the base URL gets its trailing slash") {
   std::string findings;
@@ -156,7 +153,7 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
        "theme = \"dark\"\n",
        "site.toml:4:9: error: theme: unknown key; expected one of: title, description, languages, "
-       "base_url, operator, currency, links\n"
+       "base_url, operator, currency, page_size\n"
        "    theme = \"dark\"\n"
        "            ^\n"},
       {"the same language twice",

@@ -209,8 +209,8 @@ TEST_CASE("A UI string key given twice once flattened is reported at the second 
   CHECK(strings.get(Lang::kk, "grant.title") == "Бір");
 }
 
-
-TEST_CASE("A UI string key that is both a text and a table is reported, since templates see a tree") {
+TEST_CASE(
+    "A UI string key that is both a text and a table is reported, since templates see a tree") {
   TempSite site;
   site.write("kk.toml",
              "grant = \"Грант\"\n"

@@ -1,0 +1,41 @@
+#pragma once
+// What every validation rule shares: reporting at a JSON pointer of one record's file, and the
+// checks that read all texts of a record (a language missing, private contact data).
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/lang.h"
+#include "core/money.h"
+#include "model/model.h"
+#include "validate/validator.h"
+
+namespace ashyq {
+
+// Reports findings at pointers of the file `source` describes, with its line and column.
+class Reporter {
+ public:
+  Reporter(const SourceMap& source, Diagnostics& diagnostics)
+      : source_(source), diagnostics_(diagnostics) {}
+  void error(const std::string& pointer, std::string message);
+  void warning(const std::string& pointer, std::string message);
+
+ private:
+  const SourceMap& source_;
+  Diagnostics& diagnostics_;
+};
+
+// Money in findings: grouped like the Russian pages ("10 125 000"), without the currency sign.
+std::string money_text(Tenge amount);
+// "Kazakh (kk)", "Russian (ru)".
+std::string lang_name(Lang lang);
+// "phone number \"…\"", "e-mail address \"…\"", "home address \"…\"".
+std::string describe_private_data(const PrivateDataHit& hit);
+extern const char* const kPrivacyAdvice;
+
+// Warns about every text of the record that has one language but not the other.
+void check_texts(const SourceMap& source, Reporter& report);
+// Warns about possible private phones, e-mails and home addresses in every text and string of the
+// record; `allowed_email` (an organisation's own address) is not reported.
+void check_privacy(const SourceMap& source, Reporter& report, const std::string& allowed_email);
+
+}  // namespace ashyq

@@ -1,0 +1,582 @@
+#include "views/list_views.h"
+
+#include <algorithm>
+#include <map>
+
+#include "i18n/collation.h"
+#include "model/enum_names.h"
+#include "views/charts.h"
+#include "views/grant_view.h"
+
+namespace ashyq::views {
+namespace {
+
+using nlohmann::json;
+
+json sums_view(const ViewContext& ctx, const Sums& sums) {
+  return {{"grants", ctx.integer(sums.grants)},
+          {"amount", ctx.money(sums.amount)},
+          {"without_amount",
+           sums.without_amount ? json(ctx.integer(sums.without_amount)) : json(nullptr)}};
+}
+
+json grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order, std::size_t from,
+                std::size_t to) {
+  json rows = json::array();
+  for (std::size_t i = from; i < to && i < order.size(); ++i)
+    rows.push_back(grant_summary(ctx, ctx.portal.grants[order[i]]));
+  return rows;
+}
+
+std::string sorted_label_key(const ViewContext& ctx, const std::string& label) {
+  return i18n::collation_key(label, ctx.lang);
+}
+
+// The facet values in the order a reader scans them: years newest first, statuses in their life
+// order, everything else alphabetically in the page's language.
+std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet) {
+  std::vector<std::size_t> order(facet.values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (facet.kind == FacetKind::year) return order;
+  if (facet.kind == FacetKind::status) {
+    auto rank = [](const std::string& key) {
+      const auto& names = grant_status_names();
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i].first == key) return i;
+      return names.size();
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return rank(facet.values[a].key) < rank(facet.values[b].key);
+    });
+    return order;
+  }
+  std::vector<std::string> keys;
+  for (const FacetValue& v : facet.values)
+    keys.push_back(sorted_label_key(ctx, facet_value_label(ctx, facet.kind, v.key)));
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  return order;
+}
+
+json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind current_kind,
+                 const std::string& current_key) {
+  json facets = json::array();
+  for (FacetKind kind : kAllFacets) {
+    const Facet& facet = index.facet(kind);
+    json values = json::array();
+    for (std::size_t i : facet_order(ctx, facet)) {
+      const FacetValue& v = facet.values[i];
+      values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
+                        {"url", facet_path(ctx, kind, v.key)},
+                        {"count", ctx.integer(v.sums.grants)},
+                        {"total", ctx.money(v.sums.amount)},
+                        {"current", kind == current_kind && v.key == current_key}});
+    }
+    facets.push_back({{"name", facet_name(kind)},
+                      {"label", ctx.t(std::string("facet.") + facet_name(kind))},
+                      {"values", values}});
+  }
+  return facets;
+}
+
+json chart_view(const ViewContext& ctx, const std::string& title, FacetKind kind,
+                std::vector<ChartBar> bars, const std::string& note) {
+  json rows = json::array();
+  for (const ChartBar& bar : bars)
+    rows.push_back({{"label", bar.label},
+                    {"value", bar.value_label},
+                    {"url", bar.href.empty() ? json(nullptr) : json(bar.href)}});
+  return {{"title", title},
+          {"svg", bar_chart_svg(bars, title)},
+          {"rows", rows},
+          {"note", note.empty() ? json(nullptr) : json(note)},
+          {"label_header", ctx.t(std::string("facet.") + facet_name(kind))},
+          {"value_header", ctx.t("chart.amount")}};
+}
+
+std::string org_name(const ViewContext& ctx, const std::string& id) {
+  const Organisation* org = ctx.portal.find_organisation(id);
+  if (!org) return id;
+  return ctx.plain(org->short_name.empty() ? org->name : org->short_name);
+}
+
+}  // namespace
+
+const char* sort_name(CatalogueSort sort) {
+  switch (sort) {
+    case CatalogueSort::date:
+      return "date";
+    case CatalogueSort::amount:
+      return "amount";
+    case CatalogueSort::title:
+      return "title";
+  }
+  return "";
+}
+
+std::size_t page_count(std::size_t items, std::size_t page_size) {
+  return items == 0 ? 1 : (items + page_size - 1) / page_size;
+}
+
+std::string paged_path(const std::string& base, std::size_t page) {
+  return page <= 1 ? base : base + "page/" + std::to_string(page) + "/";
+}
+
+json pagination_view(const std::string& base, std::size_t page, std::size_t items,
+                     std::size_t page_size) {
+  const std::size_t pages = page_count(items, page_size);
+  json out;
+  json list = json::array();
+  for (std::size_t p = 1; p <= pages; ++p)
+    list.push_back(
+        {{"number", std::to_string(p)}, {"url", paged_path(base, p)}, {"current", p == page}});
+  out["pages"] = pages > 1 ? list : json::array();
+  out["prev"] = page > 1 ? json(paged_path(base, page - 1)) : json(nullptr);
+  out["next"] = page < pages ? json(paged_path(base, page + 1)) : json(nullptr);
+  out["first_item"] = std::to_string(items == 0 ? 0 : (page - 1) * page_size + 1);
+  out["last_item"] = std::to_string(std::min(items, page * page_size));
+  out["total"] = std::to_string(items);
+  return out;
+}
+
+std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key) {
+  const Portal& portal = ctx.portal;
+  switch (kind) {
+    case FacetKind::year:
+      return key;
+    case FacetKind::region:
+      if (const Region* r = portal.find_region(key)) return ctx.plain(r->name);
+      return key;
+    case FacetKind::direction:
+      if (const Direction* d = portal.find_direction(key)) return ctx.plain(d->name);
+      return key;
+    case FacetKind::status:
+      return ctx.t("status." + key);
+    case FacetKind::operator_:
+    case FacetKind::grantee:
+      return org_name(ctx, key);
+  }
+  return key;
+}
+
+std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key) {
+  return ctx.path(std::string("grants/") + facet_name(kind) + "/" + key + "/");
+}
+
+json catalogue_view(const ViewContext& ctx, const PortalIndex& index, CatalogueSort sort,
+                    std::size_t page, std::size_t page_size) {
+  const std::vector<std::size_t>& order = sort == CatalogueSort::date ? index.by_date
+                                          : sort == CatalogueSort::amount
+                                              ? index.by_amount
+                                              : index.by_title[static_cast<int>(ctx.lang)];
+  const std::string base = sort == CatalogueSort::date
+                               ? ctx.path("grants/")
+                               : ctx.path(std::string("grants/sort/") + sort_name(sort) + "/");
+  json v;
+  v["grants"] = grant_rows(ctx, order, (page - 1) * page_size, page * page_size);
+  v["pagination"] = pagination_view(base, page, order.size(), page_size);
+  json sorts = json::array();
+  for (CatalogueSort s : kAllSorts)
+    sorts.push_back({{"label", ctx.t(std::string("sort.") + sort_name(s))},
+                     {"url", s == CatalogueSort::date
+                                 ? ctx.path("grants/")
+                                 : ctx.path(std::string("grants/sort/") + sort_name(s) + "/")},
+                     {"current", s == sort}});
+  v["sorts"] = sorts;
+  v["sums"] = sums_view(ctx, index.all);
+  v["facets"] = facets_view(ctx, index, FacetKind::year, "");
+  v["title"] = ctx.t("catalogue.title");
+  return v;
+}
+
+json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
+                      std::size_t value, std::size_t page, std::size_t page_size) {
+  const FacetValue& fv = index.facet(kind).values[value];
+  const std::string base = facet_path(ctx, kind, fv.key);
+  json v;
+  v["facet_label"] = ctx.t(std::string("facet.") + facet_name(kind));
+  v["value_label"] = facet_value_label(ctx, kind, fv.key);
+  v["title"] = v["facet_label"].get<std::string>() + ": " + v["value_label"].get<std::string>();
+  v["grants"] = grant_rows(ctx, fv.grants, (page - 1) * page_size, page * page_size);
+  v["pagination"] = pagination_view(base, page, fv.grants.size(), page_size);
+  v["sums"] = sums_view(ctx, fv.sums);
+  v["facets"] = facets_view(ctx, index, kind, fv.key);
+  if (kind == FacetKind::region) {
+    v["region_url"] = ctx.path("regions/" + fv.key + "/");
+    v["multi_region_note"] = ctx.t("region.multi_region_note");
+  }
+  if (kind == FacetKind::grantee || kind == FacetKind::operator_)
+    v["organisation_url"] = ctx.path("organisations/" + fv.key + "/");
+  return v;
+}
+
+namespace {
+
+json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
+  const Grant& g = ctx.portal.grants[ref.grant];
+  json row = subgrant_row(ctx, g.subgrants.awarded[ref.subgrant]);
+  row["grant_title"] = ctx.text(g.title);
+  row["grant_url"] = ctx.path("grants/" + g.id + "/");
+  return row;
+}
+
+// The region a sub-grant is listed under: its own, else its programme's when that has one region.
+std::string subgrant_region(const Grant& g, const Subgrant& sg) {
+  if (!sg.region.empty()) return sg.region;
+  return g.regions.size() == 1 ? g.regions.front() : std::string();
+}
+
+json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
+  const SubgrantProgramme& p = g.subgrants;
+  Tenge sum, largest;
+  for (const Subgrant& sg : p.awarded) {
+    sum += sg.amount;
+    largest = std::max(largest, sg.amount);
+  }
+  json notes = json::array();
+  const auto count = static_cast<std::int64_t>(p.awarded.size());
+  if (p.planned_count && count != *p.planned_count)
+    notes.push_back(ctx.t("registry.note_count") + " " + ctx.integer(count) + " / " +
+                    ctx.integer(*p.planned_count));
+  if (p.envelope && sum > *p.envelope)
+    notes.push_back(ctx.t("registry.note_over_envelope") + " " + ctx.money(sum - *p.envelope));
+  if (p.ceiling && largest > *p.ceiling) notes.push_back(ctx.t("registry.note_over_ceiling"));
+  return {{"grant_title", ctx.text(g.title)},
+          {"grant_url", ctx.path("grants/" + g.id + "/")},
+          {"registry_url", ctx.path("subgrants/programme/" + g.id + "/")},
+          {"grantee", org_name(ctx, g.grantee_id)},
+          {"planned_count", p.planned_count ? json(ctx.integer(*p.planned_count)) : json(nullptr)},
+          {"awarded_count", ctx.integer(count)},
+          {"ceiling", p.ceiling ? json(ctx.money(*p.ceiling)) : json(nullptr)},
+          {"envelope", p.envelope ? json(ctx.money(*p.envelope)) : json(nullptr)},
+          {"awarded_total", ctx.money(sum)},
+          {"envelope_share",
+           p.envelope ? json(ctx.percent(sum.value(), p.envelope->value())) : json(nullptr)},
+          {"notes", notes},
+          {"reconciled", notes.empty()}};
+}
+
+}  // namespace
+
+json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
+                    std::size_t page_size) {
+  const Portal& portal = ctx.portal;
+  json v;
+  json rows = json::array();
+  for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < index.subgrants.size();
+       ++i)
+    rows.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
+  v["subgrants"] = rows;
+  v["pagination"] =
+      pagination_view(ctx.path("subgrants/"), page, index.subgrants.size(), page_size);
+  v["count"] = ctx.integer(index.subgrant_count);
+  v["amount"] = ctx.money(index.subgrant_amount);
+
+  json programmes = json::array();
+  for (const Grant& g : portal.grants)
+    if (g.subgrants.present) programmes.push_back(programme_reconciliation(ctx, g));
+  v["programmes"] = programmes;
+
+  std::map<std::string, std::pair<std::int64_t, Tenge>> by_region;
+  for (const SubgrantRef& ref : index.subgrants) {
+    const Grant& g = portal.grants[ref.grant];
+    const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
+    auto& [count, sum] = by_region[subgrant_region(g, sg)];
+    ++count;
+    sum += sg.amount;
+  }
+  json regions = json::array();
+  for (const Region& r : portal.regions) {
+    auto it = by_region.find(r.id);
+    if (it == by_region.end()) continue;
+    regions.push_back({{"label", ctx.text(r.name)},
+                       {"url", ctx.path("subgrants/region/" + r.id + "/")},
+                       {"count", ctx.integer(it->second.first)},
+                       {"amount", ctx.money(it->second.second)}});
+  }
+  if (auto it = by_region.find(""); it != by_region.end())
+    v["unlocated"] = {{"count", ctx.integer(it->second.first)},
+                      {"amount", ctx.money(it->second.second)}};
+  v["regions"] = regions;
+  return v;
+}
+
+json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
+  const Portal& portal = ctx.portal;
+  const Region& r = portal.regions[region];
+  json rows = json::array();
+  std::int64_t count = 0;
+  Tenge sum;
+  for (const SubgrantRef& ref : index.subgrants) {
+    const Grant& g = portal.grants[ref.grant];
+    const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
+    if (subgrant_region(g, sg) != r.id) continue;
+    rows.push_back(subgrant_registry_row(ctx, ref));
+    ++count;
+    sum += sg.amount;
+  }
+  return {{"title", ctx.plain(r.name)},
+          {"region", ctx.text(r.name)},
+          {"region_url", ctx.path("regions/" + r.id + "/")},
+          {"subgrants", rows},
+          {"count", ctx.integer(count)},
+          {"amount", ctx.money(sum)}};
+}
+
+json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index, std::size_t grant) {
+  const Grant& g = ctx.portal.grants[grant];
+  json rows = json::array();
+  for (const SubgrantRef& ref : index.subgrants)
+    if (ref.grant == grant) rows.push_back(subgrant_registry_row(ctx, ref));
+  json v = programme_reconciliation(ctx, g);
+  v["title"] = ctx.plain(g.title);
+  v["subgrants"] = rows;
+  return v;
+}
+
+namespace {
+
+struct RoleGrants {
+  const char* role;
+  std::vector<std::size_t> grants;
+};
+
+std::vector<RoleGrants> grants_by_role(const Portal& portal, const PortalIndex& index,
+                                       const std::string& org) {
+  std::vector<RoleGrants> roles = {{"grantee", {}}, {"operator", {}}, {"partner", {}}};
+  for (std::size_t i : index.by_date) {
+    const Grant& g = portal.grants[i];
+    if (g.grantee_id == org) roles[0].grants.push_back(i);
+    if (g.operator_id == org) roles[1].grants.push_back(i);
+    for (const Partner& p : g.partners)
+      if (p.organisation == org) {
+        roles[2].grants.push_back(i);
+        break;
+      }
+  }
+  return roles;
+}
+
+}  // namespace
+
+json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
+  const Portal& portal = ctx.portal;
+  std::vector<std::size_t> order(portal.organisations.size());
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+    keys.push_back(i18n::collation_key(org_name(ctx, portal.organisations[i].id), ctx.lang));
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  json rows = json::array();
+  for (std::size_t i : order) {
+    const Organisation& o = portal.organisations[i];
+    Sums as_grantee;
+    // Held in a variable: a range-for over a member of a temporary dangles before C++23.
+    const auto roles = grants_by_role(portal, index, o.id);
+    for (std::size_t g : roles[0].grants) as_grantee.add(portal.grants[g]);
+    rows.push_back({{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
+                    {"url", ctx.path("organisations/" + o.id + "/")},
+                    {"bin", o.bin},
+                    {"grants", ctx.integer(as_grantee.grants)},
+                    {"amount", ctx.money(as_grantee.amount)}});
+  }
+  return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};
+}
+
+json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org_index) {
+  const Portal& portal = ctx.portal;
+  const Organisation& o = portal.organisations[org_index];
+  json v;
+  v["title"] = ctx.plain(o.name);
+  v["name"] = ctx.text(o.name);
+  v["short_name"] = ctx.text(o.short_name);
+  v["bin"] = o.bin;
+  v["address"] = ctx.text(o.address);
+  v["leader_name"] = ctx.text(o.leader_name);
+  v["leader_title"] = ctx.text(o.leader_title);
+  v["website"] = o.website;
+  v["email"] = o.email;
+  v["about"] = ctx.text(o.about);
+  v["registered"] = o.registered ? json(ctx.date(*o.registered)) : json(nullptr);
+  if (const Region* r = portal.find_region(o.region)) v["region"] = ctx.text(r->name);
+  json social = json::array();
+  for (const auto& s : o.social) social.push_back({{"platform", s.platform}, {"url", s.url}});
+  v["social"] = social;
+
+  json roles = json::array();
+  // Totals by year and role: one row per (year, role) that has grants.
+  std::map<std::pair<int, int>, Sums> by_year_role;
+  const auto role_grants = grants_by_role(portal, index, o.id);
+  for (std::size_t r = 0; r < role_grants.size(); ++r) {
+    json rows = json::array();
+    Sums sums;
+    for (std::size_t g : role_grants[r].grants) {
+      rows.push_back(grant_summary(ctx, portal.grants[g]));
+      sums.add(portal.grants[g]);
+      by_year_role[{grant_year(portal.grants[g]).value_or(0), static_cast<int>(r)}].add(
+          portal.grants[g]);
+    }
+    if (rows.empty()) continue;
+    roles.push_back({{"role", ctx.t(std::string("role.") + role_grants[r].role)},
+                     {"grants", rows},
+                     {"sums", sums_view(ctx, sums)}});
+  }
+  v["roles"] = roles;
+  json totals = json::array();
+  for (auto it = by_year_role.rbegin(); it != by_year_role.rend(); ++it)
+    totals.push_back({{"year", it->first.first ? std::to_string(it->first.first)
+                                               : ctx.t("grant.not_reported_short")},
+                      {"role", ctx.t(std::string("role.") + role_grants[it->first.second].role)},
+                      {"grants", ctx.integer(it->second.grants)},
+                      {"amount", ctx.money(it->second.amount)}});
+  v["totals"] = totals;
+
+  json record = json::array();
+  for (const TrackRecordEntry& e : o.track_record)
+    record.push_back({{"title", ctx.text(e.title)},
+                      {"funder", ctx.text(e.funder)},
+                      {"amount", e.amount ? json(ctx.money(*e.amount)) : json(nullptr)},
+                      {"period", e.period ? json(ctx.range(*e.period)) : json(nullptr)},
+                      {"results", ctx.text(e.results)}});
+  v["track_record"] = record;
+  return v;
+}
+
+json regions_view(const ViewContext& ctx, const PortalIndex& index) {
+  const Portal& portal = ctx.portal;
+  const Facet& facet = index.facet(FacetKind::region);
+  json rows = json::array();
+  for (const Region& r : portal.regions) {
+    Sums sums;
+    for (const FacetValue& v : facet.values)
+      if (v.key == r.id) sums = v.sums;
+    rows.push_back({{"name", ctx.text(r.name)},
+                    {"url", ctx.path("regions/" + r.id + "/")},
+                    {"city", r.is_city},
+                    {"grants", ctx.integer(sums.grants)},
+                    {"amount", ctx.money(sums.amount)}});
+  }
+  return {{"title", ctx.t("regions.title")},
+          {"regions", rows},
+          {"multi_region_note", ctx.t("region.multi_region_note")},
+          {"portal_total", ctx.money(index.all.amount)}};
+}
+
+json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index) {
+  const Portal& portal = ctx.portal;
+  const Region& r = portal.regions[region_index];
+  std::vector<std::size_t> grants;
+  Sums sums;
+  for (const FacetValue& v : index.facet(FacetKind::region).values)
+    if (v.key == r.id) {
+      grants = v.grants;
+      sums = v.sums;
+    }
+  json v;
+  v["title"] = ctx.plain(r.name);
+  v["name"] = ctx.text(r.name);
+  v["grants"] = grant_rows(ctx, grants, 0, grants.size());
+  v["sums"] = sums_view(ctx, sums);
+  json multi = json::array();
+  std::map<int, Sums> by_year;
+  std::map<std::string, Sums> by_direction;
+  for (std::size_t i : grants) {
+    const Grant& g = portal.grants[i];
+    if (g.regions.size() > 1) multi.push_back(ctx.text(g.title));
+    by_year[grant_year(g).value_or(0)].add(g);
+    by_direction[g.direction_id].add(g);
+  }
+  v["multi_region"] = multi;
+  v["multi_region_note"] = ctx.t("region.multi_region_note");
+  json years = json::array();
+  for (auto it = by_year.rbegin(); it != by_year.rend(); ++it)
+    years.push_back(
+        {{"label", it->first ? std::to_string(it->first) : ctx.t("grant.not_reported_short")},
+         {"grants", ctx.integer(it->second.grants)},
+         {"amount", ctx.money(it->second.amount)}});
+  v["by_year"] = years;
+  json directions = json::array();
+  for (const auto& [id, s] : by_direction) {
+    const Direction* d = portal.find_direction(id);
+    directions.push_back({{"label", d ? ctx.plain(d->name) : ctx.t("grant.not_reported_short")},
+                          {"grants", ctx.integer(s.grants)},
+                          {"amount", ctx.money(s.amount)}});
+  }
+  v["by_direction"] = directions;
+  json subgrants = json::array();
+  std::int64_t sub_count = 0;
+  Tenge sub_sum;
+  for (const SubgrantRef& ref : index.subgrants) {
+    const Grant& g = portal.grants[ref.grant];
+    const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
+    if (subgrant_region(g, sg) != r.id) continue;
+    subgrants.push_back(subgrant_registry_row(ctx, ref));
+    ++sub_count;
+    sub_sum += sg.amount;
+  }
+  v["subgrants"] = subgrants;
+  v["subgrant_count"] = ctx.integer(sub_count);
+  v["subgrant_amount"] = ctx.money(sub_sum);
+  v["catalogue_url"] = facet_path(ctx, FacetKind::region, r.id);
+  return v;
+}
+
+json home_view(const ViewContext& ctx, const PortalIndex& index) {
+  const Portal& portal = ctx.portal;
+  json v;
+  v["totals"] = {{"grants", ctx.integer(index.all.grants)},
+                 {"awarded_grants", ctx.integer(index.awarded.grants)},
+                 {"awarded_amount", ctx.money(index.awarded.amount)},
+                 {"subgrants", ctx.integer(index.subgrant_count)},
+                 {"subgrant_amount", ctx.money(index.subgrant_amount)},
+                 {"beneficiaries", ctx.integer(index.direct_beneficiaries_actual)},
+                 {"reporting", ctx.integer(index.grants_reporting_beneficiaries)}};
+
+  // Latest final reports: completed grants, newest report first.
+  std::vector<std::size_t> completed;
+  for (std::size_t i = 0; i < portal.grants.size(); ++i)
+    if (portal.grants[i].status == GrantStatus::completed) completed.push_back(i);
+  auto report_date = [&](std::size_t i) {
+    const Grant& g = portal.grants[i];
+    if (g.final_report_date) return g.final_report_date->latest();
+    if (g.actual_period) return g.actual_period->last().latest();
+    return grant_sort_date(g);
+  };
+  std::stable_sort(completed.begin(), completed.end(),
+                   [&](std::size_t a, std::size_t b) { return report_date(a) > report_date(b); });
+  if (completed.size() > 5) completed.resize(5);
+  v["latest_reports"] = grant_rows(ctx, completed, 0, completed.size());
+
+  // Charts of awarded money: by region (a multi-region grant in each of its regions), by year and
+  // by direction (each grant once).
+  auto facet_bars = [&](FacetKind kind, bool link_regions) {
+    std::vector<ChartBar> bars;
+    const Facet& facet = index.facet(kind);
+    for (std::size_t i : facet_order(ctx, facet)) {
+      Sums awarded;
+      for (std::size_t g : facet.values[i].grants)
+        if (is_awarded(portal.grants[g])) awarded.add(portal.grants[g]);
+      if (awarded.grants == 0) continue;
+      bars.push_back({facet_value_label(ctx, kind, facet.values[i].key), awarded.amount.value(),
+                      ctx.money(awarded.amount),
+                      link_regions ? ctx.path("regions/" + facet.values[i].key + "/") : ""});
+    }
+    return bars;
+  };
+  json charts = json::array();
+  charts.push_back(chart_view(ctx, ctx.t("chart.by_region"), FacetKind::region,
+                              facet_bars(FacetKind::region, true),
+                              ctx.t("region.multi_region_note")));
+  charts.push_back(chart_view(ctx, ctx.t("chart.by_year"), FacetKind::year,
+                              facet_bars(FacetKind::year, false), ""));
+  charts.push_back(chart_view(ctx, ctx.t("chart.by_direction"), FacetKind::direction,
+                              facet_bars(FacetKind::direction, false), ""));
+  v["charts"] = charts;
+  v["awarded_note"] = ctx.t("home.awarded_note");
+  v["grants_url"] = ctx.path("grants/");
+  return v;
+}
+
+}  // namespace ashyq::views

@@ -1,0 +1,51 @@
+#pragma once
+// Views of the list pages: catalogue with facets and pagination, sub-grant registry, organisations,
+// regions and home. Each returns the body's view; the site layout wraps it.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/portal_index.h"
+#include "views/view_context.h"
+
+namespace ashyq::views {
+
+enum class CatalogueSort { date, amount, title };
+inline constexpr CatalogueSort kAllSorts[] = {CatalogueSort::date, CatalogueSort::amount,
+                                              CatalogueSort::title};
+const char* sort_name(CatalogueSort sort);
+
+// Number of pages for `items` items, at least 1 (an empty list still has its page).
+std::size_t page_count(std::size_t items, std::size_t page_size);
+// "/kk/grants/" for page 1, "/kk/grants/page/2/" after: `base` is the first page's path.
+std::string paged_path(const std::string& base, std::size_t page);
+// {pages: [{number, url, current}], prev, next, first_item, last_item, total}
+nlohmann::json pagination_view(const std::string& base, std::size_t page, std::size_t items,
+                               std::size_t page_size);
+
+// The grants catalogue, sorted, one page of it.
+nlohmann::json catalogue_view(const ViewContext& ctx, const PortalIndex& index, CatalogueSort sort,
+                              std::size_t page, std::size_t page_size);
+// One facet value's page: its grants (newest first), count and total.
+nlohmann::json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
+                                std::size_t value, std::size_t page, std::size_t page_size);
+// The label of a facet value in the page's language (a region's name, a year, a status...).
+std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key);
+std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key);
+
+nlohmann::json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
+                              std::size_t page_size);
+nlohmann::json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
+                                     std::size_t region);
+nlohmann::json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,
+                                        std::size_t grant);
+
+nlohmann::json organisations_view(const ViewContext& ctx, const PortalIndex& index);
+nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org);
+nlohmann::json regions_view(const ViewContext& ctx, const PortalIndex& index);
+nlohmann::json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region);
+nlohmann::json home_view(const ViewContext& ctx, const PortalIndex& index);
+
+}  // namespace ashyq::views

@@ -1,0 +1,469 @@
+// Deliberately broken sites, one rule at a time (Zola keeps a folder of invalid sites; leveldb
+// drives such tests from a table). Every case starts from the valid full fixture, changes one file
+// (or two, when the rule needs it), runs `ashyq check` and compares the finding lines the change
+// adds with the exact text the user sees: "file:line:col: error: /pointer: message".
+//
+// Money in messages is grouped with U+00A0 (written \u00A0), as the Russian formatter does.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "test_site.h"
+
+namespace ashyq::integration {
+namespace {
+
+constexpr const char* kGrant = "content/grants/synthetic-2024-full/grant.json";
+constexpr const char* kReportRu = "content/grants/synthetic-2024-full/report.ru.md";
+constexpr const char* kApplication = "content/grants/synthetic-2025-application/grant.json";
+constexpr const char* kFund = "content/organisations/synthetic-fund.json";
+
+struct Edit {
+  const char* file;
+  // Replaced where it occurs, exactly once; nullptr: `replacement` is the whole file.
+  const char* find;
+  const char* replacement;
+};
+
+struct InvalidCase {
+  const char* rule;
+  std::vector<Edit> edits;
+  int exit_code;             // 1 with errors, 0 with warnings only
+  const char* failed_phase;  // the phase `check` names when it fails; nullptr when it passes
+  std::vector<std::string> findings;  // the finding lines the edits add, in printed order
+};
+
+const InvalidCase kCases[] = {
+    // ---- load: files that cannot be read, records of the wrong shape
+    {"malformed JSON",
+     {{kGrant, "\"status\": \"completed\",", "\"status\": \"completed\""}},
+     1,
+     "load",
+     {"content/grants/synthetic-2024-full/grant.json:4:16: error: malformed JSON: syntax error "
+      "while parsing object - unexpected string literal; expected '}'"}},
+    {"malformed TOML, at the byte column after Cyrillic text",
+     {{"site.toml", "ru = \"Синтетический тестовый портал\"",
+       "ru = \"Синтетический тестовый портал\" x"}},
+     1,
+     "load",
+     {"site.toml:10:65: error: malformed TOML: Error while parsing key-value pair: expected a "
+      "comment or whitespace, saw 'x'"}},
+    {"malformed TOML, an unclosed array",
+     {{"site.toml", "languages = [\"kk\", \"ru\"]", "languages = [\"kk\", \"ru\""}},
+     1,
+     "load",
+     {"site.toml:4:1: error: malformed TOML: Error while parsing array: expected comma or closing "
+      "']', saw 'b'"}},
+    {"a site.toml value of the wrong type, at its byte column",
+     {{"site.toml",
+       "[description]\nkk = \"Синтетикалық деректер: тек сынақтарға арналған.\"\nru = "
+       "\"Синтетические данные: только для тестов.\"\n",
+       ""},
+      {"site.toml", "currency = \"KZT\"",
+       "currency = \"KZT\"\ndescription = { kk = \"Синтетикалық деректер\", ru = 5 }"}},
+     1,
+     "load",
+     {"site.toml:7:15: error: description.ru: missing text in ru; the portal's title and "
+      "description are needed in both languages",
+      "site.toml:7:72: error: description.ru: expected a string"}},
+    {"malformed UTF-8",
+     {{kFund, "\"kind\": \"ngo\",", "\"kind\": \"ngo\", \"about2\": \"\xFF\","}},
+     1,
+     "load",
+     {"content/organisations/synthetic-fund.json:6:29: error: malformed UTF-8; the file must be "
+      "saved as UTF-8"}},
+    {"missing required field",
+     {{kGrant, "\"role\": {\"kk\": \"Бухгалтер\", \"ru\": \"Бухгалтер\"}",
+       "\"employment\": {\"kk\": \"Бухгалтер\", \"ru\": \"Бухгалтер\"}"}},
+     1,
+     "load",
+     {"content/grants/synthetic-2024-full/grant.json:141:5: error: /team/1/role: missing required "
+      "field \"role\" (a text {\"kk\": …, \"ru\": …})"}},
+    {"wrong type, quoting a long Cyrillic value cut at a character boundary",
+     {{kGrant, "\"amount\": 3987500,",
+       "\"amount\": \"три миллиона девятьсот восемьдесят семь тысяч\","}},
+     1,
+     "load",
+     {"content/grants/synthetic-2024-full/grant.json:33:3: error: /amount: expected a non-negative "
+      "whole number of tenge without separators, e.g. 10125000, found string \"три миллиона "
+      "девять...\""}},
+    {"unknown enum value",
+     {{kGrant, "\"status\": \"completed\",", "\"status\": \"finished\","}},
+     1,
+     "load",
+     {"content/grants/synthetic-2024-full/grant.json:3:3: error: /status: unknown value "
+      "\"finished\"; expected one of: application, planned, in_progress, completed"}},
+    {"unknown field",
+     {{kGrant, "\"grant_type\": \"medium_term\",",
+       "\"grant_type\": \"medium_term\", \"colour\": \"green\","}},
+     1,
+     "load",
+     {"content/grants/synthetic-2024-full/grant.json:13:32: error: /colour: unknown field "
+      "\"colour\"; expected one of: $schema, id, status, final_report, contract, operator, "
+      "programme, plan_topic, direction, grant_type, grantee, title, topic, goal, problem, "
+      "target_groups, expected_results, regions, localities, period, amount, own_contribution, "
+      "tasks, impact, participants, budget, subgrants, media, partners, team, documents"}},
+
+    // ---- validate: ids and references
+    {"duplicate grant id (its folder then differs from it too)",
+     {{kApplication, "\"id\": \"synthetic-2025-application\"", "\"id\": \"synthetic-2024-full\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2025-application/grant.json:2:3: error: /id: duplicate grant id "
+      "\"synthetic-2024-full\"; also used by content/grants/synthetic-2024-full/grant.json; ids "
+      "must be unique",
+      "content/grants/synthetic-2025-application/grant.json:2:3: error: /id: id "
+      "\"synthetic-2024-full\" differs from its folder name \"synthetic-2025-application\"; rename "
+      "the folder or the id so the URL /grants/synthetic-2025-application/ stays stable"}},
+    {"duplicate task id",
+     {{kGrant, "\"id\": \"t2\",", "\"id\": \"t1\","}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:64:7: error: /tasks/1/id: duplicate task id "
+      "\"t1\"; it is already used at /tasks/0; ids must be unique"}},
+    {"duplicate activity id",
+     {{kGrant, "{\"id\": \"a4\",", "{\"id\": \"a1\","}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:68:10: error: /tasks/1/activities/1/id: "
+      "duplicate activity id \"a1\"; it is already used at /tasks/0/activities/0"}},
+    {"duplicate region id",
+     {{"content/regions.json", "  \"regions\": [\n",
+       "  \"regions\": [\n    {\"id\": \"synthetic-city\", \"kind\": \"city\", \"name\": {\"kk\": "
+       "\"Синтетикалық қала (қайталау)\", \"ru\": \"Синтетический город (повтор)\"}},\n"}},
+     1,
+     "validate",
+     {"content/regions.json:5:6: error: /regions/2/id: duplicate region id \"synthetic-city\"; it "
+      "is already used at /regions/0; ids must be unique"}},
+    {"id differs from its folder",
+     {{kGrant, "\"id\": \"synthetic-2024-full\",", "\"id\": \"synthetic-2024-renamed\","}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:2:3: error: /id: id "
+      "\"synthetic-2024-renamed\" differs from its folder name \"synthetic-2024-full\"; rename the "
+      "folder or the id so the URL /grants/synthetic-2024-full/ stays stable"}},
+    {"unknown organisation",
+     {{kGrant, "\"grantee\": \"synthetic-fund\",", "\"grantee\": \"synthetic-nobody\","}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:14:3: error: /grantee: unknown organisation "
+      "\"synthetic-nobody\"; add content/organisations/synthetic-nobody.json or use an existing "
+      "id"}},
+    {"no grantee for a grant that is not planned",
+     {{kApplication, "  \"grantee\": \"synthetic-fund\",\n", ""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2025-application/grant.json:1:1: error: /grantee: missing required "
+      "field \"grantee\" (an organisation id): only a planned grant may have no grantee yet"}},
+    {"unknown region",
+     {{kGrant, "\"regions\": [\"synthetic-north\", \"synthetic-city\"],",
+       "\"regions\": [\"synthetic-north\", \"synthetic-nowhere\"],"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:25:34: error: /regions/1: unknown region "
+      "\"synthetic-nowhere\"; use an id from content/regions.json"}},
+    {"unknown direction",
+     {{kGrant, "\"direction\": \"synthetic-youth\",", "\"direction\": \"synthetic-culture\","}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:12:3: error: /direction: unknown priority "
+      "direction \"synthetic-culture\"; use an id from content/directions.json"}},
+    {"unknown activity in a budget line",
+     {{kGrant, "{\"section\": \"direct\", \"activity\": \"a3\",",
+       "{\"section\": \"direct\", \"activity\": \"a9\","}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:107:29: error: /budget/lines/9/activity: "
+      "unknown activity \"a9\"; use the id of an activity under /tasks"}},
+
+    // ---- validate: money
+    {"quantity × unit cost differs from the total",
+     {{kGrant, "\"quantity\": 8, \"unit_cost\": 15000,", "\"quantity\": 8, \"unit_cost\": 16000,"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:101:255: error: /budget/lines/3/total: "
+      "quantity × unit cost = 8 × 16\u00A0000 = 128\u00A0000, but total is 120\u00A0000; total "
+      "should be 128\u00A0000, or quantity or unit cost is wrong"}},
+    {"quantity × unit cost is not whole tenge",
+     {{kGrant, "\"quantity\": 0.5, \"unit_cost\": 250000,",
+       "\"quantity\": 0.5, \"unit_cost\": 250001,"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:99:282: error: /budget/lines/1/total: "
+      "quantity × unit cost = 0,5 × 250\u00A0001 is not a whole number of tenge; correct quantity "
+      "or unit cost"}},
+    {"lines do not sum to a stated subtotal",
+     {{kGrant, "\"amount\": 400000, \"actual\": 400000}",
+       "\"amount\": 450000, \"actual\": 400000}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:111:50: error: /budget/subtotals/1/amount: "
+      "the budget lines of direct of activity a1 (1) sum to 400\u00A0000, but the subtotal says "
+      "450\u00A0000; the lines and the subtotal must agree"}},
+    {"grant lines do not sum to the grant amount",
+     {{kGrant, "\"amount\": 3987500,", "\"amount\": 3990000,"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:97:5: error: /budget/lines: budget lines "
+      "funded by the grant sum to 3\u00A0987\u00A0500, but the grant amount is "
+      "3\u00A0990\u00A0000; the estimate must add up to the amount awarded"}},
+    {"sub-grant above the ceiling",
+     {{kGrant, "\"ceiling\": 500000,", "\"ceiling\": 450000,"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:124:305: error: /subgrants/awarded/3/amount: "
+      "sub-grant of 500\u00A0000 is above the ceiling of 450\u00A0000 per sub-grant"}},
+    {"sub-grants above the envelope",
+     {{kGrant, "\"envelope\": 1500000,", "\"envelope\": 1400000,"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:120:5: error: /subgrants/awarded: sub-grants "
+      "sum to 1\u00A0450\u00A0000, above the envelope of 1\u00A0400\u00A0000"}},
+
+    // ---- validate: participants and dates
+    {"gender breakdown does not sum to the total",
+     {{kGrant, "\"male\": 280,", "\"male\": 281,"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:84:5: error: /participants/by_gender: "
+      "participants by gender sum to 621, but the total is 620; the breakdown must add up to the "
+      "total"}},
+    {"complete age breakdown does not sum to the total",
+     {{kGrant, "{\"group\": \"23-27\", \"count\": null},",
+       "{\"group\": \"23-27\", \"count\": 100},"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:85:5: error: /participants/by_age: "
+      "participants by age group sum to 550, but the total is 620; the breakdown must add up to "
+      "the total"}},
+    {"age breakdown with an empty cell already above the total",
+     {{kGrant, "{\"group\": \"17-22\", \"count\": 300},",
+       "{\"group\": \"17-22\", \"count\": 500},"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:85:5: error: /participants/by_age: "
+      "participants by age group already sum to 650, more than the total of 620"}},
+    {"activity date outside the grant period",
+     {{kGrant, "\"date\": \"2024-05-15\",\n          \"place\"",
+       "\"date\": \"2025-01-10\",\n          \"place\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:43:11: error: /tasks/0/activities/0/date: "
+      "activity date 2025-01-10 is outside the grant period 2024-04 to 2024-11; correct the date "
+      "or the period"}},
+
+    // ---- validate: links
+    {"media URL that is not http(s)",
+     {{kGrant, "\"https://t.me/synthetic_live/5\"", "\"ftp://synthetic.example/live\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:132:6: error: /media/4/url: "
+      "\"ftp://synthetic.example/live\" is not an http(s) URL; write an absolute address that "
+      "starts with https:// (or http://)"}},
+    {"javascript: link in a narrative",
+     {{kReportRu, "[синтетический сайт](https://fund.synthetic.example/report)",
+       "[синтетический сайт](javascript:alert(1))"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:14:21: error: link \"javascript:alert(1)\" "
+      "is not an http(s) URL; only http:// and https:// links are published"}},
+
+    // ---- warnings: the build goes on
+    {"text missing in one language",
+     {{kGrant, "{\"kk\": \"Синтетикалық мектеп\", \"ru\": \"Синтетическая школа\"}",
+       "{\"ru\": \"Синтетическая школа\"}"}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:137:6: warning: /partners/1/name: text "
+      "missing in Kazakh (kk); add \"kk\" (the page shows the Russian (ru) text, marked as such, "
+      "until then)"}},
+    {"material-technical support above 10 % of the grant",
+     {{kGrant, "{\"section\": \"direct\", \"activity\": \"a2\",",
+       "{\"section\": \"equipment\", \"activity\": \"a2\","}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:97:5: warning: /budget/lines: "
+      "material-technical support is 540\u00A0000 (13,5\u00A0% of the grant), above the legal cap "
+      "of 10 % (Law on state social order, art. 6-1 p. 5)"}},
+    {"phone number in a narrative",
+     {{kReportRu, "Все цифры вымышлены.", "Все цифры вымышлены. Телефон: +7 701 123 45 67."}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/report.ru.md:7:140: warning: possible private phone "
+      "number \"+7 701 123 45 67\"; a private person's phone, e-mail or home address must not be "
+      "published — remove it, or keep only an organisation's own contact"}},
+    {"e-mail address in a record",
+     {{kGrant, "\"ru\": \"Руководитель проекта\"}",
+       "\"ru\": \"Руководитель проекта, synthetic.person@mail.example\"}"}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:140:172: warning: /team/0/role/ru: possible "
+      "private e-mail address \"synthetic.person@mail.example\"; a private person's phone, e-mail "
+      "or home address must not be published — remove it, or keep only an organisation's own "
+      "contact"}},
+    {"home address with a flat number in a record",
+     {{kFund, "улица Образцовая, 1\"}", "улица Образцовая, 1, кв. 12\"}"}},
+     0,
+     nullptr,
+     {"content/organisations/synthetic-fund.json:7:84: warning: /address/ru: possible private home "
+      "address \"кв. 12\"; a private person's phone, e-mail or home address must not be published "
+      "— remove it, or keep only an organisation's own contact"}},
+};
+
+// "" when both trees hold the same files with the same bytes; otherwise the first difference, so a
+// failure names the file instead of printing two maps.
+std::string first_difference(const std::map<std::string, std::string>& expected,
+                             const std::map<std::string, std::string>& actual) {
+  for (const auto& [path, bytes] : expected) {
+    auto it = actual.find(path);
+    if (it == actual.end()) return path + " is missing";
+    if (it->second != bytes) return path + " differs";
+  }
+  for (const auto& [path, bytes] : actual)
+    if (!expected.count(path)) return path + " is new";
+  return "";
+}
+
+void apply(const TestSite& site, const Edit& edit) {
+  if (edit.find)
+    site.replace_once(edit.file, edit.find, edit.replacement);
+  else
+    site.write(edit.file, edit.replacement);
+}
+
+// The findings of the unmodified fixture (its deliberate warnings), checked once.
+const std::vector<std::string>& baseline() {
+  static const std::vector<std::string> lines = [] {
+    TestSite site("full");
+    const RunResult result = site.check();
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return finding_lines(result.err);
+  }();
+  return lines;
+}
+
+// Finding lines of `result` that the unmodified fixture does not have, in printed order.
+std::vector<std::string> new_findings(const RunResult& result) {
+  std::vector<std::string> out;
+  for (const std::string& line : finding_lines(result.err))
+    if (std::find(baseline().begin(), baseline().end(), line) == baseline().end())
+      out.push_back(line);
+  return out;
+}
+
+TEST_CASE(
+    "Each validation rule reports its exact finding when one file of the full fixture breaks it",
+    "[integration]") {
+  REQUIRE(baseline().size() == 2);
+  for (const InvalidCase& c : kCases) {
+    INFO("rule: " << c.rule);
+    TestSite site("full");
+    for (const Edit& edit : c.edits) apply(site, edit);
+    const RunResult result = site.check();
+    INFO("stderr:\n" << result.err);
+    CHECK(result.exit_code == c.exit_code);
+    CHECK(new_findings(result) == c.findings);
+    if (c.failed_phase) {
+      CHECK(result.err.ends_with("check failed in phase " + std::string(c.failed_phase) + "\n"));
+      CHECK(result.out.empty());
+    } else {
+      CHECK(errors_in(finding_lines(result.err)).empty());
+      CHECK(result.out.starts_with("checked 4 grants in "));
+    }
+    CHECK(!site.exists("public"));  // check writes nothing
+  }
+}
+
+TEST_CASE("All findings of a run are reported together, across files", "[integration]") {
+  SECTION("two validation errors in a grant and an organisation") {
+    TestSite site("full");
+    site.replace_once(kFund, "\"region\": \"synthetic-north\",",
+                      "\"region\": \"synthetic-south\",");
+    site.replace_once(kGrant, "\"ceiling\": 500000,", "\"ceiling\": 450000,");
+    const RunResult result = site.check();
+    INFO(result.err);
+    CHECK(result.exit_code == 1);
+    const std::vector<std::string> expected = {
+        "content/grants/synthetic-2024-full/grant.json:124:305: error: "
+        "/subgrants/awarded/3/amount: sub-grant of 500\u00A0000 is above the ceiling of "
+        "450\u00A0000 per sub-grant",
+        "content/organisations/synthetic-fund.json:8:3: error: /region: unknown region "
+        "\"synthetic-south\"; use an id from content/regions.json"};
+    CHECK(errors_in(finding_lines(result.err)) == expected);
+    CHECK(result.err.find("\n2 error(s), 2 warning(s)\n") != std::string::npos);
+  }
+  SECTION("two load errors: a malformed grant and an unknown field in an organisation") {
+    TestSite site("full");
+    site.replace_once(kGrant, "\"status\": \"completed\",", "\"status\": \"completed\"");
+    site.replace_once("content/organisations/synthetic-partner.json", "\"kind\": \"business\"",
+                      "\"kind\": \"business\", \"motto\": \"synthetic\"");
+    const RunResult result = site.check();
+    INFO(result.err);
+    CHECK(result.exit_code == 1);
+    const std::vector<std::string> expected = {
+        "content/grants/synthetic-2024-full/grant.json:4:16: error: malformed JSON: syntax error "
+        "while parsing object - unexpected string literal; expected '}'",
+        "content/organisations/synthetic-partner.json:4:23: error: /motto: unknown field "
+        "\"motto\"; expected one of: $schema, id, bin, name, short_name, kind, address, region, "
+        "registered, leader, website, email, social, about, track_record"};
+    CHECK(finding_lines(result.err) == expected);
+    CHECK(result.err.find("\n2 error(s), 0 warning(s)\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("A failed build exits 1 and leaves the previous public/ byte for byte as it was",
+          "[integration]") {
+  struct Corruption {
+    const char* phase;
+    Edit edit;
+  };
+  const Corruption corruptions[] = {
+      {"load", {kGrant, "\"status\": \"completed\",", "\"status\": \"completed\""}},
+      {"validate", {kGrant, "\"amount\": 3987500,", "\"amount\": 3990000,"}},
+      {"templates", {"templates/grant.mustache", nullptr, "{{#header}}never closed"}},
+  };
+  for (const Corruption& corruption : corruptions) {
+    INFO("failing in phase " << corruption.phase);
+    TestSite site("full");
+    const RunResult first = site.build();
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    const auto before = site.files("public");
+    REQUIRE(before.count("ru/grants/synthetic-2024-full/index.html") == 1);
+
+    apply(site, corruption.edit);
+    const RunResult second = site.build();
+    INFO(second.err);
+    CHECK(second.exit_code == 1);
+    CHECK(second.err.ends_with("build failed in phase " + std::string(corruption.phase) +
+                               "; the previous output was left untouched\n"));
+    CHECK(second.out.empty());
+    CHECK(first_difference(before, site.files("public")) == "");
+    CHECK(!site.exists("public.staging"));
+  }
+}
+
+TEST_CASE("Two builds of the same input produce byte-identical trees", "[integration]") {
+  TestSite site("full");
+  // One thread and many: the order pages are rendered in must not show in the bytes.
+  const RunResult one = site.build({"--out", site.scratch("one").string(), "--jobs", "1"});
+  const RunResult two = site.build({"--out", site.scratch("two").string(), "--jobs", "8"});
+  INFO(one.err << two.err);
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  const auto first = site.files(site.scratch("one"));
+  const auto second = site.files(site.scratch("two"));
+  CHECK(first.count("kk/grants/synthetic-2024-full/index.html") == 1);
+  CHECK(first_difference(first, second) == "");
+
+  // Building again over an existing output gives the same bytes too.
+  REQUIRE(site.build({"--out", site.scratch("one").string()}).exit_code == 0);
+  CHECK(first_difference(first, site.files(site.scratch("one"))) == "");
+}
+
+}  // namespace
+}  // namespace ashyq::integration
