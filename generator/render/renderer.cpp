@@ -81,7 +81,7 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
       continue;
     }
     if (name.starts_with("_"))
-      renderer->impl_->partials[name.substr(1)] = *text;
+      renderer->impl_->partials[name] = *text;
     else
       renderer->impl_->templates.emplace(name, std::move(parsed));
   }

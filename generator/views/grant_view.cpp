@@ -400,7 +400,11 @@ json grant_summary(const ViewContext& ctx, const Grant& g) {
           {"grantee", h["grantee"]},
           {"amount", h["amount"]},
           {"period", h["planned_period"]},
-          {"regions", h["regions"]},
+          // A long list of regions (a republic-wide programme) reads better as a count in a row.
+          {"regions", h["regions"].size() > 3 ? json::array() : h["regions"]},
+          {"regions_count", h["regions"].size() > 3
+                                ? json(ctx.integer(static_cast<std::int64_t>(h["regions"].size())))
+                                : json(nullptr)},
           {"status", h["status"]},
           {"status_key", h["status_key"]}};
 }

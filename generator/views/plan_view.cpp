@@ -68,7 +68,7 @@ json texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
   return out;
 }
 
-// The period as a localized text for {{> ltext}}: the dates formatted in the page's language, else
+// The period as a localized text for {{> _ltext}}: the dates formatted in the page's language, else
 // the document's own wording, else null (the page says "not reported").
 json period_view(const ViewContext& ctx, const PlanTopic& topic) {
   if (topic.period)

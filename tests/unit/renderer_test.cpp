@@ -23,7 +23,7 @@ std::string findings(const Diagnostics& diagnostics) {
 
 TEST_CASE("Templates are loaded from a folder and rendered with their partials") {
   testing::TempFolder templates("renderer");
-  templates.write("page.mustache", "<h1>{{title}}</h1>{{> footer}}");
+  templates.write("page.mustache", "<h1>{{title}}</h1>{{> _footer}}{{#footer}}[{{.}}]{{/footer}}");
   templates.write("_footer.mustache", "<footer>{{site.name}}</footer>");
   templates.write("notes.txt", "not a template {{");
   Diagnostics diagnostics;
@@ -34,15 +34,18 @@ TEST_CASE("Templates are loaded from a folder and rendered with their partials")
   CHECK_FALSE(renderer->has("_footer"));  // partials are not pages
   CHECK_FALSE(renderer->has("footer"));
   CHECK_FALSE(renderer->has("notes"));
-  CHECK(renderer->render("page", json{{"title", "Ашық гранттар"}, {"site", {{"name", "Ашық"}}}}) ==
-        "<h1>Ашық гранттар</h1><footer>Ашық</footer>");
+  // A view value named like a partial (without the underscore) is not shadowed by it.
+  CHECK(renderer->render("page", json{{"title", "Ашық гранттар"},
+                                      {"site", {{"name", "Ашық"}}},
+                                      {"footer", {"a", "b"}}}) ==
+        "<h1>Ашық гранттар</h1><footer>Ашық</footer>[a][b]");
 }
 
 TEST_CASE("Every value is HTML-escaped, so text from content cannot inject a script") {
   testing::TempFolder templates("renderer");
   templates.write("page.mustache", "<p title=\"{{title}}\">{{title}}</p>{{{html}}}");
   templates.write("_quote.mustache", "<q>{{title}}</q>");
-  templates.write("quoted.mustache", "{{> quote}}");
+  templates.write("quoted.mustache", "{{> _quote}}");
   Diagnostics diagnostics;
   auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
   REQUIRE(findings(diagnostics) == "");
