@@ -301,26 +301,33 @@ json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_
   return v;
 }
 
-json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
-  const Portal& portal = ctx.portal;
-  const Region& r = portal.regions[region];
+namespace {
+
+// The sub-grants listed under a region: {subgrants: rows, count, amount}.
+json region_subgrants(const ViewContext& ctx, const PortalIndex& index, const std::string& region) {
   json rows = json::array();
   std::int64_t count = 0;
   Tenge sum;
   for (const SubgrantRef& ref : index.subgrants) {
-    const Grant& g = portal.grants[ref.grant];
+    const Grant& g = ctx.portal.grants[ref.grant];
     const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
-    if (subgrant_region(g, sg) != r.id) continue;
+    if (subgrant_region(g, sg) != region) continue;
     rows.push_back(subgrant_registry_row(ctx, ref));
     ++count;
     sum += sg.amount;
   }
-  return {{"title", ctx.plain(r.name)},
-          {"region", ctx.text(r.name)},
-          {"region_url", ctx.path("regions/" + r.id + "/")},
-          {"subgrants", rows},
-          {"count", ctx.integer(count)},
-          {"amount", ctx.money(sum)}};
+  return {{"subgrants", rows}, {"count", ctx.integer(count)}, {"amount", ctx.money(sum)}};
+}
+
+}  // namespace
+
+json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
+  const Region& r = ctx.portal.regions[region];
+  json v = region_subgrants(ctx, index, r.id);
+  v["title"] = ctx.plain(r.name);
+  v["region"] = ctx.text(r.name);
+  v["region_url"] = ctx.path("regions/" + r.id + "/");
+  return v;
 }
 
 json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index, std::size_t grant) {
@@ -505,20 +512,10 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
                           {"amount", ctx.money(s.amount)}});
   }
   v["by_direction"] = directions;
-  json subgrants = json::array();
-  std::int64_t sub_count = 0;
-  Tenge sub_sum;
-  for (const SubgrantRef& ref : index.subgrants) {
-    const Grant& g = portal.grants[ref.grant];
-    const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
-    if (subgrant_region(g, sg) != r.id) continue;
-    subgrants.push_back(subgrant_registry_row(ctx, ref));
-    ++sub_count;
-    sub_sum += sg.amount;
-  }
-  v["subgrants"] = subgrants;
-  v["subgrant_count"] = ctx.integer(sub_count);
-  v["subgrant_amount"] = ctx.money(sub_sum);
+  json subgrants = region_subgrants(ctx, index, r.id);
+  v["subgrants"] = subgrants["subgrants"];
+  v["subgrant_count"] = subgrants["count"];
+  v["subgrant_amount"] = subgrants["amount"];
   v["catalogue_url"] = facet_path(ctx, FacetKind::region, r.id);
   return v;
 }
