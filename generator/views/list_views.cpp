@@ -13,9 +13,16 @@ namespace {
 
 using nlohmann::json;
 
+// A sum of amounts, or "not published" when every grant it covers has no published amount: 0 ₸
+// would read as a figure the documents never gave.
+std::string sums_amount(const ViewContext& ctx, const Sums& sums) {
+  if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.t("grant.not_published");
+  return ctx.money(sums.amount);
+}
+
 json sums_view(const ViewContext& ctx, const Sums& sums) {
   return {{"grants", ctx.integer(sums.grants)},
-          {"amount", ctx.money(sums.amount)},
+          {"amount", sums_amount(ctx, sums)},
           {"without_amount",
            sums.without_amount ? json(ctx.integer(sums.without_amount)) : json(nullptr)}};
 }
@@ -69,7 +76,7 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
       values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
                         {"url", facet_path(ctx, kind, v.key)},
                         {"count", ctx.integer(v.sums.grants)},
-                        {"total", ctx.money(v.sums.amount)},
+                        {"total", sums_amount(ctx, v.sums)},
                         {"current", kind == current_kind && v.key == current_key}});
     }
     facets.push_back({{"name", facet_name(kind)},
@@ -212,18 +219,24 @@ json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKin
 
 namespace {
 
-json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
-  const Grant& g = ctx.portal.grants[ref.grant];
-  json row = subgrant_row(ctx, g.subgrants.awarded[ref.subgrant]);
-  row["grant_title"] = ctx.text(g.title);
-  row["grant_url"] = ctx.path("grants/" + g.id + "/");
-  return row;
-}
-
 // The region a sub-grant is listed under: its own, else its programme's when that has one region.
 std::string subgrant_region(const Grant& g, const Subgrant& sg) {
   if (!sg.region.empty()) return sg.region;
   return g.regions.size() == 1 ? g.regions.front() : std::string();
+}
+
+json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
+  const Grant& g = ctx.portal.grants[ref.grant];
+  const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
+  json row = subgrant_row(ctx, sg);
+  // The row names the region the registry counts it under, so a sub-grant without a region of its
+  // own shows its programme's, as in the totals by region. Null rather than absent when there is
+  // none: Mustache would otherwise take `region` from the enclosing page's view.
+  const Region* region = ctx.portal.find_region(subgrant_region(g, sg));
+  row["region"] = region ? ctx.text(region->name) : json(nullptr);
+  row["grant_title"] = ctx.text(g.title);
+  row["grant_url"] = ctx.path("grants/" + g.id + "/");
+  return row;
 }
 
 json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
@@ -387,7 +400,7 @@ json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
                     {"url", ctx.path("organisations/" + o.id + "/")},
                     {"bin", o.bin},
                     {"grants", ctx.integer(as_grantee.grants)},
-                    {"amount", ctx.money(as_grantee.amount)}});
+                    {"amount", sums_amount(ctx, as_grantee)}});
   }
   return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};
 }
@@ -437,7 +450,7 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
                                                : ctx.t("grant.not_reported_short")},
                       {"role", ctx.t(std::string("role.") + role_grants[it->first.second].role)},
                       {"grants", ctx.integer(it->second.grants)},
-                      {"amount", ctx.money(it->second.amount)}});
+                      {"amount", sums_amount(ctx, it->second)}});
   v["totals"] = totals;
 
   json record = json::array();
@@ -463,7 +476,7 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
                     {"url", ctx.path("regions/" + r.id + "/")},
                     {"city", r.is_city},
                     {"grants", ctx.integer(sums.grants)},
-                    {"amount", ctx.money(sums.amount)}});
+                    {"amount", sums_amount(ctx, sums)}});
   }
   return {{"title", ctx.t("regions.title")},
           {"regions", rows},
@@ -502,14 +515,14 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
     years.push_back(
         {{"label", it->first ? std::to_string(it->first) : ctx.t("grant.not_reported_short")},
          {"grants", ctx.integer(it->second.grants)},
-         {"amount", ctx.money(it->second.amount)}});
+         {"amount", sums_amount(ctx, it->second)}});
   v["by_year"] = years;
   json directions = json::array();
   for (const auto& [id, s] : by_direction) {
     const Direction* d = portal.find_direction(id);
     directions.push_back({{"label", d ? ctx.plain(d->name) : ctx.t("grant.not_reported_short")},
                           {"grants", ctx.integer(s.grants)},
-                          {"amount", ctx.money(s.amount)}});
+                          {"amount", sums_amount(ctx, s)}});
   }
   v["by_direction"] = directions;
   json subgrants = region_subgrants(ctx, index, r.id);

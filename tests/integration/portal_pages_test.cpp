@@ -1,0 +1,1146 @@
+// Builds the synthetic portal fixture (tests/fixtures/portal, page_size = 2) with the real binary
+// and checks the list pages in both languages: catalogue with its sorts, facets and pagination,
+// the sub-grant registry, organisations, regions, the plan page, the home page, 404 pages and the
+// links between them.
+//
+// Every expected figure below was worked out by hand from the fixture, not from the generator:
+//
+//   grant (id synthetic-…)   status       operator year  regions          amount     grantee
+//   G1 2023-literacy         completed    A        2023  west             3 500 000  one
+//   G2 2023-culture-bridge   completed    B        2023  east + south     5 000 000  two
+//   G3 2024-subgrants-json   in_progress  A        2024  astana           8 000 000  one
+//   G4 2024-subgrants-csv    in_progress  B        2024  shymkent         6 000 000  three
+//   G5 2024-ecology          completed    A        2024  almaty           2 000 000  two
+//   G6 2025-application      application  B        2025  west             1 000 000  one
+//   G7 2025-planned          planned      A        2025  astana           (none)     (none)
+//
+//   sorting date  (newest first): G6 2025-03, G7 2025, G4 2024-05-20, G5 2024-04-10, G3 2024-02-01,
+//                                 G2 2023-06-15, G1 2023-03-01
+//   all grants: 7, 25 500 000 (one without amount); awarded (in progress or completed): 5,
+//   24 500 000. Summing the regions instead would count G2 twice: 30 500 000.
+//
+// Expected strings are UTF-8 bytes; the spaces ICU puts into numbers are written as \u00A0
+// (NO-BREAK SPACE) so that they can be told apart from ordinary spaces.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "test_site.h"
+
+namespace ashyq::integration {
+namespace {
+
+const std::string G1 = "synthetic-2023-literacy";
+const std::string G2 = "synthetic-2023-culture-bridge";
+const std::string G3 = "synthetic-2024-subgrants-json";
+const std::string G4 = "synthetic-2024-subgrants-csv";
+const std::string G5 = "synthetic-2024-ecology";
+const std::string G6 = "synthetic-2025-application";
+const std::string G7 = "synthetic-2025-planned";
+
+using Ids = std::vector<std::string>;
+
+const char* const kLangs[] = {"kk", "ru"};
+
+// Whole tenge as the portal writes it, grouped by hand: 25500000 → "25 500 000 ₸" with no-break
+// spaces. Written out here rather than taken from the generator's formatter, so that a change of
+// format fails the tests instead of changing their expectations.
+std::string tenge(long long amount) {
+  std::string digits = std::to_string(amount);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00A0";
+    out += digits[i];
+  }
+  return out + "\u00A0₸";
+}
+
+// The UI words the assertions need, per language (templates/i18n/*.toml).
+struct Words {
+  std::string grants_summary;    // catalogue.summary
+  std::string without_amount;    // catalogue.without_amount
+  std::string showing;           // pagination.showing
+  std::string registry_summary;  // registry.summary
+  std::string reconciled;        // registry.reconciled
+  std::string note_count;        // registry.note_count
+  std::string role_grantee, role_operator, role_partner;
+  std::string not_published;  // plan.not_published
+  std::string person;         // recipient.person
+};
+
+const Words& words(const std::string& lang) {
+  static const Words kk{"Гранттар:",     "сомасы жарияланбаған",
+                        "Көрсетілгені",  "Шағын гранттар:",
+                        "сәйкес келеді", "берілгендер саны жоспармен сәйкес емес:",
+                        "Грант алушы",   "Оператор",
+                        "Серіктес",      "жарияланбаған",
+                        "Жеке тұлға"};
+  static const Words ru{"Грантов:",         "без опубликованной суммы",
+                        "Показаны",         "Малых грантов:",
+                        "сходится",         "число выделенных не совпадает с планом:",
+                        "Грантополучатель", "Оператор",
+                        "Партнёр",          "не опубликована",
+                        "Физическое лицо"};
+  return lang == "kk" ? kk : ru;
+}
+
+// ---- The built fixture ----
+
+struct BuiltPortal {
+  TestSite site{"portal"};
+  RunResult result = site.build();
+};
+
+const BuiltPortal& built() {
+  static const BuiltPortal portal;
+  return portal;
+}
+
+// A file of the built site, relative to public/. Fails the test when the build failed or the file
+// is missing.
+std::string output(const std::string& relative) {
+  const BuiltPortal& p = built();
+  INFO(p.result.err);
+  REQUIRE(p.result.exit_code == 0);
+  INFO("public/" + relative);
+  REQUIRE(p.site.exists("public/" + relative));
+  return p.site.read("public/" + relative);
+}
+
+bool output_exists(const std::string& relative) {
+  return built().site.exists("public/" + relative);
+}
+
+// The page at a URL path ("/kk/grants/" → public/kk/grants/index.html).
+std::string page(const std::string& url) {
+  REQUIRE(url.starts_with("/"));
+  return output(url.ends_with("/") ? url.substr(1) + "index.html" : url.substr(1));
+}
+
+bool page_exists(const std::string& url) {
+  return output_exists(url.ends_with("/") ? url.substr(1) + "index.html" : url.substr(1));
+}
+
+const std::map<std::string, std::string>& all_output() {
+  static const std::map<std::string, std::string> files = [] {
+    const BuiltPortal& p = built();
+    REQUIRE(p.result.exit_code == 0);
+    return p.site.files("public");
+  }();
+  return files;
+}
+
+// ---- Reading HTML ----
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// From the first `start` (inclusive) to the next `end` after it (exclusive). Fails the test when
+// either is missing.
+std::string between(const std::string& html, const std::string& start, const std::string& end) {
+  INFO("looking for " << start << " … " << end);
+  const std::size_t from = html.find(start);
+  REQUIRE(from != std::string::npos);
+  const std::size_t to = html.find(end, from + start.size());
+  REQUIRE(to != std::string::npos);
+  return html.substr(from, to - from);
+}
+
+std::string main_of(const std::string& html) {
+  return between(html, "<main id=\"main\"", "</main>");
+}
+
+// Text without tags; <br> becomes a line break; the entities Mustache writes are decoded.
+std::string text_of(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      const std::size_t close = html.find('>', i);
+      if (html.substr(i, 4) == "<br>") out += '\n';
+      i = close == std::string_view::npos ? html.size() : close + 1;
+      continue;
+    }
+    out += html[i++];
+  }
+  const std::pair<const char*, const char*> entities[] = {
+      {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
+  for (auto [entity, plain] : entities) {
+    const std::string_view from = entity, to = plain;
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at)) {
+      out.replace(at, from.size(), to);
+      at += to.size();
+    }
+  }
+  // Trailing line breaks (a list of regions ends with <br>) carry nothing.
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+// Every value of href="…" in `html`, in order.
+std::vector<std::string> hrefs(const std::string& html) {
+  std::vector<std::string> out;
+  const std::string marker = "href=\"";
+  for (std::size_t at = html.find(marker); at != std::string::npos;
+       at = html.find(marker, at + 1)) {
+    const std::size_t start = at + marker.size();
+    out.push_back(html.substr(start, html.find('"', start) - start));
+  }
+  return out;
+}
+
+// One table row: the text of each cell (th or td) and the links in it.
+struct Row {
+  std::vector<std::string> cells;
+  std::vector<std::string> links;
+};
+
+// The body rows of the first table after `marker` (a table's class, a caption id…).
+std::vector<Row> body_rows(const std::string& html, const std::string& marker) {
+  const std::string table = between(html, marker, "</table>");
+  const std::string body = between(table, "<tbody>", "</tbody>");
+  std::vector<Row> rows;
+  for (std::size_t at = body.find("<tr>"); at != std::string::npos;
+       at = body.find("<tr>", at + 1)) {
+    const std::size_t end = body.find("</tr>", at);
+    const std::string tr = body.substr(at, end - at);
+    Row row;
+    row.links = hrefs(tr);
+    for (std::size_t cell = tr.find("<t", 4); cell != std::string::npos;
+         cell = tr.find("<t", cell + 1)) {
+      const char kind = tr[cell + 2];
+      if (kind != 'd' && kind != 'h') continue;
+      const std::size_t content = tr.find('>', cell) + 1;
+      const std::size_t close = tr.find(kind == 'd' ? "</td>" : "</th>", content);
+      row.cells.push_back(text_of(std::string_view(tr).substr(content, close - content)));
+      cell = close;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The grant ids of a grant list (catalogue, facet, region and organisation pages), in order.
+Ids grant_ids(const std::string& grant_table_html) {
+  Ids ids;
+  for (const Row& row : body_rows(grant_table_html, "<table class=\"grant-list\">")) {
+    REQUIRE(!row.links.empty());
+    const std::string& url = row.links.front();  // /<lang>/grants/<id>/
+    const std::size_t start = url.find("/grants/") + 8;
+    ids.push_back(url.substr(start, url.size() - start - 1));
+  }
+  return ids;
+}
+
+// The grant list of a page, or none when the page says its list is empty.
+Ids grant_ids_of_page(const std::string& html) {
+  if (!contains(html, "<table class=\"grant-list\">")) return {};
+  return grant_ids(between(main_of(html), "<table class=\"grant-list\">", "</table>") + "</table>");
+}
+
+struct Pagination {
+  std::string showing;                 // "1–2 / 7"
+  std::string prev, next;              // hrefs, empty when absent
+  std::string current;                 // the page number shown as current
+  std::vector<std::string> page_urls;  // the links to the other pages, in order
+};
+
+Pagination pagination_of(const std::string& html, const std::string& lang) {
+  const std::string nav = between(html, "<nav class=\"pagination\"", "</nav>");
+  Pagination p;
+  const std::string showing = text_of(between(nav, "<p>", "</p>"));
+  REQUIRE(showing.starts_with(words(lang).showing + " "));
+  p.showing = showing.substr(words(lang).showing.size() + 1);
+  // Each link with its rel: prev, next, or none for a numbered page.
+  for (std::size_t at = nav.find("<a href=\""); at != std::string::npos;
+       at = nav.find("<a href=\"", at + 1)) {
+    const std::string tag = nav.substr(at, nav.find('>', at) - at);
+    const std::string url = hrefs(tag).at(0);
+    if (contains(tag, "rel=\"prev\""))
+      p.prev = url;
+    else if (contains(tag, "rel=\"next\""))
+      p.next = url;
+    else
+      p.page_urls.push_back(url);
+  }
+  p.current = text_of(between(nav, "<span aria-current=\"page\">", "</span>"));
+  return p;
+}
+
+// The grant ids of every page of a paginated list starting at `base`, in order; also checks that
+// there is no page beyond the last one and no /page/1/.
+Ids paged_grant_ids(const std::string& base, std::size_t pages) {
+  Ids ids;
+  for (std::size_t p = 1; p <= pages; ++p) {
+    const std::string url = p == 1 ? base : base + "page/" + std::to_string(p) + "/";
+    INFO(url);
+    const Ids on_page = grant_ids_of_page(page(url));
+    CHECK(on_page.size() == (p < pages ? 2u : on_page.size()));
+    CHECK(!on_page.empty());
+    ids.insert(ids.end(), on_page.begin(), on_page.end());
+  }
+  CHECK_FALSE(page_exists(base + "page/" + std::to_string(pages + 1) + "/"));
+  CHECK_FALSE(page_exists(base + "page/1/"));
+  return ids;
+}
+
+// ---- The build itself ----
+
+TEST_CASE("The portal fixture builds with no errors and no warnings", "[integration][portal]") {
+  const BuiltPortal& p = built();
+  INFO(p.result.err);
+  CHECK(p.result.exit_code == 0);
+  CHECK(finding_lines(p.result.err).empty());
+  CHECK(p.result.err.empty());
+  CHECK(p.result.out.starts_with("built "));
+
+  const TestSite fresh("portal");
+  const RunResult check = fresh.check();
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(finding_lines(check.err).empty());
+  CHECK(check.out.starts_with("checked 7 grants in "));
+
+  // The fixture really gives sub-grants both ways: in grant.json, and as a CSV export with a byte
+  // order mark and CRLF line ends.
+  const std::string csv = fresh.read("content/grants/" + G4 + "/subgrants.csv");
+  CHECK(csv.starts_with("\xEF\xBB\xBFid,"));
+  CHECK(contains(csv, "\r\nsynthetic-csv-01,"));
+  CHECK(contains(fresh.read("content/grants/" + G3 + "/grant.json"), "\"awarded\": ["));
+}
+
+// ---- Catalogue: facets ----
+
+struct FacetCase {
+  std::string facet, key;
+  std::string label_kk, label_ru;
+  int count;
+  long long total;     // published amounts only
+  int without_amount;  // grants whose amount is not published
+  Ids grants;          // newest first
+};
+
+const std::vector<FacetCase>& facet_cases() {
+  // clang-format off
+  static const std::vector<FacetCase> cases = {
+      {"year", "2025", "2025", "2025", 2, 1000000, 1, {G6, G7}},
+      {"year", "2024", "2024", "2024", 3, 16000000, 0, {G4, G5, G3}},
+      {"year", "2023", "2023", "2023", 2, 8500000, 0, {G2, G1}},
+      {"region", "synthetic-west", "Синтетикалық батыс облысы",
+       "Синтетическая западная область", 2, 4500000, 0, {G6, G1}},
+      {"region", "synthetic-east", "Синтетикалық шығыс облысы",
+       "Синтетическая восточная область", 1, 5000000, 0, {G2}},
+      {"region", "synthetic-south", "Синтетикалық оңтүстік облысы",
+       "Синтетическая южная область", 1, 5000000, 0, {G2}},
+      {"region", "synthetic-astana", "Синтетикалық Астана қаласы",
+       "Синтетический город Астана", 2, 8000000, 1, {G7, G3}},
+      {"region", "synthetic-almaty", "Синтетикалық Алматы қаласы",
+       "Синтетический город Алматы", 1, 2000000, 0, {G5}},
+      {"region", "synthetic-shymkent", "Синтетикалық Шымкент қаласы",
+       "Синтетический город Шымкент", 1, 6000000, 0, {G4}},
+      {"direction", "synthetic-youth", "Синтетикалық жастар бағыты",
+       "Синтетическое молодёжное направление", 3, 12500000, 0, {G6, G3, G1}},
+      {"direction", "synthetic-culture", "Синтетикалық мәдениет бағыты",
+       "Синтетическое направление культуры", 3, 11000000, 1, {G7, G4, G2}},
+      {"direction", "synthetic-ecology", "Синтетикалық экология бағыты",
+       "Синтетическое экологическое направление", 1, 2000000, 0, {G5}},
+      {"operator", "synthetic-operator-a", "Синтетикалық бірінші оператор",
+       "Синтетический первый оператор", 4, 13500000, 1, {G7, G5, G3, G1}},
+      {"operator", "synthetic-operator-b", "Синтетикалық екінші оператор",
+       "Синтетический второй оператор", 3, 12000000, 0, {G6, G4, G2}},
+      {"status", "application", "Өтінім", "Заявка", 1, 1000000, 0, {G6}},
+      {"status", "planned", "Жоспарланған", "Запланирован", 1, 0, 1, {G7}},
+      {"status", "in_progress", "Іске асырылуда", "Реализуется", 2, 14000000, 0, {G4, G3}},
+      {"status", "completed", "Аяқталған, қорытынды есеп", "Завершён, итоговый отчёт",
+       3, 10500000, 0, {G5, G2, G1}},
+      {"grantee", "synthetic-grantee-one", "Синтетикалық бірінші қор",
+       "Синтетический первый фонд", 3, 12500000, 0, {G6, G3, G1}},
+      {"grantee", "synthetic-grantee-two", "Синтетикалық екінші қор",
+       "Синтетический второй фонд", 2, 7000000, 0, {G5, G2}},
+      {"grantee", "synthetic-grantee-three", "Синтетикалық үшінші қор",
+       "Синтетический третий фонд", 1, 6000000, 0, {G4}},
+  };
+  // clang-format on
+  return cases;
+}
+
+// A total over grants: "not published" when none of them has a published amount (a sum of 0 ₸
+// would be a figure the documents never gave), else the sum.
+std::string total_text(const std::string& lang, int count, long long total, int without) {
+  return count > 0 && without == count ? words(lang).not_published : tenge(total);
+}
+
+std::string sums_text(const std::string& lang, int count, long long total, int without) {
+  std::string text = words(lang).grants_summary + " " + std::to_string(count) + " · " +
+                     total_text(lang, count, total, without);
+  if (without > 0) text += " (" + words(lang).without_amount + ": " + std::to_string(without) + ")";
+  return text;
+}
+
+TEST_CASE("Every facet value is a page at /<lang>/grants/<facet>/<key>/ with its count and total",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    for (const FacetCase& c : facet_cases()) {
+      const std::string base = "/" + std::string(lang) + "/grants/" + c.facet + "/" + c.key + "/";
+      INFO(base);
+      const std::string label = std::string(lang) == "kk" ? c.label_kk : c.label_ru;
+      const std::string html = page(base);
+      CHECK(contains(between(html, "<h1>", "</h1>"), label));
+      CHECK(text_of(between(main_of(html), "<p class=\"lead\">", "</p>")) ==
+            sums_text(lang, c.count, c.total, c.without_amount));
+      // The grants of the value, across its pages of two.
+      const std::size_t pages = (c.grants.size() + 1) / 2;
+      CHECK(paged_grant_ids(base, pages) == c.grants);
+      if (pages == 1) {
+        CHECK_FALSE(contains(html, "<nav class=\"pagination\""));
+      } else {
+        const Pagination first = pagination_of(html, lang);
+        CHECK(first.showing == "1–2 / " + std::to_string(c.count));
+        CHECK(first.prev.empty());
+        CHECK(first.next == base + "page/2/");
+        const Pagination last = pagination_of(page(base + "page/2/"), lang);
+        CHECK(last.showing == "3–" + std::to_string(c.count) + " / " + std::to_string(c.count));
+        CHECK(last.prev == base);
+        CHECK(last.next.empty());
+      }
+      // The value's own entry in the facet list is marked as the current one.
+      CHECK(contains(html, "<strong aria-current=\"page\">" + label +
+                               "</strong> <span class=\"meta\">" + std::to_string(c.count) + " · " +
+                               total_text(lang, c.count, c.total, c.without_amount) + "</span>"));
+    }
+  }
+}
+
+TEST_CASE("The catalogue's facet lists link every value with its count and total",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string html = page("/" + std::string(lang) + "/grants/");
+    for (const FacetCase& c : facet_cases()) {
+      const std::string label = std::string(lang) == "kk" ? c.label_kk : c.label_ru;
+      const std::string entry = "<a href=\"/" + std::string(lang) + "/grants/" + c.facet + "/" +
+                                c.key + "/\">" + label + "</a> <span class=\"meta\">" +
+                                std::to_string(c.count) + " · " +
+                                total_text(lang, c.count, c.total, c.without_amount) + "</span>";
+      INFO(entry);
+      CHECK(contains(html, entry));
+    }
+  }
+}
+
+TEST_CASE("No facet value page exists beyond the fixture's values", "[integration][portal]") {
+  // A grant without a grantee (the planned one) must not make an empty grantee page, and a facet
+  // value is never made from a region, direction or organisation no grant refers to.
+  std::map<std::string, std::set<std::string>> expected;
+  for (const FacetCase& c : facet_cases()) expected[c.facet].insert(c.key);
+  for (const char* lang : kLangs) {
+    std::map<std::string, std::set<std::string>> found;
+    const std::string prefix = std::string(lang) + "/grants/";
+    for (const auto& [path, bytes] : all_output()) {
+      if (!path.starts_with(prefix)) continue;
+      const std::string rest = path.substr(prefix.size());  // <facet>/<key>/index.html or …
+      const std::size_t slash = rest.find('/');
+      if (slash == std::string::npos || !expected.count(rest.substr(0, slash))) continue;
+      const std::size_t next = rest.find('/', slash + 1);
+      found[rest.substr(0, slash)].insert(rest.substr(slash + 1, next - slash - 1));
+    }
+    INFO(lang);
+    CHECK(found == expected);
+  }
+}
+
+// ---- Catalogue: pagination and sorting ----
+
+TEST_CASE("The catalogue shows seven grants two to a page with stable URLs",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string base = "/" + std::string(lang) + "/grants/";
+    INFO(base);
+    const std::string p1 = page(base);
+    const std::string p2 = page(base + "page/2/");
+    const std::string p4 = page(base + "page/4/");
+
+    CHECK(grant_ids_of_page(p1) == Ids{G6, G7});
+    CHECK(grant_ids_of_page(p2) == Ids{G4, G5});
+    CHECK(grant_ids_of_page(page(base + "page/3/")) == Ids{G3, G2});
+    CHECK(grant_ids_of_page(p4) == Ids{G1});
+    CHECK_FALSE(page_exists(base + "page/5/"));
+    CHECK_FALSE(page_exists(base + "page/1/"));
+    CHECK_FALSE(page_exists(base + "page/0/"));
+
+    const Pagination first = pagination_of(p1, lang);
+    CHECK(first.showing == "1–2 / 7");
+    CHECK(first.prev.empty());
+    CHECK(first.next == base + "page/2/");
+    CHECK(first.current == "1");
+    CHECK(first.page_urls ==
+          std::vector<std::string>{base + "page/2/", base + "page/3/", base + "page/4/"});
+
+    const Pagination second = pagination_of(p2, lang);
+    CHECK(second.showing == "3–4 / 7");
+    CHECK(second.prev == base);  // page 1 is the list's own URL, not …/page/1/
+    CHECK(second.next == base + "page/3/");
+    CHECK(second.current == "2");
+
+    const Pagination last = pagination_of(p4, lang);
+    CHECK(last.showing == "7–7 / 7");
+    CHECK(last.prev == base + "page/3/");
+    CHECK(last.next.empty());
+    CHECK(last.current == "4");
+    CHECK(last.page_urls == std::vector<std::string>{base, base + "page/2/", base + "page/3/"});
+
+    // Every catalogue page states the whole catalogue's sums: 7 grants, one without an amount.
+    for (const std::string* html : {&p1, &p2, &p4})
+      CHECK(text_of(between(main_of(*html), "<p class=\"lead\">", "</p>")) ==
+            sums_text(lang, 7, 25500000, 1));
+  }
+}
+
+TEST_CASE("Sorting by amount puts the largest first and the unpublished amount last",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string base = "/" + std::string(lang) + "/grants/sort/amount/";
+    INFO(base);
+    CHECK(paged_grant_ids(base, 4) == Ids{G3, G4, G2, G1, G5, G6, G7});
+    // The amounts column of the first two pages, as shown.
+    std::vector<std::string> amounts;
+    for (const std::string& url : {base, base + "page/2/"})
+      for (const Row& row : body_rows(page(url), "<table class=\"grant-list\">"))
+        amounts.push_back(row.cells.at(4));
+    CHECK(amounts ==
+          std::vector<std::string>{tenge(8000000), tenge(6000000), tenge(5000000), tenge(3500000)});
+    const Pagination last = pagination_of(page(base + "page/4/"), lang);
+    CHECK(last.prev == base + "page/3/");
+    CHECK(last.next.empty());
+  }
+}
+
+TEST_CASE("Sorting by title follows the Kazakh alphabet in Kazakh and the Russian in Russian",
+          "[integration][portal]") {
+  // Kazakh: А, Ә, Б, …, К, Қ, …, У, Ұ, Ү, …, Ы, І, …  The Kazakh titles start with
+  //   G2 Алтын, G1 Әліппе, G7 Бірлік, G3 Қанат, G4 Үміт, G5 Ырыс, G6 Іскер.
+  // A byte-wise sort would give І, А, Б, Ы, Қ, Ү, Ә instead.
+  const Ids kk = paged_grant_ids("/kk/grants/sort/title/", 4);
+  CHECK(kk == Ids{G2, G1, G7, G3, G4, G5, G6});
+  // "Ә…" right after "А…", and "І…" after "Ы…", as the alphabet has them.
+  REQUIRE(kk.size() == 7);
+  CHECK(std::find(kk.begin(), kk.end(), G1) - std::find(kk.begin(), kk.end(), G2) == 1);
+  CHECK(std::find(kk.begin(), kk.end(), G6) - std::find(kk.begin(), kk.end(), G5) == 1);
+
+  // Russian: the Russian titles start with G1 Азбука, G7 Единство, G6 Іскер, G3 Крылья, G2 Мост,
+  // G4 Надежда, G5 Экология. In the Russian order І is a kind of И and sorts before К, not after Ы
+  // as in Kazakh: the same title sits in another place in each language.
+  const Ids ru = paged_grant_ids("/ru/grants/sort/title/", 4);
+  CHECK(ru == Ids{G1, G7, G6, G3, G2, G4, G5});
+
+  // The page boundaries of the Kazakh order.
+  CHECK(grant_ids_of_page(page("/kk/grants/sort/title/")) == Ids{G2, G1});
+  CHECK(grant_ids_of_page(page("/kk/grants/sort/title/page/4/")) == Ids{G6});
+  CHECK(pagination_of(page("/kk/grants/sort/title/page/2/"), "kk").prev ==
+        "/kk/grants/sort/title/");
+}
+
+TEST_CASE("The catalogue links its three sorts, marking the current one", "[integration][portal]") {
+  const std::string html = page("/ru/grants/sort/amount/page/2/");
+  const std::string sorts = between(html, "<nav class=\"sorts\"", "</nav>");
+  CHECK(contains(sorts, "<a href=\"/ru/grants/\">по дате</a>"));
+  CHECK(contains(sorts, "<strong aria-current=\"page\">по сумме</strong>"));
+  CHECK(contains(sorts, "<a href=\"/ru/grants/sort/title/\">по названию</a>"));
+  CHECK(hrefs(sorts) == std::vector<std::string>{"/ru/grants/", "/ru/grants/sort/title/"});
+}
+
+// ---- Regions: multi-region grants and portal totals ----
+
+TEST_CASE("A grant in two regions is listed in each, and counted once in the portal totals",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    INFO(l);
+    // G2 is in the east and the south: each region page lists it with its whole amount.
+    for (const char* region : {"synthetic-east", "synthetic-south"}) {
+      const std::string html = page("/" + l + "/regions/" + region + "/");
+      INFO(region);
+      CHECK(grant_ids_of_page(html) == Ids{G2});
+      CHECK(contains(between(main_of(html), "<p class=\"lead\">", "</p>"),
+                     words(l).grants_summary + " 1 · " + tenge(5000000)));
+      CHECK(contains(html, "<p class=\"note\">"));  // the multi-region note
+    }
+    // A region without multi-region grants has no such note.
+    CHECK_FALSE(contains(page("/" + l + "/regions/synthetic-west/"), "<p class=\"note\">"));
+
+    // The regions index: each region's own count and total, then the portal total, where G2
+    // counts once: 25 500 000, not the 30 500 000 the rows add up to.
+    const std::vector<Row> rows = body_rows(page("/" + l + "/regions/"), "<table>");
+    std::vector<std::vector<std::string>> figures;
+    for (const Row& row : rows)
+      figures.push_back({row.links.at(0), row.cells.at(1), row.cells.at(2)});
+    const std::string r = "/" + l + "/regions/";
+    CHECK(figures ==
+          std::vector<std::vector<std::string>>{{r + "synthetic-west/", "2", tenge(4500000)},
+                                                {r + "synthetic-east/", "1", tenge(5000000)},
+                                                {r + "synthetic-south/", "1", tenge(5000000)},
+                                                {r + "synthetic-astana/", "2", tenge(8000000)},
+                                                {r + "synthetic-almaty/", "1", tenge(2000000)},
+                                                {r + "synthetic-shymkent/", "1", tenge(6000000)}});
+    const std::string foot = between(page(r), "<tfoot>", "</tfoot>");
+    CHECK(contains(foot, "<td class=\"num\">" + tenge(25500000) + "</td>"));
+    CHECK_FALSE(contains(foot, tenge(30500000)));
+
+    // The home page: 5 awarded grants, 24 500 000 (G2 once; twice would be 29 500 000).
+    const std::string home = page("/" + l + "/");
+    CHECK(contains(home, "<dd class=\"money\">" + tenge(24500000) + "</dd>"));
+    CHECK_FALSE(contains(home, tenge(29500000)));
+    CHECK(contains(between(home, "<dl class=\"totals-strip\">", "</dl>"), "<dd>7</dd>"));
+  }
+}
+
+TEST_CASE("Astana, Almaty and Shymkent are regions of their own with their grants",
+          "[integration][portal]") {
+  const std::map<std::string, Ids> cities = {
+      {"synthetic-astana", {G7, G3}}, {"synthetic-almaty", {G5}}, {"synthetic-shymkent", {G4}}};
+  for (const char* lang : kLangs)
+    for (const auto& [city, grants] : cities) {
+      const std::string url = "/" + std::string(lang) + "/regions/" + city + "/";
+      INFO(url);
+      const std::string html = page(url);
+      CHECK(grant_ids_of_page(html) == grants);
+      CHECK(contains(html, "<a href=\"/" + std::string(lang) + "/grants/region/" + city + "/\">"));
+    }
+  // A region page's table by year (Astana: G7 of 2025, whose amount is not published, and G3 of
+  // 2024). A year whose only grant has no published amount says so instead of showing 0 ₸.
+  const std::string astana = page("/ru/regions/synthetic-astana/");
+  std::vector<std::vector<std::string>> by_year;
+  for (const Row& row : body_rows(astana, "<caption id=\"ry-c\">"))
+    by_year.push_back({row.cells.at(0), row.cells.at(1)});
+  CHECK(by_year == std::vector<std::vector<std::string>>{{"2025", "1"}, {"2024", "1"}});
+  CHECK(contains(astana,
+                 "<tr><th scope=\"row\">2024</th><td class=\"num\">1</td><td "
+                 "class=\"num\">" +
+                     tenge(8000000) + "</td></tr>"));
+  CHECK(contains(astana,
+                 "<tr><th scope=\"row\">2025</th><td class=\"num\">1</td><td "
+                 "class=\"num\">" +
+                     words("ru").not_published + "</td></tr>"));
+}
+
+// ---- Sub-grant registry ----
+
+// A registry row, as read back: recipient, locality and region, title, programme link, amount.
+struct SubgrantRow {
+  std::string recipient, place, title, programme_url, amount;
+  bool operator==(const SubgrantRow&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const SubgrantRow& r) {
+  return out << "{" << r.recipient << " | " << r.place << " | " << r.title << " | "
+             << r.programme_url << " | " << r.amount << "}";
+}
+
+std::vector<SubgrantRow> subgrant_rows(const std::string& html) {
+  std::vector<SubgrantRow> out;
+  if (!contains(html, "<table class=\"subgrant-list\">")) return out;
+  for (const Row& row : body_rows(html, "<table class=\"subgrant-list\">")) {
+    REQUIRE(row.cells.size() == 6);
+    REQUIRE(row.links.size() == 1);
+    out.push_back({row.cells[0], row.cells[1], row.cells[2], row.links[0], row.cells[4]});
+  }
+  return out;
+}
+
+// The six sub-grants in the registry's order (grants by id, then record order): G4's CSV rows,
+// then G3's grant.json records. Sub-grants without a region of their own are placed in their
+// programme's one region (csv-03 in Shymkent, sg-03 in Astana).
+std::vector<SubgrantRow> expected_subgrants(const std::string& lang) {
+  const std::string csv = "/" + lang + "/grants/" + G4 + "/";
+  const std::string json = "/" + lang + "/grants/" + G3 + "/";
+  if (lang == "kk")
+    return {
+        {"«Синтетикалық өнер» бірлестігі\nҮЕҰ", "Синтетикалық орталық\nСинтетикалық Шымкент қаласы",
+         "Синтетикалық көрме", csv, tenge(400000)},
+        {"Синтетикалық бастамашыл топ\nБастамашыл топ",
+         "Синтетикалық ауыл, өзен жағасы\nСинтетикалық оңтүстік облысы", "Синтетикалық саябақ", csv,
+         tenge(350000)},
+        {"Жеке тұлға", "Синтетикалық кент\nСинтетикалық Шымкент қаласы", "Синтетикалық шеберхана",
+         csv, tenge(250000)},
+        {"«Синтетикалық жастар» бірлестігі\nҮЕҰ",
+         "Синтетикалық шағын аудан\nСинтетикалық Астана қаласы", "Синтетикалық жастар клубы", json,
+         tenge(500000)},
+        {"Синтетикалық Келісуші Тұлға\nЖеке тұлға", "Синтетикалық ауыл\nСинтетикалық батыс облысы",
+         "Синтетикалық кітап сөресі", json, tenge(300000)},
+        {"Жеке тұлға", "Синтетикалық елді мекен\nСинтетикалық Астана қаласы", "Синтетикалық аула",
+         json, tenge(200000)},
+    };
+  return {
+      {"Объединение \"Синтетическое искусство\"\nНПО",
+       "Синтетический центр\nСинтетический город Шымкент", "Синтетическая выставка", csv,
+       tenge(400000)},
+      {"Синтетическая инициативная группа\nИнициативная группа",
+       "Синтетическое село, у реки\nСинтетическая южная область", "Синтетический сквер", csv,
+       tenge(350000)},
+      {"Физическое лицо", "Синтетический посёлок\nСинтетический город Шымкент",
+       "Синтетическая мастерская", csv, tenge(250000)},
+      {"ОО «Синтетическая молодёжь»\nНПО", "Синтетический микрорайон\nСинтетический город Астана",
+       "Синтетический молодёжный клуб", json, tenge(500000)},
+      {"Синтетическое Согласное Лицо\nФизическое лицо",
+       "Синтетическое село\nСинтетическая западная область", "Синтетическая книжная полка", json,
+       tenge(300000)},
+      {"Физическое лицо", "Синтетический посёлок\nСинтетический город Астана", "Синтетический двор",
+       json, tenge(200000)},
+  };
+}
+
+TEST_CASE("The sub-grant registry lists the JSON and the CSV sub-grants with their programmes",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    const std::string base = "/" + l + "/subgrants/";
+    INFO(base);
+    const std::string p1 = page(base);
+    CHECK(text_of(between(main_of(p1), "<p class=\"lead\">", "</p>")) ==
+          words(l).registry_summary + " 6 · " + tenge(2000000));
+
+    std::vector<SubgrantRow> rows;
+    for (const std::string& url : {base, base + "page/2/", base + "page/3/"}) {
+      const auto on_page = subgrant_rows(page(url));
+      CHECK(on_page.size() == 2);
+      rows.insert(rows.end(), on_page.begin(), on_page.end());
+    }
+    CHECK(rows == expected_subgrants(l));
+    CHECK_FALSE(page_exists(base + "page/4/"));
+    const Pagination last = pagination_of(page(base + "page/3/"), l);
+    CHECK(last.showing == "5–6 / 6");
+    CHECK(last.prev == base + "page/2/");
+    CHECK(last.next.empty());
+  }
+}
+
+TEST_CASE("The sub-grant registry totals each region and reconciles each programme",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    INFO(l);
+    const std::string html = page("/" + l + "/subgrants/");
+
+    // By region, in the order of regions.json; regions without sub-grants are left out.
+    std::vector<std::vector<std::string>> regions;
+    for (const Row& row : body_rows(html, "<caption id=\"by-region-c\">"))
+      regions.push_back({row.links.at(0), row.cells.at(1), row.cells.at(2)});
+    const std::string r = "/" + l + "/subgrants/region/";
+    CHECK(regions ==
+          std::vector<std::vector<std::string>>{{r + "synthetic-west/", "1", tenge(300000)},
+                                                {r + "synthetic-south/", "1", tenge(350000)},
+                                                {r + "synthetic-astana/", "2", tenge(700000)},
+                                                {r + "synthetic-shymkent/", "2", tenge(650000)}});
+
+    // Programmes: CSV 3 of 3 planned, 1 000 000 of the 1 200 000 envelope, within the ceiling of
+    // 400 000: reconciled. JSON: 3 of 4 planned, 1 000 000 of 2 000 000: the count differs.
+    const std::vector<Row> programmes = body_rows(html, "<caption id=\"programmes-c\">");
+    REQUIRE(programmes.size() == 2);
+    const std::string percent_sep = l == "kk" ? "" : "\u00A0";
+    CHECK(programmes[0].links.at(0) == "/" + l + "/subgrants/programme/" + G4 + "/");
+    CHECK(std::vector<std::string>(programmes[0].cells.begin() + 1, programmes[0].cells.end()) ==
+          std::vector<std::string>{"3 / 3", tenge(400000), tenge(1200000),
+                                   tenge(1000000) + " (83,3" + percent_sep + "%)",
+                                   words(l).reconciled});
+    CHECK(programmes[1].links.at(0) == "/" + l + "/subgrants/programme/" + G3 + "/");
+    CHECK(std::vector<std::string>(programmes[1].cells.begin() + 1, programmes[1].cells.end()) ==
+          std::vector<std::string>{"3 / 4", tenge(500000), tenge(2000000),
+                                   tenge(1000000) + " (50" + percent_sep + "%)",
+                                   words(l).note_count + " 3 / 4"});
+
+    // The region lists, with their totals.
+    const std::vector<SubgrantRow> all = expected_subgrants(l);
+    const std::string astana = page(r + "synthetic-astana/");
+    CHECK(text_of(between(main_of(astana), "<p class=\"lead\">", "</p>")) ==
+          words(l).registry_summary + " 2 · " + tenge(700000));
+    CHECK(subgrant_rows(astana) == std::vector<SubgrantRow>{all[3], all[5]});
+    const std::string shymkent = page(r + "synthetic-shymkent/");
+    CHECK(text_of(between(main_of(shymkent), "<p class=\"lead\">", "</p>")) ==
+          words(l).registry_summary + " 2 · " + tenge(650000));
+    CHECK(subgrant_rows(shymkent) == std::vector<SubgrantRow>{all[0], all[2]});
+    const std::string east = page(r + "synthetic-east/");
+    CHECK(text_of(between(main_of(east), "<p class=\"lead\">", "</p>")) ==
+          words(l).registry_summary + " 0 · " + tenge(0));
+    CHECK(subgrant_rows(east).empty());
+
+    // The programme lists.
+    const std::string csv = page("/" + l + "/subgrants/programme/" + G4 + "/");
+    CHECK(subgrant_rows(csv) == std::vector<SubgrantRow>{all[0], all[1], all[2]});
+    CHECK(contains(csv, "<p class=\"outcome outcome-met\">" + words(l).reconciled + "</p>"));
+    CHECK(contains(csv,
+                   "<dd class=\"money\">" + tenge(1000000) + " (83,3" + percent_sep + "%)</dd>"));
+    const std::string json = page("/" + l + "/subgrants/programme/" + G3 + "/");
+    CHECK(subgrant_rows(json) == std::vector<SubgrantRow>{all[3], all[4], all[5]});
+    CHECK(contains(json,
+                   "<li class=\"outcome outcome-short\">" + words(l).note_count + " 3 / 4</li>"));
+    CHECK_FALSE(contains(json, "outcome-met"));
+  }
+}
+
+TEST_CASE("A private person's name without consent appears in no output file",
+          "[integration][portal]") {
+  // One person in grant.json (no name_consent) and one in subgrants.csv (name_consent "no").
+  const char* const hidden[] = {"Синтетикалық Құпия Тұлға",
+                                "Синтетическое Тайное Лицо",
+                                "Синтетикалық Жасырын Азамат",
+                                "Синтетический Скрытый Гражданин",
+                                "Құпия",
+                                "Тайное",
+                                "Жасырын",
+                                "Скрытый"};
+  // The names are in the input, so this test fails if they ever reach the output.
+  const std::string sources = built().site.read("content/grants/" + G3 + "/grant.json") +
+                              built().site.read("content/grants/" + G4 + "/subgrants.csv");
+  for (const char* name : hidden) CHECK(contains(sources, name));
+
+  const auto& files = all_output();
+  REQUIRE(files.size() > 100);
+  for (const auto& [path, bytes] : files)
+    for (const char* name : hidden) {
+      INFO(path << " contains " << name);
+      CHECK_FALSE(contains(bytes, name));
+    }
+  // With consent, the person's name is published; so is an initiative group's that consented.
+  CHECK(contains(page("/ru/subgrants/page/3/"), "Синтетическое Согласное Лицо"));
+  CHECK(contains(page("/kk/grants/" + G3 + "/"), "Синтетикалық Келісуші Тұлға"));
+  CHECK(contains(page("/kk/subgrants/"), "Синтетикалық бастамашыл топ"));
+}
+
+// ---- Organisations ----
+
+struct OrgCase {
+  std::string id;
+  // Per role in the page's order (grantee, operator, partner): role key, count, total, grants.
+  struct Role {
+    std::string role;  // "grantee", "operator", "partner"
+    int count;
+    long long total;
+    Ids grants;
+  };
+  std::vector<Role> roles;
+  // Totals by year and role, newest year first: year, role, count, amount.
+  std::vector<std::tuple<std::string, std::string, int, long long>> totals;
+};
+
+std::string role_label(const std::string& lang, const std::string& role) {
+  const Words& w = words(lang);
+  return role == "grantee" ? w.role_grantee : role == "operator" ? w.role_operator : w.role_partner;
+}
+
+TEST_CASE("Organisation pages show grants by role with totals by year and role",
+          "[integration][portal]") {
+  const std::vector<OrgCase> cases = {
+      {"synthetic-grantee-one",
+       {{"grantee", 3, 12500000, {G6, G3, G1}}},
+       {{"2025", "grantee", 1, 1000000},
+        {"2024", "grantee", 1, 8000000},
+        {"2023", "grantee", 1, 3500000}}},
+      // Grantee of G5 and G2, and partner of G3 (partners[].organisation).
+      {"synthetic-grantee-two",
+       {{"grantee", 2, 7000000, {G5, G2}}, {"partner", 1, 8000000, {G3}}},
+       {{"2024", "partner", 1, 8000000},
+        {"2024", "grantee", 1, 2000000},
+        {"2023", "grantee", 1, 5000000}}},
+      {"synthetic-operator-b",
+       {{"operator", 3, 12000000, {G6, G4, G2}}},
+       {{"2025", "operator", 1, 1000000},
+        {"2024", "operator", 1, 6000000},
+        {"2023", "operator", 1, 5000000}}},
+      {"synthetic-partner-org",
+       {{"partner", 2, 11000000, {G4, G2}}},
+       {{"2024", "partner", 1, 6000000}, {"2023", "partner", 1, 5000000}}},
+  };
+  for (const char* lang : kLangs) {
+    for (const OrgCase& c : cases) {
+      const std::string url = "/" + std::string(lang) + "/organisations/" + c.id + "/";
+      INFO(url);
+      const std::string html = main_of(page(url));
+      // Each role: its heading with count and total, then its grant list.
+      std::size_t at = 0;
+      for (const OrgCase::Role& role : c.roles) {
+        const std::string heading = "<h3>" + role_label(lang, role.role) + " <small>(" +
+                                    std::to_string(role.count) + " · " + tenge(role.total) +
+                                    ")</small></h3>";
+        INFO(heading);
+        at = html.find(heading, at);
+        REQUIRE(at != std::string::npos);
+        const std::size_t table = html.find("<table class=\"grant-list\">", at);
+        REQUIRE(table != std::string::npos);
+        CHECK(grant_ids(html.substr(table, html.find("</table>", table) - table) + "</table>") ==
+              role.grants);
+      }
+      // Exactly the roles expected: no heading of another role.
+      std::size_t headings = 0;
+      for (std::size_t h = html.find("<h3>"); h != std::string::npos; h = html.find("<h3>", h + 1))
+        ++headings;
+      CHECK(headings == c.roles.size());
+
+      std::vector<std::vector<std::string>> totals;
+      for (const Row& row : body_rows(html, "<caption id=\"org-totals-c\">"))
+        totals.push_back(row.cells);
+      std::vector<std::vector<std::string>> expected;
+      for (const auto& [year, role, count, amount] : c.totals)
+        expected.push_back({year, role_label(lang, role), std::to_string(count), tenge(amount)});
+      CHECK(totals == expected);
+    }
+  }
+  // The declared track record is shown as declared.
+  const std::vector<Row> record =
+      body_rows(page("/ru/organisations/synthetic-grantee-one/"), "<caption id=\"track-c\">");
+  REQUIRE(record.size() == 1);
+  CHECK(record[0].cells.at(0) == "Синтетический прежний проект");
+  CHECK(record[0].cells.at(1) == "Синтетический спонсор");
+  CHECK(record[0].cells.at(3) == tenge(750000));
+
+  // The index: grants as grantee and their amount, per organisation.
+  std::map<std::string, std::vector<std::string>> index;
+  for (const Row& row : body_rows(page("/kk/organisations/"), "<table>"))
+    index[row.links.at(0)] = {row.cells.at(2), row.cells.at(3)};
+  CHECK(index == std::map<std::string, std::vector<std::string>>{
+                     {"/kk/organisations/synthetic-grantee-one/", {"3", tenge(12500000)}},
+                     {"/kk/organisations/synthetic-grantee-two/", {"2", tenge(7000000)}},
+                     {"/kk/organisations/synthetic-grantee-three/", {"1", tenge(6000000)}},
+                     {"/kk/organisations/synthetic-operator-a/", {"0", tenge(0)}},
+                     {"/kk/organisations/synthetic-operator-b/", {"0", tenge(0)}},
+                     {"/kk/organisations/synthetic-partner-org/", {"0", tenge(0)}}});
+}
+
+// ---- Plans ----
+
+TEST_CASE("The plan page sets planned against awarded and leaves an absent amount unpublished",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    const std::string html = page("/" + l + "/plans/synthetic-plan-2024/");
+    INFO(l);
+    const std::string percent_sep = l == "kk" ? "" : "\u00A0";
+    // Directions: youth planned 12 000 000, awarded 10 000 000 (G3 8 000 000 + G5 2 000 000; the
+    // application G6 is not awarded); culture planned 6 000 000, awarded 6 000 000 (G4; the
+    // planned G7 is not awarded). Plan: 18 000 000 against 16 000 000.
+    std::vector<std::vector<std::string>> summary;
+    for (const Row& row : body_rows(html, "<table class=\"plan-summary\">"))
+      summary.push_back({row.cells.at(1), row.cells.at(2), row.cells.at(3)});
+    CHECK(summary == std::vector<std::vector<std::string>>{
+                         {tenge(12000000), tenge(10000000), "\u2212" + tenge(2000000)},
+                         {tenge(6000000), tenge(6000000), tenge(0)}});
+    CHECK(text_of(between(between(html, "<table class=\"plan-summary\">", "</table>"), "<tfoot>",
+                          "</tfoot>")) ==
+          (l == "kk" ? "Жоспар бойынша барлығы" : "Всего по плану") + tenge(18000000) +
+              tenge(16000000) + "\u2212" + tenge(2000000));
+    CHECK(contains(html,
+                   "<dd class=\"money\">" + tenge(16000000) + " <small>(88,9" + percent_sep + "%"));
+
+    // Topics of direction 1: the priced topic against its one awarded grant, and the topic whose
+    // amount the plan does not give: "not published", no difference, but its awarded grant shown.
+    std::vector<std::vector<std::string>> topics;
+    for (const Row& row : body_rows(html, "<caption id=\"direction-1-c\">"))
+      topics.push_back({row.cells.at(0), row.cells.at(4), row.cells.at(5), row.cells.at(6)});
+    CHECK(topics == std::vector<std::vector<std::string>>{
+                        {"1", tenge(10000000), tenge(8000000), "\u2212" + tenge(2000000)},
+                        {"2", words(l).not_published, tenge(2000000), "—"}});
+    std::vector<std::vector<std::string>> culture;
+    for (const Row& row : body_rows(html, "<caption id=\"direction-2-c\">"))
+      culture.push_back({row.cells.at(0), row.cells.at(4), row.cells.at(5), row.cells.at(6)});
+    CHECK(culture ==
+          std::vector<std::vector<std::string>>{{"3", tenge(6000000), tenge(6000000), tenge(0)}});
+
+    // Each topic links its grants, with their status and amount; a planned grant without an
+    // amount says so.
+    auto topic_grants = [&](const std::string& topic) {
+      std::vector<std::vector<std::string>> out;
+      for (const Row& row : body_rows(html, "<caption id=\"topic-" + topic + "-grants-c\">"))
+        out.push_back({row.links.at(0), row.cells.at(2)});
+      return out;
+    };
+    const std::string g = "/" + l + "/grants/";
+    CHECK(topic_grants("synthetic-topic-youth") ==
+          std::vector<std::vector<std::string>>{{g + G3 + "/", tenge(8000000)},
+                                                {g + G6 + "/", tenge(1000000)}});
+    CHECK(topic_grants("synthetic-topic-unpriced") ==
+          std::vector<std::vector<std::string>>{{g + G5 + "/", tenge(2000000)}});
+    CHECK(topic_grants("synthetic-topic-culture") ==
+          std::vector<std::vector<std::string>>{{g + G4 + "/", tenge(6000000)},
+                                                {g + G7 + "/", words(l).not_published}});
+    // The unpriced topic's own facts: planned not published, no difference.
+    const std::string unpriced =
+        between(html, "<article id=\"topic-synthetic-topic-unpriced\"", "</article>");
+    CHECK(contains(unpriced, "<dd class=\"money\">" + words(l).not_published + "</dd>"));
+    CHECK(contains(unpriced, "<dd class=\"money\">—</dd>"));
+    CHECK_FALSE(contains(unpriced, ">" + tenge(0) + "<"));
+  }
+  // The plans index links the plan.
+  CHECK(contains(page("/kk/plans/"), "<a href=\"/kk/plans/synthetic-plan-2024/\">"));
+}
+
+// ---- Home ----
+
+TEST_CASE("The home page shows the portal totals and the latest final reports",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    INFO(l);
+    const std::string home = page("/" + l + "/");
+    std::vector<std::string> strip;
+    const std::string dl = between(home, "<dl class=\"totals-strip\">", "</dl>");
+    for (std::size_t at = dl.find("<dd"); at != std::string::npos; at = dl.find("<dd", at + 1))
+      strip.push_back(text_of(dl.substr(at, dl.find("</dd>", at) - at)));
+    // Grants 7; awarded 24 500 000 by 5 grants; 6 sub-grants, 2 000 000; 500 direct
+    // beneficiaries from 2 completed grants' reports (G1 120 + G2 380; G3's 999 is of a grant in
+    // progress and does not count).
+    const std::vector<std::string> expected =
+        l == "kk" ? std::vector<std::string>{"7",
+                                             tenge(24500000),
+                                             "іске асырылуда немесе аяқталған: 5",
+                                             "6",
+                                             tenge(2000000),
+                                             "500",
+                                             "қорытынды есептер бойынша, есептер саны: 2"}
+                  : std::vector<std::string>{"7",
+                                             tenge(24500000),
+                                             "реализуются или завершены: 5",
+                                             "6",
+                                             tenge(2000000),
+                                             "500",
+                                             "по итоговым отчётам, отчётов: 2"};
+    CHECK(strip == expected);
+
+    // Latest final reports: G5 (2024-12-20), G2 (2023-12-25), G1 (2023-11-30).
+    const std::string latest = between(home, "<ul class=\"latest\">", "</ul>");
+    std::vector<std::string> links;
+    for (const std::string& url : hrefs(latest)) links.push_back(url);
+    const std::string g = "/" + l + "/grants/";
+    CHECK(links == std::vector<std::string>{g + G5 + "/", g + G2 + "/", g + G1 + "/"});
+  }
+}
+
+// A chart as drawn: (label, value) pairs from the SVG's text elements, in order.
+std::vector<std::pair<std::string, std::string>> chart_svg_figures(const std::string& svg) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t at = svg.find("<text class=\"label\""); at != std::string::npos;
+       at = svg.find("<text class=\"label\"", at + 1)) {
+    const std::size_t label_start = svg.find('>', at) + 1;
+    const std::string label =
+        svg.substr(label_start, svg.find("</text>", label_start) - label_start);
+    const std::size_t value_at = svg.find("<text class=\"value", label_start);
+    REQUIRE(value_at != std::string::npos);
+    const std::size_t value_start = svg.find('>', value_at) + 1;
+    out.emplace_back(label,
+                     svg.substr(value_start, svg.find("</text>", value_start) - value_start));
+  }
+  return out;
+}
+
+TEST_CASE("Each home chart has a data table with the same figures as its bars",
+          "[integration][portal]") {
+  using Figures = std::vector<std::pair<std::string, std::string>>;
+  // Awarded money only (G6, an application, and G7, planned, are left out). By region a
+  // multi-region grant counts in each of its regions (G2 in east and south); by year and by
+  // direction each grant once. Regions and directions in the language's alphabetical order.
+  const std::map<std::string, std::vector<Figures>> expected = {
+      {"kk",
+       {{{"Синтетикалық Алматы қаласы", tenge(2000000)},
+         {"Синтетикалық Астана қаласы", tenge(8000000)},
+         {"Синтетикалық батыс облысы", tenge(3500000)},
+         {"Синтетикалық оңтүстік облысы", tenge(5000000)},
+         {"Синтетикалық шығыс облысы", tenge(5000000)},
+         {"Синтетикалық Шымкент қаласы", tenge(6000000)}},
+        {{"2024", tenge(16000000)}, {"2023", tenge(8500000)}},
+        {{"Синтетикалық жастар бағыты", tenge(11500000)},
+         {"Синтетикалық мәдениет бағыты", tenge(11000000)},
+         {"Синтетикалық экология бағыты", tenge(2000000)}}}},
+      {"ru",
+       {{{"Синтетическая восточная область", tenge(5000000)},
+         {"Синтетическая западная область", tenge(3500000)},
+         {"Синтетическая южная область", tenge(5000000)},
+         {"Синтетический город Алматы", tenge(2000000)},
+         {"Синтетический город Астана", tenge(8000000)},
+         {"Синтетический город Шымкент", tenge(6000000)}},
+        {{"2024", tenge(16000000)}, {"2023", tenge(8500000)}},
+        {{"Синтетическое молодёжное направление", tenge(11500000)},
+         {"Синтетическое направление культуры", tenge(11000000)},
+         {"Синтетическое экологическое направление", tenge(2000000)}}}}};
+  for (const char* lang : kLangs) {
+    const std::string home = page("/" + std::string(lang) + "/");
+    std::vector<std::string> blocks;
+    for (std::size_t at = home.find("<section class=\"chart-block\">"); at != std::string::npos;
+         at = home.find("<section class=\"chart-block\">", at + 1))
+      blocks.push_back(home.substr(at, home.find("</section>", at) - at));
+    REQUIRE(blocks.size() == 3);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      INFO(lang << " chart " << i);
+      const std::string svg = between(blocks[i], "<svg", "</svg>");
+      Figures table;
+      for (const Row& row : body_rows(blocks[i], "<caption>"))
+        table.emplace_back(row.cells.at(0), row.cells.at(1));
+      CHECK(chart_svg_figures(svg) == table);
+      CHECK(table == expected.at(lang)[i]);
+    }
+  }
+}
+
+// ---- 404, navigation and links ----
+
+TEST_CASE("The 404 pages exist and are not indexed", "[integration][portal]") {
+  const std::string noindex = "<meta name=\"robots\" content=\"noindex\">";
+  for (const char* path : {"404.html", "kk/404.html", "ru/404.html"}) {
+    INFO(path);
+    CHECK(contains(output(path), noindex));
+  }
+  // Only the 404 pages: a real page must stay indexable.
+  for (const auto& [path, bytes] : all_output()) {
+    if (path.ends_with("404.html") || !path.ends_with(".html")) continue;
+    INFO(path);
+    CHECK_FALSE(contains(bytes, noindex));
+  }
+}
+
+TEST_CASE("No portal page shows a missing UI string", "[integration][portal]") {
+  for (const auto& [path, bytes] : all_output()) {
+    INFO(path);
+    CHECK_FALSE(contains(bytes, "[["));
+  }
+}
+
+TEST_CASE("Every page linked from the main navigation and the footer exists",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    const std::string home = page("/" + l + "/");
+    const std::vector<std::string> nav = hrefs(between(home, "<nav class=\"main-nav", "</nav>"));
+    CHECK(nav == std::vector<std::string>{"/" + l + "/grants/", "/" + l + "/subgrants/",
+                                          "/" + l + "/organisations/", "/" + l + "/regions/",
+                                          "/" + l + "/plans/"});
+    const std::vector<std::string> footer =
+        hrefs(between(home, "<ul class=\"footer-pages\">", "</ul>"));
+    CHECK(footer == std::vector<std::string>{"/" + l + "/about/"});
+    for (const std::string& url : nav) CHECK(page_exists(url));
+    for (const std::string& url : footer) CHECK(page_exists(url));
+  }
+}
+
+TEST_CASE("Every link within the site leads to a file the build wrote", "[integration][portal]") {
+  const auto& files = all_output();
+  std::size_t checked = 0;
+  for (const auto& [path, bytes] : files) {
+    if (!path.ends_with(".html")) continue;
+    for (const std::string& url : hrefs(bytes)) {
+      if (!url.starts_with("/")) continue;  // fragments and other sites
+      const std::string target =
+          url.substr(1, url.find('#') == std::string::npos ? std::string::npos : url.find('#') - 1);
+      const std::string file =
+          target.empty() || target.ends_with("/") ? target + "index.html" : target;
+      INFO(path << " links " << url);
+      CHECK(files.count(file) == 1);
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
+}
+
+}  // namespace
+}  // namespace ashyq::integration
