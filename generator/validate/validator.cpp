@@ -6,6 +6,7 @@
 #include "content/json_positions.h"
 #include "i18n/format.h"
 #include "markup/markdown.h"
+#include "media/media_url.h"
 #include "site/pages.h"
 #include "validate/plan_validator.h"
 #include "validate/reporter.h"
@@ -307,11 +308,26 @@ void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics)
             "unknown activity \"" + ind.activity + "\"; use the id of an activity under /tasks");
     }
   }
+  std::vector<media::MediaUrl> media_urls;  // analysed so far, by index, for duplicates
   for (std::size_t i = 0; i < g.media.size(); ++i) {
     const std::string p = "/media/" + std::to_string(i);
     check_url(report, p + "/url", g.media[i].url);
     if (!g.media[i].activity.empty() && !g.find_activity(g.media[i].activity))
       report.error(p + "/activity", "unknown activity \"" + g.media[i].activity + "\"");
+    media_urls.push_back(media::analyse_media_url(g.media[i].url));
+    const media::MediaUrl& m = media_urls.back();
+    // A URL that is not http(s) is the error above already; the rest is worth a look, not a stop.
+    if (!is_web_url(g.media[i].url)) continue;
+    if (m.malformed)
+      report.warning(p + "/url", "media link \"" + g.media[i].url + "\" looks malformed: " +
+                                     m.problem + " (canonical form: " + m.canonical + ")");
+    for (std::size_t j = 0; j < i; ++j)
+      if (media::same_media(media_urls[j], m)) {
+        report.warning(p + "/url", "same as /media/" + std::to_string(j) +
+                                       " after canonicalisation: " + m.canonical +
+                                       "; remove one of the two");
+        break;
+      }
   }
   for (std::size_t i = 0; i < g.documents.size(); ++i)
     check_url(report, "/documents/" + std::to_string(i) + "/url", g.documents[i].url);

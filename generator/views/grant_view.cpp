@@ -4,6 +4,7 @@
 
 #include "i18n/format.h"
 #include "markup/markdown.h"
+#include "media/media_url.h"
 #include "model/enum_names.h"
 
 namespace ashyq::views {
@@ -317,50 +318,97 @@ json subgrants_view(const ViewContext& ctx, const Grant& g) {
   return out;
 }
 
-std::string host_of(const std::string& url) {
-  std::size_t start = url.find("://");
-  if (start == std::string::npos) return "";
-  start += 3;
-  std::size_t end = url.find_first_of("/?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  return host;
+// "Instagram", "YouTube", "Google Drive" in the page's language; a news site by its host.
+std::string platform_label(const ViewContext& ctx, const media::MediaUrl& m) {
+  if (m.platform == media::Platform::news) {
+    std::string host = media::host_of(m.canonical);
+    return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
+  }
+  return ctx.t(key("media_platform", media::platform_key(m.platform)));
 }
 
-std::string platform_of(const std::string& host) {
-  static const std::pair<const char*, const char*> kPlatforms[] = {
-      {"instagram.com", "Instagram"}, {"youtube.com", "YouTube"},
-      {"youtu.be", "YouTube"},        {"facebook.com", "Facebook"},
-      {"fb.com", "Facebook"},         {"tiktok.com", "TikTok"},
-      {"t.me", "Telegram"},           {"drive.google.com", "Google Drive"}};
-  for (auto [suffix, name] : kPlatforms) {
-    const std::string s = suffix;
-    if (host == s || (host.size() > s.size() && host.ends_with("." + s))) return name;
+std::string platform_kind_label(const ViewContext& ctx, const media::MediaUrl& m) {
+  if (m.platform_kind.empty() || m.platform == media::Platform::news) return "";
+  return ctx.t(key("media_platform_kind", m.platform_kind));
+}
+
+// What a link without a title is called instead of its raw URL: "Instagram Reels C74he6jMSqy",
+// "YouTube видео PNb25_r3EuE", "news.example.kz/2024/forum". Long ids (Drive's 33 characters)
+// say nothing to a reader and are left out.
+std::string readable_label(const ViewContext& ctx, const media::MediaUrl& m) {
+  constexpr std::size_t kMaxIdLength = 20, kMaxLabelLength = 60;
+  if (m.platform == media::Platform::news) {
+    std::string label = platform_label(ctx, m);
+    const std::size_t path = m.canonical.find('/', m.canonical.find("://") + 3);
+    if (path != std::string::npos) {
+      std::string rest = m.canonical.substr(path);
+      rest = rest.substr(0, rest.find_first_of("?#"));
+      while (!rest.empty() && rest.back() == '/') rest.pop_back();
+      label += rest;
+    }
+    if (label.size() > kMaxLabelLength) {
+      std::size_t cut = kMaxLabelLength;
+      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+      label = label.substr(0, cut) + "…";
+    }
+    return label;
   }
-  return host;
+  std::string label = platform_label(ctx, m);
+  if (const std::string kind = platform_kind_label(ctx, m); !kind.empty()) label += " " + kind;
+  if (!m.id.empty() && m.id.size() <= kMaxIdLength) label += " " + m.id;
+  return label;
+}
+
+json media_link_view(const ViewContext& ctx, const MediaLink& link) {
+  const media::MediaUrl m = media::analyse_media_url(link.url);
+  const json title = ctx.text(link.title);
+  // The label of a link without a title already names platform and kind; the meta line then
+  // carries only the date.
+  std::vector<std::string> meta;
+  if (!title.is_null()) {
+    meta.push_back(platform_label(ctx, m));
+    if (const std::string kind = platform_kind_label(ctx, m); !kind.empty()) meta.push_back(kind);
+  }
+  if (link.date) meta.push_back(ctx.date(*link.date));
+  std::string meta_text;
+  for (const std::string& part : meta) meta_text += (meta_text.empty() ? "" : " · ") + part;
+  return {{"href", m.canonical},  // tracking parameters stripped: what the portal publishes
+          {"title", title},
+          {"label", readable_label(ctx, m)},
+          {"platform", platform_label(ctx, m)},
+          {"platform_kind", platform_kind_label(ctx, m)},
+          {"date", link.date ? json(ctx.date(*link.date)) : json(nullptr)},
+          {"meta", meta_text}};
 }
 
 json media_view(const ViewContext& ctx, const Grant& g) {
-  // Grouped by kind, in the order of the kind enum, links in record order within a group.
-  json groups = json::array();
+  // Grouped by activity in plan order, links of no (known) activity last; within an activity by
+  // kind, in the order of the kind enum; links in record order within a kind.
+  std::vector<const Activity*> activities;
+  for (const Task& t : g.tasks)
+    for (const Activity& a : t.activities) activities.push_back(&a);
+  activities.push_back(nullptr);
   std::vector<std::optional<MediaKind>> kinds;
   for (const auto& [name, kind] : media_kind_names()) kinds.push_back(kind);
   kinds.push_back(std::nullopt);
-  for (const auto& kind : kinds) {
-    json links = json::array();
-    for (const MediaLink& m : g.media) {
-      if (m.kind != kind) continue;
-      json link = {{"url", m.url},
-                   {"platform", platform_of(host_of(m.url))},
-                   {"title", ctx.text(m.title)},
-                   {"date", m.date ? json(ctx.date(*m.date)) : json(nullptr)}};
-      if (const Activity* a = g.find_activity(m.activity)) link["activity"] = ctx.text(a->title);
-      links.push_back(std::move(link));
+
+  json groups = json::array();
+  for (const Activity* activity : activities) {
+    json kind_groups = json::array();
+    for (const auto& kind : kinds) {
+      json links = json::array();
+      for (const MediaLink& m : g.media)
+        if (m.kind == kind && g.find_activity(m.activity) == activity)
+          links.push_back(media_link_view(ctx, m));
+      if (links.empty()) continue;
+      kind_groups.push_back(
+          {{"kind", kind ? ctx.t(key("media_kind", name_of(media_kind_names(), *kind)))
+                         : ctx.t("media_kind.other")},
+           {"links", links}});
     }
-    if (links.empty()) continue;
-    groups.push_back({{"kind", kind ? ctx.t(key("media_kind", name_of(media_kind_names(), *kind)))
-                                    : ctx.t("media_kind.other")},
-                      {"links", links}});
+    if (kind_groups.empty()) continue;
+    groups.push_back({{"activity", activity ? ctx.text(activity->title) : json(nullptr)},
+                      {"kinds", kind_groups}});
   }
   return groups;
 }

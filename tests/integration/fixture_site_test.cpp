@@ -396,18 +396,47 @@ TEST_CASE("Beneficiaries show plan against fact and participants by gender, age 
         std::string::npos);
 }
 
-TEST_CASE("Media links are grouped by kind with platform, date and activity", "[integration]") {
+TEST_CASE("Media links are grouped by activity and kind, with platform, date and the canonical URL",
+          "[integration]") {
   const std::string ru = section(grant_page("ru", "synthetic-2024-full"), "media");
-  for (const char* heading : {"<h3>Видео</h3>", "<h3>Публикации</h3>", "<h3>Статьи</h3>",
-                              "<h3>Фотоальбомы</h3>", "<h3>Прямые эфиры</h3>", "<h3>Другое</h3>"})
-    CHECK(ru.find(heading) != std::string::npos);
-  CHECK(
-      ru.find(
-          "<a href=\"https://www.youtube.com/watch?v=synthetic1\" rel=\"nofollow noopener\" "
-          "referrerpolicy=\"no-referrer\"><span lang=\"ru\">Видео синтетического форума</span></a> "
-          "<span class=\"meta\">YouTube · 15 мая 2024\u202Fг.</span><br><small>Мероприятие: <span "
-          "lang=\"ru\">Синтетический форум</span></small>") != std::string::npos);
-  CHECK(ru.find("<span class=\"meta\">Telegram</span>") != std::string::npos);
+  // One group for the activity the video belongs to, one for the links of no activity, in that
+  // order; kinds within a group in the order of the kind enum.
+  const std::size_t activity =
+      ru.find("<h3>Мероприятие: <span lang=\"ru\">Синтетический форум</span></h3>");
+  const std::size_t no_activity = ru.find("<h3>Материалы без привязки к мероприятию</h3>");
+  CHECK(activity != std::string::npos);
+  CHECK(no_activity != std::string::npos);
+  CHECK(activity < no_activity);
+  CHECK(ru.find("<h4>Видео</h4>") < no_activity);
+  std::size_t previous = no_activity;
+  for (const char* heading : {"<h4>Публикации</h4>", "<h4>Статьи</h4>", "<h4>Фотоальбомы</h4>",
+                              "<h4>Прямые эфиры</h4>", "<h4>Другое</h4>"}) {
+    const std::size_t at = ru.find(heading, previous);
+    CHECK(at != std::string::npos);
+    previous = at;
+  }
+  // The youtu.be link with its share tracking is published as the canonical watch URL.
+  CHECK(ru.find("<a href=\"https://www.youtube.com/watch?v=synthetic01\" rel=\"nofollow noopener\" "
+                "referrerpolicy=\"no-referrer\"><span lang=\"ru\">Видео синтетического "
+                "форума</span></a> <span class=\"meta\">YouTube · видео · 15 мая "
+                "2024\u202Fг.</span></li>") != std::string::npos);
+  CHECK(ru.find("si=") == std::string::npos);
+  // Links without a title are named by platform, kind and id instead of their raw URL.
+  CHECK(ru.find("<a href=\"https://www.instagram.com/p/synthetic02/\" rel=\"nofollow noopener\" "
+                "referrerpolicy=\"no-referrer\">Instagram публикация synthetic02</a></li>") !=
+        std::string::npos);
+  CHECK(ru.find("igsh=") == std::string::npos);
+  CHECK(ru.find("<a href=\"https://t.me/synthetic_live/5\" rel=\"nofollow noopener\" "
+                "referrerpolicy=\"no-referrer\">Telegram публикация synthetic_live/5</a></li>") !=
+        std::string::npos);
+  CHECK(ru.find("<span class=\"meta\">news.synthetic.example</span>") != std::string::npos);
+  CHECK(ru.find(">synthetic.example/misc</a>") != std::string::npos);
+
+  const std::string kk = section(grant_page("kk", "synthetic-2024-full"), "media");
+  CHECK(kk.find("<h3>Іс-шара: <span lang=\"kk\">") != std::string::npos);
+  CHECK(kk.find("<h3>Іс-шараға байланыстырылмаған материалдар</h3>") != std::string::npos);
+  CHECK(kk.find("<span class=\"meta\">YouTube · бейне · ") != std::string::npos);
+  CHECK(kk.find(">Instagram жарияланым synthetic02</a>") != std::string::npos);
 }
 
 TEST_CASE("Partners, team, narrative and documents are shown", "[integration]") {

@@ -280,6 +280,23 @@ const InvalidCase kCases[] = {
      {"content/grants/synthetic-2024-full/grant.json:137:6: warning: /partners/1/name: text "
       "missing in Kazakh (kk); add \"kk\" (the page shows the Russian (ru) text, marked as such, "
       "until then)"}},
+    {"a truncated Instagram shortcode in a media link",
+     {{kGrant, "\"https://instagram.com/p/synthetic02/?igsh=U3ludGhldGlj\"",
+       "\"https://instagram.com/p/synthetic2/?igsh=U3ludGhldGlj\""}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:129:6: warning: /media/1/url: media link "
+      "\"https://instagram.com/p/synthetic2/?igsh=U3ludGhldGlj\" looks malformed: Instagram "
+      "shortcode \"synthetic2\" has 10 characters where a post or reel has 11; the link is "
+      "possibly truncated (canonical form: https://www.instagram.com/p/synthetic2/)"}},
+    {"the same media link twice, spelled differently",
+     {{kGrant, "\"https://synthetic.example/misc\"",
+       "\"http://m.youtube.com/watch?feature=share&v=synthetic01\""}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:133:6: warning: /media/5/url: same as "
+      "/media/0 after canonicalisation: https://www.youtube.com/watch?v=synthetic01; remove one of "
+      "the two"}},
     {"material-technical support above 10 % of the grant",
      {{kGrant, "{\"section\": \"direct\", \"activity\": \"a2\",",
        "{\"section\": \"equipment\", \"activity\": \"a2\","}},
