@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/file_io.h"
 #include "core/text_position.h"
 
 namespace ashyq {
@@ -81,16 +82,14 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
                             Diagnostics& diagnostics) {
   SiteConfig config;
   config.languages = {Lang::kk, Lang::ru};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> read = read_file(path);
+  if (!read) {
     diagnostics.error(
         {display_name, 0, 0}, "",
         "cannot read the site configuration; every site needs a site.toml at its root");
     return config;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::string& text = *read;
   if (std::size_t bad = find_invalid_utf8(text); bad != std::string::npos) {
     auto [line, column] = line_column_at(text, bad);
     diagnostics.error({display_name, line, column}, "", "malformed UTF-8; save the file as UTF-8");

@@ -15,14 +15,6 @@
 namespace ashyq {
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 namespace {
 
 std::string display_path(const fs::path& site_dir, const fs::path& path) {

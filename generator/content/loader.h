@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/diagnostics.h"
+#include "core/file_io.h"
 #include "model/model.h"
 
 namespace ashyq {
@@ -16,8 +17,5 @@ namespace ashyq {
 // Files are read in sorted order, so findings and output do not depend on the directory listing.
 // Every problem goes into `diagnostics` with a file name relative to `site_dir`.
 Portal load_portal(const std::filesystem::path& site_dir, Diagnostics& diagnostics);
-
-// The file's bytes, or nullopt when it cannot be read.
-std::optional<std::string> read_file(const std::filesystem::path& path);
 
 }  // namespace ashyq

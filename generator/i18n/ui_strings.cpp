@@ -1,5 +1,6 @@
 #include "i18n/ui_strings.h"
 
+#include "core/file_io.h"
 #include "core/text_position.h"
 
 #include <algorithm>
@@ -24,14 +25,6 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 std::string display_path(const fs::path& path, const fs::path& display_base) {
   const fs::path relative = path.lexically_relative(display_base);
   return relative.empty() ? path.generic_string() : relative.generic_string();
-}
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 // One language's file as read: the text without its BOM (toml++ positions refer to it) and whether

@@ -5,7 +5,7 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "content/loader.h"
+#include "core/file_io.h"
 
 namespace ashyq::render {
 
