@@ -85,6 +85,21 @@ void load_narrative(const fs::path& site_dir, const fs::path& path, Narrative& n
   narrative.body_line = doc.body_line;
 }
 
+// Parses and decodes one JSON record and hands it its positions (in `source_field`) so that
+// validation can point into the file; nullopt when the file is unreadable or malformed.
+template <typename Record>
+std::optional<Record> load_record(const fs::path& site_dir, const fs::path& path,
+                                  Record (*decode)(JsonDecoder&, const nlohmann::json&),
+                                  SourceMap Record::*source_field, Diagnostics& diagnostics) {
+  SourceMap source;
+  auto root = parse_json_file(path, display_path(site_dir, path), source, diagnostics);
+  if (!root) return std::nullopt;
+  JsonDecoder decoder(source, diagnostics);
+  Record record = decode(decoder, *root);
+  record.*source_field = std::move(source);
+  return record;
+}
+
 // Sub-grants given as a spreadsheet export beside grant.json. Both sources at once would make it
 // unclear which list is the record, so that is an error.
 void load_subgrants_csv(const fs::path& site_dir, const fs::path& path, Grant& grant,
@@ -154,13 +169,9 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
 
   for (const fs::path& path : sorted_entries(content / "organisations", false)) {
     if (path.extension() != ".json") continue;
-    SourceMap source;
-    auto root = parse_json_file(path, display_path(site_dir, path), source, diagnostics);
-    if (!root) continue;
-    JsonDecoder decoder(source, diagnostics);
-    Organisation org = decode_organisation(decoder, *root);
-    org.source = std::move(source);
-    portal.organisations.push_back(std::move(org));
+    if (auto org =
+            load_record(site_dir, path, decode_organisation, &Organisation::source, diagnostics))
+      portal.organisations.push_back(std::move(*org));
   }
 
   for (const fs::path& folder : sorted_entries(content / "grants", true)) {
@@ -170,13 +181,10 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
                         "a grant folder needs a grant.json (see schemas/grant.schema.json)");
       continue;
     }
-    SourceMap source;
-    auto root = parse_json_file(record, display_path(site_dir, record), source, diagnostics);
-    if (!root) continue;
-    JsonDecoder decoder(source, diagnostics);
-    Grant grant = decode_grant(decoder, *root);
+    auto loaded = load_record(site_dir, record, decode_grant, &Grant::source, diagnostics);
+    if (!loaded) continue;
+    Grant& grant = *loaded;
     grant.folder = folder.filename().string();
-    grant.source = std::move(source);
     for (Lang lang : kAllLangs)
       load_narrative(site_dir, folder / ("report." + std::string(lang_code(lang)) + ".md"),
                      grant.narratives[static_cast<int>(lang)], diagnostics);
@@ -186,13 +194,8 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
 
   for (const fs::path& path : sorted_entries(content / "plans", false)) {
     if (path.extension() != ".json") continue;
-    SourceMap source;
-    auto root = parse_json_file(path, display_path(site_dir, path), source, diagnostics);
-    if (!root) continue;
-    JsonDecoder decoder(source, diagnostics);
-    Plan plan = decode_plan(decoder, *root);
-    plan.source_map = std::move(source);
-    portal.plans.push_back(std::move(plan));
+    if (auto plan = load_record(site_dir, path, decode_plan, &Plan::source_map, diagnostics))
+      portal.plans.push_back(std::move(*plan));
   }
 
   load_static_pages(site_dir, content / "pages", portal.pages, diagnostics);
