@@ -69,9 +69,13 @@ int run_build_or_check(const Options& options, std::ostream& out, std::ostream& 
   }
   char timing[64];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  if (write) {
+  if (write && result.up_to_date) {
+    out << build_options.out_dir.string() << " is up to date: no input changed since the last build ("
+        << timing << ")\n";
+  } else if (write) {
     out << "built " << result.pages << " pages (" << result.files << " files, "
-        << format_bytes(result.bytes) << ") from " << result.grants << " grants into "
+        << format_bytes(result.bytes) << "; " << result.files_written << " written, "
+        << result.files_removed << " removed) from " << result.grants << " grants into "
         << build_options.out_dir.string() << " in " << timing << ", peak memory "
         << format_bytes(static_cast<std::int64_t>(peak_rss_kib()) * 1024) << "\n";
   } else {

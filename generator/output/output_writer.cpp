@@ -3,32 +3,54 @@
 #include <fcntl.h>
 #include <stdio.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+
+#include "core/content_hash.h"
+#include "core/file_io.h"
 
 namespace ashyq::output {
 namespace fs = std::filesystem;
 
 namespace {
 
-// Both write() and copy() take a path from the caller; neither may land outside the staging tree.
+// Both write() and copy() take a path from the caller; neither may land outside the output tree.
 void check_inside(const std::string& relative_path) {
   if (relative_path.find("..") != std::string::npos || relative_path.starts_with("/"))
     throw std::runtime_error("refusing to write outside the output folder: " + relative_path);
 }
 
+void write_bytes(const fs::path& path, std::string_view bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Removes the now-empty folders between `file` and `root`.
+void remove_empty_parents(const fs::path& root, fs::path file) {
+  std::error_code ec;
+  for (fs::path dir = file.parent_path(); dir != root && dir.string().size() > root.string().size();
+       dir = dir.parent_path())
+    if (!fs::remove(dir, ec)) break;  // not empty (or gone): stop climbing
+}
+
 }  // namespace
 
-OutputWriter::OutputWriter(fs::path out_dir) : out_dir_(std::move(out_dir)) {
+OutputWriter::OutputWriter(fs::path out_dir, std::string inputs) : out_dir_(std::move(out_dir)) {
   if (out_dir_.filename().empty()) out_dir_ = out_dir_.parent_path();
   staging_dir_ = out_dir_;
   staging_dir_ += ".staging";
+  next_.inputs = std::move(inputs);
   std::error_code ec;
   fs::remove_all(staging_dir_, ec);  // left over from a build that was killed
-  fs::create_directories(staging_dir_, ec);
-  if (ec) throw std::runtime_error("cannot create " + staging_dir_.string() + ": " + ec.message());
+  if (ec) throw std::runtime_error("cannot remove " + staging_dir_.string() + ": " + ec.message());
+  if (fs::is_directory(out_dir_, ec)) previous_ = read_manifest(manifest_path(out_dir_));
 }
 
 OutputWriter::~OutputWriter() {
@@ -36,34 +58,55 @@ OutputWriter::~OutputWriter() {
   fs::remove_all(staging_dir_, ec);
 }
 
-void OutputWriter::write(const std::string& relative_path, std::string_view bytes) {
+void OutputWriter::record(const std::string& relative_path, std::string_view bytes) {
   check_inside(relative_path);
-  const fs::path path = staging_dir_ / relative_path;
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  ManifestEntry entry;
+  entry.hash = content_hash(bytes);
+  entry.size = static_cast<std::int64_t>(bytes.size());
+  bool unchanged = false;
+  if (previous_) {
+    const auto old = previous_->files.find(relative_path);
+    unchanged = old != previous_->files.end() && old->second.hash == entry.hash &&
+                old->second.size == entry.size && matches_disk(out_dir_ / relative_path, old->second);
+    if (unchanged) entry.mtime_ns = old->second.mtime_ns;
+  }
+  if (!unchanged) write_bytes(staging_dir_ / relative_path, bytes);
   std::lock_guard lock(mutex_);
+  if (!next_.files.emplace(relative_path, entry).second)
+    throw std::runtime_error("two outputs for one file: " + relative_path);
   ++files_;
-  bytes_ += static_cast<std::int64_t>(bytes.size());
+  bytes_ += entry.size;
+  if (!unchanged) {
+    changed_.push_back(relative_path);
+    ++files_written_;
+    bytes_written_ += entry.size;
+  }
+}
+
+void OutputWriter::write(const std::string& relative_path, std::string_view bytes) {
+  record(relative_path, bytes);
 }
 
 void OutputWriter::copy(const fs::path& source, const std::string& relative_path) {
   check_inside(relative_path);
-  const fs::path path = staging_dir_ / relative_path;
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  fs::copy_file(source, path, fs::copy_options::overwrite_existing, ec);
-  if (ec) throw std::runtime_error("cannot copy " + source.string() + ": " + ec.message());
-  std::lock_guard lock(mutex_);
-  ++files_;
-  bytes_ += static_cast<std::int64_t>(fs::file_size(path, ec));
+  const std::optional<std::string> bytes = read_file(source);
+  if (!bytes) throw std::runtime_error("cannot copy " + source.string() + ": cannot read it");
+  record(relative_path, *bytes);
 }
 
 void OutputWriter::publish() {
+  if (previous_)
+    publish_incremental();
+  else
+    publish_full();
+  published_ = true;
   std::error_code ec;
+  fs::remove_all(staging_dir_, ec);  // in full mode, now the previous output
+}
+
+void OutputWriter::publish_full() {
+  std::error_code ec;
+  fs::create_directories(staging_dir_, ec);  // an empty site is still a site
   if (fs::exists(out_dir_, ec)) {
     // One atomic step: the new tree takes the output's name and the old tree the staging name.
     if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) !=
@@ -75,8 +118,42 @@ void OutputWriter::publish() {
     fs::rename(staging_dir_, out_dir_, ec);
     if (ec) throw std::runtime_error("cannot publish " + out_dir_.string() + ": " + ec.message());
   }
-  published_ = true;
-  fs::remove_all(staging_dir_, ec);  // now the previous output
+  // Renames keep modification times, so the published files have the staged files' times.
+  for (auto& [file, entry] : next_.files)
+    entry.mtime_ns = file_mtime_ns(out_dir_ / file).value_or(0);
+  write_manifest(manifest_path(out_dir_), next_);
+}
+
+void OutputWriter::publish_incremental() {
+  std::sort(changed_.begin(), changed_.end());
+  std::error_code ec;
+  for (const std::string& file : changed_) {
+    const fs::path target = out_dir_ / file;
+    fs::create_directories(target.parent_path(), ec);
+    if (fs::is_directory(target, ec)) fs::remove_all(target, ec);  // a folder became a file
+    fs::rename(staging_dir_ / file, target, ec);
+    if (ec) throw std::runtime_error("cannot publish " + target.string() + ": " + ec.message());
+    next_.files[file].mtime_ns = file_mtime_ns(target).value_or(0);
+  }
+  for (const auto& [file, entry] : previous_->files) {
+    if (next_.files.contains(file)) continue;
+    const fs::path gone = out_dir_ / file;
+    if (fs::remove(gone, ec)) ++files_removed_;
+    remove_empty_parents(out_dir_, gone);
+  }
+  if (!changed_.empty() || files_removed_ > 0 || previous_->inputs != next_.inputs ||
+      previous_->files.size() != next_.files.size())
+    write_manifest(manifest_path(out_dir_), next_);
+}
+
+bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs) {
+  fs::path dir = out_dir;
+  if (dir.filename().empty()) dir = dir.parent_path();
+  const std::optional<Manifest> manifest = read_manifest(manifest_path(dir));
+  if (!manifest || manifest->inputs.empty() || manifest->inputs != inputs) return false;
+  for (const auto& [file, entry] : manifest->files)
+    if (!matches_disk(dir / file, entry)) return false;
+  return true;
 }
 
 }  // namespace ashyq::output

@@ -1,45 +1,76 @@
 #pragma once
-// write: puts the built site on disk so that readers never see a half-built tree. Files go to a
-// staging folder beside the output folder; publish() swaps the two in one atomic rename
-// (renameat2 RENAME_EXCHANGE) and removes the old tree. If the build fails before publish(), the
-// previous output stays exactly as it was and the staging folder is removed.
+// write: puts the built site on disk so that readers never see a half-built tree, and writes only
+// what changed.
+//
+// Every file handed to the writer is hashed. When the output folder has a manifest from the
+// previous build (see manifest.h), a file whose bytes equal the published file's is not written at
+// all: its modification time stays as it was. Changed and new files go to a staging folder beside
+// the output; nothing in the output is touched until publish(). Then:
+//   - incremental (a manifest and its output folder exist): each changed file is renamed into place
+//     (one atomic rename per file), files the build no longer produces are removed, and the new
+//     manifest is written last. A published file edited by hand (size or mtime differ from the
+//     manifest) counts as changed and is rewritten.
+//   - full (no usable manifest): the staging tree becomes the output in one atomic swap
+//     (renameat2 RENAME_EXCHANGE) and the old tree is removed.
+// If the build fails before publish(), the output stays exactly as it was and staging is removed.
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "output/manifest.h"
 
 namespace ashyq::output {
 
 class OutputWriter {
  public:
-  // `out_dir` is where the site is published (e.g. public/). Throws std::runtime_error when the
-  // staging folder cannot be created.
-  explicit OutputWriter(std::filesystem::path out_dir);
+  // `out_dir` is where the site is published (e.g. public/). `inputs` is the fingerprint of the
+  // build's inputs, recorded in the manifest for up_to_date(). Throws std::runtime_error when a
+  // leftover staging folder cannot be removed.
+  explicit OutputWriter(std::filesystem::path out_dir, std::string inputs = {});
   // Removes the staging folder when publish() was not called.
   ~OutputWriter();
+  OutputWriter(const OutputWriter&) = delete;
+  OutputWriter& operator=(const OutputWriter&) = delete;
 
-  // Writes `bytes` to `relative_path` (forward slashes, no "..") inside the staging tree, creating
-  // folders as needed. Safe to call from several threads for different paths. Throws
-  // std::runtime_error naming the file on failure.
+  // Records `bytes` as the content of `relative_path` (forward slashes, no ".."), writing it to
+  // the staging tree unless the published file already has these bytes. Safe to call from several
+  // threads for different paths. Throws std::runtime_error naming the file on failure.
   void write(const std::string& relative_path, std::string_view bytes);
-  // Copies a file into the staging tree, under the same rules for `relative_path` as write().
+  // write() with the bytes of `source`.
   void copy(const std::filesystem::path& source, const std::string& relative_path);
 
-  // Makes the staging tree the output. Throws std::runtime_error when the swap fails; the previous
-  // output is then untouched.
+  // Makes the new tree the output (see above). Throws std::runtime_error on failure; in full mode
+  // the previous output is then untouched.
   void publish();
 
-  std::int64_t files_written() const { return files_; }
-  std::int64_t bytes_written() const { return bytes_; }
+  bool incremental() const { return previous_.has_value(); }
+  std::int64_t files() const { return files_; }                  // files in the new output
+  std::int64_t bytes() const { return bytes_; }                  // their total size
+  std::int64_t files_written() const { return files_written_; }  // of which written this build
+  std::int64_t bytes_written() const { return bytes_written_; }
+  std::int64_t files_removed() const { return files_removed_; }  // known after publish()
+
+  // True when the manifest beside `out_dir` records the fingerprint `inputs` and every file it
+  // lists is on disk unchanged: a build from the same inputs would write nothing.
+  static bool up_to_date(const std::filesystem::path& out_dir, const std::string& inputs);
 
  private:
+  void record(const std::string& relative_path, std::string_view bytes);
+  void publish_full();
+  void publish_incremental();
+
   std::filesystem::path out_dir_;
   std::filesystem::path staging_dir_;
+  std::optional<Manifest> previous_;  // set when building incrementally
+  Manifest next_;
+  std::vector<std::string> changed_;  // paths written to staging
   bool published_ = false;
   std::mutex mutex_;
-  std::int64_t files_ = 0;
-  std::int64_t bytes_ = 0;
+  std::int64_t files_ = 0, bytes_ = 0, files_written_ = 0, bytes_written_ = 0, files_removed_ = 0;
 };
 
 }  // namespace ashyq::output

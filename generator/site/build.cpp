@@ -9,6 +9,7 @@
 #include "i18n/ui_strings.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
+#include "site/inputs.h"
 #include "site/pages.h"
 #include "validate/validator.h"
 
@@ -33,6 +34,15 @@ void copy_assets(const fs::path& assets_dir, output::OutputWriter& writer) {
 BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   BuildResult result;
   const fs::path site_dir = options.site_dir;
+  const fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
+
+  // Taken before anything is read, so a file edited during the build makes the next one rebuild.
+  const std::string inputs = options.write ? input_fingerprint(site_dir) : std::string();
+  if (options.write && output::OutputWriter::up_to_date(out_dir, inputs)) {
+    result.ok = true;
+    result.up_to_date = true;
+    return result;
+  }
 
   Portal portal = load_portal(site_dir, diagnostics);
   if (diagnostics.has_errors()) {
@@ -67,9 +77,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const PortalIndex index = build_index(portal);
   const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
 
-  const fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
   try {
-    output::OutputWriter writer(out_dir);
+    output::OutputWriter writer(out_dir, inputs);
     const std::vector<PageKey> pages = list_pages(site);
 
     // Pages are independent, so they render on all cores; the first error stops the others.
@@ -100,9 +109,11 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     }
     copy_assets(site_dir / "assets", writer);
     result.pages = static_cast<std::int64_t>(pages.size());
-    result.files = writer.files_written();
-    result.bytes = writer.bytes_written();
     writer.publish();
+    result.files = writer.files();
+    result.bytes = writer.bytes();
+    result.files_written = writer.files_written();
+    result.files_removed = writer.files_removed();
   } catch (const std::exception& e) {
     diagnostics.error({out_dir.string(), 0, 0}, "", e.what());
     result.failed_phase = "write";

@@ -20,9 +20,12 @@ struct BuildOptions {
 struct BuildResult {
   bool ok = false;
   std::string failed_phase;  // "load", "validate", "templates", "render", "write"; empty when ok
+  bool up_to_date = false;  // the inputs had not changed since the last build: nothing was done
   std::int64_t pages = 0;
-  std::int64_t files = 0;
-  std::int64_t bytes = 0;
+  std::int64_t files = 0;          // files in the output
+  std::int64_t bytes = 0;          // their total size
+  std::int64_t files_written = 0;  // files whose bytes changed, written by this build
+  std::int64_t files_removed = 0;  // files of the previous output no longer produced
   std::int64_t grants = 0;
 };
 
