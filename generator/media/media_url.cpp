@@ -471,6 +471,12 @@ bool same_media(const MediaUrl& a, const MediaUrl& b) {
   return instagram_item(a) && instagram_item(b) && !a.id.empty() && a.id == b.id;
 }
 
+std::string youtube_video_id(const MediaUrl& m) {
+  const bool video =
+      m.platform_kind == "video" || m.platform_kind == "short" || m.platform_kind == "live";
+  return m.platform == Platform::youtube && video && !m.malformed ? m.id : std::string();
+}
+
 std::string_view platform_key(Platform platform) {
   switch (platform) {
     case Platform::instagram:

@@ -12,6 +12,9 @@ namespace ashyq::media {
 // `news` is any other web host (a news site, an organisation's own site); `other` is what is not
 // an http(s) URL with a host at all.
 enum class Platform { instagram, youtube, facebook, tiktok, telegram, google_drive, news, other };
+inline constexpr Platform kAllPlatforms[] = {
+    Platform::instagram, Platform::youtube,      Platform::facebook, Platform::tiktok,
+    Platform::telegram,  Platform::google_drive, Platform::news,     Platform::other};
 
 struct MediaUrl {
   // The URL to publish and to compare. For the known platforms: https, the platform's own host
@@ -46,7 +49,13 @@ MediaUrl analyse_media_url(std::string_view url);
 // shortcode under /p/ and /reel/ (Instagram serves one item under both).
 bool same_media(const MediaUrl& a, const MediaUrl& b);
 
-// "instagram", "youtube", … "news", "other": the name used in UI-string keys.
+// The id of a YouTube video that can be played in an embedded player (a video, a short or a live
+// stream, well formed): the 11 characters of [A-Za-z0-9_-] after /embed/ on youtube-nocookie.com.
+// "" for anything else: another platform, a channel or playlist, a malformed link.
+std::string youtube_video_id(const MediaUrl& media);
+
+// "instagram", "youtube", … "news", "other": the name used in UI-string keys and in the URLs of
+// the media pages by platform.
 std::string_view platform_key(Platform platform);
 
 // The host of a URL, lowercase, without user info and port ("news.example.kz"); "" when it has

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "i18n/collation.h"
+#include "media/media_url.h"
 #include "model/enum_names.h"
 
 namespace ashyq {
@@ -22,6 +23,18 @@ const char* facet_name(FacetKind kind) {
       return "status";
     case FacetKind::grantee:
       return "grantee";
+  }
+  return "";
+}
+
+const char* media_facet_name(MediaFacetKind kind) {
+  switch (kind) {
+    case MediaFacetKind::platform:
+      return "platform";
+    case MediaFacetKind::year:
+      return "year";
+    case MediaFacetKind::region:
+      return "region";
   }
   return "";
 }
@@ -47,6 +60,78 @@ int grant_sort_date(const Grant& g) {
   if (g.actual_period) return g.actual_period->start.earliest();
   return 0;
 }
+
+std::optional<int> media_year(const Grant& grant, const MediaLink& link) {
+  if (link.date) return link.date->year;
+  return grant_year(grant);
+}
+
+std::vector<std::string> grant_regions(const Grant& grant) {
+  std::vector<std::string> regions = grant.regions;
+  std::sort(regions.begin(), regions.end());
+  regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
+  return regions;
+}
+
+namespace {
+
+void index_media(const Portal& portal, PortalIndex& index) {
+  for (std::size_t g = 0; g < portal.grants.size(); ++g)
+    for (std::size_t l = 0; l < portal.grants[g].media.size(); ++l) index.media.push_back({g, l});
+  // Grants are sorted by id and links pushed in record order, so a stable sort keeps those ties.
+  auto link_of = [&](const MediaRef& r) -> const MediaLink& {
+    return portal.grants[r.grant].media[r.link];
+  };
+  std::stable_sort(
+      index.media.begin(), index.media.end(), [&](const MediaRef& a, const MediaRef& b) {
+        const MediaLink& x = link_of(a);
+        const MediaLink& y = link_of(b);
+        if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+        if (x.date) return x.date->earliest() > y.date->earliest();
+        return grant_sort_date(portal.grants[a.grant]) > grant_sort_date(portal.grants[b.grant]);
+      });
+
+  std::array<std::map<std::string, MediaFacetValue>, kAllMediaFacets.size()> values;
+  for (std::size_t i = 0; i < index.media.size(); ++i) {
+    const Grant& grant = portal.grants[index.media[i].grant];
+    const MediaLink& link = link_of(index.media[i]);
+    auto join = [&](MediaFacetKind kind, const std::string& key) {
+      MediaFacetValue& v = values[static_cast<int>(kind)][key];
+      v.key = key;
+      v.links.push_back(i);
+      if (!link.date) ++v.undated;
+    };
+    join(MediaFacetKind::platform,
+         std::string(media::platform_key(media::analyse_media_url(link.url).platform)));
+    if (auto year = media_year(grant, link))
+      join(MediaFacetKind::year, std::to_string(*year));
+    else
+      ++index.media_without_year;
+    for (const std::string& region : grant_regions(grant)) join(MediaFacetKind::region, region);
+  }
+  for (MediaFacetKind kind : kAllMediaFacets) {
+    MediaFacet facet{kind, {}};
+    for (auto& [key, value] : values[static_cast<int>(kind)])
+      facet.values.push_back(std::move(value));
+    if (kind == MediaFacetKind::year) std::reverse(facet.values.begin(), facet.values.end());
+    if (kind == MediaFacetKind::platform) {
+      auto rank = [](const std::string& key) {
+        std::size_t p = 0;
+        while (p < std::size(media::kAllPlatforms) &&
+               media::platform_key(media::kAllPlatforms[p]) != key)
+          ++p;
+        return p;
+      };
+      std::stable_sort(facet.values.begin(), facet.values.end(),
+                       [&](const MediaFacetValue& a, const MediaFacetValue& b) {
+                         return rank(a.key) < rank(b.key);
+                       });
+    }
+    index.media_facets.push_back(std::move(facet));
+  }
+}
+
+}  // namespace
 
 bool is_awarded(const Grant& g) {
   return g.status == GrantStatus::in_progress || g.status == GrantStatus::completed;
@@ -96,10 +181,7 @@ PortalIndex build_index(const Portal& portal) {
       v.sums.add(g);
     };
     if (auto year = grant_year(g)) join(FacetKind::year, std::to_string(*year));
-    std::vector<std::string> regions = g.regions;
-    std::sort(regions.begin(), regions.end());
-    regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
-    for (const std::string& region : regions) join(FacetKind::region, region);
+    for (const std::string& region : grant_regions(g)) join(FacetKind::region, region);
     join(FacetKind::direction, g.direction_id);
     join(FacetKind::operator_, g.operator_id);
     join(FacetKind::status, std::string(name_of(grant_status_names(), g.status)));
@@ -127,6 +209,7 @@ PortalIndex build_index(const Portal& portal) {
       ++index.grants_reporting_beneficiaries;
     }
   }
+  index_media(portal, index);
   return index;
 }
 

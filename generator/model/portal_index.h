@@ -1,8 +1,9 @@
 #pragma once
 // What the list pages need, computed once per build from the read-only portal: facets with their
 // grants, counts and totals; every sub-grant with its parent; the grants of each organisation,
-// region and plan topic. Amounts are summed over grants, never over (grant, region) pairs, so a
-// grant in three regions counts once in every portal total.
+// region and plan topic; every media link, newest first, with its facets (platform, year, region).
+// Amounts are summed over grants, never over (grant, region) pairs, so a grant in three regions
+// counts once in every portal total.
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -46,6 +47,30 @@ struct SubgrantRef {
   std::size_t subgrant;  // index into grant.subgrants.awarded
 };
 
+enum class MediaFacetKind { platform, year, region };
+inline constexpr std::array<MediaFacetKind, 3> kAllMediaFacets = {
+    MediaFacetKind::platform, MediaFacetKind::year, MediaFacetKind::region};
+// The URL segment and UI-string key of a media facet: "platform", "year", "region".
+const char* media_facet_name(MediaFacetKind kind);
+
+struct MediaRef {
+  std::size_t grant;  // index into Portal::grants
+  std::size_t link;   // index into grant.media
+};
+
+struct MediaFacetValue {
+  std::string key;                 // URL segment: "youtube", "2024", a region id
+  std::vector<std::size_t> links;  // indices into PortalIndex::media, in its order
+  std::size_t undated = 0;  // links without a date of their own (listed by their grant's year)
+};
+
+struct MediaFacet {
+  MediaFacetKind kind;
+  // Ordered: platforms in the order of media::Platform, years descending, regions by id (views
+  // re-sort regions by name).
+  std::vector<MediaFacetValue> values;
+};
+
 struct PortalIndex {
   std::vector<Facet> facets;                         // in kAllFacets order
   std::vector<std::size_t> by_date;                  // grant indices, newest first, then by id
@@ -58,8 +83,16 @@ struct PortalIndex {
   Tenge subgrant_amount;
   std::int64_t direct_beneficiaries_actual = 0;  // reported actual figures, completed grants
   std::int64_t grants_reporting_beneficiaries = 0;
+  // Every media link of every grant: links with a date of their own first, newest first; then the
+  // links without one, by their grant's date, newest first; ties by grant id, then record order.
+  std::vector<MediaRef> media;
+  std::vector<MediaFacet> media_facets;  // in kAllMediaFacets order
+  std::size_t media_without_year = 0;    // links on no year page: no date, and a grant without one
 
   const Facet& facet(FacetKind kind) const { return facets[static_cast<int>(kind)]; }
+  const MediaFacet& media_facet(MediaFacetKind kind) const {
+    return media_facets[static_cast<int>(kind)];
+  }
 };
 
 // The year a grant is listed under: its contract date, else the start of its planned period, else
@@ -67,6 +100,12 @@ struct PortalIndex {
 std::optional<int> grant_year(const Grant& grant);
 // The date a grant is sorted by, as yyyymmdd of the earliest day it may mean; 0 when unknown.
 int grant_sort_date(const Grant& grant);
+// The year a media link is listed under: the year of its own date, else its grant's year (a link
+// without a date is not claimed to be from any other year than the grant it documents); nullopt
+// when neither is known.
+std::optional<int> media_year(const Grant& grant, const MediaLink& link);
+// The regions a grant is listed under, each once, by id.
+std::vector<std::string> grant_regions(const Grant& grant);
 // True for grants whose money has been awarded (in progress or completed).
 bool is_awarded(const Grant& grant);
 

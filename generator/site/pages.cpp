@@ -5,6 +5,7 @@
 #include "markup/markdown.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
+#include "views/media_view.h"
 #include "views/plan_view.h"
 #include "views/view_context.h"
 
@@ -41,6 +42,9 @@ const char* section_of(PageKind kind) {
     case PageKind::plans:
     case PageKind::plan:
       return "plans";
+    case PageKind::media:
+    case PageKind::media_facet_value:
+      return "media";
     default:
       return "";
   }
@@ -74,7 +78,7 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["x_default"] = portal.config.base_url + page_url(site, default_key).substr(1);
   const std::string section = section_of(key.kind);
   json nav = json::array();
-  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans"})
+  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans", "media"})
     nav.push_back({{"label", ctx.t(std::string("nav.") + s)},
                    {"url", ctx.path(std::string(s) + "/")},
                    {"current", section == s}});
@@ -108,6 +112,8 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   json v = layout_view(site, ctx, key, title, std::move(breadcrumbs));
   body["t"] = v["t"];
   v["body"] = site.renderer.render(template_name, body);
+  // The click-to-play script only where a YouTube video offers it; no page needs it to work.
+  v["media_script"] = body.value("needs_media_script", false);
   if (key.kind == PageKind::home) v["is_home"] = true;
   if (key.kind == PageKind::not_found) v["noindex"] = true;
   return site.renderer.render("base", v);
@@ -132,21 +138,27 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
   const Lang first = portal.config.languages.front();
   pages.push_back({PageKind::language_choice, first});
   pages.push_back({PageKind::root_not_found, first});
+  // Every page of a list of `items` items.
+  auto add_paged = [&](PageKind kind, Lang lang, std::size_t a, std::size_t b, std::size_t items) {
+    for (std::size_t p = 1; p <= views::page_count(items, site.page_size); ++p)
+      pages.push_back({kind, lang, a, b, p});
+  };
   for (Lang lang : portal.config.languages) {
     pages.push_back({PageKind::home, lang});
     pages.push_back({PageKind::not_found, lang});
     for (std::size_t s = 0; s < std::size(views::kAllSorts); ++s)
-      for (std::size_t p = 1; p <= views::page_count(portal.grants.size(), site.page_size); ++p)
-        pages.push_back({PageKind::catalogue, lang, s, 0, p});
+      add_paged(PageKind::catalogue, lang, s, 0, portal.grants.size());
     for (std::size_t f = 0; f < kAllFacets.size(); ++f)
       for (std::size_t v = 0; v < index.facets[f].values.size(); ++v)
-        for (std::size_t p = 1;
-             p <= views::page_count(index.facets[f].values[v].grants.size(), site.page_size); ++p)
-          pages.push_back({PageKind::facet_value, lang, f, v, p});
+        add_paged(PageKind::facet_value, lang, f, v, index.facets[f].values[v].grants.size());
     for (std::size_t i = 0; i < portal.grants.size(); ++i)
       pages.push_back({PageKind::grant, lang, i});
-    for (std::size_t p = 1; p <= views::page_count(index.subgrants.size(), site.page_size); ++p)
-      pages.push_back({PageKind::subgrants, lang, 0, 0, p});
+    add_paged(PageKind::subgrants, lang, 0, 0, index.subgrants.size());
+    add_paged(PageKind::media, lang, 0, 0, index.media.size());
+    for (std::size_t f = 0; f < kAllMediaFacets.size(); ++f)
+      for (std::size_t v = 0; v < index.media_facets[f].values.size(); ++v)
+        add_paged(PageKind::media_facet_value, lang, f, v,
+                  index.media_facets[f].values[v].links.size());
     for (std::size_t i = 0; i < portal.regions.size(); ++i) {
       pages.push_back({PageKind::region, lang, i});
       pages.push_back({PageKind::subgrants_region, lang, i});
@@ -214,6 +226,14 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
       return prefix + "plans/" + portal.plans[key.a].id + "/";
     case PageKind::static_page:
       return prefix + portal.pages[key.a].name + "/";
+    case PageKind::media:
+      return views::paged_path(prefix + "media/", key.page);
+    case PageKind::media_facet_value: {
+      const MediaFacet& facet = site.index.media_facets[key.a];
+      return views::paged_path(
+          prefix + "media/" + media_facet_name(facet.kind) + "/" + facet.values[key.b].key + "/",
+          key.page);
+    }
   }
   return "/";
 }
@@ -338,6 +358,18 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       const std::string title = body["title"];
       return render_in_layout(site, ctx, key, "page", body, title,
                               json::array({crumb(title, page_url(site, key))}));
+    }
+    case PageKind::media:
+      return render_in_layout(
+          site, ctx, key, "media", views::media_list_view(ctx, index, key.page, site.page_size),
+          t("media.title"), json::array({crumb(t("nav.media"), ctx.path("media/"))}));
+    case PageKind::media_facet_value: {
+      json body = views::media_facet_value_view(ctx, index, index.media_facets[key.a].kind, key.b,
+                                                key.page, site.page_size);
+      const std::string title = body["title"];
+      return render_in_layout(site, ctx, key, "media", body, title,
+                              json::array({crumb(t("nav.media"), ctx.path("media/")),
+                                           crumb(body["value_label"], page_url(site, key))}));
     }
   }
   return {};

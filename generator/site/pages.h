@@ -30,6 +30,8 @@ enum class PageKind {
   plans,                // /<lang>/plans/
   plan,                 // /<lang>/plans/<id>/                       a = plan
   static_page,          // /<lang>/<name>/                           a = page
+  media,                // /<lang>/media/[page/<n>/]
+  media_facet_value,    // /<lang>/media/<facet>/<key>/[page/<n>/]   a = media facet, b = value
 };
 
 struct PageKey {

@@ -1,11 +1,12 @@
 #include "views/grant_view.h"
 
+#include <algorithm>
 #include <map>
 
 #include "i18n/format.h"
 #include "markup/markdown.h"
-#include "media/media_url.h"
 #include "model/enum_names.h"
+#include "views/media_view.h"
 
 namespace ashyq::views {
 namespace {
@@ -318,69 +319,6 @@ json subgrants_view(const ViewContext& ctx, const Grant& g) {
   return out;
 }
 
-// "Instagram", "YouTube", "Google Drive" in the page's language; a news site by its host.
-std::string platform_label(const ViewContext& ctx, const media::MediaUrl& m) {
-  if (m.platform == media::Platform::news) {
-    std::string host = media::host_of(m.canonical);
-    return host.rfind("www.", 0) == 0 ? host.substr(4) : host;
-  }
-  return ctx.t(key("media_platform", media::platform_key(m.platform)));
-}
-
-std::string platform_kind_label(const ViewContext& ctx, const media::MediaUrl& m) {
-  if (m.platform_kind.empty() || m.platform == media::Platform::news) return "";
-  return ctx.t(key("media_platform_kind", m.platform_kind));
-}
-
-// What a link without a title is called instead of its raw URL: "Instagram Reels C74he6jMSqy",
-// "YouTube видео PNb25_r3EuE", "news.example.kz/2024/forum". Long ids (Drive's 33 characters)
-// say nothing to a reader and are left out.
-std::string readable_label(const ViewContext& ctx, const media::MediaUrl& m) {
-  constexpr std::size_t kMaxIdLength = 20, kMaxLabelLength = 60;
-  if (m.platform == media::Platform::news) {
-    std::string label = platform_label(ctx, m);
-    const std::size_t path = m.canonical.find('/', m.canonical.find("://") + 3);
-    if (path != std::string::npos) {
-      std::string rest = m.canonical.substr(path);
-      rest = rest.substr(0, rest.find_first_of("?#"));
-      while (!rest.empty() && rest.back() == '/') rest.pop_back();
-      label += rest;
-    }
-    if (label.size() > kMaxLabelLength) {
-      std::size_t cut = kMaxLabelLength;
-      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
-      label = label.substr(0, cut) + "…";
-    }
-    return label;
-  }
-  std::string label = platform_label(ctx, m);
-  if (const std::string kind = platform_kind_label(ctx, m); !kind.empty()) label += " " + kind;
-  if (!m.id.empty() && m.id.size() <= kMaxIdLength) label += " " + m.id;
-  return label;
-}
-
-json media_link_view(const ViewContext& ctx, const MediaLink& link) {
-  const media::MediaUrl m = media::analyse_media_url(link.url);
-  const json title = ctx.text(link.title);
-  // The label of a link without a title already names platform and kind; the meta line then
-  // carries only the date.
-  std::vector<std::string> meta;
-  if (!title.is_null()) {
-    meta.push_back(platform_label(ctx, m));
-    if (const std::string kind = platform_kind_label(ctx, m); !kind.empty()) meta.push_back(kind);
-  }
-  if (link.date) meta.push_back(ctx.date(*link.date));
-  std::string meta_text;
-  for (const std::string& part : meta) meta_text += (meta_text.empty() ? "" : " · ") + part;
-  return {{"href", m.canonical},  // tracking parameters stripped: what the portal publishes
-          {"title", title},
-          {"label", readable_label(ctx, m)},
-          {"platform", platform_label(ctx, m)},
-          {"platform_kind", platform_kind_label(ctx, m)},
-          {"date", link.date ? json(ctx.date(*link.date)) : json(nullptr)},
-          {"meta", meta_text}};
-}
-
 json media_view(const ViewContext& ctx, const Grant& g) {
   // Grouped by activity in plan order, links of no (known) activity last; within an activity by
   // kind, in the order of the kind enum; links in record order within a kind.
@@ -476,6 +414,7 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
   v["budget"] = budget_view(ctx, g);
   v["subgrants"] = subgrants_view(ctx, g);
   v["media"] = media_view(ctx, g);
+  v["needs_media_script"] = std::any_of(g.media.begin(), g.media.end(), is_playable_video);
   json partners = json::array();
   for (const Partner& p : g.partners)
     partners.push_back({{"name", ctx.text(p.name)}, {"role", ctx.text(p.role)}});

@@ -35,10 +35,6 @@ json grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order, s
   return rows;
 }
 
-std::string sorted_label_key(const ViewContext& ctx, const std::string& label) {
-  return i18n::collation_key(label, ctx.lang);
-}
-
 // The facet values in the order a reader scans them: years newest first, statuses in their life
 // order, everything else alphabetically in the page's language.
 std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet) {
@@ -57,12 +53,10 @@ std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet)
     });
     return order;
   }
-  std::vector<std::string> keys;
+  std::vector<std::string> labels;
   for (const FacetValue& v : facet.values)
-    keys.push_back(sorted_label_key(ctx, facet_value_label(ctx, facet.kind, v.key)));
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-  return order;
+    labels.push_back(facet_value_label(ctx, facet.kind, v.key));
+  return order_by_label(ctx, labels);
 }
 
 json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind current_kind,
@@ -79,9 +73,11 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
                         {"total", sums_amount(ctx, v.sums)},
                         {"current", kind == current_kind && v.key == current_key}});
     }
+    // `note` null, not absent: Mustache would otherwise look for it in the enclosing view.
     facets.push_back({{"name", facet_name(kind)},
                       {"label", ctx.t(std::string("facet.") + facet_name(kind))},
-                      {"values", values}});
+                      {"values", values},
+                      {"note", nullptr}});
   }
   return facets;
 }
@@ -119,6 +115,17 @@ const char* sort_name(CatalogueSort sort) {
       return "title";
   }
   return "";
+}
+
+std::vector<std::size_t> order_by_label(const ViewContext& ctx,
+                                        const std::vector<std::string>& labels) {
+  std::vector<std::string> keys;
+  for (const std::string& label : labels) keys.push_back(i18n::collation_key(label, ctx.lang));
+  std::vector<std::size_t> order(labels.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  return order;
 }
 
 std::size_t page_count(std::size_t items, std::size_t page_size) {
@@ -381,16 +388,10 @@ std::vector<RoleGrants> grants_by_role(const Portal& portal, const PortalIndex& 
 
 json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
-  std::vector<std::size_t> order(portal.organisations.size());
-  std::vector<std::string> keys;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-    keys.push_back(i18n::collation_key(org_name(ctx, portal.organisations[i].id), ctx.lang));
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  std::vector<std::string> names;
+  for (const Organisation& o : portal.organisations) names.push_back(org_name(ctx, o.id));
   json rows = json::array();
-  for (std::size_t i : order) {
+  for (std::size_t i : order_by_label(ctx, names)) {
     const Organisation& o = portal.organisations[i];
     Sums as_grantee;
     // Held in a variable: a range-for over a member of a temporary dangles before C++23.

@@ -31,6 +31,10 @@ nlohmann::json catalogue_view(const ViewContext& ctx, const PortalIndex& index, 
 // One facet value's page: its grants (newest first), count and total.
 nlohmann::json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
                                 std::size_t value, std::size_t page, std::size_t page_size);
+// The indices 0…labels.size()-1 in the alphabetical order of `labels` in the page's language (ICU
+// collation), equal labels in their given order.
+std::vector<std::size_t> order_by_label(const ViewContext& ctx,
+                                        const std::vector<std::string>& labels);
 // The label of a facet value in the page's language (a region's name, a year, a status...).
 std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key);
 std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key);

@@ -31,6 +31,7 @@
 #include <tuple>
 #include <vector>
 
+#include "html_reading.h"
 #include "test_site.h"
 
 namespace ashyq::integration {
@@ -92,20 +93,12 @@ const Words& words(const std::string& lang) {
 
 // ---- The built fixture ----
 
-struct BuiltPortal {
-  TestSite site{"portal"};
-  RunResult result = site.build();
-};
-
-const BuiltPortal& built() {
-  static const BuiltPortal portal;
-  return portal;
-}
+const BuiltSite& built() { return built_site("portal"); }
 
 // A file of the built site, relative to public/. Fails the test when the build failed or the file
 // is missing.
 std::string output(const std::string& relative) {
-  const BuiltPortal& p = built();
+  const BuiltSite& p = built();
   INFO(p.result.err);
   REQUIRE(p.result.exit_code == 0);
   INFO("public/" + relative);
@@ -127,73 +120,9 @@ bool page_exists(const std::string& url) {
   return output_exists(url.ends_with("/") ? url.substr(1) + "index.html" : url.substr(1));
 }
 
-const std::map<std::string, std::string>& all_output() {
-  static const std::map<std::string, std::string> files = [] {
-    const BuiltPortal& p = built();
-    REQUIRE(p.result.exit_code == 0);
-    return p.site.files("public");
-  }();
-  return files;
-}
+const std::map<std::string, std::string>& all_output() { return built_output("portal"); }
 
-// ---- Reading HTML ----
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-// From the first `start` (inclusive) to the next `end` after it (exclusive). Fails the test when
-// either is missing.
-std::string between(const std::string& html, const std::string& start, const std::string& end) {
-  INFO("looking for " << start << " … " << end);
-  const std::size_t from = html.find(start);
-  REQUIRE(from != std::string::npos);
-  const std::size_t to = html.find(end, from + start.size());
-  REQUIRE(to != std::string::npos);
-  return html.substr(from, to - from);
-}
-
-std::string main_of(const std::string& html) {
-  return between(html, "<main id=\"main\"", "</main>");
-}
-
-// Text without tags; <br> becomes a line break; the entities Mustache writes are decoded.
-std::string text_of(std::string_view html) {
-  std::string out;
-  for (std::size_t i = 0; i < html.size();) {
-    if (html[i] == '<') {
-      const std::size_t close = html.find('>', i);
-      if (html.substr(i, 4) == "<br>") out += '\n';
-      i = close == std::string_view::npos ? html.size() : close + 1;
-      continue;
-    }
-    out += html[i++];
-  }
-  const std::pair<const char*, const char*> entities[] = {
-      {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
-  for (auto [entity, plain] : entities) {
-    const std::string_view from = entity, to = plain;
-    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at)) {
-      out.replace(at, from.size(), to);
-      at += to.size();
-    }
-  }
-  // Trailing line breaks (a list of regions ends with <br>) carry nothing.
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
-// Every value of href="…" in `html`, in order.
-std::vector<std::string> hrefs(const std::string& html) {
-  std::vector<std::string> out;
-  const std::string marker = "href=\"";
-  for (std::size_t at = html.find(marker); at != std::string::npos;
-       at = html.find(marker, at + 1)) {
-    const std::size_t start = at + marker.size();
-    out.push_back(html.substr(start, html.find('"', start) - start));
-  }
-  return out;
-}
+// ---- Reading HTML (contains, between, main_of, text_of, hrefs: html_reading.h) ----
 
 // One table row: the text of each cell (th or td) and the links in it.
 struct Row {
@@ -293,7 +222,7 @@ Ids paged_grant_ids(const std::string& base, std::size_t pages) {
 // ---- The build itself ----
 
 TEST_CASE("The portal fixture builds with no errors and no warnings", "[integration][portal]") {
-  const BuiltPortal& p = built();
+  const BuiltSite& p = built();
   INFO(p.result.err);
   CHECK(p.result.exit_code == 0);
   CHECK(finding_lines(p.result.err).empty());
@@ -1114,7 +1043,7 @@ TEST_CASE("Every page linked from the main navigation and the footer exists",
     const std::vector<std::string> nav = hrefs(between(home, "<nav class=\"main-nav", "</nav>"));
     CHECK(nav == std::vector<std::string>{"/" + l + "/grants/", "/" + l + "/subgrants/",
                                           "/" + l + "/organisations/", "/" + l + "/regions/",
-                                          "/" + l + "/plans/"});
+                                          "/" + l + "/plans/", "/" + l + "/media/"});
     const std::vector<std::string> footer =
         hrefs(between(home, "<ul class=\"footer-pages\">", "</ul>"));
     CHECK(footer == std::vector<std::string>{"/" + l + "/about/"});

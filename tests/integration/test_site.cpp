@@ -178,4 +178,23 @@ std::vector<std::string> warnings_in(const std::vector<std::string>& lines) {
   return out;
 }
 
+const BuiltSite& built_site(const std::string& fixture) {
+  static std::map<std::string, std::unique_ptr<BuiltSite>> sites;
+  std::unique_ptr<BuiltSite>& site = sites[fixture];
+  if (!site) site = std::make_unique<BuiltSite>(fixture);
+  return *site;
+}
+
+const std::map<std::string, std::string>& built_output(const std::string& fixture) {
+  static std::map<std::string, std::map<std::string, std::string>> outputs;
+  auto it = outputs.find(fixture);
+  if (it == outputs.end()) {
+    const BuiltSite& built = built_site(fixture);
+    if (built.result.exit_code != 0)
+      throw std::runtime_error("the fixture " + fixture + " did not build:\n" + built.result.err);
+    it = outputs.emplace(fixture, built.site.files("public")).first;
+  }
+  return it->second;
+}
+
 }  // namespace ashyq::integration

@@ -4,6 +4,7 @@
 // test the same way: whole sites in, files and messages out.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,20 @@ class TestSite {
   std::filesystem::path root_;  // the temporary folder: site/, captured output, scratch folders
   std::filesystem::path site_;
 };
+
+// A fixture built once per test run with `ashyq build --site <dir>`, shared by every test (in any
+// file) that asks for the same fixture; removed at exit. Not thread-safe (Catch runs tests one at a
+// time).
+struct BuiltSite {
+  explicit BuiltSite(const std::string& fixture) : site(fixture), result(site.build()) {}
+  TestSite site;
+  RunResult result;
+};
+const BuiltSite& built_site(const std::string& fixture);
+
+// Every file the built fixture wrote to public/: path relative to public/ → bytes. Throws
+// std::runtime_error, with ashyq's stderr, when the build failed.
+const std::map<std::string, std::string>& built_output(const std::string& fixture);
 
 // The finding lines in ashyq's stderr ("file:line:col: error: …", "…: warning: …"), in the order
 // printed, without the quoted source lines, carets and the summary line.

@@ -194,6 +194,32 @@ TEST_CASE("Duplicates are found after canonicalisation", "[media]") {
   }
 }
 
+TEST_CASE("Only a well-formed YouTube video, short or live stream has a video id to embed",
+          "[media]") {
+  struct Case {
+    const char* url;
+    const char* video_id;
+  };
+  const Case cases[] = {
+      {"https://youtu.be/PNb25_r3EuE?si=5yQ6OA8o4iXouAQo", "PNb25_r3EuE"},
+      {"https://www.youtube.com/watch?v=PNb25_r3EuE&feature=share", "PNb25_r3EuE"},
+      {"https://youtube.com/shorts/synthBrg005", "synthBrg005"},
+      {"https://www.youtube.com/live/synthLive01", "synthLive01"},
+      {"https://www.youtube-nocookie.com/embed/PNb25_r3EuE", "PNb25_r3EuE"},
+      // Not a video: a channel, a playlist; damaged ids; other platforms with 11-character ids.
+      {"https://www.youtube.com/@synthetic", ""},
+      {"https://www.youtube.com/playlist?list=PLsynthetic", ""},
+      {"https://youtu.be/PNb25_r3Eu", ""},
+      {"https://www.youtube.com/watch?si=abc", ""},
+      {"https://www.instagram.com/reel/C9U-wxUME40/", ""},
+      {"https://news.example.kz/watch?v=PNb25_r3EuE", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.url);
+    CHECK(youtube_video_id(analyse_media_url(c.url)) == c.video_id);
+  }
+}
+
 TEST_CASE("The host of a canonical URL is read without user info or port", "[media]") {
   CHECK(host_of("https://news.example.kz/a?b#c") == "news.example.kz");
   CHECK(host_of("https://user@News.Example.kz:8080/") == "news.example.kz");
