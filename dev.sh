@@ -14,6 +14,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libtomlplusplus-dev
   libkainjow-mustache-dev libicu-dev libcurl4-openssl-dev catch2 libcpp-httplib-dev
+  libxml2-utils
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -10,6 +10,7 @@
 #include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/inputs.h"
+#include "site/discovery.h"
 #include "site/pages.h"
 #include "validate/validator.h"
 
@@ -107,6 +108,10 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       result.failed_phase = "render";
       return result;
     }
+    // For machines: the sitemap(s), robots.txt and a feed per language.
+    for (const OutputFile& file : sitemap_files(site, pages)) writer.write(file.path, file.bytes);
+    writer.write("robots.txt", robots_txt(site));
+    for (Lang lang : portal.config.languages) writer.write(feed_path(lang), atom_feed(site, lang));
     copy_assets(site_dir / "assets", writer);
     result.pages = static_cast<std::int64_t>(pages.size());
     writer.publish();

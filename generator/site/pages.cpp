@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "markup/markdown.h"
+#include "site/discovery.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
 #include "views/media_view.h"
@@ -73,6 +74,15 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
                           {"label", site.strings.get(lang, "language.name")}});
   }
   v["alternates"] = alternates;
+  // Open Graph: locales are language_TERRITORY.
+  auto og_locale = [](Lang lang) { return lang == Lang::kk ? "kk_KZ" : "ru_RU"; };
+  v["og_locale"] = og_locale(ctx.lang);
+  json og_alternates = json::array();
+  for (Lang lang : portal.config.languages)
+    if (lang != ctx.lang) og_alternates.push_back(og_locale(lang));
+  v["og_locale_alternates"] = og_alternates;
+  v["feed_url"] = "/" + feed_path(ctx.lang);
+  v["feed_title"] = ctx.plain(portal.config.title) + " — " + ctx.t("feed.title");
   PageKey default_key = key;
   default_key.lang = portal.config.languages.front();
   v["x_default"] = portal.config.base_url + page_url(site, default_key).substr(1);
@@ -106,16 +116,26 @@ json crumb(const std::string& label, const std::string& url) {
   return {{"label", label}, {"url", url}};
 }
 
+// What a page may add to the layout's <head>: its own description and structured data.
+struct HeadExtras {
+  std::string description;  // empty: the site's description
+  std::string json_ld;      // empty: none
+};
+
 std::string render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
                              const PageKey& key, const std::string& template_name, json body,
-                             const std::string& title, json breadcrumbs) {
+                             const std::string& title, json breadcrumbs,
+                             const HeadExtras& head = {}) {
   json v = layout_view(site, ctx, key, title, std::move(breadcrumbs));
   body["t"] = v["t"];
   v["body"] = site.renderer.render(template_name, body);
   // The click-to-play script only where a YouTube video offers it; no page needs it to work.
   v["media_script"] = body.value("needs_media_script", false);
   if (key.kind == PageKind::home) v["is_home"] = true;
-  if (key.kind == PageKind::not_found) v["noindex"] = true;
+  if (!is_indexable(key.kind)) v["noindex"] = true;
+  v["og_type"] = key.kind == PageKind::grant ? "article" : "website";
+  if (!head.description.empty()) v["description"] = head.description;
+  if (!head.json_ld.empty()) v["json_ld"] = head.json_ld;
   return site.renderer.render("base", v);
 }
 
@@ -291,10 +311,13 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
     }
     case PageKind::grant: {
       const Grant& grant = portal.grants[key.a];
+      std::string summary = ctx.plain(grant.goal);
+      if (summary.empty()) summary = ctx.plain(grant.topic);
       return render_in_layout(site, ctx, key, "grant", views::grant_view(ctx, grant),
                               ctx.plain(grant.title),
                               json::array({crumb(t("nav.grants"), ctx.path("grants/")),
-                                           crumb(ctx.plain(grant.title), page_url(site, key))}));
+                                           crumb(ctx.plain(grant.title), page_url(site, key))}),
+                              {short_description(summary), grant_json_ld(site, key.lang, key.a)});
     }
     case PageKind::subgrants:
       return render_in_layout(

@@ -534,6 +534,23 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   return v;
 }
 
+int final_report_day(const Grant& g) {
+  if (g.final_report_date) return g.final_report_date->latest();
+  if (g.actual_period) return g.actual_period->last().latest();
+  return grant_sort_date(g);
+}
+
+std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t limit) {
+  std::vector<std::size_t> completed;
+  for (std::size_t i = 0; i < portal.grants.size(); ++i)
+    if (portal.grants[i].status == GrantStatus::completed) completed.push_back(i);
+  std::stable_sort(completed.begin(), completed.end(), [&](std::size_t a, std::size_t b) {
+    return final_report_day(portal.grants[a]) > final_report_day(portal.grants[b]);
+  });
+  if (completed.size() > limit) completed.resize(limit);
+  return completed;
+}
+
 json home_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   json v;
@@ -545,19 +562,7 @@ json home_view(const ViewContext& ctx, const PortalIndex& index) {
                  {"beneficiaries", ctx.integer(index.direct_beneficiaries_actual)},
                  {"reporting", ctx.integer(index.grants_reporting_beneficiaries)}};
 
-  // Latest final reports: completed grants, newest report first.
-  std::vector<std::size_t> completed;
-  for (std::size_t i = 0; i < portal.grants.size(); ++i)
-    if (portal.grants[i].status == GrantStatus::completed) completed.push_back(i);
-  auto report_date = [&](std::size_t i) {
-    const Grant& g = portal.grants[i];
-    if (g.final_report_date) return g.final_report_date->latest();
-    if (g.actual_period) return g.actual_period->last().latest();
-    return grant_sort_date(g);
-  };
-  std::stable_sort(completed.begin(), completed.end(),
-                   [&](std::size_t a, std::size_t b) { return report_date(a) > report_date(b); });
-  if (completed.size() > 5) completed.resize(5);
+  const std::vector<std::size_t> completed = latest_final_reports(portal, 5);
   v["latest_reports"] = grant_rows(ctx, completed, 0, completed.size());
 
   // Charts of awarded money: by region (a multi-region grant in each of its regions), by year and

@@ -50,6 +50,12 @@ nlohmann::json organisations_view(const ViewContext& ctx, const PortalIndex& ind
 nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org);
 nlohmann::json regions_view(const ViewContext& ctx, const PortalIndex& index);
 nlohmann::json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region);
+// Completed grants, newest final report first (the report's date, else the end of the actual
+// period, else the grant's own date; ties keep id order), at most `limit`. Home and the feeds.
+std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t limit);
+// The day (as PartialDate::latest) that orders final reports.
+int final_report_day(const Grant& grant);
+
 nlohmann::json home_view(const ViewContext& ctx, const PortalIndex& index);
 
 }  // namespace ashyq::views

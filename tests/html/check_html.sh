@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds content/ and every fixture site under tests/fixtures/ (except the deliberately invalid
-# ones) and runs the Nu HTML Checker (npm package vnu-jar, with the machine's Java) over every page.
-# Fails on any error; prints the checker's findings.
+# ones), runs the Nu HTML Checker (npm package vnu-jar, with the machine's Java) over every page,
+# and validates every sitemap against tests/xml/sitemap.xsd and every Atom feed against
+# tests/xml/atom.rng with xmllint (libxml2). Fails on any error; prints the checkers' findings.
 #   usage: check_html.sh ASHYQ_BINARY SOURCE_DIR
 set -euo pipefail
 binary=$1
@@ -37,3 +38,12 @@ fi
 echo "checking $pages pages with the Nu HTML Checker"
 java -jar "$vnu" --errors-only --skip-non-html "${outputs[@]}"
 echo "0 errors in $pages pages"
+
+sitemaps=$(find "${outputs[@]}" -name 'sitemap*.xml')
+feeds=$(find "${outputs[@]}" -name 'feed.xml')
+[ -n "$sitemaps" ] && [ -n "$feeds" ] || { echo "expected sitemaps and feeds to check" >&2; exit 1; }
+# shellcheck disable=SC2086  # one path a word
+xmllint --noout --schema "$source_dir/tests/xml/sitemap.xsd" $sitemaps
+# shellcheck disable=SC2086
+xmllint --noout --relaxng "$source_dir/tests/xml/atom.rng" $feeds
+echo "sitemaps and feeds valid: $(echo $sitemaps | wc -w) sitemap(s), $(echo $feeds | wc -w) feed(s)"

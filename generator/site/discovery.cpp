@@ -1,0 +1,228 @@
+#include "site/discovery.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "views/list_views.h"
+#include "views/view_context.h"
+
+namespace ashyq::site {
+namespace {
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string absolute(const SiteContext& site, const std::string& url) {
+  return site.portal.config.base_url + url.substr(1);  // base_url ends with "/", url starts with it
+}
+
+// yyyymmdd (PartialDate::earliest/latest) → "yyyy-mm-ddT00:00:00Z".
+std::string atom_time(int day) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT00:00:00Z", day / 10000, day / 100 % 100,
+                day % 100);
+  return buffer;
+}
+
+int report_start_day(const Grant& g) {
+  if (g.final_report_date) return g.final_report_date->earliest();
+  if (g.actual_period) return g.actual_period->last().earliest();
+  return views::final_report_day(g);
+}
+
+std::string sitemap_urlset(const SiteContext& site, const std::vector<const PageKey*>& keys) {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+      "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  const auto& languages = site.portal.config.languages;
+  for (const PageKey* key : keys) {
+    xml += "<url><loc>" + xml_escape(absolute(site, page_url(site, *key))) + "</loc>";
+    if (key->kind != PageKind::language_choice) {
+      for (Lang lang : languages) {
+        PageKey other = *key;
+        other.lang = lang;
+        xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + std::string(lang_code(lang)) +
+               "\" href=\"" + xml_escape(absolute(site, page_url(site, other))) + "\"/>";
+      }
+      PageKey fallback = *key;
+      fallback.lang = languages.front();
+      xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
+             xml_escape(absolute(site, page_url(site, fallback))) + "\"/>";
+    }
+    xml += "</url>\n";
+  }
+  xml += "</urlset>\n";
+  return xml;
+}
+
+}  // namespace
+
+bool is_indexable(PageKind kind) {
+  return kind != PageKind::not_found && kind != PageKind::root_not_found;
+}
+
+std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
+                                      std::size_t max_urls) {
+  std::vector<const PageKey*> keys;
+  for (const PageKey& key : pages)
+    if (is_indexable(key.kind)) keys.push_back(&key);
+  max_urls = std::max<std::size_t>(max_urls, 1);
+  if (keys.size() <= max_urls) return {{"sitemap.xml", sitemap_urlset(site, keys)}};
+
+  std::vector<OutputFile> files;
+  std::string index =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (std::size_t start = 0, n = 1; start < keys.size(); start += max_urls, ++n) {
+    const std::size_t end = std::min(keys.size(), start + max_urls);
+    const std::string name = "sitemap-" + std::to_string(n) + ".xml";
+    files.push_back({name, sitemap_urlset(site, {keys.begin() + static_cast<std::ptrdiff_t>(start),
+                                                 keys.begin() + static_cast<std::ptrdiff_t>(end)})});
+    index += "<sitemap><loc>" + xml_escape(site.portal.config.base_url + name) + "</loc></sitemap>\n";
+  }
+  index += "</sitemapindex>\n";
+  files.insert(files.begin(), {"sitemap.xml", index});
+  return files;
+}
+
+std::string robots_txt(const SiteContext& site, const std::vector<std::string>& disallowed) {
+  std::string text = "User-agent: *\n";
+  if (disallowed.empty()) text += "Disallow:\n";  // an empty Disallow allows everything
+  for (const std::string& path : disallowed) text += "Disallow: " + path + "\n";
+  text += "\nSitemap: " + site.portal.config.base_url + "sitemap.xml\n";
+  return text;
+}
+
+std::string feed_path(Lang lang) { return std::string(lang_code(lang)) + "/feed.xml"; }
+
+std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entries) {
+  const Portal& portal = site.portal;
+  const views::ViewContext ctx{portal, site.strings, lang};
+  const std::vector<std::size_t> reports = views::latest_final_reports(portal, max_entries);
+  int newest = 19700101;
+  if (!reports.empty()) {
+    for (std::size_t i : reports) newest = std::max(newest, report_start_day(portal.grants[i]));
+  } else {
+    for (const Grant& g : portal.grants) {
+      if (g.contract_date) newest = std::max(newest, g.contract_date->earliest());
+      if (auto period = g.whole_period()) newest = std::max(newest, period->start.earliest());
+    }
+  }
+  const std::string self = portal.config.base_url + feed_path(lang);
+  const std::string title = ctx.plain(portal.config.title) + " — " + ctx.t("feed.title");
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+                    std::string(lang_code(lang)) + "\">\n";
+  xml += "<id>" + xml_escape(self) + "</id>\n";
+  xml += "<title>" + xml_escape(title) + "</title>\n";
+  xml += "<subtitle>" + xml_escape(ctx.t("feed.subtitle")) + "</subtitle>\n";
+  xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(self) + "\"/>\n";
+  xml += "<link rel=\"alternate\" type=\"text/html\" href=\"" +
+         xml_escape(portal.config.base_url + std::string(lang_code(lang)) + "/") + "\"/>\n";
+  xml += "<updated>" + atom_time(newest) + "</updated>\n";
+  xml += "<author><name>" + xml_escape(ctx.plain(portal.config.title)) + "</name></author>\n";
+  xml += "<generator>Ashyq</generator>\n";
+  for (std::size_t i : reports) {
+    const Grant& g = portal.grants[i];
+    PageKey key{PageKind::grant, lang, i};
+    const std::string url = absolute(site, page_url(site, key));
+    const std::string when = atom_time(report_start_day(g));
+    const Organisation* grantee = portal.find_organisation(g.grantee_id);
+    std::string summary = ctx.t("feed.grantee") + ": " +
+                          (grantee ? ctx.plain(grantee->name) : g.grantee_id) + ". " +
+                          ctx.t("feed.amount") + ": " +
+                          (g.amount ? ctx.money(*g.amount) : ctx.t("feed.not_published")) + ".";
+    const std::string goal = ctx.plain(g.goal);
+    if (!goal.empty()) summary += " " + short_description(goal, 400);
+    xml += "<entry>\n";
+    xml += "<id>" + xml_escape(url) + "</id>\n";
+    xml += "<title>" + xml_escape(ctx.plain(g.title)) + "</title>\n";
+    xml += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(url) + "\"/>\n";
+    xml += "<published>" + when + "</published>\n<updated>" + when + "</updated>\n";
+    if (grantee) xml += "<author><name>" + xml_escape(ctx.plain(grantee->name)) + "</name></author>\n";
+    xml += "<summary type=\"text\">" + xml_escape(summary) + "</summary>\n";
+    xml += "</entry>\n";
+  }
+  xml += "</feed>\n";
+  return xml;
+}
+
+std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t index) {
+  using nlohmann::json;
+  const Portal& portal = site.portal;
+  const views::ViewContext ctx{portal, site.strings, lang};
+  const Grant& g = portal.grants[index];
+  const std::string url = absolute(site, page_url(site, {PageKind::grant, lang, index}));
+  json ld = {{"@context", "https://schema.org"},
+             {"@type", "MonetaryGrant"},
+             {"@id", url + "#grant"},
+             {"url", url},
+             {"identifier", g.contract_number.empty() ? g.id : g.contract_number},
+             {"name", ctx.plain(g.title)}};
+  const std::string goal = ctx.plain(g.goal);
+  if (!goal.empty()) ld["description"] = goal;
+  if (g.amount)
+    ld["amount"] = {{"@type", "MonetaryAmount"},
+                    {"currency", portal.config.currency},
+                    {"value", g.amount->value()}};
+  auto organisation = [&](const std::string& id) {
+    json o = {{"@type", "Organization"}};
+    const Organisation* org = portal.find_organisation(id);
+    o["name"] = org ? ctx.plain(org->name) : id;
+    if (org) {
+      for (std::size_t i = 0; i < portal.organisations.size(); ++i)
+        if (&portal.organisations[i] == org)
+          o["url"] = absolute(site, page_url(site, {PageKind::organisation, lang, i}));
+      if (!org->bin.empty()) o["taxID"] = org->bin;
+    }
+    return o;
+  };
+  if (!g.operator_id.empty()) ld["funder"] = organisation(g.operator_id);
+  if (!g.grantee_id.empty()) ld["fundedItem"] = organisation(g.grantee_id);
+  std::string text = ld.dump();
+  for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3))
+    text.replace(at, 2, "<\\/");
+  return text;
+}
+
+std::string short_description(const std::string& text, std::size_t max_bytes) {
+  std::string collapsed;
+  collapsed.reserve(text.size());
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+    } else {
+      collapsed += c;
+    }
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  if (collapsed.size() <= max_bytes) return collapsed;
+  const std::size_t ellipsis = 3;  // "…" in UTF-8
+  std::size_t cut = collapsed.rfind(' ', max_bytes - ellipsis);
+  if (cut == std::string::npos || cut == 0) {
+    // One long word: cut before a UTF-8 continuation byte.
+    cut = max_bytes - ellipsis;
+    while (cut > 0 && (static_cast<unsigned char>(collapsed[cut]) & 0xC0) == 0x80) --cut;
+  }
+  collapsed.resize(cut);
+  while (!collapsed.empty() && (collapsed.back() == ' ' || collapsed.back() == ',' ||
+                                collapsed.back() == ';' || collapsed.back() == ':'))
+    collapsed.pop_back();
+  return collapsed + "…";
+}
+
+}  // namespace ashyq::site

@@ -1,0 +1,49 @@
+#pragma once
+// The files for machines that sit beside the pages: sitemap.xml with hreflang alternates, robots.txt
+// and an Atom feed of final reports per language; and the per-page metadata for link previews and
+// search engines (description, Open Graph, schema.org JSON-LD). Deterministic: the same portal
+// gives the same bytes, in the same order, every build; no clock is read.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "site/pages.h"
+
+namespace ashyq::site {
+
+struct OutputFile {
+  std::string path;  // relative to the output root
+  std::string bytes;
+};
+
+// Pages that search engines should index: every page but the 404 pages.
+bool is_indexable(PageKind kind);
+
+// The sitemap protocol allows 50 000 URLs a file. Up to `max_urls` indexable pages give one
+// sitemap.xml; more give sitemap-1.xml, sitemap-2.xml, ... and a sitemap.xml index of them. Every
+// language page is a <url> with an xhtml:link alternate for each language and x-default.
+std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
+                                      std::size_t max_urls = 50000);
+
+// robots.txt: everything may be crawled but `disallowed` paths; names the sitemap.
+std::string robots_txt(const SiteContext& site, const std::vector<std::string>& disallowed = {});
+
+// "kk/feed.xml"
+std::string feed_path(Lang lang);
+// Atom (RFC 4287) feed of the latest final reports (views::latest_final_reports, at most
+// `max_entries`), in `lang`. An entry's updated/published is the report's date at 00:00 UTC (a
+// date given only to the month or year counts from its first day); the feed's updated is the newest
+// entry's, or the newest date of any grant when there is no entry yet.
+std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entries = 50);
+
+// schema.org MonetaryGrant of a grant page, as the text of a <script type="application/ld+json">
+// ("</" escaped so it cannot end the script): name, description (goal), url, identifier, amount in
+// KZT when published, funder (the operator) and fundedItem (the grantee organisation).
+std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t grant);
+
+// `text` cut to at most `max_bytes` bytes at a space, with "…" when cut; whitespace runs collapsed.
+std::string short_description(const std::string& text, std::size_t max_bytes = 200);
+
+}  // namespace ashyq::site
