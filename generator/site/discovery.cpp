@@ -192,9 +192,19 @@ std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t index)
   };
   if (!g.operator_id.empty()) ld["funder"] = organisation(g.operator_id);
   if (!g.grantee_id.empty()) ld["fundedItem"] = organisation(g.grantee_id);
-  std::string text = ld.dump();
-  for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3))
-    text.replace(at, 2, "<\\/");
+  // In a <script> element only "</script" ends it, but "<!--" and "<script" inside change how the
+  // HTML parser reads on; JSON may spell any character as \uXXXX, so <, > and & never appear raw.
+  std::string text;
+  for (char c : ld.dump()) {
+    if (c == '<')
+      text += "\\u003c";
+    else if (c == '>')
+      text += "\\u003e";
+    else if (c == '&')
+      text += "\\u0026";
+    else
+      text += c;
+  }
   return text;
 }
 

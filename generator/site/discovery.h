@@ -39,7 +39,7 @@ std::string feed_path(Lang lang);
 std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entries = 50);
 
 // schema.org MonetaryGrant of a grant page, as the text of a <script type="application/ld+json">
-// ("</" escaped so it cannot end the script): name, description (goal), url, identifier, amount in
+// (<, > and & written as \u escapes, so nothing in it can end or alter the script element): name, description (goal), url, identifier, amount in
 // KZT when published, funder (the operator) and fundedItem (the grantee organisation).
 std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t grant);
 
