@@ -52,7 +52,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   for (const char* required :
        {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
         "subgrants_region", "subgrants_programme", "organisations", "organisation", "regions",
-        "region", "plans", "plan", "page"})
+        "region", "plans", "plan", "page", "link_report"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");
@@ -98,6 +98,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       result.failed_phase = "render";
       return result;
     }
+    writer.write("robots.txt", robots_txt(site));
     copy_assets(site_dir / "assets", writer);
     result.pages = static_cast<std::int64_t>(pages.size());
     result.files = writer.files_written();

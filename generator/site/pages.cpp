@@ -4,6 +4,7 @@
 
 #include "markup/markdown.h"
 #include "views/grant_view.h"
+#include "views/link_report_view.h"
 #include "views/list_views.h"
 #include "views/plan_view.h"
 #include "views/view_context.h"
@@ -17,7 +18,7 @@ const char* const kReservedGrantIds[] = {"page",      "sort",     "year",   "reg
                                          "direction", "operator", "status", "grantee"};
 const char* const kReservedPageNames[] = {"grants", "subgrants", "organisations", "regions",
                                           "plans",  "assets",    "media",         "data",
-                                          "search", "404",       "index"};
+                                          "search", "404",       "index",         "link-report"};
 
 std::string lang_prefix(Lang lang) { return "/" + std::string(lang_code(lang)) + "/"; }
 
@@ -109,7 +110,10 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   body["t"] = v["t"];
   v["body"] = site.renderer.render(template_name, body);
   if (key.kind == PageKind::home) v["is_home"] = true;
-  if (key.kind == PageKind::not_found) v["noindex"] = true;
+  // Search engines skip what is not content: the not-found page, and the operators' link report
+  // (whose links they must not follow either).
+  if (key.kind == PageKind::not_found) v["robots"] = "noindex";
+  if (key.kind == PageKind::link_report) v["robots"] = "noindex, nofollow";
   return site.renderer.render("base", v);
 }
 
@@ -163,6 +167,7 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
       pages.push_back({PageKind::plan, lang, i});
     for (std::size_t i = 0; i < portal.pages.size(); ++i)
       pages.push_back({PageKind::static_page, lang, i});
+    pages.push_back({PageKind::link_report, lang});
   }
   return pages;
 }
@@ -214,6 +219,8 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
       return prefix + "plans/" + portal.plans[key.a].id + "/";
     case PageKind::static_page:
       return prefix + portal.pages[key.a].name + "/";
+    case PageKind::link_report:
+      return prefix + "link-report/";
   }
   return "/";
 }
@@ -339,8 +346,20 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       return render_in_layout(site, ctx, key, "page", body, title,
                               json::array({crumb(title, page_url(site, key))}));
     }
+    case PageKind::link_report:
+      return render_in_layout(site, ctx, key, "link_report", views::link_report_view(ctx),
+                              t("link_report.title"),
+                              json::array({crumb(t("link_report.title"), page_url(site, key))}));
   }
   return {};
+}
+
+std::string robots_txt(const SiteContext& site) {
+  // The one place robots.txt is written: a Sitemap line belongs here when the portal has one.
+  std::string out = "User-agent: *\n";
+  for (Lang lang : site.portal.config.languages)
+    out += "Disallow: " + lang_prefix(lang) + "link-report/\n";
+  return out;
 }
 
 }  // namespace ashyq::site

@@ -30,6 +30,7 @@ enum class PageKind {
   plans,                // /<lang>/plans/
   plan,                 // /<lang>/plans/<id>/                       a = plan
   static_page,          // /<lang>/<name>/                           a = page
+  link_report,          // /<lang>/link-report/: broken links, for operators; noindex
 };
 
 struct PageKey {
@@ -59,5 +60,8 @@ std::string page_path(const SiteContext& site, const PageKey& key);
 
 // Renders one page to HTML. Throws std::runtime_error on a template error.
 std::string render_page(const SiteContext& site, const PageKey& key);
+
+// /robots.txt: everything may be crawled but the operators' link report pages.
+std::string robots_txt(const SiteContext& site);
 
 }  // namespace ashyq::site
