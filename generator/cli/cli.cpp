@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -8,8 +9,12 @@
 #include <functional>
 #include <optional>
 
+#include "content/loader.h"
 #include "core/diagnostics.h"
+#include "core/file_io.h"
+#include "links/site_links.h"
 #include "site/build.h"
+#include "validate/validator.h"
 
 namespace ashyq::cli {
 namespace {
@@ -18,6 +23,9 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
+  bool force = false;  // links: recheck every link
+  bool quiet = false;  // links: no progress line
+  std::string report;  // links: where to write the JSON report
 };
 
 struct Command {
@@ -91,6 +99,67 @@ int command_check(const Options& o, std::ostream& out, std::ostream& err) {
   return run_build_or_check(o, out, err, false);
 }
 
+int command_links(const Options& options, std::ostream& out, std::ostream& err) {
+  Diagnostics diagnostics;
+  const Portal portal = load_portal(options.site, diagnostics);
+  if (!diagnostics.has_errors()) validate_portal(portal, diagnostics);
+  report_findings(diagnostics, options, err);
+  if (diagnostics.has_errors()) {
+    err << "links failed: the content has errors; fix them first (see ashyq check)\n";
+    return kExitContentError;
+  }
+
+  links::LinksRunOptions run_options;
+  run_options.force = options.force;
+  run_options.now = std::chrono::system_clock::now();
+  // One line rewritten in place on a terminal; nothing but the summary elsewhere (logs, CI).
+  const bool progress = !options.quiet && isatty(STDERR_FILENO);
+  if (progress)
+    run_options.on_progress = [&err](std::size_t finished, std::size_t total) {
+      err << "\rchecked " << finished << "/" << total << " links" << std::flush;
+    };
+  links::LinksRun run;
+  try {
+    run = links::run_link_check(portal, run_options);
+  } catch (const std::exception& e) {  // libcurl could not start; no result is trustworthy
+    err << "ashyq links: " << e.what() << "\n";
+    return kExitContentError;
+  }
+  if (progress && run.checked > 0) err << "\n";
+
+  const std::filesystem::path cache_path = std::filesystem::path(options.site) / "link-cache.json";
+  if (!write_file_atomically(cache_path, links::link_cache_json(run.cache))) {
+    err << "ashyq links: cannot write " << cache_path.string() << "\n";
+    return kExitContentError;
+  }
+  const LinkSettings& settings = portal.config.links;
+  const nlohmann::ordered_json report = links::links_report(run, settings);
+  if (!options.report.empty() && !write_file_atomically(options.report, report.dump(2) + "\n")) {
+    err << "ashyq links: cannot write the report " << options.report << "\n";
+    return kExitContentError;
+  }
+
+  // Every place of every broken link, as a finding with the line it is on.
+  Diagnostics findings;
+  for (const links::SiteLink& link : run.links) {
+    if (link.link_class() != links::LinkClass::broken) continue;
+    std::string answer = link.entry->status;
+    if (link.entry->http_status) answer += " " + std::to_string(link.entry->http_status);
+    for (const links::LinkUse& use : link.uses)
+      findings.add({link.broken_is_error(settings) ? Severity::error : Severity::warning, use.where,
+                    use.field,
+                    "broken link \"" + link.url + "\" (" + answer + ", since " +
+                        link.entry->broken_since + "); correct or remove it"});
+  }
+  report_findings(findings, options, err);
+  const auto& summary = report["summary"];
+  out << summary["links"] << " links: " << summary["ok"] << " ok, " << summary["broken"]
+      << " broken, " << summary["unreachable"] << " unreachable, " << summary["skipped"]
+      << " skipped (" << summary["checked"] << " checked now, " << summary["reused"]
+      << " from the cache)\n";
+  return findings.has_errors() ? kExitContentError : kExitOk;
+}
+
 const Command kCommands[] = {
     {"build", "build the portal from site.toml and content/ into public/",
      "usage: ashyq build [--site DIR] [--out DIR] [--jobs N]\n"
@@ -114,6 +183,22 @@ const Command kCommands[] = {
      "\n"
      "exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error\n",
      command_check},
+    {"links", "check every external link; write link-cache.json",
+     "usage: ashyq links [--site DIR] [--force] [--report FILE] [--quiet]\n"
+     "\n"
+     "Checks every external URL of the content (media, documents, organisation websites and\n"
+     "social accounts, links in narratives) as site.toml [links] says, and keeps the results in\n"
+     "DIR/link-cache.json. Results younger than max_age_days are reused. `ashyq build` reads the\n"
+     "cache and marks links known to be broken; it never makes a request itself.\n"
+     "\n"
+     "  --site DIR      the site (default: .)\n"
+     "  --force         check every link again, however recent its result\n"
+     "  --report FILE   write a JSON report: every URL, its class, status and places\n"
+     "  --quiet         no progress line, only the summary\n"
+     "\n"
+     "exit status: 0 no broken link (or broken links that are only warnings), 1 a broken link\n"
+     "of severity error or content errors, 2 usage error\n",
+     command_links},
 };
 
 void print_usage(std::ostream& s) {
@@ -167,6 +252,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       auto v = value("--site");
       if (!v) return kExitUsage;
       options.site = *v;
+    } else if (arg == "--force" && std::string(command->name) == "links") {
+      options.force = true;
+    } else if (arg == "--quiet" && std::string(command->name) == "links") {
+      options.quiet = true;
+    } else if (arg == "--report" && std::string(command->name) == "links") {
+      auto v = value("--report");
+      if (!v) return kExitUsage;
+      options.report = *v;
     } else if (arg == "--out" && std::string(command->name) == "build") {
       auto v = value("--out");
       if (!v) return kExitUsage;

@@ -1,6 +1,7 @@
 #pragma once
-// The command line: `ashyq build`, `ashyq check`, each with --help. Exit codes: 0 success,
-// 1 content (or template, or write) errors, 2 usage errors.
+// The command line: `ashyq build`, `ashyq check`, `ashyq links`, each with --help. Exit codes:
+// 0 success, 1 content (or template, or write) errors or a broken link of severity error,
+// 2 usage errors.
 #include <ostream>
 #include <string>
 #include <vector>

@@ -76,6 +76,100 @@ LocalizedText read_text(const toml::table& root, std::string_view key, const Tom
   return text;
 }
 
+// [links]: how `ashyq links` checks (see docs/links.md). Every key is optional.
+void read_links(const toml::node& node, const TomlFile& file, LinkSettings& links,
+                Diagnostics& diagnostics) {
+  const toml::table* table = node.as_table();
+  if (!table) {
+    diagnostics.error(location_of(file, &node), "links",
+                      "expected a table [links] (see docs/links.md)");
+    return;
+  }
+  struct IntegerKey {
+    std::string_view key;
+    int* value;
+    int min, max;
+    const char* what;
+  };
+  const IntegerKey numbers[] = {
+      {"max_age_days", &links.max_age_days, 0, 3650,
+       "the age in days after which a cached result is checked again, from 0 to 3650"},
+      {"per_host_delay_ms", &links.per_host_delay_ms, 0, 60000,
+       "the pause between two requests to one host in milliseconds, from 0 to 60000"},
+      {"connect_timeout_ms", &links.connect_timeout_ms, 1, 300000,
+       "the connection timeout in milliseconds, from 1 to 300000"},
+      {"timeout_ms", &links.timeout_ms, 1, 600000,
+       "the timeout of one whole request in milliseconds, from 1 to 600000"},
+      {"concurrency", &links.concurrency, 1, 64,
+       "the number of requests in flight at once, from 1 to 64"},
+  };
+  for (const auto& [key, value] : *table) {
+    const std::string field = "links." + std::string(key.str());
+    if (key.str() == "severity") {
+      const auto text = value.value<std::string>();
+      if (!text || (*text != "error" && *text != "warning"))
+        diagnostics.error(location_of(file, &value), field,
+                          "expected \"error\" (a broken link fails `ashyq links`) or "
+                          "\"warning\"");
+      else
+        links.broken_is_error = *text == "error";
+    } else if (key.str() == "user_agent") {
+      const auto text = value.value<std::string>();
+      if (!text || text->empty())
+        diagnostics.error(location_of(file, &value), field,
+                          "expected a non-empty string that names the checker and the site");
+      else
+        links.user_agent = *text;
+    } else if (key.str() == "hosts") {
+      const toml::table* hosts = value.as_table();
+      if (!hosts) {
+        diagnostics.error(location_of(file, &value), field,
+                          "expected a table [links.hosts] of host = \"check\", \"skip\" or "
+                          "\"warn\"");
+        continue;
+      }
+      for (const auto& [host, policy] : *hosts) {
+        const std::string host_field = field + "." + std::string(host.str());
+        const auto text = policy.value<std::string>();
+        std::optional<HostPolicy> parsed;
+        if (text && *text == "check") parsed = HostPolicy::check;
+        if (text && *text == "skip") parsed = HostPolicy::skip;
+        if (text && *text == "warn") parsed = HostPolicy::warn;
+        std::string name(host.str());
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (name.empty() || name.find_first_of("/: ") != std::string::npos)
+          diagnostics.error(location_of(file, &policy), host_field,
+                            "expected a host name such as \"instagram.com\", without scheme, "
+                            "port or path");
+        else if (!parsed)
+          diagnostics.error(location_of(file, &policy), host_field,
+                            "expected \"check\", \"skip\" (never requested) or \"warn\" "
+                            "(checked; broken only a warning)");
+        else
+          links.hosts[name] = *parsed;
+      }
+    } else {
+      const IntegerKey* number = nullptr;
+      for (const IntegerKey& n : numbers)
+        if (n.key == key.str()) number = &n;
+      if (!number) {
+        diagnostics.error(location_of(file, &value), field,
+                          "unknown key; expected one of: severity, max_age_days, "
+                          "per_host_delay_ms, connect_timeout_ms, timeout_ms, concurrency, "
+                          "user_agent, hosts");
+        continue;
+      }
+      const auto parsed = value.value<std::int64_t>();
+      if (!value.is_integer() || !parsed || *parsed < number->min || *parsed > number->max)
+        diagnostics.error(location_of(file, &value), field,
+                          std::string("expected ") + number->what);
+      else
+        *number->value = static_cast<int>(*parsed);
+    }
+  }
+}
+
 }  // namespace
 
 SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_name,
@@ -110,14 +204,14 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
   }
 
   static constexpr std::string_view kKnown[] = {"title",    "description", "languages", "base_url",
-                                                "operator", "currency",    "page_size"};
+                                                "operator", "currency",    "page_size", "links"};
   for (const auto& [key, value] : root) {
     bool known = false;
     for (auto k : kKnown) known = known || k == key.str();
     if (!known)
       diagnostics.error(location_of(file, &value), std::string(key.str()),
                         "unknown key; expected one of: title, description, languages, base_url, "
-                        "operator, currency, page_size");
+                        "operator, currency, page_size, links");
   }
 
   config.title = read_text(root, "title", file, true, diagnostics);
@@ -177,6 +271,10 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
       diagnostics.error(location_of(file, currency), "currency",
                         "only \"KZT\" is supported: every amount is whole tenge");
   }
+  if (const toml::node* links = root.get("links"))
+    read_links(*links, file, config.links, diagnostics);
+  if (config.links.user_agent.empty())
+    config.links.user_agent = "Ashyq-LinkChecker/0.1 (+" + config.base_url + ")";
   return config;
 }
 

@@ -10,6 +10,7 @@
 #include "content/plans.h"
 #include "content/records.h"
 #include "content/subgrants_csv.h"
+#include "links/link_cache.h"
 #include "markup/markdown.h"
 
 namespace ashyq {
@@ -199,6 +200,16 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
   }
 
   load_static_pages(site_dir, content / "pages", portal.pages, diagnostics);
+
+  // Results of `ashyq links`, so pages can mark links known to be broken; none yet is no error.
+  if (std::error_code ec; fs::exists(site_dir / "link-cache.json", ec)) {
+    SourceMap cache_source;
+    if (auto root = parse_json_file(site_dir / "link-cache.json", "link-cache.json", cache_source,
+                                    diagnostics)) {
+      JsonDecoder decoder(cache_source, diagnostics);
+      portal.links = links::decode_link_cache(decoder, *root);
+    }
+  }
 
   // Sorted by id so lookups can bisect and every listing is deterministic.
   std::stable_sort(portal.organisations.begin(), portal.organisations.end(),

@@ -292,6 +292,23 @@ struct StaticPage {
   std::array<Narrative, 2> narratives;  // indexed by Lang
 };
 
+// How a link's host is treated by `ashyq links`: checked (a broken link is a finding of the
+// configured severity), skipped (never requested: hosts that refuse every bot), or checked with a
+// broken link only ever a warning.
+enum class HostPolicy { check, skip, warn };
+
+// The [links] table of site.toml: how `ashyq links` checks and judges external links.
+struct LinkSettings {
+  bool broken_is_error = true;   // severity = "error" (default) or "warning"
+  int max_age_days = 7;          // a cached result older than this is checked again
+  int per_host_delay_ms = 1000;  // pause between two requests to one host
+  int connect_timeout_ms = 10000;
+  int timeout_ms = 30000;                   // one whole transfer, redirects included
+  int concurrency = 8;                      // transfers in flight at once, across hosts
+  std::string user_agent;                   // empty: "Ashyq-LinkChecker/0.1 (+<base_url>)"
+  std::map<std::string, HostPolicy> hosts;  // lowercase host name → policy; covers subdomains
+};
+
 struct SiteConfig {
   LocalizedText title, description;
   std::vector<Lang> languages;  // default first
@@ -299,6 +316,22 @@ struct SiteConfig {
   std::string operator_id;
   std::string currency = "KZT";
   std::size_t page_size = 50;  // items per page of a paginated list
+  LinkSettings links;
+};
+
+// One URL's last check as kept in link-cache.json: written by `ashyq links`, read by the build,
+// which marks the links known to be broken and never makes a request itself.
+struct LinkCacheEntry {
+  std::string status;        // the checker's status name: "ok", "broken", "timeout"…
+  long http_status = 0;      // 0 when no HTTP answer came
+  std::string final_url;     // after redirects; empty when none
+  std::string checked_at;    // UTC, ISO 8601: "2026-11-23T21:40:19Z"
+  std::string broken_since;  // checked_at of the first check that found it broken; "" otherwise
+};
+
+struct LinkCache {
+  bool present = false;                           // the site has a link-cache.json
+  std::map<std::string, LinkCacheEntry> entries;  // by URL
 };
 
 struct Portal {
@@ -310,6 +343,7 @@ struct Portal {
   std::vector<Grant> grants;                // sorted by id
   std::vector<Plan> plans;                  // sorted by id
   std::vector<StaticPage> pages;            // sorted by name
+  LinkCache links;                          // link-cache.json; empty when absent
 
   const Region* find_region(const std::string& id) const;
   const Direction* find_direction(const std::string& id) const;

@@ -63,7 +63,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   for (const char* required :
        {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
         "subgrants_region", "subgrants_programme", "organisations", "organisation", "regions",
-        "region", "plans", "plan", "page", "media"})
+        "region", "plans", "plan", "page", "media",
+        "link_report"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");

@@ -72,7 +72,8 @@ std::string sitemap_urlset(const SiteContext& site, const std::vector<const Page
 }  // namespace
 
 bool is_indexable(PageKind kind) {
-  return kind != PageKind::not_found && kind != PageKind::root_not_found;
+  return kind != PageKind::not_found && kind != PageKind::root_not_found &&
+         kind != PageKind::link_report;
 }
 
 std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
@@ -99,10 +100,12 @@ std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector
   return files;
 }
 
-std::string robots_txt(const SiteContext& site, const std::vector<std::string>& disallowed) {
+std::string robots_txt(const SiteContext& site) {
+  // The one place robots.txt is written. The 404 pages carry their own noindex; the operators' link
+  // report must not even be fetched.
   std::string text = "User-agent: *\n";
-  if (disallowed.empty()) text += "Disallow:\n";  // an empty Disallow allows everything
-  for (const std::string& path : disallowed) text += "Disallow: " + path + "\n";
+  for (Lang lang : site.portal.config.languages)
+    text += "Disallow: /" + std::string(lang_code(lang)) + "/link-report/\n";
   text += "\nSitemap: " + site.portal.config.base_url + "sitemap.xml\n";
   return text;
 }

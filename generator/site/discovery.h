@@ -18,7 +18,7 @@ struct OutputFile {
   std::string bytes;
 };
 
-// Pages that search engines should index: every page but the 404 pages.
+// Pages that search engines should index: every page but the 404 pages and the link report.
 bool is_indexable(PageKind kind);
 
 // The sitemap protocol allows 50 000 URLs a file. Up to `max_urls` indexable pages give one
@@ -27,8 +27,8 @@ bool is_indexable(PageKind kind);
 std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
                                       std::size_t max_urls = 50000);
 
-// robots.txt: everything may be crawled but `disallowed` paths; names the sitemap.
-std::string robots_txt(const SiteContext& site, const std::vector<std::string>& disallowed = {});
+// robots.txt: everything may be crawled but the operators' link report; names the sitemap.
+std::string robots_txt(const SiteContext& site);
 
 // "kk/feed.xml"
 std::string feed_path(Lang lang);

@@ -5,6 +5,7 @@
 #include "markup/markdown.h"
 #include "site/discovery.h"
 #include "views/grant_view.h"
+#include "views/link_report_view.h"
 #include "views/list_views.h"
 #include "views/media_view.h"
 #include "views/plan_view.h"
@@ -19,7 +20,7 @@ const char* const kReservedGrantIds[] = {"page",      "sort",     "year",   "reg
                                          "direction", "operator", "status", "grantee"};
 const char* const kReservedPageNames[] = {"grants", "subgrants", "organisations", "regions",
                                           "plans",  "assets",    "media",         "data",
-                                          "search", "404",       "index"};
+                                          "search", "404",       "index",         "link-report"};
 
 std::string lang_prefix(Lang lang) { return "/" + std::string(lang_code(lang)) + "/"; }
 
@@ -132,7 +133,10 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   // The click-to-play script only where a YouTube video offers it; no page needs it to work.
   v["media_script"] = body.value("needs_media_script", false);
   if (key.kind == PageKind::home) v["is_home"] = true;
-  if (!is_indexable(key.kind)) v["noindex"] = true;
+  // Search engines skip what is not content: the not-found page, and the operators' link report
+  // (whose links they must not follow either).
+  if (!is_indexable(key.kind))
+    v["robots"] = key.kind == PageKind::link_report ? "noindex, nofollow" : "noindex";
   v["og_type"] = key.kind == PageKind::grant ? "article" : "website";
   if (!head.description.empty()) v["description"] = head.description;
   if (!head.json_ld.empty()) v["json_ld"] = head.json_ld;
@@ -195,6 +199,7 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
       pages.push_back({PageKind::plan, lang, i});
     for (std::size_t i = 0; i < portal.pages.size(); ++i)
       pages.push_back({PageKind::static_page, lang, i});
+    pages.push_back({PageKind::link_report, lang});
   }
   return pages;
 }
@@ -254,6 +259,8 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
           prefix + "media/" + media_facet_name(facet.kind) + "/" + facet.values[key.b].key + "/",
           key.page);
     }
+    case PageKind::link_report:
+      return prefix + "link-report/";
   }
   return "/";
 }
@@ -394,6 +401,10 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
                               json::array({crumb(t("nav.media"), ctx.path("media/")),
                                            crumb(body["value_label"], page_url(site, key))}));
     }
+    case PageKind::link_report:
+      return render_in_layout(site, ctx, key, "link_report", views::link_report_view(ctx),
+                              t("link_report.title"),
+                              json::array({crumb(t("link_report.title"), page_url(site, key))}));
   }
   return {};
 }

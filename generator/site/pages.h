@@ -32,6 +32,7 @@ enum class PageKind {
   static_page,          // /<lang>/<name>/                           a = page
   media,                // /<lang>/media/[page/<n>/]
   media_facet_value,    // /<lang>/media/<facet>/<key>/[page/<n>/]   a = media facet, b = value
+  link_report,          // /<lang>/link-report/: broken links, for operators; noindex
 };
 
 struct PageKey {

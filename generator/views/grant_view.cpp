@@ -65,10 +65,8 @@ json organisation_view(const ViewContext& ctx, const Organisation* org) {
               {"address", ctx.text(org->address)},
               {"leader_name", ctx.text(org->leader_name)},
               {"leader_title", ctx.text(org->leader_title)},
-              {"website", org->website}};
-  json social = json::array();
-  for (const auto& s : org->social) social.push_back({{"platform", s.platform}, {"url", s.url}});
-  out["social"] = social;
+              {"website", website_view(ctx, org->website)},
+              {"social", social_view(ctx, org->social)}};
   return out;
 }
 
@@ -426,14 +424,17 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
                     {"employment", ctx.text(m.employment)}});
   v["team"] = team;
   json documents = json::array();
-  for (const Document& d : g.documents)
-    documents.push_back({{"title", ctx.text(d.title)},
-                         {"kind", d.kind ? json(ctx.t(key("document_kind",
-                                                          name_of(document_kind_names(), *d.kind))))
-                                         : json(nullptr)},
-                         {"date", d.date ? json(ctx.date(*d.date)) : json(nullptr)},
-                         {"pages", d.pages ? json(ctx.integer(*d.pages)) : json(nullptr)},
-                         {"url", d.url.empty() ? json(nullptr) : json(d.url)}});
+  for (const Document& d : g.documents) {
+    json document =
+        d.url.empty() ? json{{"href", nullptr}, {"unavailable_since", nullptr}} : ctx.link(d.url);
+    document.update({{"title", ctx.text(d.title)},
+                     {"kind", d.kind ? json(ctx.t(key("document_kind",
+                                                      name_of(document_kind_names(), *d.kind))))
+                                     : json(nullptr)},
+                     {"date", d.date ? json(ctx.date(*d.date)) : json(nullptr)},
+                     {"pages", d.pages ? json(ctx.integer(*d.pages)) : json(nullptr)}});
+    documents.push_back(std::move(document));
+  }
   v["documents"] = documents;
   // The narrative in the page's language, else the other language's, marked as such.
   const Narrative* narrative = &g.narrative(ctx.lang);

@@ -417,14 +417,12 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   v["address"] = ctx.text(o.address);
   v["leader_name"] = ctx.text(o.leader_name);
   v["leader_title"] = ctx.text(o.leader_title);
-  v["website"] = o.website;
+  v["website"] = website_view(ctx, o.website);
   v["email"] = o.email;
   v["about"] = ctx.text(o.about);
   v["registered"] = o.registered ? json(ctx.date(*o.registered)) : json(nullptr);
   if (const Region* r = portal.find_region(o.region)) v["region"] = ctx.text(r->name);
-  json social = json::array();
-  for (const auto& s : o.social) social.push_back({{"platform", s.platform}, {"url", s.url}});
-  v["social"] = social;
+  v["social"] = social_view(ctx, o.social);
 
   json roles = json::array();
   // Totals by year and role: one row per (year, role) that has grants.

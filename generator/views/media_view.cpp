@@ -144,17 +144,16 @@ json media_link_view(const ViewContext& ctx, const MediaLink& link) {
   std::string meta_text;
   for (const std::string& part : meta) meta_text += (meta_text.empty() ? "" : " · ") + part;
   const std::string label = readable_label(ctx, m);
-  return {{"href", m.canonical},  // tracking parameters stripped: what the portal publishes
-          {"title", title},
+  json out = ctx.link(m.canonical);  // tracking parameters stripped: what the portal publishes
+  out.update({{"title", title},
           {"label", label},
-          {"platform", platform_label(ctx, m)},
-          {"platform_kind", platform_kind_label(ctx, m)},
-          {"date", link.date ? json(ctx.date(*link.date)) : json(nullptr)},
-          {"meta", meta_text},
-          // Set from the link cache once there is one; "" shows no mark.
-          {"unavailable_since", ""},
-          {"youtube_id", media::youtube_video_id(m)},
-          {"player_title", title.is_null() ? label : title["text"].get<std::string>()}};
+              {"platform", platform_label(ctx, m)},
+              {"platform_kind", platform_kind_label(ctx, m)},
+              {"date", link.date ? json(ctx.date(*link.date)) : json(nullptr)},
+              {"meta", meta_text},
+              {"youtube_id", media::youtube_video_id(m)},
+              {"player_title", title.is_null() ? label : title["text"].get<std::string>()}});
+  return out;
 }
 
 bool is_playable_video(const MediaLink& link) {

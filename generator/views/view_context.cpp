@@ -1,6 +1,7 @@
 #include "views/view_context.h"
 
 #include "i18n/format.h"
+#include "links/link_cache.h"
 
 namespace ashyq::views {
 
@@ -27,8 +28,34 @@ std::string ViewContext::range(const DateRange& r) const { return i18n::format_r
 std::string ViewContext::percent(std::int64_t part, std::int64_t whole) const {
   return i18n::format_percent(part, whole, lang);
 }
+nlohmann::json ViewContext::link(const std::string& url) const {
+  nlohmann::json out = {{"href", url}, {"unavailable_since", nullptr}};
+  const LinkCacheEntry* broken = links::known_broken(portal.links, url);
+  if (!broken) return out;
+  std::string text = t("links.unavailable_since");
+  const auto since = PartialDate::parse(std::string_view(broken->broken_since).substr(0, 10));
+  if (const std::size_t at = text.find("{date}"); at != std::string::npos && since)
+    text.replace(at, 6, date(*since));
+  out["unavailable_since"] = text;
+  return out;
+}
+
 std::string ViewContext::path(const std::string& rest) const {
   return "/" + std::string(lang_code(lang)) + "/" + rest;
+}
+
+nlohmann::json website_view(const ViewContext& ctx, const std::string& url) {
+  return url.empty() ? nlohmann::json(nullptr) : ctx.link(url);
+}
+
+nlohmann::json social_view(const ViewContext& ctx, const std::vector<SocialAccount>& accounts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const SocialAccount& account : accounts) {
+    nlohmann::json item = ctx.link(account.url);
+    item["platform"] = account.platform;
+    out.push_back(std::move(item));
+  }
+  return out;
 }
 
 nlohmann::json strings_object(const i18n::UiStrings& strings, Lang lang) {

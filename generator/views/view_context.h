@@ -26,9 +26,20 @@ struct ViewContext {
   std::string date(const PartialDate& date) const;
   std::string range(const DateRange& range) const;
   std::string percent(std::int64_t part, std::int64_t whole) const;
+  // An external link for a template: {"href": url, "unavailable_since": text or null}. The text,
+  // ("ссылка недоступна с 20 ноября 2026 г." on a Russian page) is set when the last
+  // `ashyq links` found the URL broken (link-cache.json, loaded into the portal); a link that was
+  // only unreachable, or never checked, is not marked. Every view that renders an external link
+  // goes through here, so the mark looks and reads the same on every page.
+  nlohmann::json link(const std::string& url) const;
   // "/kk/grants/<id>/" style absolute paths.
   std::string path(const std::string& rest) const;
 };
+
+// An organisation's website as ViewContext::link gives it; null when it has none.
+nlohmann::json website_view(const ViewContext& ctx, const std::string& url);
+// An organisation's social accounts: ViewContext::link of each URL, with its "platform".
+nlohmann::json social_view(const ViewContext& ctx, const std::vector<SocialAccount>& accounts);
 
 // The UI strings of a language as a nested object ("grant.goal" → t.grant.goal) for templates.
 nlohmann::json strings_object(const i18n::UiStrings& strings, Lang lang);

@@ -16,6 +16,7 @@ const std::string kUsage =
     "commands:\n"
     "  build   build the portal from site.toml and content/ into public/\n"
     "  check   load and validate only; write nothing\n"
+    "  links   check every external link; write link-cache.json\n"
     "\n"
     "Run 'ashyq <command> --help' for a command's options.\n";
 

@@ -19,7 +19,11 @@
 #include <thread>
 #include <vector>
 
+#include "test_server.h"
+
 namespace {
+
+using ashyq::testing::TestServer;
 
 using namespace std::chrono_literals;
 using ashyq::linkcheck::check_links;
@@ -28,48 +32,6 @@ using ashyq::linkcheck::LinkCheckOptions;
 using ashyq::linkcheck::LinkResult;
 using ashyq::linkcheck::LinkStatus;
 using Clock = std::chrono::steady_clock;
-
-// Routes are added to `server` before start(); the destructor stops the server
-// and joins its thread. Slow handlers watch `stopping` so that shutdown never
-// waits for them.
-class TestServer {
- public:
-  TestServer() = default;
-  TestServer(const TestServer &) = delete;
-  TestServer &operator=(const TestServer &) = delete;
-  ~TestServer() {
-    stopping = true;
-    server.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  void start() {
-    port_ = server.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) throw std::runtime_error("test server: cannot bind 127.0.0.1");
-    thread_ = std::thread([this] { server.listen_after_bind(); });
-    // stop() is ignored until the accept loop runs, so wait for it (bounded).
-    auto deadline = Clock::now() + 5s;
-    while (!server.is_running() && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
-    if (!server.is_running()) throw std::runtime_error("test server: did not start");
-  }
-
-  std::string url(const std::string &path, const std::string &host = "127.0.0.1") const {
-    return "http://" + host + ":" + std::to_string(port_) + path;
-  }
-
-  // Sleeps for `duration` unless the server is being stopped.
-  void nap(std::chrono::milliseconds duration) const {
-    auto until = Clock::now() + duration;
-    while (!stopping && Clock::now() < until) std::this_thread::sleep_for(5ms);
-  }
-
-  httplib::Server server;
-  std::atomic<bool> stopping{false};
-
- private:
-  std::thread thread_;
-  int port_ = 0;
-};
 
 // A TCP port that is bound but not listening: connecting to it is refused at
 // once. Closed on destruction.

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -153,7 +154,7 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
        "theme = \"dark\"\n",
        "site.toml:4:9: error: theme: unknown key; expected one of: title, description, languages, "
-       "base_url, operator, currency, page_size\n"
+       "base_url, operator, currency, page_size, links\n"
        "    theme = \"dark\"\n"
        "            ^\n"},
       {"the same language twice",
@@ -220,6 +221,124 @@ TEST_CASE("A missing site.toml is reported for the whole file and defaults are r
         "root\n");
   CHECK(config.languages == std::vector<Lang>{Lang::kk, Lang::ru});
   CHECK(config.currency == "KZT");
+}
+
+const std::string kLinksBase =
+    "base_url = \"https://ashyq.kz/\"\n"
+    "operator = \"cisc\"\n"
+    "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
+    "\n";
+
+TEST_CASE("Without a [links] table the link settings are the documented defaults", "[links]") {
+  std::string findings;
+  const SiteConfig config = load(kLinksBase, &findings);
+  CHECK(findings == "");
+  const LinkSettings& links = config.links;
+  CHECK(links.broken_is_error);
+  CHECK(links.max_age_days == 7);
+  CHECK(links.per_host_delay_ms == 1000);
+  CHECK(links.connect_timeout_ms == 10000);
+  CHECK(links.timeout_ms == 30000);
+  CHECK(links.concurrency == 8);
+  CHECK(links.user_agent == "Ashyq-LinkChecker/0.1 (+https://ashyq.kz/)");
+  CHECK(links.hosts.empty());
+}
+
+TEST_CASE("Every key of [links] and [links.hosts] is read", "[links]") {
+  std::string findings;
+  const SiteConfig config = load(kLinksBase +
+                                     "[links]\n"
+                                     "severity = \"warning\"\n"
+                                     "max_age_days = 0\n"
+                                     "per_host_delay_ms = 250\n"
+                                     "connect_timeout_ms = 2000\n"
+                                     "timeout_ms = 5000\n"
+                                     "concurrency = 3\n"
+                                     "user_agent = \"Test/1.0 (+https://ashyq.kz/)\"\n"
+                                     "\n"
+                                     "[links.hosts]\n"
+                                     "\"Instagram.com\" = \"warn\"\n"
+                                     "\"t.me\" = \"skip\"\n"
+                                     "\"news.example.kz\" = \"check\"\n",
+                                 &findings);
+  CHECK(findings == "");
+  const LinkSettings& links = config.links;
+  CHECK_FALSE(links.broken_is_error);
+  CHECK(links.max_age_days == 0);
+  CHECK(links.per_host_delay_ms == 250);
+  CHECK(links.connect_timeout_ms == 2000);
+  CHECK(links.timeout_ms == 5000);
+  CHECK(links.concurrency == 3);
+  CHECK(links.user_agent == "Test/1.0 (+https://ashyq.kz/)");
+  CHECK(links.hosts == std::map<std::string, HostPolicy>{{"instagram.com", HostPolicy::warn},
+                                                         {"t.me", HostPolicy::skip},
+                                                         {"news.example.kz", HostPolicy::check}});
+}
+
+TEST_CASE("Bad [links] values are errors at their place saying what would be right", "[links]") {
+  struct Case {
+    const char* what;
+    std::string text;
+    std::string findings;
+  };
+  const Case kCases[] = {
+      {"an unknown severity", "[links]\nseverity = \"fatal\"\n",
+       "site.toml:6:12: error: links.severity: expected \"error\" (a broken link fails `ashyq "
+       "links`) or \"warning\"\n"
+       "    severity = \"fatal\"\n"
+       "               ^\n"},
+      {"a negative age", "[links]\nmax_age_days = -1\n",
+       "site.toml:6:16: error: links.max_age_days: expected the age in days after which a cached "
+       "result is checked again, from 0 to 3650\n"
+       "    max_age_days = -1\n"
+       "                   ^\n"},
+      {"a timeout as a string", "[links]\ntimeout_ms = \"30s\"\n",
+       "site.toml:6:14: error: links.timeout_ms: expected the timeout of one whole request in "
+       "milliseconds, from 1 to 600000\n"
+       "    timeout_ms = \"30s\"\n"
+       "                 ^\n"},
+      {"a fractional delay", "[links]\nper_host_delay_ms = 1.5\n",
+       "site.toml:6:21: error: links.per_host_delay_ms: expected the pause between two requests "
+       "to one host in milliseconds, from 0 to 60000\n"
+       "    per_host_delay_ms = 1.5\n"
+       "                        ^\n"},
+      {"no concurrency", "[links]\nconcurrency = 0\n",
+       "site.toml:6:15: error: links.concurrency: expected the number of requests in flight at "
+       "once, from 1 to 64\n"
+       "    concurrency = 0\n"
+       "                  ^\n"},
+      {"an empty user agent", "[links]\nuser_agent = \"\"\n",
+       "site.toml:6:14: error: links.user_agent: expected a non-empty string that names the "
+       "checker and the site\n"
+       "    user_agent = \"\"\n"
+       "                 ^\n"},
+      {"an unknown key", "[links]\nretries = 3\n",
+       "site.toml:6:11: error: links.retries: unknown key; expected one of: severity, "
+       "max_age_days, per_host_delay_ms, connect_timeout_ms, timeout_ms, concurrency, "
+       "user_agent, hosts\n"
+       "    retries = 3\n"
+       "              ^\n"},
+      {"links not a table", "links = \"yes\"\n",
+       "site.toml:5:9: error: links: expected a table [links] (see docs/links.md)\n"
+       "    links = \"yes\"\n"
+       "            ^\n"},
+      {"an unknown host policy", "[links.hosts]\n\"instagram.com\" = \"ignore\"\n",
+       "site.toml:6:19: error: links.hosts.instagram.com: expected \"check\", \"skip\" (never "
+       "requested) or \"warn\" (checked; broken only a warning)\n"
+       "    \"instagram.com\" = \"ignore\"\n"
+       "                      ^\n"},
+      {"a URL where a host belongs", "[links.hosts]\n\"https://t.me\" = \"skip\"\n",
+       "site.toml:6:18: error: links.hosts.https://t.me: expected a host name such as "
+       "\"instagram.com\", without scheme, port or path\n"
+       "    \"https://t.me\" = \"skip\"\n"
+       "                     ^\n"},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.what);
+    std::string findings;
+    load(kLinksBase + c.text, &findings);
+    CHECK(findings == c.findings);
+  }
 }
 
 }  // namespace
