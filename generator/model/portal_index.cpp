@@ -48,6 +48,11 @@ int grant_sort_date(const Grant& g) {
   return 0;
 }
 
+std::string subgrant_region(const Grant& g, const Subgrant& sg) {
+  if (!sg.region.empty()) return sg.region;
+  return g.regions.size() == 1 ? g.regions.front() : std::string();
+}
+
 bool is_awarded(const Grant& g) {
   return g.status == GrantStatus::in_progress || g.status == GrantStatus::completed;
 }

@@ -67,6 +67,9 @@ struct PortalIndex {
 std::optional<int> grant_year(const Grant& grant);
 // The date a grant is sorted by, as yyyymmdd of the earliest day it may mean; 0 when unknown.
 int grant_sort_date(const Grant& grant);
+// The region a sub-grant is listed under: its own, else its programme's when that has one region;
+// "" when neither says.
+std::string subgrant_region(const Grant& grant, const Subgrant& subgrant);
 // True for grants whose money has been awarded (in progress or completed).
 bool is_awarded(const Grant& grant);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "markup/markdown.h"
+#include "site/downloads.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
 #include "views/plan_view.h"
@@ -41,6 +42,8 @@ const char* section_of(PageKind kind) {
     case PageKind::plans:
     case PageKind::plan:
       return "plans";
+    case PageKind::data_dictionary:
+      return "data";
     default:
       return "";
   }
@@ -74,7 +77,7 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["x_default"] = portal.config.base_url + page_url(site, default_key).substr(1);
   const std::string section = section_of(key.kind);
   json nav = json::array();
-  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans"})
+  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans", "data"})
     nav.push_back({{"label", ctx.t(std::string("nav.") + s)},
                    {"url", ctx.path(std::string(s) + "/")},
                    {"current", section == s}});
@@ -94,6 +97,8 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
     breadcrumbs.insert(breadcrumbs.begin(),
                        json{{"label", ctx.t("nav.home")}, {"url", ctx.path("")}});
   v["breadcrumbs"] = std::move(breadcrumbs);
+  v["downloads"] = downloads_view(ctx, page_downloads(site, key));
+  v["data_url"] = ctx.path("data/");
   v["t"] = views::strings_object(site.strings, ctx.lang);
   return v;
 }
@@ -163,6 +168,7 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
       pages.push_back({PageKind::plan, lang, i});
     for (std::size_t i = 0; i < portal.pages.size(); ++i)
       pages.push_back({PageKind::static_page, lang, i});
+    pages.push_back({PageKind::data_dictionary, lang});
   }
   return pages;
 }
@@ -214,6 +220,8 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
       return prefix + "plans/" + portal.plans[key.a].id + "/";
     case PageKind::static_page:
       return prefix + portal.pages[key.a].name + "/";
+    case PageKind::data_dictionary:
+      return prefix + "data/";
   }
   return "/";
 }
@@ -339,6 +347,10 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       return render_in_layout(site, ctx, key, "page", body, title,
                               json::array({crumb(title, page_url(site, key))}));
     }
+    case PageKind::data_dictionary:
+      return render_in_layout(site, ctx, key, "data", data_dictionary_view(site, ctx),
+                              t("data.title"),
+                              json::array({crumb(t("nav.data"), ctx.path("data/"))}));
   }
   return {};
 }

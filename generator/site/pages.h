@@ -30,6 +30,7 @@ enum class PageKind {
   plans,                // /<lang>/plans/
   plan,                 // /<lang>/plans/<id>/                       a = plan
   static_page,          // /<lang>/<name>/                           a = page
+  data_dictionary,      // /<lang>/data/: the open data files and what every column means
 };
 
 struct PageKey {
