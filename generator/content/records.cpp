@@ -257,7 +257,7 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
     s.array("awarded", [&](const json& item, const std::string& p) {
       ObjectReader a(d, item, p,
                      {"id", "recipient_kind", "recipient_name", "name_consent", "region",
-                      "locality", "title", "amount", "status"});
+                      "locality", "title", "amount", "status", "award_date"});
       Subgrant sg;
       sg.id = a.slug("id", true);
       sg.recipient_kind = a.enumeration("recipient_kind", recipient_kind_names(), true)
@@ -270,6 +270,7 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
       sg.amount = a.money("amount", true).value_or(Tenge(0));
       sg.status =
           a.enumeration("status", subgrant_status_names()).value_or(SubgrantStatus::awarded);
+      sg.award_date = a.date("award_date");
       g.subgrants.awarded.push_back(std::move(sg));
     });
   }

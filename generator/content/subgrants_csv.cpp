@@ -157,7 +157,8 @@ enum class Column {
   locality_ru,
   title_kk,
   title_ru,
-  status
+  status,
+  award_date
 };
 
 struct ColumnSpec {
@@ -179,6 +180,7 @@ constexpr ColumnSpec kColumns[] = {
     {"title_kk", Column::title_kk, false},
     {"title_ru", Column::title_ru, false},
     {"status", Column::status, false},
+    {"award_date", Column::award_date, false},
 };
 
 std::string column_list() {
@@ -533,6 +535,18 @@ class SubgrantsCsvParser {
           break;
         case Column::title_ru:
           subgrant.title.in(Lang::ru) = value;
+          break;
+        case Column::award_date:
+          if (value.empty()) break;
+          if (auto date = PartialDate::parse(value)) {
+            subgrant.award_date = *date;
+          } else {
+            error(field, name,
+                  shown(value) +
+                      " is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY when the day is not "
+                      "known), e.g. 2024-06-15");
+            ok = false;
+          }
           break;
       }
     }

@@ -14,6 +14,7 @@
 //   region             optional  region id
 //   locality_kk, locality_ru, title_kk, title_ru   optional
 //   status             optional  awarded | in_progress | completed | terminated (default awarded)
+//   award_date         optional  YYYY-MM-DD, YYYY-MM or YYYY: when the sub-grant was awarded
 // An unknown column, a missing required column, or a duplicate column is an error at the header.
 #include <string>
 #include <string_view>

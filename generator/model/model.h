@@ -178,7 +178,13 @@ struct Subgrant {
   std::string region;
   Tenge amount;
   SubgrantStatus status = SubgrantStatus::awarded;
+  std::optional<PartialDate> award_date;  // when the re-granting NGO awarded it, if reported
   int csv_line = 0;  // the row's line in subgrants.csv; 0 when the sub-grant is in grant.json
+
+  // A private person's or initiative group's name is published only with consent; an NGO's always.
+  bool name_publishable() const {
+    return !recipient_name.empty() && (recipient_kind == RecipientKind::ngo || name_consent);
+  }
 };
 
 struct SubgrantProgramme {

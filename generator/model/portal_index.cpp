@@ -133,6 +133,11 @@ void index_media(const Portal& portal, PortalIndex& index) {
 
 }  // namespace
 
+std::string subgrant_region(const Grant& g, const Subgrant& sg) {
+  if (!sg.region.empty()) return sg.region;
+  return g.regions.size() == 1 ? g.regions.front() : std::string();
+}
+
 bool is_awarded(const Grant& g) {
   return g.status == GrantStatus::in_progress || g.status == GrantStatus::completed;
 }

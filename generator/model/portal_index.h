@@ -106,6 +106,9 @@ int grant_sort_date(const Grant& grant);
 std::optional<int> media_year(const Grant& grant, const MediaLink& link);
 // The regions a grant is listed under, each once, by id.
 std::vector<std::string> grant_regions(const Grant& grant);
+// The region a sub-grant is listed under: its own, else its programme's when that has one region;
+// "" when neither says.
+std::string subgrant_region(const Grant& grant, const Subgrant& subgrant);
 // True for grants whose money has been awarded (in progress or completed).
 bool is_awarded(const Grant& grant);
 

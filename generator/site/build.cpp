@@ -9,8 +9,9 @@
 #include "i18n/ui_strings.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
-#include "site/inputs.h"
 #include "site/discovery.h"
+#include "site/downloads.h"
+#include "site/inputs.h"
 #include "site/pages.h"
 #include "validate/validator.h"
 
@@ -64,7 +65,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
        {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
         "subgrants_region", "subgrants_programme", "organisations", "organisation", "regions",
         "region", "plans", "plan", "page", "media",
-        "link_report"})
+        "link_report", "data"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");
@@ -94,6 +95,10 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         try {
           writer.write(page_path(site, pages[i]), render_page(site, pages[i]));
+          // A paginated list's files hold all its rows and sit beside its first page.
+          if (pages[i].page == 1)
+            for (const auto& [path, bytes] : download_files(page_downloads(site, pages[i])))
+              writer.write(path, bytes);
         } catch (const std::exception& e) {
           std::lock_guard lock(failure_mutex);
           if (!failed.exchange(true)) failure = page_path(site, pages[i]) + ": " + e.what();
@@ -113,6 +118,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     for (const OutputFile& file : sitemap_files(site, pages)) writer.write(file.path, file.bytes);
     writer.write("robots.txt", robots_txt(site));
     for (Lang lang : portal.config.languages) writer.write(feed_path(lang), atom_feed(site, lang));
+    // Open data: bulk files, datapackage.json, the 360Giving package.
+    for (const auto& [path, bytes] : portal_data_files(site)) writer.write(path, bytes);
     copy_assets(site_dir / "assets", writer);
     result.pages = static_cast<std::int64_t>(pages.size());
     writer.publish();

@@ -4,6 +4,7 @@
 
 #include "markup/markdown.h"
 #include "site/discovery.h"
+#include "site/downloads.h"
 #include "views/grant_view.h"
 #include "views/link_report_view.h"
 #include "views/list_views.h"
@@ -47,6 +48,8 @@ const char* section_of(PageKind kind) {
     case PageKind::media:
     case PageKind::media_facet_value:
       return "media";
+    case PageKind::data_dictionary:
+      return "data";
     default:
       return "";
   }
@@ -89,7 +92,7 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["x_default"] = portal.config.base_url + page_url(site, default_key).substr(1);
   const std::string section = section_of(key.kind);
   json nav = json::array();
-  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans", "media"})
+  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans", "media", "data"})
     nav.push_back({{"label", ctx.t(std::string("nav.") + s)},
                    {"url", ctx.path(std::string(s) + "/")},
                    {"current", section == s}});
@@ -109,6 +112,8 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
     breadcrumbs.insert(breadcrumbs.begin(),
                        json{{"label", ctx.t("nav.home")}, {"url", ctx.path("")}});
   v["breadcrumbs"] = std::move(breadcrumbs);
+  v["downloads"] = downloads_view(ctx, page_downloads(site, key));
+  v["data_url"] = ctx.path("data/");
   v["t"] = views::strings_object(site.strings, ctx.lang);
   return v;
 }
@@ -200,6 +205,7 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
     for (std::size_t i = 0; i < portal.pages.size(); ++i)
       pages.push_back({PageKind::static_page, lang, i});
     pages.push_back({PageKind::link_report, lang});
+    pages.push_back({PageKind::data_dictionary, lang});
   }
   return pages;
 }
@@ -261,6 +267,8 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
     }
     case PageKind::link_report:
       return prefix + "link-report/";
+    case PageKind::data_dictionary:
+      return prefix + "data/";
   }
   return "/";
 }
@@ -405,6 +413,10 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       return render_in_layout(site, ctx, key, "link_report", views::link_report_view(ctx),
                               t("link_report.title"),
                               json::array({crumb(t("link_report.title"), page_url(site, key))}));
+    case PageKind::data_dictionary:
+      return render_in_layout(site, ctx, key, "data", data_dictionary_view(site, ctx),
+                              t("data.title"),
+                              json::array({crumb(t("nav.data"), ctx.path("data/"))}));
   }
   return {};
 }

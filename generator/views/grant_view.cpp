@@ -352,8 +352,7 @@ json media_view(const ViewContext& ctx, const Grant& g) {
 }  // namespace
 
 json subgrant_row(const ViewContext& ctx, const Subgrant& sg) {
-  const bool publish_name =
-      !sg.recipient_name.empty() && (sg.recipient_kind == RecipientKind::ngo || sg.name_consent);
+  const bool publish_name = sg.name_publishable();
   json row = {
       {"id", sg.id},
       {"kind", ctx.t(key("recipient", name_of(recipient_kind_names(), sg.recipient_kind)))},

@@ -226,12 +226,6 @@ json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKin
 
 namespace {
 
-// The region a sub-grant is listed under: its own, else its programme's when that has one region.
-std::string subgrant_region(const Grant& g, const Subgrant& sg) {
-  if (!sg.region.empty()) return sg.region;
-  return g.regions.size() == 1 ? g.regions.front() : std::string();
-}
-
 json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
   const Grant& g = ctx.portal.grants[ref.grant];
   const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
@@ -361,13 +355,6 @@ json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index, 
   return v;
 }
 
-namespace {
-
-struct RoleGrants {
-  const char* role;
-  std::vector<std::size_t> grants;
-};
-
 std::vector<RoleGrants> grants_by_role(const Portal& portal, const PortalIndex& index,
                                        const std::string& org) {
   std::vector<RoleGrants> roles = {{"grantee", {}}, {"operator", {}}, {"partner", {}}};
@@ -383,8 +370,6 @@ std::vector<RoleGrants> grants_by_role(const Portal& portal, const PortalIndex& 
   }
   return roles;
 }
-
-}  // namespace
 
 json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;

@@ -15,20 +15,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$binary" build --site "$source_dir" --out "$work/content-public" >/dev/null
-outputs=("$work/content-public")
-for fixture in "$source_dir"/tests/fixtures/*/; do
-  name=$(basename "$fixture")
-  [ -f "$fixture/site.toml" ] || continue
-  mkdir -p "$work/$name"
-  cp -r "$fixture"/. "$work/$name/"
-  cp -r "$source_dir/templates" "$source_dir/assets" "$work/$name/"
-  "$binary" build --site "$work/$name" --out "$work/$name-public" >/dev/null 2>"$work/$name.log" || {
-    cat "$work/$name.log" >&2
-    exit 1
-  }
-  outputs+=("$work/$name-public")
-done
+# shellcheck source=../build_sites.sh
+source "$source_dir/tests/build_sites.sh"
+build_sites "$binary" "$source_dir" "$work"
 
 pages=$(find "${outputs[@]}" -name '*.html' | wc -l)
 if [ "$pages" -lt 3 ]; then

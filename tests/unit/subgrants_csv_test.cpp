@@ -299,6 +299,21 @@ TEST_CASE("Region and status are checked like the JSON record's", "[csv]") {
   }
 }
 
+TEST_CASE("The award date is a day, a month or a year, and optional", "[csv]") {
+  const Parsed parsed(
+      "id,recipient_kind,amount,award_date\na,ngo,1,2024-06-15\nb,ngo,2,2024-06\nc,ngo,3,\n"
+      "d,ngo,4,15.06.2024\ne,ngo,5,2024-02-30\n");
+  CHECK(parsed.findings ==
+        "subgrants.csv:5:9: error: award_date: \"15.06.2024\" is not a date; write YYYY-MM-DD (or "
+        "YYYY-MM, YYYY when the day is not known), e.g. 2024-06-15\n"
+        "subgrants.csv:6:9: error: award_date: \"2024-02-30\" is not a date; write YYYY-MM-DD (or "
+        "YYYY-MM, YYYY when the day is not known), e.g. 2024-06-15\n");
+  REQUIRE(parsed.ids() == "a b c");
+  CHECK(parsed.subgrants[0].award_date == PartialDate{2024, 6, 15});
+  CHECK(parsed.subgrants[1].award_date == PartialDate{2024, 6, 0});
+  CHECK_FALSE(parsed.subgrants[2].award_date.has_value());
+}
+
 TEST_CASE("A bad header is reported at the header, by column name", "[csv]") {
   const struct {
     const char* what;
@@ -324,13 +339,13 @@ TEST_CASE("A bad header is reported at the header, by column name", "[csv]") {
       {"unknown column", "id,recipient_kind,amount,colour\nsg-01,person,100,red\nsg-03,ngo,300,\n",
        "subgrants.csv:1:26: error: colour: unknown column \"colour\"; expected one of: id, "
        "recipient_kind, amount, recipient_name_kk, recipient_name_ru, name_consent, region, "
-       "locality_kk, locality_ru, title_kk, title_ru, status\n",
+       "locality_kk, locality_ru, title_kk, title_ru, status, award_date\n",
        "sg-01 sg-03"},
       {"empty column name from a trailing comma", "id,recipient_kind,amount,\nsg-01,person,100,\n",
        "subgrants.csv:1:26: error: empty column name; name every column (or remove a trailing "
        "comma); expected one of: id, recipient_kind, amount, recipient_name_kk, "
        "recipient_name_ru, name_consent, region, locality_kk, locality_ru, title_kk, title_ru, "
-       "status\n",
+       "status, award_date\n",
        "sg-01"},
       // The first of two same-named columns is the one read.
       {"duplicate column",
@@ -384,7 +399,7 @@ TEST_CASE("A BOM does not shift the columns of the header line", "[csv]") {
   CHECK(parsed.findings ==
         "subgrants.csv:1:4: error: kind: unknown column \"kind\"; expected one of: id, "
         "recipient_kind, amount, recipient_name_kk, recipient_name_ru, name_consent, region, "
-        "locality_kk, locality_ru, title_kk, title_ru, status\n");
+        "locality_kk, locality_ru, title_kk, title_ru, status, award_date\n");
 }
 
 TEST_CASE("A duplicate is reported against the first use even when that row was skipped", "[csv]") {

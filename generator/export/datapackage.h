@@ -1,0 +1,16 @@
+#pragma once
+// export: datapackage.json (Frictionless Data Package) describing the bulk files in /data/: one
+// tabular resource per CSV file, with its fields (name, type, description in both languages) taken
+// from the same TableSchema the CSV header is written from, and one resource per JSON file.
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "export/tables.h"
+#include "model/model.h"
+
+namespace ashyq::opendata {
+
+nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table>& bulk);
+
+}  // namespace ashyq::opendata

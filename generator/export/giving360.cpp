@@ -1,0 +1,150 @@
+#include "export/giving360.h"
+
+#include "export/tables.h"
+#include "model/enum_names.h"
+
+namespace ashyq::opendata {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kPrefix = "360G-ashyq-";
+constexpr const char* kRegrantCommon = "FRG010";  // regrantType codelist: Common Regrant
+
+// The text in the export's language, else in the other one.
+std::string in(const LocalizedText& text, Lang lang) {
+  return text.has(lang) ? text.in(lang) : text.in(other_lang(lang));
+}
+
+bool full_day(const std::optional<PartialDate>& date) {
+  return date && date->month != 0 && date->day != 0;
+}
+
+ordered_json organisation(const Portal& portal, const std::string& id, Lang lang) {
+  ordered_json org = ordered_json::object();
+  const Organisation* o = portal.find_organisation(id);
+  org["id"] = o && !o->bin.empty() ? "KZ-BIN-" + o->bin : kPrefix + std::string("org-") + id;
+  org["name"] = o ? in(o->name, lang) : id;
+  if (o && !o->website.empty()) org["url"] = o->website;
+  return org;
+}
+
+ordered_json event(const DateRange& range) {
+  ordered_json e = ordered_json::object();
+  e["startDate"] = range.start.iso();
+  if (range.end) e["endDate"] = range.end->iso();
+  return e;
+}
+
+ordered_json location(const Portal& portal, const std::string& region, Lang lang) {
+  ordered_json l = ordered_json::object();
+  const Region* r = portal.find_region(region);
+  l["name"] = r ? in(r->name, lang) : region;
+  l["countryCode"] = "KZ";
+  return l;
+}
+
+}  // namespace
+
+const char* omission_key(OmissionReason reason) {
+  switch (reason) {
+    case OmissionReason::not_awarded:
+      return "not_awarded";
+    case OmissionReason::no_amount:
+      return "no_amount";
+    case OmissionReason::no_award_date:
+      return "no_award_date";
+  }
+  return "";
+}
+
+Giving360Export giving360_export(const Portal& portal, const i18n::UiStrings& strings) {
+  const Lang lang = portal.config.languages.front();
+  Giving360Export out;
+  ordered_json grants = ordered_json::array();
+  for (std::size_t gi = 0; gi < portal.grants.size(); ++gi) {
+    const Grant& g = portal.grants[gi];
+    if (!is_awarded(g)) {
+      out.omitted.push_back({gi, std::nullopt, OmissionReason::not_awarded});
+      continue;  // an application or a plan awards nothing, nor do its sub-grants
+    }
+    if (!g.amount) {
+      out.omitted.push_back({gi, std::nullopt, OmissionReason::no_amount});
+    } else if (!full_day(g.contract_date)) {
+      out.omitted.push_back({gi, std::nullopt, OmissionReason::no_award_date});
+    } else {
+      ordered_json grant = ordered_json::object();
+      grant["id"] = kPrefix + g.id;
+      grant["title"] = in(g.title, lang);
+      std::string description = in(g.goal, lang);
+      if (description.empty()) description = in(g.topic, lang);
+      if (description.empty()) description = in(g.title, lang);
+      grant["description"] = description;
+      grant["currency"] = portal.config.currency;
+      grant["amountAwarded"] = g.amount->value();
+      grant["awardDate"] = g.contract_date->iso();
+      if (g.planned_period) grant["plannedDates"] = ordered_json::array({event(*g.planned_period)});
+      if (g.actual_period) grant["actualDates"] = ordered_json::array({event(*g.actual_period)});
+      grant["url"] = portal_url(portal, lang, "grants/" + g.id + "/");
+      grant["recipientOrganization"] =
+          ordered_json::array({organisation(portal, g.grantee_id, lang)});
+      grant["fundingOrganization"] = ordered_json::array({organisation(
+          portal, g.operator_id.empty() ? portal.config.operator_id : g.operator_id, lang)});
+      if (!g.regions.empty()) {
+        ordered_json locations = ordered_json::array();
+        for (const std::string& region : g.regions)
+          locations.push_back(location(portal, region, lang));
+        grant["beneficiaryLocation"] = std::move(locations);
+      }
+      if (!g.programme.empty())
+        grant["grantProgramme"] = ordered_json::array({{{"title", in(g.programme, lang)}}});
+      if (g.subgrants.present) grant["regrantType"] = kRegrantCommon;
+      grants.push_back(std::move(grant));
+      ++out.grants;
+    }
+
+    for (std::size_t si = 0; si < g.subgrants.awarded.size(); ++si) {
+      const Subgrant& sg = g.subgrants.awarded[si];
+      if (!full_day(sg.award_date)) {
+        out.omitted.push_back({gi, si, OmissionReason::no_award_date});
+        continue;
+      }
+      ordered_json grant = ordered_json::object();
+      grant["id"] = kPrefix + g.id + "-" + sg.id;
+      const std::string parent_title = in(g.title, lang);
+      grant["title"] = sg.title.empty() ? parent_title + " — " + sg.id : in(sg.title, lang);
+      grant["description"] = strings.get(lang, "export.subgrant_of") + " " + parent_title;
+      grant["currency"] = portal.config.currency;
+      grant["amountAwarded"] = sg.amount.value();
+      grant["awardDate"] = sg.award_date->iso();
+      grant["url"] = portal_url(portal, lang, "subgrants/programme/" + g.id + "/");
+      const std::string kind(name_of(recipient_kind_names(), sg.recipient_kind));
+      ordered_json recipient = ordered_json::object();
+      recipient["id"] = kPrefix + g.id + "-" + sg.id + "-recipient";
+      recipient["name"] = sg.name_publishable() ? in(sg.recipient_name, lang)
+                                                : strings.get(lang, "recipient." + kind);
+      if (sg.recipient_kind == RecipientKind::person)
+        grant["recipientIndividual"] = std::move(recipient);
+      else
+        grant["recipientOrganization"] = ordered_json::array({std::move(recipient)});
+      grant["fundingOrganization"] =
+          ordered_json::array({organisation(portal, g.grantee_id, lang)});
+      if (const std::string region = subgrant_region(g, sg); !region.empty())
+        grant["beneficiaryLocation"] = ordered_json::array({location(portal, region, lang)});
+      grants.push_back(std::move(grant));
+      ++out.subgrants;
+    }
+  }
+  ordered_json& package = out.package;
+  package = ordered_json::object();
+  if (!grants.empty()) package["grants"] = std::move(grants);
+  package["version"] = "1.4";
+  package["title"] = in(portal.config.title, lang);
+  if (!portal.config.description.empty())
+    package["description"] = in(portal.config.description, lang);
+  package["publisher"] = {{"name", in(portal.config.title, lang)},
+                          {"website", portal.config.base_url}};
+  return out;
+}
+
+}  // namespace ashyq::opendata

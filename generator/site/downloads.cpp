@@ -1,0 +1,191 @@
+#include "site/downloads.h"
+
+#include <algorithm>
+
+#include "export/datapackage.h"
+#include "export/giving360.h"
+#include "export/writers.h"
+#include "views/list_views.h"
+
+namespace ashyq::site {
+namespace {
+
+using nlohmann::json;
+
+// The folder of a page's files: its URL without the leading slash, first page of a list.
+std::string page_folder(const SiteContext& site, PageKey key) {
+  key.page = 1;
+  return page_url(site, key).substr(1);
+}
+
+// The sub-grants the registry counts under a region, in registry order.
+std::vector<SubgrantRef> region_subgrants(const SiteContext& site, const std::string& region) {
+  std::vector<SubgrantRef> refs;
+  for (const SubgrantRef& ref : site.index.subgrants) {
+    const Grant& g = site.portal.grants[ref.grant];
+    if (subgrant_region(g, g.subgrants.awarded[ref.subgrant]) == region) refs.push_back(ref);
+  }
+  return refs;
+}
+
+// A grant's own sub-grants in record order, as the registry lists them, without scanning it.
+std::vector<SubgrantRef> programme_subgrants(const Portal& portal, std::size_t grant) {
+  std::vector<SubgrantRef> refs;
+  for (std::size_t i = 0; i < portal.grants[grant].subgrants.awarded.size(); ++i)
+    refs.push_back({grant, i});
+  return refs;
+}
+
+}  // namespace
+
+std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key) {
+  const Portal& portal = site.portal;
+  const PortalIndex& index = site.index;
+  std::vector<Download> out;
+  const std::string folder = page_folder(site, key);
+  auto add = [&](opendata::Table table) {
+    const std::string name = table.schema->name;
+    out.push_back({folder + name, std::move(table)});
+  };
+  switch (key.kind) {
+    case PageKind::grant: {
+      const std::vector<std::size_t> one = {key.a};
+      add(opendata::grants_table(portal, one));
+      const auto subgrants = programme_subgrants(portal, key.a);
+      for (opendata::Table table :
+           {opendata::budget_lines_table(portal, one), opendata::indicators_table(portal, one),
+            opendata::subgrants_table(portal, subgrants), opendata::media_table(portal, one)})
+        if (!table.rows.empty()) add(std::move(table));
+      break;
+    }
+    case PageKind::facet_value:
+      add(opendata::grants_table(portal, index.facets[key.a].values[key.b].grants));
+      break;
+    case PageKind::subgrants:
+      add(opendata::subgrants_table(portal, index.subgrants));
+      break;
+    case PageKind::subgrants_region:
+      add(opendata::subgrants_table(portal, region_subgrants(site, portal.regions[key.a].id)));
+      break;
+    case PageKind::subgrants_programme:
+      add(opendata::subgrants_table(portal, programme_subgrants(portal, key.a)));
+      break;
+    case PageKind::organisations: {
+      std::vector<std::size_t> all(portal.organisations.size());
+      for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+      add(opendata::organisations_table(portal, index, all));
+      break;
+    }
+    case PageKind::organisation: {
+      // The profile, and every grant the page lists under any role, once, in the page's order.
+      add(opendata::organisations_table(portal, index, {key.a}));
+      std::vector<std::size_t> grants;
+      for (const views::RoleGrants& role :
+           views::grants_by_role(portal, index, portal.organisations[key.a].id))
+        for (std::size_t g : role.grants)
+          if (std::find(grants.begin(), grants.end(), g) == grants.end()) grants.push_back(g);
+      add(opendata::grants_table(portal, grants));
+      break;
+    }
+    case PageKind::region: {
+      const std::string& region = portal.regions[key.a].id;
+      std::vector<std::size_t> grants;
+      for (const FacetValue& v : index.facet(FacetKind::region).values)
+        if (v.key == region) grants = v.grants;
+      add(opendata::grants_table(portal, grants));
+      add(opendata::subgrants_table(portal, region_subgrants(site, region)));
+      break;
+    }
+    case PageKind::plan:
+      add(opendata::plan_topics_table(portal, {key.a}));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+std::vector<Download> bulk_downloads(const SiteContext& site) {
+  std::vector<Download> out;
+  for (opendata::Table& table : opendata::bulk_tables(site.portal, site.index)) {
+    const std::string name = table.schema->name;
+    out.push_back({"data/" + name, std::move(table)});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> download_files(
+    const std::vector<Download>& downloads) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const Download& d : downloads) {
+    files.emplace_back(d.base + ".csv", opendata::write_csv(d.table));
+    files.emplace_back(d.base + ".json", opendata::write_json(d.table));
+  }
+  return files;
+}
+
+std::vector<std::pair<std::string, std::string>> portal_data_files(const SiteContext& site) {
+  const std::vector<Download> bulk = bulk_downloads(site);
+  auto files = download_files(bulk);
+  std::vector<opendata::Table> tables;
+  for (const Download& d : bulk) tables.push_back(d.table);
+  files.emplace_back("data/datapackage.json",
+                     opendata::datapackage(site.portal, tables).dump(1) + "\n");
+  const opendata::Giving360Export giving = opendata::giving360_export(site.portal, site.strings);
+  if (giving.package.contains("grants"))
+    files.emplace_back("data/360giving.json", giving.package.dump(1) + "\n");
+  return files;
+}
+
+json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files) {
+  json out = json::array();
+  for (const Download& d : files)
+    out.push_back({{"label", ctx.plain(d.table.schema->title)},
+                   {"csv_url", "/" + d.base + ".csv"},
+                   {"json_url", "/" + d.base + ".json"},
+                   {"rows", ctx.t("download.rows") + " " +
+                                ctx.integer(static_cast<std::int64_t>(d.table.rows.size()))}});
+  return out;
+}
+
+json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx) {
+  const Portal& portal = site.portal;
+  json v;
+  v["title"] = ctx.t("data.title");
+  v["bulk"] = downloads_view(ctx, bulk_downloads(site));
+  v["datapackage_url"] = "/data/datapackage.json";
+
+  const opendata::Giving360Export giving = opendata::giving360_export(portal, site.strings);
+  json omitted = json::array();
+  for (const opendata::OmittedRecord& o : giving.omitted) {
+    const Grant& g = portal.grants[o.grant];
+    omitted.push_back(
+        {{"grant", ctx.text(g.title)},
+         {"url", ctx.path("grants/" + g.id + "/")},
+         {"subgrant", o.subgrant ? json(g.subgrants.awarded[*o.subgrant].id) : json(nullptr)},
+         {"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(o.reason))}});
+  }
+  v["giving360"] = {
+      {"url", giving.package.contains("grants") ? json("/data/360giving.json") : json(nullptr)},
+      {"grants", ctx.integer(giving.grants)},
+      {"subgrants", ctx.integer(giving.subgrants)},
+      {"omitted", omitted}};
+
+  json tables = json::array();
+  for (const opendata::TableSchema* schema : opendata::all_schemas()) {
+    json columns = json::array();
+    for (const opendata::Column& c : schema->columns)
+      columns.push_back({{"id", c.id},
+                         {"type", opendata::column_type_name(c.type)},
+                         {"description", ctx.plain(c.description)}});
+    tables.push_back({{"name", schema->name},
+                      {"title", ctx.plain(schema->title)},
+                      {"description", ctx.plain(schema->description)},
+                      {"csv_url", "/data/" + schema->name + ".csv"},
+                      {"columns", columns}});
+  }
+  v["tables"] = tables;
+  return v;
+}
+
+}  // namespace ashyq::site

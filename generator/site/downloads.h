@@ -1,0 +1,44 @@
+#pragma once
+// The open-data files of the site: what each page offers for download beside it (the rows the page
+// lists, as CSV and JSON), the bulk files of the whole portal in /data/, datapackage.json, the
+// 360Giving package, and the data dictionary page's view. The build writes exactly the files these
+// functions list, and the pages link exactly those, so a link cannot point at a missing file.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "export/tables.h"
+#include "site/pages.h"
+#include "views/view_context.h"
+
+namespace ashyq::site {
+
+struct Download {
+  std::string base;  // output path without extension: "kk/grants/<id>/grants", "data/grants"
+  opendata::Table table;
+};
+
+// The files of a page: for a grant its own row and its budget lines, indicators, sub-grants and
+// media (those it has); for a facet value, region, organisation, plan or sub-grant registry page
+// every row it lists, all pages of a paginated list in one file, beside the list's first page.
+// Empty for pages without records of their own.
+std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key);
+// data/<table> for every table in opendata::all_schemas() order.
+std::vector<Download> bulk_downloads(const SiteContext& site);
+
+// Relative output path → bytes: "<base>.csv" and "<base>.json" of each download, in order.
+std::vector<std::pair<std::string, std::string>> download_files(
+    const std::vector<Download>& downloads);
+// The portal-wide files: the bulk files, data/datapackage.json and, when at least one record
+// qualifies, data/360giving.json.
+std::vector<std::pair<std::string, std::string>> portal_data_files(const SiteContext& site);
+
+// [{label, csv_url, json_url, rows}] for a page's download list.
+nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files);
+// The data dictionary page (/<lang>/data/): the bulk files, every column of every table described
+// in the page's language, the CSV rules, datapackage.json, and the 360Giving export with the
+// records it leaves out and why.
+nlohmann::json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx);
+
+}  // namespace ashyq::site
