@@ -46,7 +46,7 @@ TEST_CASE("The fixture's base URL is the one these tests expect", "[discovery]")
   REQUIRE(toml.find("base_url = \"" + kBase + "\"") != std::string::npos);
 }
 
-TEST_CASE("sitemap.xml lists every page but the 404s, once, with both languages and x-default",
+TEST_CASE("sitemap.xml lists every page but the 404s and the link report, once, in both languages",
           "[discovery]") {
   const std::string sitemap = output("sitemap.xml");
   const std::vector<std::string> locs = all_matches(sitemap, "<url><loc>([^<]+)</loc>");
@@ -55,7 +55,9 @@ TEST_CASE("sitemap.xml lists every page but the 404s, once, with both languages 
 
   std::set<std::string> expected;
   for (const auto& [file, bytes] : built().site.files("public")) {
-    if (!file.ends_with(".html") || file.ends_with("404.html")) continue;
+    if (!file.ends_with(".html") || file.ends_with("404.html") ||
+        file.find("/link-report/") != std::string::npos)
+      continue;
     expected.insert(kBase + file.substr(0, file.size() - std::string("index.html").size()));
   }
   CHECK(unique == expected);
@@ -79,11 +81,14 @@ TEST_CASE("sitemap.xml lists every page but the 404s, once, with both languages 
     CHECK(expected.count(href) == 1);
   }
   CHECK(sitemap.find("404") == std::string::npos);
+  CHECK(sitemap.find("link-report") == std::string::npos);
 }
 
-TEST_CASE("robots.txt allows everything and names the sitemap", "[discovery]") {
+TEST_CASE("robots.txt keeps crawlers out of the link report only, and names the sitemap",
+          "[discovery]") {
   CHECK(output("robots.txt") ==
-        "User-agent: *\nDisallow:\n\nSitemap: " + kBase + "sitemap.xml\n");
+        "User-agent: *\nDisallow: /kk/link-report/\nDisallow: /ru/link-report/\n\nSitemap: " +
+            kBase + "sitemap.xml\n");
 }
 
 TEST_CASE("Each language's Atom feed lists the final reports, newest first", "[discovery]") {

@@ -381,7 +381,8 @@ TEST_CASE(
   // Not in the navigation of any page, and closed to crawlers.
   CHECK(ru.find("link-report") == std::string::npos);
   CHECK(site.read("public/robots.txt") ==
-        "User-agent: *\nDisallow: /kk/link-report/\nDisallow: /ru/link-report/\n");
+        "User-agent: *\nDisallow: /kk/link-report/\nDisallow: /ru/link-report/\n\n"
+        "Sitemap: https://synthetic.example/sitemap.xml\n");
   CHECK(site.read("public/kk/link-report/index.html")
             .find("<meta name=\"robots\" content=\"noindex, nofollow\">") != std::string::npos);
 }
