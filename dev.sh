@@ -9,35 +9,20 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need (headers, compilers, Java for the Nu HTML Checker,
-# npm for test tools). dpkg-query is cheap, so this check runs every time.
+# npm for test tools; Hugo and GNU time for the benchmark's test run, bench/run.sh). dpkg-query is
+# cheap, so this check runs every time.
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libtomlplusplus-dev
   libkainjow-mustache-dev libicu-dev libcurl4-openssl-dev catch2 libcpp-httplib-dev
-  libxml2-utils
+  libxml2-utils hugo time
 )
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-
-missing_packages() {
-  local pkg
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
-  done
-}
-
-apt_install() {
-  [ "$#" -eq 0 ] && return 0
-  say "installing Debian packages: $*"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "$@"
-}
+# say, missing_packages, apt_install, install_missing (shared with bench/run.sh).
+source scripts/packages.sh
 
 setup_build_deps() {
-  mapfile -t missing < <(missing_packages "${APT_PACKAGES[@]}")
-  apt_install "${missing[@]}"
+  install_missing "${APT_PACKAGES[@]}"
 }
 
 setup_test_deps() {

@@ -26,6 +26,7 @@ struct Options {
   bool force = false;  // links: recheck every link
   bool quiet = false;  // links: no progress line
   std::string report;  // links: where to write the JSON report
+  bool timings = false;  // build: print each phase's duration
 };
 
 struct Command {
@@ -48,6 +49,29 @@ long peak_rss_kib() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss;  // KiB on Linux
+}
+
+// One line a phase, "phase <name> <seconds> s", so scripts can read it (bench/run.sh does).
+void print_timings(const site::PhaseTimings& t, std::ostream& out) {
+  const struct {
+    const char* name;
+    double seconds;
+    const char* note;
+  } rows[] = {
+      {"load", t.load, ""},
+      {"validate", t.validate, ""},
+      {"templates", t.templates, ""},
+      {"views", t.views, ""},
+      {"render", t.render, " (thread-seconds)"},
+      {"write", t.write, " (thread-seconds)"},
+      {"pages", t.pages_wall, " (wall time of render and write)"},
+      {"publish", t.publish, ""},
+  };
+  for (const auto& row : rows) {
+    char line[96];
+    std::snprintf(line, sizeof line, "phase %s %.3f s%s\n", row.name, row.seconds, row.note);
+    out << line;
+  }
 }
 
 void report_findings(const Diagnostics& diagnostics, const Options& options, std::ostream& err) {
@@ -86,6 +110,7 @@ int run_build_or_check(const Options& options, std::ostream& out, std::ostream& 
         << result.files_removed << " removed) from " << result.grants << " grants into "
         << build_options.out_dir.string() << " in " << timing << ", peak memory "
         << format_bytes(static_cast<std::int64_t>(peak_rss_kib()) * 1024) << "\n";
+    if (options.timings) print_timings(result.timings, out);
   } else {
     out << "checked " << result.grants << " grants in " << timing << ": no errors\n";
   }
@@ -162,7 +187,7 @@ int command_links(const Options& options, std::ostream& out, std::ostream& err) 
 
 const Command kCommands[] = {
     {"build", "build the portal from site.toml and content/ into public/",
-     "usage: ashyq build [--site DIR] [--out DIR] [--jobs N]\n"
+     "usage: ashyq build [--site DIR] [--out DIR] [--jobs N] [--timings]\n"
      "\n"
      "Loads and validates the site in DIR (default: .), renders every page in both languages\n"
      "and publishes them into --out (default: DIR/public) in one atomic step. If anything fails,\n"
@@ -171,6 +196,8 @@ const Command kCommands[] = {
      "  --site DIR   the site: site.toml, content/, templates/, assets/ (default: .)\n"
      "  --out DIR    where to publish (default: DIR/public)\n"
      "  --jobs N     render threads (default: one per core)\n"
+     "  --timings    print each phase's duration: load, validate, templates, views, render,\n"
+     "               write, publish\n"
      "\n"
      "exit status: 0 built, 1 content or template errors, 2 usage error\n",
      command_build},
@@ -278,6 +305,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "ashyq build: --jobs needs a positive number, got '" << *v << "'\n";
         return kExitUsage;
       }
+    } else if (arg == "--timings" && std::string(command->name) == "build") {
+      options.timings = true;
     } else {
       err << "ashyq " << command->name << ": unknown option '" << arg << "'\n\n" << command->usage;
       return kExitUsage;

@@ -1,6 +1,7 @@
 #include "site/build.h"
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -31,6 +32,17 @@ void copy_assets(const fs::path& assets_dir, output::OutputWriter& writer) {
     writer.copy(file, "assets/" + file.lexically_relative(assets_dir).generic_string());
 }
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Sums thread time of one phase across render threads, in nanoseconds.
+void add_elapsed(std::atomic<std::int64_t>& total, Clock::time_point start) {
+  total += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
+}
+
 }  // namespace
 
 BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
@@ -45,19 +57,25 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     result.up_to_date = true;
     return result;
   }
+  PhaseTimings& timings = result.timings;
 
+  auto phase_start = Clock::now();
   Portal portal = load_portal(site_dir, diagnostics);
   if (diagnostics.has_errors()) {
     result.failed_phase = "load";
     return result;
   }
+  timings.load = seconds_since(phase_start);
+  phase_start = Clock::now();
   validate_portal(portal, diagnostics);
   if (diagnostics.has_errors()) {
     result.failed_phase = "validate";
     return result;
   }
+  timings.validate = seconds_since(phase_start);
   result.grants = static_cast<std::int64_t>(portal.grants.size());
 
+  phase_start = Clock::now();
   const fs::path templates = site_dir / "templates";
   i18n::UiStrings strings = i18n::UiStrings::load(templates / "i18n", site_dir, diagnostics);
   auto renderer = render::Renderer::load(templates, "templates", diagnostics);
@@ -73,32 +91,47 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     result.failed_phase = "templates";
     return result;
   }
+  timings.templates = seconds_since(phase_start);
   if (!options.write) {
     result.ok = true;
     return result;
   }
+  phase_start = Clock::now();
   const PortalIndex index = build_index(portal);
   const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
 
   try {
     output::OutputWriter writer(out_dir, inputs);
     const std::vector<PageKey> pages = list_pages(site);
+    timings.views = seconds_since(phase_start);
+    phase_start = Clock::now();
 
     // Pages are independent, so they render on all cores; the first error stops the others.
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::string failure;
     std::mutex failure_mutex;
+    std::atomic<std::int64_t> render_ns{0}, write_ns{0};
     const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                            : std::max(1u, std::thread::hardware_concurrency());
     auto worker = [&] {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         try {
-          writer.write(page_path(site, pages[i]), render_page(site, pages[i]));
+          auto start = Clock::now();
+          const std::string html = render_page(site, pages[i]);
+          add_elapsed(render_ns, start);
+          start = Clock::now();
+          writer.write(page_path(site, pages[i]), html);
+          add_elapsed(write_ns, start);
           // A paginated list's files hold all its rows and sit beside its first page.
-          if (pages[i].page == 1)
-            for (const auto& [path, bytes] : download_files(page_downloads(site, pages[i])))
-              writer.write(path, bytes);
+          if (pages[i].page == 1) {
+            start = Clock::now();
+            const auto files = download_files(page_downloads(site, pages[i]));
+            add_elapsed(render_ns, start);
+            start = Clock::now();
+            for (const auto& [path, bytes] : files) writer.write(path, bytes);
+            add_elapsed(write_ns, start);
+          }
         } catch (const std::exception& e) {
           std::lock_guard lock(failure_mutex);
           if (!failed.exchange(true)) failure = page_path(site, pages[i]) + ": " + e.what();
@@ -114,6 +147,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       result.failed_phase = "render";
       return result;
     }
+    auto start = Clock::now();
     // For machines: the sitemap(s), robots.txt and a feed per language.
     for (const OutputFile& file : sitemap_files(site, pages)) writer.write(file.path, file.bytes);
     writer.write("robots.txt", robots_txt(site));
@@ -121,8 +155,14 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     // Open data: bulk files, datapackage.json, the 360Giving package.
     for (const auto& [path, bytes] : portal_data_files(site)) writer.write(path, bytes);
     copy_assets(site_dir / "assets", writer);
+    add_elapsed(write_ns, start);
+    timings.render = static_cast<double>(render_ns.load()) / 1e9;
+    timings.write = static_cast<double>(write_ns.load()) / 1e9;
+    timings.pages_wall = seconds_since(phase_start);
     result.pages = static_cast<std::int64_t>(pages.size());
+    phase_start = Clock::now();
     writer.publish();
+    timings.publish = seconds_since(phase_start);
     result.files = writer.files();
     result.bytes = writer.bytes();
     result.files_written = writer.files_written();

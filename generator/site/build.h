@@ -17,6 +17,20 @@ struct BuildOptions {
   int jobs = 0;                   // render threads; 0 = one per core
 };
 
+// How long each phase took, in seconds of wall time; render and write run interleaved on several
+// threads, so they are the sum over threads (thread-seconds) and `pages_wall` is the wall time of
+// that parallel part.
+struct PhaseTimings {
+  double load = 0;
+  double validate = 0;
+  double templates = 0;  // UI strings and Mustache templates
+  double views = 0;      // the portal index and the list of pages
+  double render = 0;     // thread-seconds in render_page
+  double write = 0;      // thread-seconds writing pages and assets into the staging tree
+  double pages_wall = 0;
+  double publish = 0;  // the atomic swap and removal of the old tree
+};
+
 struct BuildResult {
   bool ok = false;
   std::string failed_phase;  // "load", "validate", "templates", "render", "write"; empty when ok
@@ -27,6 +41,7 @@ struct BuildResult {
   std::int64_t files_written = 0;  // files whose bytes changed, written by this build
   std::int64_t files_removed = 0;  // files of the previous output no longer produced
   std::int64_t grants = 0;
+  PhaseTimings timings;  // phases not reached stay 0
 };
 
 // Runs the pipeline. Content and template problems go into `diagnostics`; an I/O failure while

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,7 +24,7 @@ const std::string kUsage =
     "Run 'ashyq <command> --help' for a command's options.\n";
 
 const std::string kBuildUsage =
-    "usage: ashyq build [--site DIR] [--out DIR] [--jobs N]\n"
+    "usage: ashyq build [--site DIR] [--out DIR] [--jobs N] [--timings]\n"
     "\n"
     "Loads and validates the site in DIR (default: .), renders every page in both languages\n"
     "and publishes them into --out (default: DIR/public) in one atomic step. If anything fails,\n"
@@ -30,6 +33,8 @@ const std::string kBuildUsage =
     "  --site DIR   the site: site.toml, content/, templates/, assets/ (default: .)\n"
     "  --out DIR    where to publish (default: DIR/public)\n"
     "  --jobs N     render threads (default: one per core)\n"
+    "  --timings    print each phase's duration: load, validate, templates, views, render,\n"
+    "               write, publish\n"
     "\n"
     "exit status: 0 built, 1 content or template errors, 2 usage error\n";
 
@@ -116,6 +121,10 @@ TEST_CASE("Each command line gets its exit status, output and message") {
        kExitUsage,
        "",
        "ashyq build: --site " + missing + " is not a directory\n"},
+      {{"check", "--timings"},
+       kExitUsage,
+       "",
+       "ashyq check: unknown option '--timings'\n\n" + kCheckUsage},
       {{"check", "--site", file},
        kExitUsage,
        "",
@@ -139,6 +148,49 @@ TEST_CASE("Check on an empty site directory fails with content errors, not a usa
   CHECK(r.out == "");
   CHECK(r.err.find("check failed in phase load\n") != std::string::npos);
   CHECK(r.err.find("site.toml: error: cannot read the site configuration") != std::string::npos);
+}
+
+// The synthetic "full" fixture with the repository's templates and assets, in a folder of its own.
+void copy_full_fixture(const testing::TempFolder& folder) {
+  namespace fs = std::filesystem;
+  const fs::path source = ASHYQ_SOURCE_DIR;
+  const auto recursive = fs::copy_options::recursive;
+  fs::copy(source / "tests/fixtures/full", folder / "site", recursive);
+  fs::copy(source / "templates", folder / "site/templates", recursive);
+  fs::copy(source / "assets", folder / "site/assets", recursive);
+}
+
+TEST_CASE("Build --timings prints one line a phase after the summary, in pipeline order") {
+  testing::TempFolder folder("cli-timings");
+  copy_full_fixture(folder);
+  const std::string site = (folder / "site").string();
+  const Run r = run_cli({"build", "--site", site, "--out", (folder / "out").string(), "--timings"});
+  REQUIRE(r.status == kExitOk);
+  const std::regex expected(
+      "built \\d+ pages \\(\\d+ files, [0-9.]+ (KiB|MiB)\\) from 4 grants into [^\\n]+ in [0-9.]+ "
+      "s, "
+      "peak memory [0-9.]+ (KiB|MiB)\\n"
+      "phase load \\d+\\.\\d{3} s\\n"
+      "phase validate \\d+\\.\\d{3} s\\n"
+      "phase templates \\d+\\.\\d{3} s\\n"
+      "phase views \\d+\\.\\d{3} s\\n"
+      "phase render \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
+      "phase write \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
+      "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)\\n"
+      "phase publish \\d+\\.\\d{3} s\\n");
+  INFO(r.out);
+  CHECK(std::regex_match(r.out, expected));
+}
+
+TEST_CASE("Build without --timings prints the summary line only") {
+  testing::TempFolder folder("cli-timings");
+  copy_full_fixture(folder);
+  const Run r =
+      run_cli({"build", "--site", (folder / "site").string(), "--out", (folder / "out").string()});
+  REQUIRE(r.status == kExitOk);
+  CHECK(r.out.starts_with("built "));
+  CHECK(r.out.find("phase ") == std::string::npos);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
 }
 
 }  // namespace
