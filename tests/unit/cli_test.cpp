@@ -167,7 +167,8 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
   const Run r = run_cli({"build", "--site", site, "--out", (folder / "out").string(), "--timings"});
   REQUIRE(r.status == kExitOk);
   const std::regex expected(
-      "built \\d+ pages \\(\\d+ files, [0-9.]+ (KiB|MiB)\\) from 4 grants into [^\\n]+ in [0-9.]+ "
+      "built \\d+ pages \\(\\d+ files, [0-9.]+ (KiB|MiB); \\d+ written, \\d+ removed\\) from 4 "
+      "grants into [^\\n]+ in [0-9.]+ "
       "s, "
       "peak memory [0-9.]+ (KiB|MiB)\\n"
       "phase load \\d+\\.\\d{3} s\\n"
