@@ -1,17 +1,35 @@
 // Validates 360Giving data packages against the official JSON Schemas in
-// ../shared/standards/360giving (beside the repository), with Ajv's draft 2020-12 validator and
+// ../shared/standards/360giving (beside the repository; see findStandards), with Ajv's draft 2020-12 validator and
 // its standard formats (date-time, uri…: the schema's oneOf between a date-time and a plain date
 // only tells them apart when formats are checked).
 //   usage: node tests/data/validate_360giving.mjs FILE.json...
 // Prints one line per file and every error; exits 1 when any file is invalid or unreadable.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
+// Where the standards are: $ASHYQ_STANDARDS_DIR when set; else shared/standards beside the
+// repository or beside any folder above it (a clone may sit deeper than the working copy); else the
+// workplace's own copy at /work/shared/standards. Not finding them is a failure, never a skip.
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const standards = resolve(repo, "..", "shared", "standards", "360giving");
+function findStandards() {
+  const candidates = [];
+  if (process.env.ASHYQ_STANDARDS_DIR) candidates.push(process.env.ASHYQ_STANDARDS_DIR);
+  for (let dir = repo; ; dir = dirname(dir)) {
+    candidates.push(resolve(dir, "..", "shared", "standards"));
+    if (dirname(dir) === dir) break;
+  }
+  candidates.push("/work/shared/standards");
+  for (const dir of candidates)
+    if (existsSync(resolve(dir, "360giving", "360-giving-package-schema.json")))
+      return resolve(dir, "360giving");
+  console.error("cannot find the 360Giving schemas; looked in:\n  " + candidates.join("\n  ") +
+                "\nset ASHYQ_STANDARDS_DIR to the folder that holds 360giving/");
+  process.exit(1);
+}
+const standards = findStandards();
 const load = (name) => JSON.parse(readFileSync(resolve(standards, name), "utf8"));
 
 // Both files name their dialect as "http://json-schema.org/draft/2020-12/schema"; the draft's
