@@ -1,6 +1,8 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <regex>
 #include <stdexcept>
 
 #include <kainjow/mustache.hpp>
@@ -12,8 +14,8 @@ namespace ashyq::render {
 namespace mstch = kainjow::mustache;
 
 struct Renderer::Impl {
-  std::map<std::string, mstch::mustache> templates;  // parsed once at load
-  std::map<std::string, std::string> partials;       // partial name → text
+  std::map<std::string, mstch::mustache> templates;  // parsed once at load, partials inlined
+  std::uint64_t id = 0;  // tells this renderer's per-thread copies from another's
 };
 
 Renderer::~Renderer() = default;
@@ -51,12 +53,52 @@ mstch::data to_data(const nlohmann::json& value) {
   }
 }
 
+// "{{> _name}}" with optional spaces.
+const std::regex& partial_tag() {
+  static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_]+)\s*\}\})");
+  return tag;
+}
+
+// `text` with every partial tag replaced by the partial's text, itself expanded. A partial renders
+// in the context where it stands, exactly as text written there would, so expanding partials once at
+// load gives the same output as kainjow's lookup, which parses the partial again at every use
+// (hundreds of times on a long list page). Unknown partials and cycles are errors.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            std::vector<std::string>& stack, std::string& error) {
+  std::string out;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), partial_tag());
+  std::size_t copied = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    out.append(text, copied, static_cast<std::size_t>(m.position(0)) - copied);
+    copied = static_cast<std::size_t>(m.position(0) + m.length(0));
+    const std::string name = m[1].str();
+    const auto partial = partials.find(name);
+    if (partial == partials.end()) {
+      error = "unknown partial {{> " + name + "}}; partials are templates/_<name>.mustache";
+      return {};
+    }
+    if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
+      error = "partial " + name + " includes itself";
+      return {};
+    }
+    stack.push_back(name);
+    out += expand_partials(partial->second, partials, stack, error);
+    stack.pop_back();
+    if (!error.empty()) return {};
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
                                          const std::string& display_dir, Diagnostics& diagnostics) {
+  static std::atomic<std::uint64_t> next_id{1};
   std::unique_ptr<Renderer> renderer(new Renderer());
   renderer->impl_ = std::make_unique<Impl>();
+  renderer->impl_->id = next_id++;
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
@@ -66,6 +108,8 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
     return renderer;
   }
   std::sort(files.begin(), files.end());
+  std::map<std::string, std::string> partials, pages;  // name → text
+  std::map<std::string, std::string> display_names;
   for (const auto& file : files) {
     const std::string name = file.stem().string();
     const std::string display = display_dir + "/" + file.filename().string();
@@ -80,10 +124,24 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
                         "invalid Mustache template: " + parsed.error_message());
       continue;
     }
-    if (name.starts_with("_"))
-      renderer->impl_->partials[name] = *text;
-    else
-      renderer->impl_->templates.emplace(name, std::move(parsed));
+    display_names[name] = display;
+    (name.starts_with("_") ? partials : pages)[name] = std::move(*text);
+  }
+  for (const auto& [name, text] : pages) {
+    std::vector<std::string> stack{name};
+    std::string error;
+    const std::string expanded = expand_partials(text, partials, stack, error);
+    if (!error.empty()) {
+      diagnostics.error({display_names[name], 0, 0}, "", error);
+      continue;
+    }
+    mstch::mustache parsed(expanded);
+    if (!parsed.is_valid()) {
+      diagnostics.error({display_names[name], 0, 0}, "",
+                        "invalid Mustache template with its partials: " + parsed.error_message());
+      continue;
+    }
+    renderer->impl_->templates.emplace(name, std::move(parsed));
   }
   return renderer;
 }
@@ -93,17 +151,20 @@ bool Renderer::has(const std::string& name) const { return impl_->templates.coun
 std::string Renderer::render(const std::string& name, const nlohmann::json& view) const {
   auto it = impl_->templates.find(name);
   if (it == impl_->templates.end()) throw std::runtime_error("unknown template \"" + name + "\"");
-  // kainjow's mustache keeps per-render state (the error message) inside the object, so each
-  // render works on its own copy of the parsed tree; threads never share a mutable instance.
-  mstch::mustache tmpl = it->second;
-  mstch::data data = to_data(view);
-  for (const auto& [partial_name, text] : impl_->partials) {
-    const std::string* source = &text;
-    data.set(partial_name, mstch::partial([source]() { return *source; }));
+  // kainjow's mustache keeps per-render state (the error message) inside the object, so threads
+  // never share a parsed tree: each thread renders on its own copy, made once per thread and
+  // template rather than once per page.
+  thread_local std::map<std::pair<std::uint64_t, std::string>, mstch::mustache> copies;
+  const auto key = std::make_pair(impl_->id, name);
+  auto copy = copies.find(key);
+  if (copy == copies.end()) copy = copies.emplace(key, it->second).first;
+  mstch::mustache& tmpl = copy->second;
+  std::string out = tmpl.render(to_data(view));
+  if (!tmpl.is_valid()) {
+    const std::string message = "template \"" + name + "\": " + tmpl.error_message();
+    copies.erase(copy);  // the copy now carries the error; the next render starts clean
+    throw std::runtime_error(message);
   }
-  std::string out = tmpl.render(data);
-  if (!tmpl.is_valid())
-    throw std::runtime_error("template \"" + name + "\": " + tmpl.error_message());
   return out;
 }
 

@@ -15,10 +15,9 @@ namespace ashyq::render {
 class Renderer {
  public:
   // Loads every templates/*.mustache (name = file stem). Templates whose names start with "_" are
-  // partials, used as {{> _name}}: kainjow looks partials up among the view's data, so the
-  // underscore, which no view key has, keeps a partial from shadowing a view value of the same
-  // name (a "facets" list and a "_facets" partial). Mustache syntax errors are reported with the
-  // template's file name.
+  // partials, used as {{> _name}}; they are expanded into the templates that use them at load, so
+  // each template is parsed once, partials included. Mustache syntax errors, unknown partials and
+  // partials that include themselves are reported with the template's file name.
   static std::unique_ptr<Renderer> load(const std::filesystem::path& dir,
                                         const std::string& display_dir, Diagnostics& diagnostics);
   ~Renderer();

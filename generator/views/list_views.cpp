@@ -35,12 +35,14 @@ json grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order, s
   return rows;
 }
 
-// The facet values in the order a reader scans them: years newest first, statuses in their life
-// order, everything else alphabetically in the page's language.
-std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet) {
-  std::vector<std::size_t> order(facet.values.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (facet.kind == FacetKind::year) return order;
+// `order` (indices into facet.values) in the order a reader scans them: years newest first,
+// statuses in their life order, everything else alphabetically in the page's language.
+std::vector<std::size_t> order_values(const ViewContext& ctx, const Facet& facet,
+                                      std::vector<std::size_t> order) {
+  if (facet.kind == FacetKind::year) {  // the index keeps years newest first
+    std::sort(order.begin(), order.end());
+    return order;
+  }
   if (facet.kind == FacetKind::status) {
     auto rank = [](const std::string& key) {
       const auto& names = grant_status_names();
@@ -54,9 +56,43 @@ std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet)
     return order;
   }
   std::vector<std::string> labels;
-  for (const FacetValue& v : facet.values)
-    labels.push_back(facet_value_label(ctx, facet.kind, v.key));
-  return order_by_label(ctx, labels);
+  for (std::size_t i : order) labels.push_back(facet_value_label(ctx, facet.kind, facet.values[i].key));
+  std::vector<std::size_t> sorted;
+  for (std::size_t i : order_by_label(ctx, labels)) sorted.push_back(order[i]);
+  return sorted;
+}
+
+std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet) {
+  std::vector<std::size_t> all(facet.values.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return order_values(ctx, facet, std::move(all));
+}
+
+// The sidebar's values of a facet. Years, regions, directions and statuses are few by nature and
+// all shown. Organisations grow with the portal (a national portal has thousands of grantees, and
+// listing them all on every list page would make each page, and the site, grow with the square of
+// the number of grants), so their facets show the kMaxOrganisationValues organisations with the
+// most grants (ties by id), and the current one, with a link to the full list of organisations.
+constexpr std::size_t kMaxOrganisationValues = 25;
+
+std::vector<std::size_t> sidebar_values(const ViewContext& ctx, const Facet& facet,
+                                        const std::string& current_key, bool& capped) {
+  const bool organisations = facet.kind == FacetKind::grantee || facet.kind == FacetKind::operator_;
+  capped = organisations && facet.values.size() > kMaxOrganisationValues;
+  if (!capped) return facet_order(ctx, facet);
+  std::vector<std::size_t> top(facet.values.size());
+  for (std::size_t i = 0; i < top.size(); ++i) top[i] = i;
+  auto more_grants = [&](std::size_t a, std::size_t b) {
+    const auto ga = facet.values[a].sums.grants, gb = facet.values[b].sums.grants;
+    return ga != gb ? ga > gb : facet.values[a].key < facet.values[b].key;
+  };
+  std::partial_sort(top.begin(), top.begin() + kMaxOrganisationValues, top.end(), more_grants);
+  top.resize(kMaxOrganisationValues);
+  for (std::size_t i = 0; i < facet.values.size(); ++i)
+    if (facet.values[i].key == current_key &&
+        std::find(top.begin(), top.end(), i) == top.end())
+      top.push_back(i);
+  return order_values(ctx, facet, std::move(top));
 }
 
 json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind current_kind,
@@ -64,8 +100,10 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
   json facets = json::array();
   for (FacetKind kind : kAllFacets) {
     const Facet& facet = index.facet(kind);
+    bool capped = false;
     json values = json::array();
-    for (std::size_t i : facet_order(ctx, facet)) {
+    for (std::size_t i :
+         sidebar_values(ctx, facet, kind == current_kind ? current_key : std::string(), capped)) {
       const FacetValue& v = facet.values[i];
       values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
                         {"url", facet_path(ctx, kind, v.key)},
@@ -73,10 +111,19 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
                         {"total", sums_amount(ctx, v.sums)},
                         {"current", kind == current_kind && v.key == current_key}});
     }
-    // `note` null, not absent: Mustache would otherwise look for it in the enclosing view.
+    json more = nullptr;
+    if (capped) {
+      std::string label = ctx.t("facet.more");
+      if (const std::size_t at = label.find("{count}"); at != std::string::npos)
+        label.replace(at, 7, ctx.integer(static_cast<std::int64_t>(facet.values.size())));
+      more = {{"label", label}, {"url", ctx.path("organisations/")}};
+    }
+    // `note` and `more` null, not absent: Mustache would otherwise look for them in the enclosing
+    // view.
     facets.push_back({{"name", facet_name(kind)},
                       {"label", ctx.t(std::string("facet.") + facet_name(kind))},
                       {"values", values},
+                      {"more", more},
                       {"note", nullptr}});
   }
   return facets;
