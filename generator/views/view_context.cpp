@@ -40,6 +40,53 @@ nlohmann::json ViewContext::link(const std::string& url) const {
   return out;
 }
 
+namespace {
+
+// Text for HTML content: & < > escaped (the mark's text comes from the UI strings and a date).
+std::string html_text(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ViewContext::mark_broken_links(const std::string& html) const {
+  if (portal.links.entries.empty()) return html;
+  std::string out;
+  std::size_t copied = 0;
+  static constexpr std::string_view kHref = "<a href=\"";
+  for (std::size_t at = html.find(kHref); at != std::string::npos; at = html.find(kHref, at + 1)) {
+    const std::size_t start = at + kHref.size();
+    const std::size_t end = html.find('"', start);
+    if (end == std::string::npos) break;
+    std::string url = html.substr(start, end - start);  // as cmark-gfm wrote it: & as &amp;
+    for (std::size_t amp = url.find("&amp;"); amp != std::string::npos; amp = url.find("&amp;", amp + 1))
+      url.replace(amp, 5, "&");
+    const nlohmann::json view = link(url);
+    if (view["unavailable_since"].is_null()) continue;
+    const std::size_t close = html.find("</a>", end);
+    if (close == std::string::npos) break;
+    out.append(html, copied, close + 4 - copied);
+    // The same mark as templates/_link_status.mustache puts after a link.
+    out += " <strong class=\"link-unavailable\">(" +
+           html_text(view["unavailable_since"].get<std::string>()) + ")</strong>";
+    copied = close + 4;
+    at = close;
+  }
+  out.append(html, copied, std::string::npos);
+  return out;
+}
+
 std::string ViewContext::path(const std::string& rest) const {
   return "/" + std::string(lang_code(lang)) + "/" + rest;
 }

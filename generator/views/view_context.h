@@ -32,6 +32,9 @@ struct ViewContext {
   // only unreachable, or never checked, is not marked. Every view that renders an external link
   // goes through here, so the mark looks and reads the same on every page.
   nlohmann::json link(const std::string& url) const;
+  // Rendered Markdown with the same "unavailable since" mark after every link (<a href="…">) that
+  // link-cache.json knows to be broken; unchanged when there is no such link.
+  std::string mark_broken_links(const std::string& html) const;
   // "/kk/grants/<id>/" style absolute paths.
   std::string path(const std::string& rest) const;
 };

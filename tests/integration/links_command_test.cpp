@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../unit/test_server.h"
+#include "i18n/format.h"
 #include "test_site.h"
 
 namespace ashyq::integration {
@@ -385,6 +386,32 @@ TEST_CASE(
         "Sitemap: https://synthetic.example/sitemap.xml\n");
   CHECK(site.read("public/kk/link-report/index.html")
             .find("<meta name=\"robots\" content=\"noindex, nofollow\">") != std::string::npos);
+}
+
+TEST_CASE("A broken link inside a narrative is marked where the narrative shows it", "[links]") {
+  TestSite site("full");
+  // The fixture's narratives link to https://fund.synthetic.example/report (kk and ru).
+  site.write("link-cache.json",
+             R"({"links": [
+    {"url": "https://fund.synthetic.example/report", "status": "broken", "http_status": 404, "final_url": "https://fund.synthetic.example/report", "checked_at": "2026-11-20T08:00:00Z", "broken_since": "2026-11-03T08:00:00Z"}
+  ]})");
+  const RunResult built = site.build();
+  INFO(built.err);
+  REQUIRE(built.exit_code == 0);
+  const PartialDate since{2026, 11, 3};
+  const std::string ru = site.read("public/ru/grants/synthetic-2024-full/index.html");
+  CHECK(ru.find("синтетический сайт</a> <strong class=\"link-unavailable\">(ссылка недоступна с " +
+                i18n::format_date(since, Lang::ru) + ")</strong>") != std::string::npos);
+  const std::string kk = site.read("public/kk/grants/synthetic-2024-full/index.html");
+  CHECK(kk.find("синтетикалық сайт</a> <strong class=\"link-unavailable\">(сілтеме қолжетімсіз, "
+                "алғаш байқалған күні: " +
+                i18n::format_date(since, Lang::kk) + ")</strong>") != std::string::npos);
+  // Only that link: the page has one mark.
+  std::size_t marks = 0;
+  for (std::size_t at = ru.find("link-unavailable"); at != std::string::npos;
+       at = ru.find("link-unavailable", at + 1))
+    ++marks;
+  CHECK(marks == 1);
 }
 
 TEST_CASE("Without a link cache nothing is marked and the report says no check has been run",
