@@ -3,27 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/xml_escape.h"
+
 #include "views/list_views.h"
 #include "views/view_context.h"
 
 namespace ashyq::site {
 namespace {
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string absolute(const SiteContext& site, const std::string& url) {
   return site.portal.config.base_url + url.substr(1);  // base_url ends with "/", url starts with it

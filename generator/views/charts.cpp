@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "core/xml_escape.h"
+
 namespace ashyq::views {
 namespace {
 
@@ -38,36 +40,6 @@ std::string tenths_text(std::int64_t tenths) {
 }
 
 std::string int_text(std::int64_t value) { return tenths_text(value * 10); }
-
-// Text and attribute values for XML. C0 control characters other than tab and line breaks are not
-// allowed in XML 1.0 at all, so they are dropped rather than escaped.
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::int64_t code_points(std::string_view text) {
   return std::count_if(text.begin(), text.end(),

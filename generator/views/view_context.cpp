@@ -1,5 +1,6 @@
 #include "views/view_context.h"
 
+#include "core/xml_escape.h"
 #include "i18n/format.h"
 #include "links/link_cache.h"
 
@@ -40,26 +41,6 @@ nlohmann::json ViewContext::link(const std::string& url) const {
   return out;
 }
 
-namespace {
-
-// Text for HTML content: & < > escaped (the mark's text comes from the UI strings and a date).
-std::string html_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string ViewContext::mark_broken_links(const std::string& html) const {
   if (portal.links.entries.empty()) return html;
   std::string out;
@@ -79,7 +60,7 @@ std::string ViewContext::mark_broken_links(const std::string& html) const {
     out.append(html, copied, close + 4 - copied);
     // The same mark as templates/_link_status.mustache puts after a link.
     out += " <strong class=\"link-unavailable\">(" +
-           html_text(view["unavailable_since"].get<std::string>()) + ")</strong>";
+           xml_escape(view["unavailable_since"].get<std::string>()) + ")</strong>";
     copied = close + 4;
     at = close;
   }
