@@ -3,22 +3,44 @@
 #include <cmath>
 
 #include "content/json_positions.h"
+#include "core/file_io.h"
+#include "core/private_data.h"
 
 namespace ashyq {
 
-SourceLocation locate(const SourceMap& source, const std::string& pointer) {
+SourceLocation SourceLocator::at(const std::string& pointer) const {
+  const SourceMap& source = *source_;
+  const SourcePositions::Table* table = &source.positions.table();
+  if (table->empty() && !source.positions.path().empty()) {
+    if (!from_disk_) {
+      // The loader read and checked this file before; read again, it is the same well-formed JSON
+      // unless it was edited meanwhile, in which case positions may be off but nothing breaks.
+      auto text = read_file(source.positions.path());
+      from_disk_ = text ? index_json_positions(*text) : SourcePositions::Table{};
+    }
+    table = &*from_disk_;
+  }
   std::string p = pointer;
   while (true) {
-    auto it = source.positions.find(p);
-    if (it != source.positions.end()) return {source.file, it->second.first, it->second.second};
+    auto it = table->find(p);
+    if (it != table->end()) return {source.file, it->second.first, it->second.second};
     if (p.empty()) return {source.file, 1, 1};
     p.erase(p.rfind('/'));
   }
 }
 
-SourceLocation JsonDecoder::at(const std::string& pointer) const {
-  return locate(source_, pointer);
+SourceLocation locate(const SourceMap& source, const std::string& pointer) {
+  return SourceLocator(source).at(pointer);
 }
+
+bool needs_text_check(const LocalizedText& text) {
+  if (text.has(Lang::kk) != text.has(Lang::ru)) return true;
+  return needs_string_check(text.in(Lang::kk)) || needs_string_check(text.in(Lang::ru));
+}
+
+bool needs_string_check(std::string_view text) { return !find_private_data(text).empty(); }
+
+SourceLocation JsonDecoder::at(const std::string& pointer) const { return locator_.at(pointer); }
 
 void JsonDecoder::error(const std::string& pointer, std::string message) {
   ++errors_;
@@ -121,7 +143,7 @@ std::string ObjectReader::string(std::string_view key, bool required) {
   }
   std::string value = node->get<std::string>();
   if (value.empty() && required) decoder_.error(child(key), "must not be empty");
-  decoder_.source().strings.emplace_back(child(key), value);
+  if (needs_string_check(value)) decoder_.source().strings.emplace_back(child(key), value);
   return value;
 }
 
@@ -161,7 +183,7 @@ LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node,
       decoder.error(child, "empty text; leave the language out when the source gives no text");
   }
   if (node.empty()) decoder.error(pointer, "a text needs at least one language, \"kk\" or \"ru\"");
-  decoder.source().texts.emplace_back(pointer, text);
+  if (needs_text_check(text)) decoder.source().texts.emplace_back(pointer, text);
   return text;
 }
 

@@ -20,14 +20,33 @@
 
 namespace ashyq {
 
-// Where `pointer` is in the file of `source`; a pointer with no position of its own (a missing
-// member) resolves to its nearest ancestor that has one, and to 1:1 at worst.
+// Finds where pointers of one record are. A pointer with no position of its own (a missing
+// member) resolves to its nearest ancestor that has one, and to 1:1 at worst. When the record's
+// positions were left on disk, the file is read and indexed once, at the first lookup, and kept
+// for the locator's lifetime (one record's findings); a file that cannot be read again gives 1:1.
+class SourceLocator {
+ public:
+  explicit SourceLocator(const SourceMap& source) : source_(&source) {}
+  SourceLocation at(const std::string& pointer) const;
+
+ private:
+  const SourceMap* source_;
+  mutable std::optional<SourcePositions::Table> from_disk_;
+};
+
+// Where `pointer` is in the file of `source` (SourceLocator::at, for a single lookup).
 SourceLocation locate(const SourceMap& source, const std::string& pointer);
+
+// Whether a per-record check will report on this text or string (validate/reporter.h: a text in
+// one language only, possible private contact data), i.e. whether the loader keeps a copy of it in
+// the record's SourceMap.
+bool needs_text_check(const LocalizedText& text);
+bool needs_string_check(std::string_view text);
 
 class JsonDecoder {
  public:
   JsonDecoder(SourceMap& source, Diagnostics& diagnostics)
-      : source_(source), diagnostics_(diagnostics) {}
+      : source_(source), locator_(source), diagnostics_(diagnostics) {}
 
   SourceLocation at(const std::string& pointer) const;
   void error(const std::string& pointer, std::string message);
@@ -37,6 +56,7 @@ class JsonDecoder {
 
  private:
   SourceMap& source_;
+  SourceLocator locator_;
   Diagnostics& diagnostics_;
   int errors_ = 0;
 };

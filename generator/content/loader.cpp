@@ -23,7 +23,7 @@ std::string display_path(const fs::path& site_dir, const fs::path& path) {
 }
 
 // Reads and parses one JSON file. On failure reports the problem at its line and column and returns
-// nullopt. On success fills `source` with the file name and the positions of every value.
+// nullopt. On success fills `source` with the file name and where to find its positions.
 std::optional<nlohmann::json> parse_json_file(const fs::path& path, const std::string& display,
                                               SourceMap& source, Diagnostics& diagnostics) {
   source.file = display;
@@ -40,7 +40,9 @@ std::optional<nlohmann::json> parse_json_file(const fs::path& path, const std::s
   }
   try {
     nlohmann::json root = nlohmann::json::parse(*text);
-    source.positions = index_json_positions(*text);
+    // Positions stay on disk until a finding needs one (SourceLocator): at national scale an
+    // in-memory table of every value's pointer cost more than the records themselves.
+    source.positions = SourcePositions::on_disk(path.string());
     return root;
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is the 1-based offset just past the offending character.
@@ -99,6 +101,47 @@ std::optional<Record> load_record(const fs::path& site_dir, const fs::path& path
   Record record = decode(decoder, *root);
   record.*source_field = std::move(source);
   return record;
+}
+
+// A vector filled by push_back keeps up to twice the capacity it needs; over a grant's twenty
+// budget lines, ten indicators and ten sub-grants that slack was a tenth of the loaded model.
+template <typename T>
+void shrink(std::vector<T>& items) {
+  items.shrink_to_fit();
+}
+
+void shrink(SourceMap& source) {
+  shrink(source.texts);
+  shrink(source.strings);
+}
+
+void shrink(Grant& g) {
+  shrink(g.target_groups);
+  shrink(g.expected_results);
+  shrink(g.localities);
+  shrink(g.regions);
+  for (Task& task : g.tasks) {
+    shrink(task.activities);
+    shrink(task.indicators);
+  }
+  shrink(g.tasks);
+  shrink(g.participants.by_age);
+  shrink(g.participants.by_category);
+  shrink(g.budget.lines);
+  for (BudgetSubtotal& subtotal : g.budget.subtotals) shrink(subtotal.sections);
+  shrink(g.budget.subtotals);
+  shrink(g.subgrants.awarded);
+  shrink(g.media);
+  shrink(g.partners);
+  shrink(g.team);
+  shrink(g.documents);
+  shrink(g.source);
+}
+
+void shrink(Organisation& o) {
+  shrink(o.social);
+  shrink(o.track_record);
+  shrink(o.source);
 }
 
 // Sub-grants given as a spreadsheet export beside grant.json. Both sources at once would make it
@@ -171,8 +214,10 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
   for (const fs::path& path : sorted_entries(content / "organisations", false)) {
     if (path.extension() != ".json") continue;
     if (auto org =
-            load_record(site_dir, path, decode_organisation, &Organisation::source, diagnostics))
+            load_record(site_dir, path, decode_organisation, &Organisation::source, diagnostics)) {
+      shrink(*org);
       portal.organisations.push_back(std::move(*org));
+    }
   }
 
   for (const fs::path& folder : sorted_entries(content / "grants", true)) {
@@ -190,6 +235,7 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
       load_narrative(site_dir, folder / ("report." + std::string(lang_code(lang)) + ".md"),
                      grant.narratives[static_cast<int>(lang)], diagnostics);
     load_subgrants_csv(site_dir, folder / "subgrants.csv", grant, diagnostics);
+    shrink(grant);
     portal.grants.push_back(std::move(grant));
   }
 
@@ -211,6 +257,8 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
     }
   }
 
+  portal.organisations.shrink_to_fit();
+  portal.grants.shrink_to_fit();
   // Sorted by id so lookups can bisect and every listing is deterministic.
   std::stable_sort(portal.organisations.begin(), portal.organisations.end(),
                    [](const Organisation& a, const Organisation& b) { return a.id < b.id; });

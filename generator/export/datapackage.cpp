@@ -11,6 +11,12 @@ std::string both(const LocalizedText& text) {
 }  // namespace
 
 nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table>& bulk) {
+  std::vector<TableSize> sizes;
+  for (const Table& table : bulk) sizes.push_back({table.schema, table.rows.size()});
+  return datapackage(portal, sizes);
+}
+
+nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<TableSize>& bulk) {
   using nlohmann::ordered_json;
   ordered_json package = ordered_json::object();
   package["profile"] = "data-package";
@@ -19,7 +25,7 @@ nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table
   package["description"] = both(portal.config.description);
   package["homepage"] = portal.config.base_url;
   ordered_json resources = ordered_json::array();
-  for (const Table& table : bulk) {
+  for (const TableSize& table : bulk) {
     const TableSchema& schema = *table.schema;
     ordered_json fields = ordered_json::array();
     for (const Column& column : schema.columns) {
@@ -45,7 +51,7 @@ nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table
                       {"doubleQuote", true},
                       {"header", true}};
     csv["schema"] = {{"fields", fields}, {"missingValues", {""}}};
-    csv["rows"] = table.rows.size();
+    csv["rows"] = table.rows;
     resources.push_back(std::move(csv));
 
     ordered_json json = ordered_json::object();

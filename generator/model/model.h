@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -13,12 +14,35 @@
 
 namespace ashyq {
 
-// JSON pointer → (line, column) of a value in one file.
-// Also keeps every text the record holds, with its pointer, for the checks that read all texts
-// (missing language, private contacts) without knowing every field.
+// JSON pointer → (line, column) of the values of one file. Either held in memory (a table, as
+// tests and in-memory documents give it) or left on disk: a record the loader read from a file
+// keeps only the file's path, and its positions are found again from the file when a finding needs
+// one (content/json_decoder.h, SourceLocator). Keeping every pointer of every record cost about
+// 100 KiB per grant; findings are rare, and a healthy site has none.
+class SourcePositions {
+ public:
+  using Table = std::map<std::string, std::pair<int, int>>;
+  SourcePositions() = default;
+  SourcePositions(Table table) : table_(std::move(table)) {}  // NOLINT: implicit on purpose
+  static SourcePositions on_disk(std::string path) {
+    SourcePositions p;
+    p.path_ = std::move(path);
+    return p;
+  }
+  const Table& table() const { return table_; }
+  const std::string& path() const { return path_; }  // empty: the table is all there is
+
+ private:
+  Table table_;
+  std::string path_;
+};
+
+// Where one record came from. Also keeps, with their pointers, the texts and strings a per-record
+// check (a language missing, private contact data) will report on, so those checks need not know
+// every field; the loader keeps no other text here, since the model already holds it.
 struct SourceMap {
   std::string file;
-  std::map<std::string, std::pair<int, int>> positions;
+  SourcePositions positions;
   std::vector<std::pair<std::string, LocalizedText>> texts;  // localized texts by pointer
   std::vector<std::pair<std::string, std::string>> strings;  // plain strings by pointer
 };

@@ -58,19 +58,18 @@ OutputWriter::~OutputWriter() {
   fs::remove_all(staging_dir_, ec);
 }
 
-void OutputWriter::record(const std::string& relative_path, std::string_view bytes) {
-  check_inside(relative_path);
-  ManifestEntry entry;
-  entry.hash = content_hash(bytes);
-  entry.size = static_cast<std::int64_t>(bytes.size());
-  bool unchanged = false;
-  if (previous_) {
-    const auto old = previous_->files.find(relative_path);
-    unchanged = old != previous_->files.end() && old->second.hash == entry.hash &&
-                old->second.size == entry.size && matches_disk(out_dir_ / relative_path, old->second);
-    if (unchanged) entry.mtime_ns = old->second.mtime_ns;
-  }
-  if (!unchanged) write_bytes(staging_dir_ / relative_path, bytes);
+bool OutputWriter::unchanged(const std::string& relative_path, ManifestEntry& entry) const {
+  if (!previous_) return false;
+  const auto old = previous_->files.find(relative_path);
+  if (old == previous_->files.end() || old->second.hash != entry.hash ||
+      old->second.size != entry.size || !matches_disk(out_dir_ / relative_path, old->second))
+    return false;
+  entry.mtime_ns = old->second.mtime_ns;
+  return true;
+}
+
+void OutputWriter::add_entry(const std::string& relative_path, const ManifestEntry& entry,
+                             bool unchanged) {
   std::lock_guard lock(mutex_);
   if (!next_.files.emplace(relative_path, entry).second)
     throw std::runtime_error("two outputs for one file: " + relative_path);
@@ -81,6 +80,38 @@ void OutputWriter::record(const std::string& relative_path, std::string_view byt
     ++files_written_;
     bytes_written_ += entry.size;
   }
+}
+
+void OutputWriter::record(const std::string& relative_path, std::string_view bytes) {
+  check_inside(relative_path);
+  ManifestEntry entry;
+  entry.hash = content_hash(bytes);
+  entry.size = static_cast<std::int64_t>(bytes.size());
+  const bool same = unchanged(relative_path, entry);
+  if (!same) write_bytes(staging_dir_ / relative_path, bytes);
+  add_entry(relative_path, entry, same);
+}
+
+void OutputWriter::write_streamed(const std::string& relative_path,
+                                  const std::function<void(const Append&)>& produce) {
+  check_inside(relative_path);
+  const fs::path staged = staging_dir_ / relative_path;
+  std::error_code ec;
+  fs::create_directories(staged.parent_path(), ec);
+  std::ofstream out(staged, std::ios::binary | std::ios::trunc);
+  ContentHasher hasher;
+  ManifestEntry entry;
+  produce([&](std::string_view bytes) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    hasher.update(bytes);
+    entry.size += static_cast<std::int64_t>(bytes.size());
+  });
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + staged.string());
+  entry.hash = hasher.finish();
+  const bool same = unchanged(relative_path, entry);
+  if (same) fs::remove(staged, ec);
+  add_entry(relative_path, entry, same);
 }
 
 void OutputWriter::write(const std::string& relative_path, std::string_view bytes) {

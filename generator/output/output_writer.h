@@ -15,6 +15,7 @@
 // If the build fails before publish(), the output stays exactly as it was and staging is removed.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -43,6 +44,15 @@ class OutputWriter {
   // write() with the bytes of `source`.
   void copy(const std::filesystem::path& source, const std::string& relative_path);
 
+  // write() for a file too large to hold in memory (the bulk data files at national scale):
+  // `produce` is called once with a function that appends bytes, which go straight to the staging
+  // tree and are hashed on the way. As with write(), when the published file already has these
+  // bytes the staged copy is dropped and the published file is left alone. Throws
+  // std::runtime_error naming the file on failure; an exception from `produce` propagates.
+  using Append = std::function<void(std::string_view)>;
+  void write_streamed(const std::string& relative_path,
+                      const std::function<void(const Append&)>& produce);
+
   // Makes the new tree the output (see above). Throws std::runtime_error on failure; in full mode
   // the previous output is then untouched.
   void publish();
@@ -60,6 +70,10 @@ class OutputWriter {
 
  private:
   void record(const std::string& relative_path, std::string_view bytes);
+  // True when the previous build published exactly `entry`'s bytes at `relative_path` and the file
+  // is still as published; then also copies its modification time into `entry`.
+  bool unchanged(const std::string& relative_path, ManifestEntry& entry) const;
+  void add_entry(const std::string& relative_path, const ManifestEntry& entry, bool unchanged);
   void publish_full();
   void publish_incremental();
 

@@ -153,7 +153,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     writer.write("robots.txt", robots_txt(site));
     for (Lang lang : portal.config.languages) writer.write(feed_path(lang), atom_feed(site, lang));
     // Open data: bulk files, datapackage.json, the 360Giving package.
-    for (const auto& [path, bytes] : portal_data_files(site)) writer.write(path, bytes);
+    write_portal_data_files(site, writer);
     copy_assets(site_dir / "assets", writer);
     add_elapsed(write_ns, start);
     timings.render = static_cast<double>(render_ns.load()) / 1e9;

@@ -124,27 +124,119 @@ std::vector<std::pair<std::string, std::string>> download_files(
   return files;
 }
 
-std::vector<std::pair<std::string, std::string>> portal_data_files(const SiteContext& site) {
-  const std::vector<Download> bulk = bulk_downloads(site);
-  auto files = download_files(bulk);
-  std::vector<opendata::Table> tables;
-  for (const Download& d : bulk) tables.push_back(d.table);
-  files.emplace_back("data/datapackage.json",
-                     opendata::datapackage(site.portal, tables).dump(1) + "\n");
+std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_size) {
+  const Portal& portal = site.portal;
+  const PortalIndex& index = site.index;
+  // Indices [chunk * chunk_size, …) of `n` records.
+  auto range = [chunk_size](std::size_t n, std::size_t chunk) {
+    std::vector<std::size_t> v;
+    for (std::size_t i = chunk * chunk_size; i < std::min(n, (chunk + 1) * chunk_size); ++i)
+      v.push_back(i);
+    return v;
+  };
+  auto chunks = [chunk_size](std::size_t n) { return (n + chunk_size - 1) / chunk_size; };
+  const std::size_t grants = portal.grants.size();
+  auto per_grants = [&](const opendata::TableSchema& schema,
+                        opendata::Table (*make)(const Portal&, const std::vector<std::size_t>&)) {
+    return BulkTable{&schema, chunks(grants), [&portal, make, range, grants](std::size_t c) {
+                       return make(portal, range(grants, c));
+                     }};
+  };
+  std::vector<BulkTable> out;
+  out.push_back(per_grants(opendata::grants_schema(), opendata::grants_table));
+  out.push_back({&opendata::subgrants_schema(), chunks(index.subgrants.size()),
+                 [&portal, &index, range](std::size_t c) {
+                   std::vector<SubgrantRef> refs;
+                   for (std::size_t i : range(index.subgrants.size(), c))
+                     refs.push_back(index.subgrants[i]);
+                   return opendata::subgrants_table(portal, refs);
+                 }});
+  out.push_back(per_grants(opendata::budget_lines_schema(), opendata::budget_lines_table));
+  out.push_back(per_grants(opendata::indicators_schema(), opendata::indicators_table));
+  out.push_back(per_grants(opendata::media_schema(), opendata::media_table));
+  out.push_back({&opendata::organisations_schema(), chunks(portal.organisations.size()),
+                 [&portal, &index, range](std::size_t c) {
+                   return opendata::organisations_table(portal, index,
+                                                        range(portal.organisations.size(), c));
+                 }});
+  out.push_back({&opendata::plan_topics_schema(), chunks(portal.plans.size()),
+                 [&portal, range](std::size_t c) {
+                   return opendata::plan_topics_table(portal, range(portal.plans.size(), c));
+                 }});
+  return out;
+}
+
+std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site) {
+  std::vector<opendata::TableSize> out;
+  for (const BulkTable& table : bulk_tables(site)) {
+    std::size_t rows = 0;
+    for (std::size_t c = 0; c < table.chunks; ++c) rows += table.rows(c).rows.size();
+    out.push_back({table.schema, rows});
+  }
+  return out;
+}
+
+std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
+                             const BulkTable& table) {
+  const opendata::Table empty{table.schema, {}};
+  // write_csv() of a chunk is the header, then its rows; every chunk but the first loses the
+  // header.
+  const std::string header = opendata::write_csv(empty);
+  std::size_t rows = 0;
+  writer.write_streamed(base + ".csv", [&](const output::OutputWriter::Append& append) {
+    append(header);
+    for (std::size_t c = 0; c < table.chunks; ++c) {
+      const opendata::Table chunk = table.rows(c);
+      rows += chunk.rows.size();
+      if (chunk.rows.empty()) continue;
+      append(std::string_view(opendata::write_csv(chunk)).substr(header.size()));
+    }
+  });
+  // write_json() of a chunk is {"<name>": [ the rows ]} indented by one space: the rows sit
+  // between the opening "[\n" and the closing "\n ]\n}\n", and chunks join with ",\n".
+  const std::string no_rows = opendata::write_json(empty);  // {\n "<name>": []\n}\n
+  const std::string open = no_rows.substr(0, no_rows.rfind("[]") + 1) + "\n";
+  const std::string close = "\n ]\n}\n";
+  writer.write_streamed(base + ".json", [&](const output::OutputWriter::Append& append) {
+    bool first = true;
+    for (std::size_t c = 0; c < table.chunks; ++c) {
+      const opendata::Table chunk = table.rows(c);
+      if (chunk.rows.empty()) continue;
+      const std::string text = opendata::write_json(chunk);
+      append(first ? open : ",\n");
+      append(std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
+      first = false;
+    }
+    append(first ? no_rows : close);
+  });
+  return rows;
+}
+
+void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer) {
+  std::vector<opendata::TableSize> sizes;
+  for (const BulkTable& table : bulk_tables(site))
+    sizes.push_back({table.schema, write_bulk_table(writer, "data/" + table.schema->name, table)});
+  writer.write("data/datapackage.json", opendata::datapackage(site.portal, sizes).dump(1) + "\n");
   const opendata::Giving360Export giving = opendata::giving360_export(site.portal, site.strings);
   if (giving.package.contains("grants"))
-    files.emplace_back("data/360giving.json", giving.package.dump(1) + "\n");
-  return files;
+    writer.write("data/360giving.json", giving.package.dump(1) + "\n");
 }
 
 json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files) {
+  std::vector<std::pair<std::string, opendata::TableSize>> sizes;
+  for (const Download& d : files) sizes.push_back({d.base, {d.table.schema, d.table.rows.size()}});
+  return downloads_view(ctx, sizes);
+}
+
+json downloads_view(const views::ViewContext& ctx,
+                    const std::vector<std::pair<std::string, opendata::TableSize>>& files) {
   json out = json::array();
-  for (const Download& d : files)
-    out.push_back({{"label", ctx.plain(d.table.schema->title)},
-                   {"csv_url", "/" + d.base + ".csv"},
-                   {"json_url", "/" + d.base + ".json"},
+  for (const auto& [base, size] : files)
+    out.push_back({{"label", ctx.plain(size.schema->title)},
+                   {"csv_url", "/" + base + ".csv"},
+                   {"json_url", "/" + base + ".json"},
                    {"rows", ctx.t("download.rows") + " " +
-                                ctx.integer(static_cast<std::int64_t>(d.table.rows.size()))}});
+                                ctx.integer(static_cast<std::int64_t>(size.rows))}});
   return out;
 }
 
@@ -152,7 +244,10 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
   const Portal& portal = site.portal;
   json v;
   v["title"] = ctx.t("data.title");
-  v["bulk"] = downloads_view(ctx, bulk_downloads(site));
+  std::vector<std::pair<std::string, opendata::TableSize>> bulk;
+  for (const opendata::TableSize& size : bulk_table_sizes(site))
+    bulk.push_back({"data/" + size.schema->name, size});
+  v["bulk"] = downloads_view(ctx, bulk);
   v["datapackage_url"] = "/data/datapackage.json";
 
   const opendata::Giving360Export giving = opendata::giving360_export(portal, site.strings);

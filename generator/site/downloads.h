@@ -3,12 +3,17 @@
 // lists, as CSV and JSON), the bulk files of the whole portal in /data/, datapackage.json, the
 // 360Giving package, and the data dictionary page's view. The build writes exactly the files these
 // functions list, and the pages link exactly those, so a link cannot point at a missing file.
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "export/datapackage.h"
 #include "export/tables.h"
+#include "output/output_writer.h"
 #include "site/pages.h"
 #include "views/view_context.h"
 
@@ -30,12 +35,33 @@ std::vector<Download> bulk_downloads(const SiteContext& site);
 // Relative output path → bytes: "<base>.csv" and "<base>.json" of each download, in order.
 std::vector<std::pair<std::string, std::string>> download_files(
     const std::vector<Download>& downloads);
+// A bulk table made a chunk of records at a time (a few hundred grants), so that at national scale
+// (millions of budget lines) no whole table, nor its CSV or JSON text, is ever held in memory.
+struct BulkTable {
+  const opendata::TableSchema* schema = nullptr;
+  std::size_t chunks = 0;
+  std::function<opendata::Table(std::size_t chunk)> rows;  // the rows of chunk 0 … chunks - 1
+};
+// The tables of data/<table>, in opendata::all_schemas() order; their chunks together hold the rows
+// of opendata::bulk_tables(), in its order. `chunk_size` is in records of the table's first level
+// (grants, sub-grants, organisations, plans).
+std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_size = 256);
+// data/<table> and its row count, for the data dictionary page and datapackage.json.
+std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site);
+
+// Writes "<base>.csv" and "<base>.json" of `table` through `writer`, one chunk at a time, with the
+// bytes opendata::write_csv() and write_json() give for the whole table; returns its row count.
+std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
+                             const BulkTable& table);
 // The portal-wide files: the bulk files, data/datapackage.json and, when at least one record
-// qualifies, data/360giving.json.
-std::vector<std::pair<std::string, std::string>> portal_data_files(const SiteContext& site);
+// qualifies, data/360giving.json, streamed to `writer`.
+void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
 
 // [{label, csv_url, json_url, rows}] for a page's download list.
 nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files);
+nlohmann::json downloads_view(
+    const views::ViewContext& ctx,
+    const std::vector<std::pair<std::string, opendata::TableSize>>& files);
 // The data dictionary page (/<lang>/data/): the bulk files, every column of every table described
 // in the page's language, the CSV rules, datapackage.json, and the 360Giving export with the
 // records it leaves out and why.

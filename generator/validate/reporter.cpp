@@ -6,12 +6,11 @@
 namespace ashyq {
 
 void Reporter::error(const std::string& pointer, std::string message) {
-  diagnostics_.error(locate(source_, pointer), pointer.empty() ? "/" : pointer, std::move(message));
+  diagnostics_.error(locator_.at(pointer), pointer.empty() ? "/" : pointer, std::move(message));
 }
 
 void Reporter::warning(const std::string& pointer, std::string message) {
-  diagnostics_.warning(locate(source_, pointer), pointer.empty() ? "/" : pointer,
-                       std::move(message));
+  diagnostics_.warning(locator_.at(pointer), pointer.empty() ? "/" : pointer, std::move(message));
 }
 
 std::string money_text(Tenge amount) { return i18n::format_integer(amount.value(), Lang::ru); }

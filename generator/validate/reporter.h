@@ -3,6 +3,7 @@
 // checks that read all texts of a record (a language missing, private contact data).
 #include <string>
 
+#include "content/json_decoder.h"
 #include "core/diagnostics.h"
 #include "core/lang.h"
 #include "core/money.h"
@@ -15,12 +16,12 @@ namespace ashyq {
 class Reporter {
  public:
   Reporter(const SourceMap& source, Diagnostics& diagnostics)
-      : source_(source), diagnostics_(diagnostics) {}
+      : locator_(source), diagnostics_(diagnostics) {}
   void error(const std::string& pointer, std::string message);
   void warning(const std::string& pointer, std::string message);
 
  private:
-  const SourceMap& source_;
+  SourceLocator locator_;  // reads the record's positions once, at its first finding
   Diagnostics& diagnostics_;
 };
 

@@ -8,6 +8,7 @@
 
 #include "content/json_decoder.h"
 #include "content/json_positions.h"
+#include "temp_folder.h"
 
 namespace ashyq {
 namespace {
@@ -281,13 +282,60 @@ TEST_CASE("Readers return the values they read") {
   CHECK(r.has("status"));
   CHECK_FALSE(r.has("obj"));
   CHECK(doc.diagnostics.error_count() == 1);  // only "bad id"
-  // Strings and texts are recorded with their pointers for the checks that read every text.
-  CHECK(doc.source.strings ==
-        std::vector<std::pair<std::string, std::string>>{
-            {"/id", "rukhtan-2024-debate"}, {"/name", "№ 12"}, {"/status", "in_progress"}});
+  // Only what a per-record check reports on is kept with its pointer: the text in Russian only.
+  CHECK(doc.source.strings.empty());
+  REQUIRE(doc.source.texts.size() == 1);
+  CHECK(doc.source.texts[0].first == "/titles/0");
+}
+
+TEST_CASE("Texts and strings are kept for the record's checks only when a check will report them") {
+  Document doc(
+      "{\"title\": {\"kk\": \"Есеп\", \"ru\": \"Отчёт\"}, \"titles\": [{\"kk\": \"Жастар\"}, "
+      "{\"kk\": \"Тел. 8 701 123 45 67\", \"ru\": \"Тел. 8 701 123 45 67\"}, {\"kk\": \"2024 "
+      "жыл\", "
+      "\"ru\": \"2024 год\"}], \"name\": \"№ 12\", \"id\": \"info@example.kz\"}");
+  ObjectReader r(doc.decoder, doc.root, "", ALLOWED_MEMBERS);
+  r.text("title");
+  r.text_list("titles");
+  r.string("name");
+  r.string("id");
+  // Kept: a text in Kazakh only, a text with a phone number, a string with an e-mail address. Not
+  // kept: complete texts and strings without contact data (a year, a number sign are not one).
   REQUIRE(doc.source.texts.size() == 2);
-  CHECK(doc.source.texts[0].first == "/title");
-  CHECK(doc.source.texts[1].first == "/titles/0");
+  CHECK(doc.source.texts[0].first == "/titles/0");
+  CHECK(doc.source.texts[1].first == "/titles/1");
+  CHECK(doc.source.strings ==
+        std::vector<std::pair<std::string, std::string>>{{"/id", "info@example.kz"}});
+}
+
+TEST_CASE(
+    "A record whose positions stay on disk is located by reading its file at the first finding") {
+  const std::string text = "{\n  \"id\": \"g1\",\n  \"title\": {\"kk\": \"Ашық\", \"ru\": 1}\n}";
+  testing::TempFolder folder("positions");
+  SourceMap on_disk;
+  on_disk.file = "content/grants/g1/grant.json";
+  on_disk.positions = SourcePositions::on_disk(folder.write("grant.json", text).string());
+  SourceMap in_memory = on_disk;
+  in_memory.positions = index_json_positions(text);
+  const SourceLocator from_disk(on_disk);
+  for (const char* pointer : {"/id", "/title", "/title/ru", "/title/missing", "", "/nothing"}) {
+    INFO(pointer);
+    const SourceLocation expected = locate(in_memory, pointer);
+    const SourceLocation found = from_disk.at(pointer);
+    CHECK(found.file == "content/grants/g1/grant.json");
+    CHECK(found.line == expected.line);
+    CHECK(found.column == expected.column);
+  }
+  CHECK(from_disk.at("/title/ru").line == 3);
+  CHECK(from_disk.at("/title/ru").column == 31);  // in bytes: "Ашық" is 8
+  // A file that is gone by the time of the finding still gives its name, at 1:1.
+  SourceMap gone;
+  gone.file = "content/grants/g2/grant.json";
+  gone.positions = SourcePositions::on_disk((folder / "missing.json").string());
+  const SourceLocation where = locate(gone, "/title");
+  CHECK(where.file == "content/grants/g2/grant.json");
+  CHECK(where.line == 1);
+  CHECK(where.column == 1);
 }
 
 TEST_CASE("Quantities of up to three decimals are held exactly in thousandths") {

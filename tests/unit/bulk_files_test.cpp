@@ -1,0 +1,143 @@
+// The bulk files of /data/ are streamed to disk a chunk of records at a time (at national scale a
+// whole table, or its CSV or JSON text, would not fit in memory); these tests hold the streamed
+// bytes to those of the whole table written at once, and the streaming writer to write()'s rules.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "content/loader.h"
+#include "core/content_hash.h"
+#include "core/file_io.h"
+#include "export/tables.h"
+#include "export/writers.h"
+#include "i18n/ui_strings.h"
+#include "model/portal_index.h"
+#include "output/output_writer.h"
+#include "render/renderer.h"
+#include "site/downloads.h"
+#include "temp_folder.h"
+
+namespace ashyq::site {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LoadedFixture {
+  LoadedFixture() {
+    REQUIRE_FALSE(diagnostics.has_errors());
+    REQUIRE_FALSE(portal.grants.empty());
+  }
+  const fs::path source = fs::path(ASHYQ_SOURCE_DIR);
+  Diagnostics diagnostics;
+  const Portal portal = load_portal(source / "tests/fixtures/portal", diagnostics);
+  const PortalIndex index = build_index(portal);
+  const i18n::UiStrings strings =
+      i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
+  const std::unique_ptr<render::Renderer> renderer =
+      render::Renderer::load(source / "templates", "templates", diagnostics);
+  const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
+};
+
+TEST_CASE("Bulk files streamed a chunk at a time have the bytes of the whole table written at once",
+          "[export]") {
+  LoadedFixture fixture;
+  const std::vector<opendata::Table> whole = opendata::bulk_tables(fixture.portal, fixture.index);
+  for (std::size_t chunk_size : {1, 2, 1000}) {
+    INFO("chunk size " << chunk_size);
+    testing::TempFolder out("bulk");
+    const std::vector<BulkTable> streamed = bulk_tables(fixture.site, chunk_size);
+    REQUIRE(streamed.size() == whole.size());
+    std::vector<std::size_t> rows;
+    {
+      output::OutputWriter writer(out / "public");
+      for (const BulkTable& table : streamed)
+        rows.push_back(write_bulk_table(writer, "data/" + table.schema->name, table));
+      writer.publish();
+    }
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      const std::string& name = whole[i].schema->name;
+      INFO(name);
+      CHECK(streamed[i].schema == whole[i].schema);
+      CHECK(rows[i] == whole[i].rows.size());
+      CHECK(read_file(out / ("public/data/" + name + ".csv")) == opendata::write_csv(whole[i]));
+      CHECK(read_file(out / ("public/data/" + name + ".json")) == opendata::write_json(whole[i]));
+    }
+  }
+}
+
+TEST_CASE("A bulk table without rows streams to the header alone and to an empty JSON list",
+          "[export]") {
+  testing::TempFolder out("bulk");
+  const BulkTable none{&opendata::plan_topics_schema(), 0, {}};
+  const BulkTable empty_chunks{&opendata::media_schema(), 3, [](std::size_t) {
+                                 return opendata::Table{&opendata::media_schema(), {}};
+                               }};
+  {
+    output::OutputWriter writer(out / "public");
+    CHECK(write_bulk_table(writer, "none", none) == 0);
+    CHECK(write_bulk_table(writer, "empty", empty_chunks) == 0);
+    writer.publish();
+  }
+  const opendata::Table no_topics{&opendata::plan_topics_schema(), {}};
+  const opendata::Table no_media{&opendata::media_schema(), {}};
+  CHECK(read_file(out / "public/none.csv") == opendata::write_csv(no_topics));
+  CHECK(read_file(out / "public/none.json") == opendata::write_json(no_topics));
+  CHECK(read_file(out / "public/empty.csv") == opendata::write_csv(no_media));
+  CHECK(read_file(out / "public/empty.json") == opendata::write_json(no_media));
+}
+
+TEST_CASE("Bytes hashed in pieces give the hash of the same bytes hashed at once") {
+  std::string bytes;
+  for (int i = 0; i < 200; ++i) bytes += static_cast<char>('a' + i % 26) + std::string("ә");
+  for (std::size_t length : {0, 1, 7, 8, 31, 32, 33, 64, 100, 600}) {
+    const std::string_view whole = std::string_view(bytes).substr(0, length);
+    for (std::size_t piece : {1, 3, 8, 31, 32, 33, 1000}) {
+      INFO("length " << length << ", pieces of " << piece);
+      ContentHasher hasher;
+      for (std::size_t at = 0; at < whole.size(); at += piece)
+        hasher.update(whole.substr(at, piece));
+      CHECK(hasher.finish() == content_hash(whole));
+    }
+  }
+}
+
+TEST_CASE("A streamed file whose bytes did not change is not written again; a changed one is") {
+  testing::TempFolder site("output");
+  auto stream = [](const std::string& text) {
+    return [text](const output::OutputWriter::Append& append) {
+      append(text.substr(0, 3));
+      append(text.substr(3));
+    };
+  };
+  {
+    output::OutputWriter writer(site / "public");
+    writer.write_streamed("data/same.csv", stream("жолдар, rows"));
+    writer.write_streamed("data/changed.csv", stream("old rows"));
+    writer.publish();
+  }
+  struct stat before {};
+  REQUIRE(::stat((site / "public/data/same.csv").c_str(), &before) == 0);
+  {
+    output::OutputWriter writer(site / "public");
+    REQUIRE(writer.incremental());
+    writer.write_streamed("data/same.csv", stream("жолдар, rows"));
+    writer.write_streamed("data/changed.csv", stream("new rows!"));
+    writer.publish();
+    CHECK(writer.files() == 2);
+    CHECK(writer.files_written() == 1);
+    CHECK(writer.bytes_written() == 9);
+  }
+  struct stat after {};
+  REQUIRE(::stat((site / "public/data/same.csv").c_str(), &after) == 0);
+  CHECK(after.st_ino == before.st_ino);
+  CHECK(read_file(site / "public/data/same.csv") == "жолдар, rows");
+  CHECK(read_file(site / "public/data/changed.csv") == "new rows!");
+  CHECK_FALSE(fs::exists(site / "public.staging"));
+}
+
+}  // namespace
+}  // namespace ashyq::site
