@@ -7,12 +7,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <iostream>
+#include <iterator>
 #include <optional>
 
 #include "content/loader.h"
 #include "core/diagnostics.h"
 #include "core/file_io.h"
 #include "links/site_links.h"
+#include "search/text_analysis.h"
 #include "site/build.h"
 #include "validate/validator.h"
 
@@ -23,10 +26,11 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
-  bool force = false;  // links: recheck every link
-  bool quiet = false;  // links: no progress line
-  std::string report;  // links: where to write the JSON report
-  bool timings = false;  // build: print each phase's duration
+  bool force = false;        // links: recheck every link
+  bool quiet = false;        // links: no progress line
+  std::string report;        // links: where to write the JSON report
+  bool timings = false;      // build: print each phase's duration
+  std::optional<Lang> lang;  // analyse: the language of the text
 };
 
 struct Command {
@@ -34,6 +38,7 @@ struct Command {
   const char* summary;
   const char* usage;
   int (*run)(const Options&, std::ostream&, std::ostream&);
+  bool hidden = false;  // a developer tool: not in the usage list
 };
 
 std::string format_bytes(std::int64_t bytes) {
@@ -185,6 +190,21 @@ int command_links(const Options& options, std::ostream& out, std::ostream& err) 
   return findings.has_errors() ? kExitContentError : kExitOk;
 }
 
+// Reads the whole of standard input, so tests/search/analysis_test.mjs can compare the browser's
+// analysis with the generator's on any text.
+int command_analyse(const Options& options, std::ostream& out, std::ostream& err) {
+  if (!options.lang) {
+    err << "ashyq analyse: --lang kk or --lang ru is required\n";
+    return kExitUsage;
+  }
+  const std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+  std::string lines;
+  for (const std::string& term : search::terms(*options.lang, text)) lines += term + "\n";
+  out << lines;
+  return kExitOk;
+}
+
 const Command kCommands[] = {
     {"build", "build the portal from site.toml and content/ into public/",
      "usage: ashyq build [--site DIR] [--out DIR] [--jobs N] [--timings]\n"
@@ -226,11 +246,23 @@ const Command kCommands[] = {
      "exit status: 0 no broken link (or broken links that are only warnings), 1 a broken link\n"
      "of severity error or content errors, 2 usage error\n",
      command_links},
+    {"analyse", "print the search terms of standard input, one a line (developer tool)",
+     "usage: ashyq analyse --lang kk|ru < TEXT\n"
+     "\n"
+     "Prints the full-text search terms of the text on standard input, one a line, in order:\n"
+     "the words (NFKC, lower case, ё as е) stemmed as the search index and the browser stem\n"
+     "them (docs/search-analysis.md). A developer tool; not listed by ashyq --help.\n"
+     "\n"
+     "  --lang kk|ru   the language of the text: Kazakh or Russian stemming\n"
+     "\n"
+     "exit status: 0 printed, 2 usage error\n",
+     command_analyse, true},
 };
 
 void print_usage(std::ostream& s) {
   s << "usage: ashyq <command> [options]\n\ncommands:\n";
   for (const Command& c : kCommands) {
+    if (c.hidden) continue;
     std::string name = c.name;
     name.resize(8, ' ');
     s << "  " << name << c.summary << "\n";
@@ -307,6 +339,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       }
     } else if (arg == "--timings" && std::string(command->name) == "build") {
       options.timings = true;
+    } else if (arg == "--lang" && std::string(command->name) == "analyse") {
+      auto v = value("--lang");
+      if (!v) return kExitUsage;
+      options.lang = parse_lang(*v);
+      if (!options.lang) {
+        err << "ashyq analyse: --lang needs kk or ru, got '" << *v << "'\n";
+        return kExitUsage;
+      }
     } else {
       err << "ashyq " << command->name << ": unknown option '" << arg << "'\n\n" << command->usage;
       return kExitUsage;
