@@ -30,12 +30,23 @@ std::vector<Download> bulk_downloads(const SiteContext& site);
 // Relative output path → bytes: "<base>.csv" and "<base>.json" of each download, in order.
 std::vector<std::pair<std::string, std::string>> download_files(
     const std::vector<Download>& downloads);
+// download_files(page_downloads(site, key)) for the page in every language of the site: the tables
+// hold both languages' texts, so the files of /kk/… and /ru/… are the same bytes, made once here
+// and listed under each language's folder.
+std::vector<std::pair<std::string, std::string>> page_download_files_all_languages(
+    const SiteContext& site, const PageKey& key);
 // The portal-wide files: the bulk files, data/datapackage.json and, when at least one record
 // qualifies, data/360giving.json.
 std::vector<std::pair<std::string, std::string>> portal_data_files(const SiteContext& site);
 
 // [{label, csv_url, json_url, rows}] for a page's download list.
 nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files);
+// The same for a page's own downloads (page_downloads), without building the tables where their
+// row counts are known beforehand: a grant's (one row per record of each kind), a facet value's
+// and the sub-grant registry's (one row per record listed). Building the tables only to count
+// them made every page of a long list cost as much as the whole list's files.
+nlohmann::json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
+                                   const PageKey& key);
 // The data dictionary page (/<lang>/data/): the bulk files, every column of every table described
 // in the page's language, the CSV rules, datapackage.json, and the 360Giving export with the
 // records it leaves out and why.
