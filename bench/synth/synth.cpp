@@ -501,9 +501,48 @@ void write_hugo_grant(const fs::path& hugo, const Grant& grant) {
     front["year"] = date.substr(0, 4);
     front["region"] = g["regions"];
     front["narrative_title"] = l == 0 ? grant.narrative_title.kk : grant.narrative_title.ru;
+    // The downloads beside the page, as Ashyq writes them: the grant's own row, and the tables it
+    // has rows in (bench/hugo/hugo.toml defines one output format per table and file type).
+    json outputs = json::array({"html"});
+    std::vector<std::string> tables = {"grants", "budget_lines", "indicators"};
+    if (!g["subgrants"]["awarded"].empty()) tables.push_back("subgrants");
+    if (!g["media"].empty()) tables.push_back("media");
+    for (const std::string& table : tables) {
+      outputs.push_back(table + "csv");
+      outputs.push_back(table + "json");
+    }
+    front["outputs"] = outputs;
+    // The regions its sub-grants are counted under (their own, else the grant's first), so that
+    // a region's sub-grant downloads select grants with `where … "intersect"` instead of every
+    // grant's rows. Precomputed, this favours Hugo slightly.
+    json subgrant_regions = json::array();
+    for (const json& sg : g["subgrants"]["awarded"]) {
+      const json region = sg.contains("region") ? sg["region"] : g["regions"][0];
+      if (std::find(subgrant_regions.begin(), subgrant_regions.end(), region) ==
+          subgrant_regions.end())
+        subgrant_regions.push_back(region);
+    }
+    front["subgrant_regions"] = subgrant_regions;
+    // The organisations named as partners: an organisation's downloads list the grants it has
+    // any role in (grantee and operator are taxonomies; partners are few, so no term pages).
+    json partner_ids = json::array();
+    for (const json& partner : g["partners"])
+      if (partner.contains("organisation")) partner_ids.push_back(partner["organisation"]);
+    front["partner_ids"] = partner_ids;
     write_hugo_page(hugo / "content" / lang / "grants" / (std::string(g["id"]) + ".md"), front,
                     strip_front_matter(grant.narrative[l]));
   }
+}
+
+// Hugo's "outputs" of a page: its HTML and, per table, the CSV and JSON downloads beside it.
+json outputs_with(std::initializer_list<const char*> tables, bool html = true) {
+  json outputs = json::array();
+  if (html) outputs.push_back("html");
+  for (const char* table : tables) {
+    outputs.push_back(std::string(table) + "csv");
+    outputs.push_back(std::string(table) + "json");
+  }
+  return outputs;
 }
 
 // The section pages and list pages that are not one record each.
@@ -517,18 +556,40 @@ void write_hugo_sections(const fs::path& hugo, const Site& site,
     const fs::path c = hugo / "content" / lang;
     write_hugo_page(c / "_index.md", json{{"title", l == 0 ? "Синтетикалық гранттар порталы"
                                                            : "Синтетический портал грантов"}});
+    // The open data page (the bulk files, every column explained). The first language's also
+    // writes the portal's bulk files, datapackage.json and the 360Giving package, once, as Ashyq
+    // writes them once under /data/ (here /kk/data/).
+    json data{{"title", "data"}, {"url", "/" + lang + "/data/"}};
+    if (l == 0) {
+      data["outputs"] = outputs_with({"grants", "subgrants", "budget_lines", "indicators", "media",
+                                      "organisations", "plan_topics"});
+      for (const char* format : {"datapackage", "giving360"}) data["outputs"].push_back(format);
+    }
+    write_hugo_page(c / "data" / "_index.md", data);
+    // The operators' link report: empty, as the synthetic site has no link-cache.json.
+    write_hugo_page(c / "link-report" / "_index.md", json{{"title", "link report"}});
     write_hugo_page(c / "grants" / "_index.md", json{{"title", "grants"}, {"sort", "date"}});
     for (const char* sort : {"amount", "title"})
       write_hugo_page(c / "grants" / "sort" / sort / "_index.md",
                       json{{"title", "grants"}, {"sort", sort}, {"layout", "catalogue"}});
-    write_hugo_page(c / "organisations" / "_index.md", json{{"title", "organisations"}});
-    for (const json& o : organisations)
-      write_hugo_page(c / "organisations" / (std::string(o["id"]) + ".md"), hugo_record(o, lang));
+    // A section's own url puts its downloads inside its folder: without it Hugo writes a format
+    // whose base name is the section's name beside the folder (organisations/ → organisations.csv).
+    write_hugo_page(c / "organisations" / "_index.md",
+                    json{{"title", "organisations"},
+                         {"url", "/" + lang + "/organisations/"},
+                         {"outputs", outputs_with({"organisations"})}});
+    for (const json& o : organisations) {
+      json front = hugo_record(o, lang);
+      front["outputs"] = outputs_with({"organisations", "grants"});
+      write_hugo_page(c / "organisations" / (std::string(o["id"]) + ".md"), front);
+    }
     write_hugo_page(c / "regions" / "_index.md", json{{"title", "regions"}});
     for (const json& r : site.regions) {
       json front = hugo_record(r, lang);
+      front["outputs"] = outputs_with({"grants", "subgrants"});
       write_hugo_page(c / "regions" / (std::string(r["id"]) + ".md"), front);
       json sub = front;
+      sub["outputs"] = outputs_with({"subgrants"});
       sub["type"] = "subgrants";
       sub["layout"] = "region";
       sub["url"] = "/" + lang + "/subgrants/region/" + std::string(r["id"]) + "/";
@@ -544,6 +605,8 @@ void write_hugo_sections(const fs::path& hugo, const Site& site,
         items.push_back(json::array({registry[i].first, registry[i].second}));
       json front{{"title", "subgrants"}, {"page", p}, {"pages", registry_pages}, {"items", items}};
       if (p == 1) {
+        front["outputs"] = outputs_with({"subgrants"});
+        front["url"] = "/" + lang + "/subgrants/";
         write_hugo_page(c / "subgrants" / "_index.md", front);
       } else {
         front["url"] = "/" + lang + "/subgrants/page/" + std::to_string(p) + "/";
@@ -567,8 +630,119 @@ void write_hugo_programmes(const fs::path& hugo, const json& g) {
                          {"grant", id},
                          {"type", "subgrants"},
                          {"layout", "programme"},
+                         {"outputs", outputs_with({"subgrants"})},
                          {"url", "/" + std::string(lang) + "/subgrants/programme/" + id + "/"}});
   }
+}
+
+// A media link as the media lists show it: its grant, its place in the grant's record, its date.
+struct MediaRef {
+  std::string grant;
+  int index = 0;
+  std::string date;                  // YYYY-MM
+  std::vector<std::string> regions;  // its grant's: a link is listed in each
+};
+
+// The media pages (/<lang>/media/…): every link newest first, and the links of each platform, year
+// and region, page_size a page. As for the sub-grant registry, Hugo paginates pages and not the
+// records inside them, so each list page is a content file naming its links (grant id, index); the
+// layout looks each grant up and prints the link. The facet index beside the lists (values and
+// counts) is data/media.json. This favours Hugo slightly: the order and the cuts are precomputed.
+void write_hugo_media(const fs::path& hugo, std::vector<MediaRef> refs) {
+  std::stable_sort(refs.begin(), refs.end(),
+                   [](const MediaRef& a, const MediaRef& b) { return a.date > b.date; });
+  std::map<std::string, std::vector<const MediaRef*>> lists;  // "platform/news/" → links
+  std::map<std::string, std::map<std::string, int>> counts;   // facet → value → links
+  for (const MediaRef& ref : refs) {
+    lists[""].push_back(&ref);
+    // Every synthetic link is on media.synthetic.example, which Ashyq files under "news".
+    lists["platform/news/"].push_back(&ref);
+    ++counts["platform"]["news"];
+    const std::string year = ref.date.substr(0, 4);
+    lists["year/" + year + "/"].push_back(&ref);
+    ++counts["year"][year];
+    for (const std::string& region : ref.regions) {
+      lists["region/" + region + "/"].push_back(&ref);
+      ++counts["region"][region];
+    }
+  }
+  json index = json::object();
+  for (const auto& [facet, values] : counts) {
+    json list = json::array();
+    for (const auto& [value, count] : values) list.push_back({{"key", value}, {"count", count}});
+    index[facet] = list;
+  }
+  write_json(hugo / "data" / "media.json", index);
+  for (const char* lang : kLangs) {
+    const fs::path c = hugo / "content" / lang / "media";
+    int file = 0;
+    for (const auto& [path, links] : lists) {
+      const std::size_t pages = (links.size() + kPageSize - 1) / kPageSize;
+      const std::string base = "/" + std::string(lang) + "/media/" + path;
+      for (std::size_t p = 1; p <= pages; ++p) {
+        json items = json::array();
+        for (std::size_t i = (p - 1) * kPageSize; i < std::min(links.size(), p * kPageSize); ++i)
+          items.push_back(json::array({links[i]->grant, links[i]->index}));
+        json front{{"title", "media"},
+                   {"page", p},
+                   {"pages", pages},
+                   {"base", base},
+                   {"total", links.size()},
+                   {"items", items},
+                   {"facet", path.empty() ? "" : path.substr(0, path.find('/'))}};
+        if (path.empty() && p == 1) {
+          write_hugo_page(c / "_index.md", front);
+        } else {
+          front["url"] = p == 1 ? base : base + "page/" + std::to_string(p) + "/";
+          front["layout"] = "page";
+          write_hugo_page(c / "pages" / ("list-" + std::to_string(++file) + ".md"), front);
+        }
+      }
+    }
+  }
+}
+
+// The columns of Ashyq's download tables, in its order (generator/export/tables.cpp): the Hugo
+// layouts print the same columns (data/tables.json).
+json download_tables() {
+  const std::pair<const char*, const char*> tables[] = {
+      {"budget_lines",
+       "grant_id,line,section,activity,article_kk,article_ru,unit_kk,unit_ru,quantity,unit_cost,"
+       "total,source,actual,note_kk,note_ru"},
+      {"grants",
+       "id,status,grant_type,title_kk,title_ru,topic_kk,topic_ru,programme_kk,programme_ru,goal_kk,"
+       "goal_ru,operator_id,grantee_id,grantee_bin,grantee_name_kk,grantee_name_ru,partner_ids,"
+       "direction_id,plan_topic,region_ids,contract_number,contract_date,year,planned_start,"
+       "planned_end,actual_start,actual_end,amount,own_contribution,subgrants_count,subgrants_"
+       "amount,direct_beneficiaries_planned,direct_beneficiaries_actual,final_report_date,url_kk,"
+       "url_ru"},
+      {"indicators",
+       "grant_id,task_id,activity,name_kk,name_ru,unit_kk,unit_ru,planned,planned_bound,planned_"
+       "text_kk,planned_text_ru,actual,actual_bound,actual_text_kk,actual_text_ru,outcome,comment_"
+       "kk,comment_ru"},
+      {"media", "grant_id,url,platform,kind,title_kk,title_ru,date,activity"},
+      {"organisations",
+       "id,bin,kind,name_kk,name_ru,short_name_kk,short_name_ru,region_id,registered,website,"
+       "grants_as_grantee,amount_as_grantee,grants_as_grantee_without_amount,url_kk,url_ru"},
+      {"plan_topics",
+       "plan_id,plan_year,direction_title_kk,direction_title_ru,direction_id,direction_subtotal,"
+       "topic_id,number,title_kk,title_ru,period_start,period_end,region_ids,amount,grant_ids"},
+      {"subgrants",
+       "grant_id,id,recipient_kind,recipient_name_kk,recipient_name_ru,locality_kk,locality_ru,"
+       "title_kk,title_ru,region_id,registry_region_id,amount,status,award_date"},
+  };
+  json out = json::object();
+  for (const auto& [name, columns] : tables) {
+    json list = json::array();
+    std::string all = columns;
+    for (std::size_t start = 0, comma;; start = comma + 1) {
+      comma = all.find(',', start);
+      list.push_back(all.substr(start, comma - start));
+      if (comma == std::string::npos) break;
+    }
+    out[name] = list;
+  }
+  return out;
 }
 
 // ---- the Ashyq site ----
@@ -649,6 +823,7 @@ int run(int argc, char** argv) {
              "Это синтетический портал: только для замера производительности.\n");
 
   std::vector<std::pair<std::string, int>> registry;  // (grant id, sub-grant index), id order
+  std::vector<MediaRef> media;
   for (int i = 0; i < site.grants; ++i) {
     const Grant grant = make_grant(i, site, rng);
     const std::string id = grant.record["id"];
@@ -661,10 +836,15 @@ int run(int argc, char** argv) {
     if (!hugo.empty()) {
       write_hugo_grant(hugo, grant);
       write_hugo_programmes(hugo, grant.record);
+      for (std::size_t m = 0; m < grant.record["media"].size(); ++m)
+        media.push_back({id, static_cast<int>(m), grant.record["media"][m]["date"],
+                         grant.record["regions"].get<std::vector<std::string>>()});
     }
   }
   if (!hugo.empty()) {
     write_hugo_sections(hugo, site, organisations, registry);
+    write_hugo_media(hugo, std::move(media));
+    write_json(hugo / "data" / "tables.json", download_tables());
     write_json(
         hugo / "data" / "site.json",
         json{{"regions", site.regions}, {"directions", site.directions}, {"page_size", kPageSize}});

@@ -33,8 +33,8 @@ Precision precision_of(const PartialDate& date) {
 }
 
 // Everything ICU needs for one language, built once. Number formatters are immutable and safe to
-// share between threads. Date formatters keep a mutable calendar, so every call formats with its
-// own clone of them.
+// share between threads. Date formatters keep a mutable calendar, so every thread formats with its
+// own clone of them (thread_date_format).
 struct LanguageFormatters {
   number::LocalizedNumberFormatter integer;
   number::LocalizedNumberFormatter money;
@@ -157,10 +157,26 @@ std::string percent_decimal(std::int64_t numerator, std::int64_t denominator) {
   return (negative && tenths != 0 ? "-" : "") + digits;
 }
 
-std::string format_with(const icu::DateFormat& prototype, UDate when) {
-  std::unique_ptr<icu::DateFormat> format(prototype.clone());
+// The calling thread's own clone of a language's date (or date range) formatter. Cloning costs
+// far more than formatting, so each thread clones each formatter once and reuses it: a clone is
+// used by one thread only, and formats the same text whatever it formatted before.
+icu::DateFormat& thread_date_format(Lang lang, Precision precision) {
+  thread_local std::array<std::array<std::unique_ptr<icu::DateFormat>, 3>, 2> clones;
+  auto& clone = clones[static_cast<int>(lang)][static_cast<int>(precision)];
+  if (!clone) clone.reset(formatters(lang).date[static_cast<int>(precision)]->clone());
+  return *clone;
+}
+
+icu::DateIntervalFormat& thread_range_format(Lang lang, Precision precision) {
+  thread_local std::array<std::array<std::unique_ptr<icu::DateIntervalFormat>, 3>, 2> clones;
+  auto& clone = clones[static_cast<int>(lang)][static_cast<int>(precision)];
+  if (!clone) clone.reset(formatters(lang).range[static_cast<int>(precision)]->clone());
+  return *clone;
+}
+
+std::string format_with(icu::DateFormat& format, UDate when) {
   icu::UnicodeString formatted;
-  format->format(when, formatted);
+  format.format(when, formatted);
   std::string out;
   formatted.toUTF8String(out);
   return out;
@@ -205,9 +221,9 @@ std::string format_percent(std::int64_t numerator, std::int64_t denominator, Lan
 
 std::string format_date(const PartialDate& date, Lang lang) {
   if (!is_formattable(date)) return date.iso();
-  const auto& prototype = formatters(lang).date[static_cast<int>(precision_of(date))];
-  if (!prototype) return date.iso();
-  return format_with(*prototype, to_udate(date));
+  const Precision precision = precision_of(date);
+  if (!formatters(lang).date[static_cast<int>(precision)]) return date.iso();
+  return format_with(thread_date_format(lang, precision), to_udate(date));
 }
 
 std::string format_range(const DateRange& range, Lang lang) {
@@ -222,12 +238,12 @@ std::string format_range(const DateRange& range, Lang lang) {
       !is_formattable(end))
     return format_date(start, lang) + " – " + format_date(end, lang);
 
-  std::unique_ptr<icu::DateIntervalFormat> format(prototype->clone());
+  icu::DateIntervalFormat& format = thread_range_format(lang, precision);
   const icu::DateInterval interval(to_udate(start), to_udate(end));
   icu::UnicodeString formatted;
   icu::FieldPosition position;
   UErrorCode status = U_ZERO_ERROR;
-  format->format(&interval, formatted, position, status);
+  format.format(&interval, formatted, position, status);
   if (U_FAILURE(status)) return format_date(start, lang) + " – " + format_date(end, lang);
   std::string out;
   formatted.toUTF8String(out);

@@ -21,29 +21,56 @@ struct Renderer::Impl {
 Renderer::~Renderer() = default;
 
 namespace {
+mstch::data to_data(const nlohmann::json& value);
+}  // namespace
+
+struct PreparedView::Impl {
+  mstch::data data;
+};
+
+PreparedView::PreparedView(const nlohmann::json& view)
+    : impl_(std::make_unique<Impl>(Impl{to_data(view)})) {}
+PreparedView::~PreparedView() = default;
+PreparedView::PreparedView(PreparedView&&) noexcept = default;
+PreparedView& PreparedView::operator=(PreparedView&&) noexcept = default;
+
+namespace {
+
+// kainjow's data offers only copying setters (set, push_back), and a copy of an object or list is
+// deep, so building a view bottom-up would copy every subtree once per level above it, and a list
+// that grows copies its items again at every reallocation (basic_data's move is not noexcept). The
+// members are therefore converted in place: a placeholder is inserted, then the converted value
+// is moved into it. The const_casts are sound: the data objects are our own, never const.
+mstch::data& member_slot(mstch::data& object, const std::string& name) {
+  object.set(name, mstch::data(false));
+  return const_cast<mstch::data&>(*object.get(name));
+}
 
 mstch::data to_data(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       mstch::data out = mstch::data::type::object;
       for (const auto& [k, v] : value.items()) {
-        out.set(k, to_data(v));
+        member_slot(out, k) = to_data(v);
         // Mustache cannot ask whether a list is empty without iterating it, so every list `x`
         // comes with a flag `has_x` for wrappers such as <ul> or a table around its items.
-        if (v.is_array() && !value.contains("has_" + k)) out.set("has_" + k, to_data(!v.empty()));
+        if (v.is_array() && !value.contains("has_" + k))
+          member_slot(out, "has_" + k) = mstch::data(!v.empty());
       }
       return out;
     }
     case nlohmann::json::value_t::array: {
       mstch::data out = mstch::data::type::list;
-      for (const auto& item : value) out.push_back(to_data(item));
+      auto& items = const_cast<mstch::list&>(out.list_value());
+      items.reserve(value.size());
+      for (const auto& item : value) items.emplace_back(to_data(item));
       return out;
     }
     case nlohmann::json::value_t::string:
       // An empty string is false, as in mustache.js: {{#website}}<a href="{{website}}">{{/website}}
       // must not emit an empty link when there is no website.
       if (value.get_ref<const std::string&>().empty()) return mstch::data::type::bool_false;
-      return mstch::data(value.get<std::string>());
+      return mstch::data(value.get_ref<const std::string&>());
     case nlohmann::json::value_t::boolean:
       return value.get<bool>() ? mstch::data::type::bool_true : mstch::data::type::bool_false;
     case nlohmann::json::value_t::null:
@@ -52,6 +79,15 @@ mstch::data to_data(const nlohmann::json& value) {
       return mstch::data(value.dump());
   }
 }
+
+// What kainjow's render writes to: appends to a string, without an ostringstream's copy.
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& text) {
+    out += text;
+    return *this;
+  }
+};
 
 // "{{> _name}}" with optional spaces.
 const std::regex& partial_tag() {
@@ -149,6 +185,11 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
 bool Renderer::has(const std::string& name) const { return impl_->templates.count(name) > 0; }
 
 std::string Renderer::render(const std::string& name, const nlohmann::json& view) const {
+  return render(name, view, nullptr);
+}
+
+std::string Renderer::render(const std::string& name, const nlohmann::json& view,
+                             const PreparedView* underlay) const {
   auto it = impl_->templates.find(name);
   if (it == impl_->templates.end()) throw std::runtime_error("unknown template \"" + name + "\"");
   // kainjow's mustache keeps per-render state (the error message) inside the object, so threads
@@ -159,7 +200,16 @@ std::string Renderer::render(const std::string& name, const nlohmann::json& view
   auto copy = copies.find(key);
   if (copy == copies.end()) copy = copies.emplace(key, it->second).first;
   mstch::mustache& tmpl = copy->second;
-  std::string out = tmpl.render(to_data(view));
+  const mstch::data data = to_data(view);
+  // The context is searched from the last pushed: the view first, then the underlay.
+  mstch::context<std::string> context;
+  if (underlay) context.push(&underlay->impl_->data);
+  context.push(&data);
+  std::string out;
+  out.reserve(32 * 1024);
+  // Appended straight into one string: kainjow's default goes through an ostringstream.
+  StringSink sink{out};
+  tmpl.render(context, sink);
   if (!tmpl.is_valid()) {
     const std::string message = "template \"" + name + "\": " + tmpl.error_message();
     copies.erase(copy);  // the copy now carries the error; the next render starts clean

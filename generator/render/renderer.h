@@ -12,6 +12,21 @@
 
 namespace ashyq::render {
 
+// A view converted once for the renderer, to be shared read-only by many renders (see
+// Renderer::render's `underlay`): the UI strings of a language, the same on every page.
+class PreparedView {
+ public:
+  explicit PreparedView(const nlohmann::json& view);
+  ~PreparedView();
+  PreparedView(PreparedView&&) noexcept;
+  PreparedView& operator=(PreparedView&&) noexcept;
+
+ private:
+  friend class Renderer;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 class Renderer {
  public:
   // Loads every templates/*.mustache (name = file stem). Templates whose names start with "_" are
@@ -30,6 +45,12 @@ class Renderer {
   // Markdown). Throws std::runtime_error for an unknown template name or a render error, naming the
   // template.
   std::string render(const std::string& name, const nlohmann::json& view) const;
+  // The same, with the names of `underlay` visible under the view's own: a name the view does not
+  // have is looked up in `underlay`, exactly as if it were a member of the view's top object. Lets
+  // every page share one conversion of what all pages carry (the UI strings `t`) instead of
+  // converting it again for each page. `underlay` may be null.
+  std::string render(const std::string& name, const nlohmann::json& view,
+                     const PreparedView* underlay) const;
 
  private:
   Renderer() = default;

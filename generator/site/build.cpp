@@ -81,8 +81,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   auto renderer = render::Renderer::load(templates, "templates", diagnostics);
   for (const char* required :
        {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
-        "subgrants_region", "subgrants_programme", "organisations", "organisation", "regions",
-        "region", "plans", "plan", "page", "media",
+        "subgrants_summary", "subgrants_region", "subgrants_programme", "organisations",
+        "organisation", "regions", "region", "plans", "plan", "page", "media",
         "link_report", "data"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
@@ -98,11 +98,13 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   }
   phase_start = Clock::now();
   const PortalIndex index = build_index(portal);
-  const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
+  SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
 
   try {
     output::OutputWriter writer(out_dir, inputs);
     const std::vector<PageKey> pages = list_pages(site);
+    const SharedParts shared = prepare_shared_parts(site);
+    site.shared = &shared;
     timings.views = seconds_since(phase_start);
     phase_start = Clock::now();
 
@@ -123,10 +125,11 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
           start = Clock::now();
           writer.write(page_path(site, pages[i]), html);
           add_elapsed(write_ns, start);
-          // A paginated list's files hold all its rows and sit beside its first page.
-          if (pages[i].page == 1) {
+          // A paginated list's files hold all its rows and sit beside its first page. They are
+          // the same bytes in every language, so the first language's page makes them for all.
+          if (pages[i].page == 1 && pages[i].lang == portal.config.languages.front()) {
             start = Clock::now();
-            const auto files = download_files(page_downloads(site, pages[i]));
+            const auto files = page_download_files_all_languages(site, pages[i]);
             add_elapsed(render_ns, start);
             start = Clock::now();
             for (const auto& [path, bytes] : files) writer.write(path, bytes);

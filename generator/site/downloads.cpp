@@ -124,6 +124,22 @@ std::vector<std::pair<std::string, std::string>> download_files(
   return files;
 }
 
+std::vector<std::pair<std::string, std::string>> page_download_files_all_languages(
+    const SiteContext& site, const PageKey& key) {
+  auto files = download_files(page_downloads(site, key));
+  const std::size_t made = files.size();
+  const std::string folder = page_folder(site, key);
+  for (Lang lang : site.portal.config.languages) {
+    if (lang == key.lang) continue;
+    PageKey other = key;
+    other.lang = lang;
+    const std::string other_folder = page_folder(site, other);
+    for (std::size_t i = 0; i < made; ++i)
+      files.emplace_back(other_folder + files[i].first.substr(folder.size()), files[i].second);
+  }
+  return files;
+}
+
 std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_size) {
   const Portal& portal = site.portal;
   const PortalIndex& index = site.index;
@@ -238,6 +254,42 @@ json downloads_view(const views::ViewContext& ctx,
                    {"rows", ctx.t("download.rows") + " " +
                                 ctx.integer(static_cast<std::int64_t>(size.rows))}});
   return out;
+}
+
+json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
+                         const PageKey& key) {
+  json out = json::array();
+  auto add = [&](const opendata::TableSchema& schema, std::size_t rows) {
+    const std::string base = "/" + page_folder(site, key) + schema.name;
+    out.push_back(
+        {{"label", ctx.plain(schema.title)},
+         {"csv_url", base + ".csv"},
+         {"json_url", base + ".json"},
+         {"rows", ctx.t("download.rows") + " " + ctx.integer(static_cast<std::int64_t>(rows))}});
+  };
+  switch (key.kind) {
+    case PageKind::grant: {
+      // As page_downloads: the grant's row, then each table it has rows in.
+      const Grant& g = site.portal.grants[key.a];
+      std::size_t indicators = 0;
+      for (const Task& task : g.tasks) indicators += task.indicators.size();
+      add(opendata::grants_schema(), 1);
+      if (!g.budget.lines.empty()) add(opendata::budget_lines_schema(), g.budget.lines.size());
+      if (indicators > 0) add(opendata::indicators_schema(), indicators);
+      if (!g.subgrants.awarded.empty())
+        add(opendata::subgrants_schema(), g.subgrants.awarded.size());
+      if (!g.media.empty()) add(opendata::media_schema(), g.media.size());
+      return out;
+    }
+    case PageKind::facet_value:
+      add(opendata::grants_schema(), site.index.facets[key.a].values[key.b].grants.size());
+      return out;
+    case PageKind::subgrants:
+      add(opendata::subgrants_schema(), site.index.subgrants.size());
+      return out;
+    default:
+      return downloads_view(ctx, page_downloads(site, key));
+  }
 }
 
 json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx) {

@@ -53,6 +53,11 @@ std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site);
 // bytes opendata::write_csv() and write_json() give for the whole table; returns its row count.
 std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
                              const BulkTable& table);
+// download_files(page_downloads(site, key)) for the page in every language of the site: the tables
+// hold both languages' texts, so the files of /kk/… and /ru/… are the same bytes, made once here
+// and listed under each language's folder.
+std::vector<std::pair<std::string, std::string>> page_download_files_all_languages(
+    const SiteContext& site, const PageKey& key);
 // The portal-wide files: the bulk files, data/datapackage.json and, when at least one record
 // qualifies, data/360giving.json, streamed to `writer`.
 void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
@@ -62,6 +67,12 @@ nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<D
 nlohmann::json downloads_view(
     const views::ViewContext& ctx,
     const std::vector<std::pair<std::string, opendata::TableSize>>& files);
+// The same for a page's own downloads (page_downloads), without building the tables where their
+// row counts are known beforehand: a grant's (one row per record of each kind), a facet value's
+// and the sub-grant registry's (one row per record listed). Building the tables only to count
+// them made every page of a long list cost as much as the whole list's files.
+nlohmann::json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
+                                   const PageKey& key);
 // The data dictionary page (/<lang>/data/): the bulk files, every column of every table described
 // in the page's language, the CSV rules, datapackage.json, and the 360Giving export with the
 // records it leaves out and why.

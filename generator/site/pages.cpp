@@ -112,9 +112,9 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
     breadcrumbs.insert(breadcrumbs.begin(),
                        json{{"label", ctx.t("nav.home")}, {"url", ctx.path("")}});
   v["breadcrumbs"] = std::move(breadcrumbs);
-  v["downloads"] = downloads_view(ctx, page_downloads(site, key));
+  v["downloads"] = page_downloads_view(site, ctx, key);
   v["data_url"] = ctx.path("data/");
-  v["t"] = views::strings_object(site.strings, ctx.lang);
+  if (!site.shared) v["t"] = views::strings_object(site.strings, ctx.lang);
   return v;
 }
 
@@ -133,8 +133,10 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
                              const std::string& title, json breadcrumbs,
                              const HeadExtras& head = {}) {
   json v = layout_view(site, ctx, key, title, std::move(breadcrumbs));
-  body["t"] = v["t"];
-  v["body"] = site.renderer.render(template_name, body);
+  const render::PreparedView* ui =
+      site.shared ? &site.shared->ui[static_cast<std::size_t>(ctx.lang)] : nullptr;
+  if (!ui) body["t"] = v["t"];
+  v["body"] = site.renderer.render(template_name, body, ui);
   // The click-to-play script only where a YouTube video offers it; no page needs it to work.
   v["media_script"] = body.value("needs_media_script", false);
   if (key.kind == PageKind::home) v["is_home"] = true;
@@ -145,7 +147,7 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   v["og_type"] = key.kind == PageKind::grant ? "article" : "website";
   if (!head.description.empty()) v["description"] = head.description;
   if (!head.json_ld.empty()) v["json_ld"] = head.json_ld;
-  return site.renderer.render("base", v);
+  return site.renderer.render("base", v, ui);
 }
 
 }  // namespace
@@ -158,6 +160,20 @@ bool is_reserved_grant_id(const std::string& id) {
 bool is_reserved_page_name(const std::string& name) {
   return std::find(std::begin(kReservedPageNames), std::end(kReservedPageNames), name) !=
          std::end(kReservedPageNames);
+}
+
+SharedParts prepare_shared_parts(const SiteContext& site) {
+  SharedParts parts;
+  for (Lang lang : kAllLangs)
+    parts.ui.emplace_back(json{{"t", views::strings_object(site.strings, lang)}});
+  parts.registry_summary.resize(kAllLangs.size());
+  for (Lang lang : site.portal.config.languages) {
+    const views::ViewContext ctx{site.portal, site.strings, lang};
+    parts.registry_summary[static_cast<std::size_t>(lang)] =
+        site.renderer.render("subgrants_summary", views::subgrants_summary_view(ctx, site.index),
+                             &parts.ui[static_cast<std::size_t>(lang)]);
+  }
+  return parts;
 }
 
 std::vector<PageKey> list_pages(const SiteContext& site) {
@@ -334,10 +350,19 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
                                            crumb(ctx.plain(grant.title), page_url(site, key))}),
                               {short_description(summary), grant_json_ld(site, key.lang, key.a)});
     }
-    case PageKind::subgrants:
-      return render_in_layout(
-          site, ctx, key, "subgrants", views::subgrants_view(ctx, index, key.page, site.page_size),
-          t("registry.title"), json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/"))}));
+    case PageKind::subgrants: {
+      json body = views::subgrants_view(ctx, index, key.page, site.page_size);
+      if (site.shared) {
+        body["registry_summary"] =
+            site.shared->registry_summary[static_cast<std::size_t>(key.lang)];
+      } else {
+        json summary = views::subgrants_summary_view(ctx, index);
+        summary["t"] = views::strings_object(site.strings, key.lang);
+        body["registry_summary"] = site.renderer.render("subgrants_summary", summary);
+      }
+      return render_in_layout(site, ctx, key, "subgrants", body, t("registry.title"),
+                              json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/"))}));
+    }
     case PageKind::subgrants_region: {
       json body = views::subgrants_region_view(ctx, index, key.a);
       const std::string title = t("registry.title") + ": " + body["title"].get<std::string>();

@@ -47,13 +47,28 @@ struct PageKey {
 bool is_reserved_grant_id(const std::string& id);
 bool is_reserved_page_name(const std::string& name);
 
+struct SharedParts;
+
 struct SiteContext {
   const Portal& portal;
   const PortalIndex& index;
   const i18n::UiStrings& strings;
   const render::Renderer& renderer;
   std::size_t page_size = 50;
+  // Parts shared by many pages, made before they render (prepare_shared_parts); null: every page
+  // makes its own, with the same bytes.
+  const SharedParts* shared = nullptr;
 };
+
+// What many pages show identically, made once per language before the pages render and only read
+// while they do, so pages stay pure functions of (portal, language, key) and render in parallel.
+// Vectors are indexed by the Lang's value.
+struct SharedParts {
+  std::vector<render::PreparedView> ui;       // the UI strings object `t`, converted once
+  std::vector<std::string> registry_summary;  // templates/subgrants_summary, rendered
+};
+// Throws std::runtime_error on a template error, as render_page.
+SharedParts prepare_shared_parts(const SiteContext& site);
 
 std::vector<PageKey> list_pages(const SiteContext& site);
 

@@ -321,7 +321,6 @@ json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
 
 json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
                     std::size_t page_size) {
-  const Portal& portal = ctx.portal;
   json v;
   json rows = json::array();
   for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < index.subgrants.size();
@@ -330,6 +329,14 @@ json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_
   v["subgrants"] = rows;
   v["pagination"] =
       pagination_view(ctx.path("subgrants/"), page, index.subgrants.size(), page_size);
+  v["count"] = ctx.integer(index.subgrant_count);
+  v["amount"] = ctx.money(index.subgrant_amount);
+  return v;
+}
+
+json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
+  const Portal& portal = ctx.portal;
+  json v;
   v["count"] = ctx.integer(index.subgrant_count);
   v["amount"] = ctx.money(index.subgrant_amount);
 

@@ -39,8 +39,13 @@ std::vector<std::size_t> order_by_label(const ViewContext& ctx,
 std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key);
 std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key);
 
+// One page of the sub-grant registry: its sub-grants, the pagination, the count and amount.
 nlohmann::json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
                               std::size_t page_size);
+// What every page of the registry shows above its list (templates/subgrants_summary): the count
+// and amount, the reconciliation of every programme and the sums by region. It grows with the
+// portal and is the same on every registry page, so it is rendered once per language.
+nlohmann::json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index);
 nlohmann::json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
                                      std::size_t region);
 nlohmann::json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,

@@ -1,0 +1,127 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "content/loader.h"
+#include "i18n/format.h"
+#include "i18n/ui_strings.h"
+#include "model/portal_index.h"
+#include "render/renderer.h"
+#include "site/downloads.h"
+#include "site/pages.h"
+#include "temp_folder.h"
+
+// What the build makes once and shares between pages (the UI strings converted for the renderer,
+// the registry's summary, the download boxes counted without building tables, per-thread date
+// formatters) must give the bytes that making them per page gives.
+namespace ashyq::site {
+namespace {
+
+using nlohmann::json;
+
+TEST_CASE("An underlay's names render as if they were in the view, and the view's own win") {
+  testing::TempFolder templates("underlay");
+  templates.write("page.mustache",
+                  "{{t.hello}} {{name}}{{#items}} [{{label}} {{t.hello}} {{name}}]{{/items}}");
+  Diagnostics diagnostics;
+  const auto renderer = render::Renderer::load(templates.root(), "templates", diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const json t = {{"hello", "Сәлем"}};
+  const json view = {{"name", "page"},
+                     {"items", json::array({{{"label", "a"}}, {{"label", "b"}, {"name", "own"}}})}};
+  json merged = view;
+  merged["t"] = t;
+  const render::PreparedView underlay(json{{"t", t}, {"name", "hidden by the view"}});
+  const std::string shared = renderer->render("page", view, &underlay);
+  CHECK(shared == "Сәлем page [a Сәлем page] [b Сәлем own]");
+  CHECK(shared == renderer->render("page", merged));
+  CHECK(renderer->render("page", view, nullptr) == " page [a  page] [b  own]");
+}
+
+// The fixture portal with the repository's templates and UI strings.
+struct FixtureSite {
+  const std::filesystem::path source{ASHYQ_SOURCE_DIR};
+  Diagnostics diagnostics;
+  const Portal portal = load_portal(source / "tests/fixtures/portal", diagnostics);
+  const PortalIndex index = build_index(portal);
+  const i18n::UiStrings strings =
+      i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
+  const std::unique_ptr<render::Renderer> renderer =
+      render::Renderer::load(source / "templates", "templates", diagnostics);
+
+  SiteContext context() const {
+    return SiteContext{portal, index, strings, *renderer, portal.config.page_size};
+  }
+};
+
+TEST_CASE("Every page renders the same bytes with the shared parts as without them") {
+  FixtureSite fixture;
+  REQUIRE_FALSE(fixture.diagnostics.has_errors());
+  const SiteContext alone = fixture.context();
+  SiteContext shared_site = fixture.context();
+  const SharedParts shared = prepare_shared_parts(alone);
+  shared_site.shared = &shared;
+  const std::vector<PageKey> pages = list_pages(alone);
+  REQUIRE(pages.size() > 50);
+  std::size_t registry_pages = 0;
+  for (const PageKey& key : pages) {
+    INFO(page_path(alone, key));
+    if (key.kind == PageKind::subgrants) ++registry_pages;
+    CHECK(render_page(shared_site, key) == render_page(alone, key));
+  }
+  CHECK(registry_pages >= 2);  // both languages' registry, whose summary is shared
+}
+
+TEST_CASE("A page's download box counts the rows its files have, without building them") {
+  FixtureSite fixture;
+  REQUIRE_FALSE(fixture.diagnostics.has_errors());
+  const SiteContext site = fixture.context();
+  std::size_t with_downloads = 0;
+  for (const PageKey& key : list_pages(site)) {
+    const views::ViewContext ctx{fixture.portal, fixture.strings, key.lang};
+    const json box = page_downloads_view(site, ctx, key);
+    INFO(page_path(site, key));
+    CHECK(box == downloads_view(ctx, page_downloads(site, key)));
+    if (!box.empty()) ++with_downloads;
+  }
+  CHECK(with_downloads > 20);
+}
+
+TEST_CASE("A page's downloads are made once and listed under every language's folder") {
+  FixtureSite fixture;
+  REQUIRE_FALSE(fixture.diagnostics.has_errors());
+  const SiteContext site = fixture.context();
+  for (const PageKey& key : list_pages(site)) {
+    if (key.lang != Lang::kk || key.page != 1) continue;
+    PageKey ru = key;
+    ru.lang = Lang::ru;
+    auto expected = download_files(page_downloads(site, key));
+    for (auto& file : download_files(page_downloads(site, ru))) expected.push_back(file);
+    INFO(page_path(site, key));
+    CHECK(page_download_files_all_languages(site, key) == expected);
+  }
+}
+
+TEST_CASE("Dates format the same on every call of a thread, of every precision and language") {
+  const PartialDate day{2024, 11, 20}, month{2024, 11, 0}, year{2024, 0, 0};
+  for (Lang lang : kAllLangs) {
+    const std::string first[] = {i18n::format_date(day, lang), i18n::format_date(month, lang),
+                                 i18n::format_date(year, lang)};
+    for (int i = 0; i < 3; ++i) {
+      CHECK(i18n::format_date(year, lang) == first[2]);
+      CHECK(i18n::format_date(day, lang) == first[0]);
+      CHECK(i18n::format_date(month, lang) == first[1]);
+    }
+  }
+  CHECK(i18n::format_date(PartialDate{2024, 11, 20}, Lang::ru) == "20 ноября 2024\u202Fг.");
+  const DateRange range{PartialDate{2024, 4, 0}, PartialDate{2024, 11, 0}};
+  CHECK(i18n::format_range(range, Lang::ru) == i18n::format_range(range, Lang::ru));
+}
+
+}  // namespace
+}  // namespace ashyq::site
