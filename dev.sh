@@ -31,6 +31,7 @@ setup_test_deps() {
   command -v java >/dev/null 2>&1 || extra+=(default-jre-headless)
   command -v npm >/dev/null 2>&1 || extra+=(npm)
   apt_install "${extra[@]}"
+  install_missing "${TEST_APT_PACKAGES[@]}"
   # npm tools, pinned by package-lock.json; reinstalled only when the lock file changed.
   local stamp=node_modules/.ashyq-lock-stamp
   if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then

@@ -27,3 +27,7 @@ install_missing() {
   mapfile -t missing < <(missing_packages "$@")
   apt_install "${missing[@]}"
 }
+
+# Debian packages only the tests need, beyond the build's (dev.sh test installs what is missing):
+# Chromium for the search page's browser test (tests/browser, driven by npm playwright-core).
+TEST_APT_PACKAGES=(chromium)

@@ -70,6 +70,7 @@ void print_timings(const site::PhaseTimings& t, std::ostream& out) {
       {"render", t.render, " (thread-seconds)"},
       {"write", t.write, " (thread-seconds)"},
       {"pages", t.pages_wall, " (wall time of render and write)"},
+      {"search", t.search, " (the search index, part of pages)"},
       {"publish", t.publish, ""},
   };
   for (const auto& row : rows) {

@@ -1,6 +1,7 @@
 #include "config/site_config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -170,6 +171,63 @@ void read_links(const toml::node& node, const TomlFile& file, LinkSettings& link
   }
 }
 
+// [search]: where the search page's form goes when scripts are off (see docs/search.md). Both keys
+// or neither.
+void read_search(const toml::node& node, const TomlFile& file, SearchSettings& search,
+                 Diagnostics& diagnostics) {
+  const toml::table* table = node.as_table();
+  if (!table) {
+    diagnostics.error(location_of(file, &node), "search",
+                      "expected a table [search] with fallback_action and fallback_site_param "
+                      "(see docs/search.md)");
+    return;
+  }
+  bool bad = false;
+  for (const auto& [key, value] : *table) {
+    const std::string field = "search." + std::string(key.str());
+    const auto text = value.value<std::string>();
+    if (key.str() == "fallback_action") {
+      const bool absolute = text && (text->starts_with("https://") || text->starts_with("http://"));
+      if (!absolute || text->find_first_of(" \"\\<>?#") != std::string::npos) {
+        bad = true;
+        diagnostics.error(location_of(file, &value), field,
+                          "expected the absolute address of a web search form without query, "
+                          "e.g. fallback_action = \"https://duckduckgo.com/\"");
+      } else {
+        search.fallback_action = *text;
+      }
+    } else if (key.str() == "fallback_site_param") {
+      const bool name =
+          text && !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '_' || c == '-';
+          });
+      if (!name) {
+        bad = true;
+        diagnostics.error(location_of(file, &value), field,
+                          "expected the name of the search engine's parameter that restricts a "
+                          "search to one site (letters, digits, _ or -), e.g. "
+                          "fallback_site_param = \"sites\"");
+      } else {
+        search.fallback_site_param = *text;
+      }
+    } else {
+      bad = true;
+      diagnostics.error(location_of(file, &value), field,
+                        "unknown key; expected one of: fallback_action, fallback_site_param");
+    }
+  }
+  // A half-configured fallback is no fallback; a key already reported is not reported again.
+  if (!bad && search.fallback_action.empty() != search.fallback_site_param.empty()) {
+    const char* missing =
+        search.fallback_action.empty() ? "fallback_action" : "fallback_site_param";
+    diagnostics.error(location_of(file, &node), std::string("search.") + missing,
+                      "missing; fallback_action and fallback_site_param go together (set both for "
+                      "a site-restricted web search without scripts, or neither)");
+    bad = true;
+  }
+  if (bad) search = {};
+}
+
 }  // namespace
 
 SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_name,
@@ -203,15 +261,16 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     return config;
   }
 
-  static constexpr std::string_view kKnown[] = {"title",    "description", "languages", "base_url",
-                                                "operator", "currency",    "page_size", "links"};
+  static constexpr std::string_view kKnown[] = {"title",     "description", "languages",
+                                                "base_url",  "operator",    "currency",
+                                                "page_size", "links",       "search"};
   for (const auto& [key, value] : root) {
     bool known = false;
     for (auto k : kKnown) known = known || k == key.str();
     if (!known)
       diagnostics.error(location_of(file, &value), std::string(key.str()),
                         "unknown key; expected one of: title, description, languages, base_url, "
-                        "operator, currency, page_size, links");
+                        "operator, currency, page_size, links, search");
   }
 
   config.title = read_text(root, "title", file, true, diagnostics);
@@ -273,6 +332,8 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
   }
   if (const toml::node* links = root.get("links"))
     read_links(*links, file, config.links, diagnostics);
+  if (const toml::node* search = root.get("search"))
+    read_search(*search, file, config.search, diagnostics);
   if (config.links.user_agent.empty())
     config.links.user_agent = "Ashyq-LinkChecker/0.1 (+" + config.base_url + ")";
   return config;

@@ -339,6 +339,15 @@ struct LinkSettings {
   std::map<std::string, HostPolicy> hosts;  // lowercase host name → policy; covers subdomains
 };
 
+// The [search] table of site.toml (docs/search.md). Without scripts the search page's form can
+// only go somewhere else: when both keys are set it is a web search restricted to the portal's host
+// (fallback_action?<fallback_site_param>=<host>&q=…); when neither is, it stays on the page, which
+// then says search needs scripts and links the catalogues.
+struct SearchSettings {
+  std::string fallback_action;      // "https://duckduckgo.com/"; empty: none
+  std::string fallback_site_param;  // "sites"; empty: none
+};
+
 struct SiteConfig {
   LocalizedText title, description;
   std::vector<Lang> languages;  // default first
@@ -347,6 +356,7 @@ struct SiteConfig {
   std::string currency = "KZT";
   std::size_t page_size = 50;  // items per page of a paginated list
   LinkSettings links;
+  SearchSettings search;
 };
 
 // One URL's last check as kept in link-cache.json: written by `ashyq links`, read by the build,

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -10,6 +11,8 @@
 #include "i18n/ui_strings.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
+#include "search/index_writer.h"
+#include "search/search_documents.h"
 #include "site/discovery.h"
 #include "site/downloads.h"
 #include "site/inputs.h"
@@ -83,7 +86,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
        {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
         "subgrants_summary", "subgrants_region", "subgrants_programme", "organisations",
         "organisation", "regions", "region", "plans", "plan", "page", "media",
-        "link_report", "data"})
+        "link_report", "data", "search"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");
@@ -159,6 +162,33 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     write_portal_data_files(site, writer);
     copy_assets(site_dir / "assets", writer);
     add_elapsed(write_ns, start);
+    // The search index, one per language; the two are independent, so they build side by side,
+    // each writing its own files (the writer takes writes from several threads, as for pages).
+    start = Clock::now();
+    auto build_search = [&](Lang lang) {
+      const auto files =
+          search::index_files(search::build_search_index(portal, index, strings, lang));
+      for (const search::IndexFile& file : files) writer.write(file.path, file.bytes);
+    };
+    if (jobs > 1) {
+      // A failure on either thread (a write error) is rethrown once both are done.
+      std::exception_ptr failures[2];
+      auto guarded = [&](std::size_t i) {
+        try {
+          build_search(portal.config.languages[i]);
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+      };
+      std::thread other(guarded, 1);
+      guarded(0);
+      other.join();
+      for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    } else {
+      for (Lang lang : portal.config.languages) build_search(lang);
+    }
+    timings.search = seconds_since(start);
     timings.render = static_cast<double>(render_ns.load()) / 1e9;
     timings.write = static_cast<double>(write_ns.load()) / 1e9;
     timings.pages_wall = seconds_since(phase_start);

@@ -28,6 +28,7 @@ struct PhaseTimings {
   double render = 0;     // thread-seconds in render_page
   double write = 0;      // thread-seconds writing pages and assets into the staging tree
   double pages_wall = 0;
+  double search = 0;   // building and writing the search index of every language
   double publish = 0;  // the atomic swap and removal of the old tree
 };
 

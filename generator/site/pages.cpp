@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "markup/markdown.h"
+#include "search/index_writer.h"
 #include "site/discovery.h"
 #include "site/downloads.h"
 #include "views/grant_view.h"
@@ -114,6 +115,7 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["breadcrumbs"] = std::move(breadcrumbs);
   v["downloads"] = page_downloads_view(site, ctx, key);
   v["data_url"] = ctx.path("data/");
+  v["search_url"] = ctx.path("search/");
   if (!site.shared) v["t"] = views::strings_object(site.strings, ctx.lang);
   return v;
 }
@@ -139,6 +141,7 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   v["body"] = site.renderer.render(template_name, body, ui);
   // The click-to-play script only where a YouTube video offers it; no page needs it to work.
   v["media_script"] = body.value("needs_media_script", false);
+  v["search_script"] = key.kind == PageKind::search;
   if (key.kind == PageKind::home) v["is_home"] = true;
   // Search engines skip what is not content: the not-found page, and the operators' link report
   // (whose links they must not follow either).
@@ -148,6 +151,45 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   if (!head.description.empty()) v["description"] = head.description;
   if (!head.json_ld.empty()) v["json_ld"] = head.json_ld;
   return site.renderer.render("base", v, ui);
+}
+
+// The host of an absolute http(s) URL: "https://ashyq.example/kk/" → "ashyq.example".
+std::string url_host(const std::string& url) {
+  const std::size_t start = url.find("://");
+  if (start == std::string::npos) return {};
+  const std::size_t end = url.find_first_of("/:?#", start + 3);
+  return url.substr(start + 3, end == std::string::npos ? std::string::npos : end - start - 3);
+}
+
+// The search page. Without scripts its form is all there is: with a [search] fallback it sends the
+// query to that web search, restricted to the portal's host; without one it stays here and the
+// <noscript> text points to the catalogues. search.js switches the form to the local index.
+json search_view(const SiteContext& site, const views::ViewContext& ctx) {
+  const SearchSettings& settings = site.portal.config.search;
+  const bool fallback = !settings.fallback_action.empty();
+  json v;
+  v["lang"] = std::string(lang_code(ctx.lang));
+  v["self_url"] = ctx.path("search/");
+  v["index_url"] = search::index_url(ctx.lang);
+  v["action"] = fallback ? settings.fallback_action : ctx.path("search/");
+  if (fallback)
+    v["fallback"] = {{"param", settings.fallback_site_param},
+                     {"host", url_host(site.portal.config.base_url)}};
+  std::string noscript = ctx.t(fallback ? "search.noscript_fallback" : "search.noscript");
+  if (const std::size_t at = noscript.find("{engine}"); at != std::string::npos)
+    noscript.replace(at, 8, url_host(settings.fallback_action));
+  v["noscript"] = noscript;
+  // The script's strings, in the page's language: every search.* key without its prefix.
+  json strings = json::object();
+  for (const auto& [k, text] : site.strings.all(ctx.lang))
+    if (k.starts_with("search.")) strings[k.substr(7)] = text;
+  v["strings"] = strings.dump();
+  json catalogues = json::array();
+  for (const char* s : {"grants", "subgrants", "organisations", "regions"})
+    catalogues.push_back(
+        {{"label", ctx.t(std::string("nav.") + s)}, {"url", ctx.path(std::string(s) + "/")}});
+  v["catalogues"] = catalogues;
+  return v;
 }
 
 }  // namespace
@@ -222,6 +264,7 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
       pages.push_back({PageKind::static_page, lang, i});
     pages.push_back({PageKind::link_report, lang});
     pages.push_back({PageKind::data_dictionary, lang});
+    pages.push_back({PageKind::search, lang});
   }
   return pages;
 }
@@ -285,6 +328,8 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
       return prefix + "link-report/";
     case PageKind::data_dictionary:
       return prefix + "data/";
+    case PageKind::search:
+      return prefix + "search/";
   }
   return "/";
 }
@@ -442,6 +487,9 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       return render_in_layout(site, ctx, key, "data", data_dictionary_view(site, ctx),
                               t("data.title"),
                               json::array({crumb(t("nav.data"), ctx.path("data/"))}));
+    case PageKind::search:
+      return render_in_layout(site, ctx, key, "search", search_view(site, ctx), t("search.title"),
+                              json::array({crumb(t("search.title"), ctx.path("search/"))}));
   }
   return {};
 }

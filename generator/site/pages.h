@@ -34,6 +34,7 @@ enum class PageKind {
   media_facet_value,    // /<lang>/media/<facet>/<key>/[page/<n>/]   a = media facet, b = value
   link_report,          // /<lang>/link-report/: broken links, for operators; noindex
   data_dictionary,      // /<lang>/data/: the open data files and what every column means
+  search,               // /<lang>/search/: full-text search over the static index (search.js)
 };
 
 struct PageKey {

@@ -94,17 +94,24 @@ TEST_CASE("After one grant changes only the pages showing it are written, as a c
   const auto after = stamps(site.dir() / "public");
   const std::set<std::string> written = changed_files(before, after);
 
-  // Exactly the pages that show the changed title were written.
-  std::set<std::string> showing;
+  // Exactly the pages that show the changed title were written. The search index (search/)
+  // changes too, in its own way: its chunks are named by their bytes, so a changed chunk is a new
+  // file and the old one is removed (docs/search.md); only its files are ever removed here.
+  std::set<std::string> showing, written_pages, removed;
   for (const auto& [file, bytes] : site.files("public"))
-    if (bytes.find(" ӨЗГЕРТІЛГЕН") != std::string::npos ||
-        bytes.find(" ИЗМЕНЁННОЕ") != std::string::npos)
+    if (!file.starts_with("search/") && (bytes.find(" ӨЗГЕРТІЛГЕН") != std::string::npos ||
+                                         bytes.find(" ИЗМЕНЁННОЕ") != std::string::npos))
       showing.insert(file);
+  for (const std::string& file : written)
+    if (!file.starts_with("search/")) written_pages.insert(file);
+  for (const auto& [file, stamp] : before)
+    if (!after.count(file)) removed.insert(file);
   CHECK(!showing.empty());
-  CHECK(written == showing);
+  CHECK(written_pages == showing);
   CHECK(written.size() < before.size() / 2);
-  CHECK(rebuild.out.find(" " + std::to_string(written.size()) + " written, 0 removed") !=
-        std::string::npos);
+  for (const std::string& file : removed) CHECK(file.starts_with("search/"));
+  CHECK(rebuild.out.find(" " + std::to_string(written.size()) + " written, " +
+                         std::to_string(removed.size()) + " removed") != std::string::npos);
 
   // Byte-identical to a clean build of the same inputs.
   const RunResult clean = site.build({"--out", site.scratch("clean").string()});

@@ -178,6 +178,7 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
       "phase render \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
       "phase write \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
       "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)\\n"
+      "phase search \\d+\\.\\d{3} s \\(the search index, part of pages\\)\\n"
       "phase publish \\d+\\.\\d{3} s\\n");
   INFO(r.out);
   CHECK(std::regex_match(r.out, expected));

@@ -154,7 +154,7 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
        "theme = \"dark\"\n",
        "site.toml:4:9: error: theme: unknown key; expected one of: title, description, languages, "
-       "base_url, operator, currency, page_size, links\n"
+       "base_url, operator, currency, page_size, links, search\n"
        "    theme = \"dark\"\n"
        "            ^\n"},
       {"the same language twice",
