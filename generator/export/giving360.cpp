@@ -58,93 +58,148 @@ const char* omission_key(OmissionReason reason) {
   return "";
 }
 
-Giving360Export giving360_export(const Portal& portal, const i18n::UiStrings& strings) {
-  const Lang lang = portal.config.languages.front();
-  Giving360Export out;
-  ordered_json grants = ordered_json::array();
+namespace {
+
+// The one place that decides what is exported and what is omitted: calls `grant(gi)` for an
+// exported grant, `subgrant(gi, si)` for an exported sub-grant and `omitted(record)` for the rest,
+// in package order. The summary and the records both come from it, so their counts cannot differ.
+template <typename OnGrant, typename OnSubgrant, typename OnOmitted>
+void classify(const Portal& portal, OnGrant&& grant, OnSubgrant&& subgrant, OnOmitted&& omitted) {
   for (std::size_t gi = 0; gi < portal.grants.size(); ++gi) {
     const Grant& g = portal.grants[gi];
     if (!is_awarded(g)) {
-      out.omitted.push_back({gi, std::nullopt, OmissionReason::not_awarded});
+      omitted(OmittedRecord{gi, std::nullopt, OmissionReason::not_awarded});
       continue;  // an application or a plan awards nothing, nor do its sub-grants
     }
-    if (!g.amount) {
-      out.omitted.push_back({gi, std::nullopt, OmissionReason::no_amount});
-    } else if (!full_day(g.contract_date)) {
-      out.omitted.push_back({gi, std::nullopt, OmissionReason::no_award_date});
-    } else {
-      ordered_json grant = ordered_json::object();
-      grant["id"] = kPrefix + g.id;
-      grant["title"] = in(g.title, lang);
-      std::string description = in(g.goal, lang);
-      if (description.empty()) description = in(g.topic, lang);
-      if (description.empty()) description = in(g.title, lang);
-      grant["description"] = description;
-      grant["currency"] = portal.config.currency;
-      grant["amountAwarded"] = g.amount->value();
-      grant["awardDate"] = g.contract_date->iso();
-      if (g.planned_period) grant["plannedDates"] = ordered_json::array({event(*g.planned_period)});
-      if (g.actual_period) grant["actualDates"] = ordered_json::array({event(*g.actual_period)});
-      grant["url"] = portal_url(portal, lang, "grants/" + g.id + "/");
-      grant["recipientOrganization"] =
-          ordered_json::array({organisation(portal, g.grantee_id, lang)});
-      grant["fundingOrganization"] = ordered_json::array({organisation(
-          portal, g.operator_id.empty() ? portal.config.operator_id : g.operator_id, lang)});
-      if (!g.regions.empty()) {
-        ordered_json locations = ordered_json::array();
-        for (const std::string& region : g.regions)
-          locations.push_back(location(portal, region, lang));
-        grant["beneficiaryLocation"] = std::move(locations);
-      }
-      if (!g.programme.empty())
-        grant["grantProgramme"] = ordered_json::array({{{"title", in(g.programme, lang)}}});
-      if (g.subgrants.present) grant["regrantType"] = kRegrantCommon;
-      grants.push_back(std::move(grant));
-      ++out.grants;
-    }
-
+    if (!g.amount)
+      omitted(OmittedRecord{gi, std::nullopt, OmissionReason::no_amount});
+    else if (!full_day(g.contract_date))
+      omitted(OmittedRecord{gi, std::nullopt, OmissionReason::no_award_date});
+    else
+      grant(gi);
     for (std::size_t si = 0; si < g.subgrants.awarded.size(); ++si) {
-      const Subgrant& sg = g.subgrants.awarded[si];
-      if (!full_day(sg.award_date)) {
-        out.omitted.push_back({gi, si, OmissionReason::no_award_date});
-        continue;
-      }
-      ordered_json grant = ordered_json::object();
-      grant["id"] = kPrefix + g.id + "-" + sg.id;
-      const std::string parent_title = in(g.title, lang);
-      grant["title"] = sg.title.empty() ? parent_title + " — " + sg.id : in(sg.title, lang);
-      grant["description"] = strings.get(lang, "export.subgrant_of") + " " + parent_title;
-      grant["currency"] = portal.config.currency;
-      grant["amountAwarded"] = sg.amount.value();
-      grant["awardDate"] = sg.award_date->iso();
-      grant["url"] = portal_url(portal, lang, "subgrants/programme/" + g.id + "/");
-      const std::string kind(name_of(recipient_kind_names(), sg.recipient_kind));
-      ordered_json recipient = ordered_json::object();
-      recipient["id"] = kPrefix + g.id + "-" + sg.id + "-recipient";
-      recipient["name"] = sg.name_publishable() ? in(sg.recipient_name, lang)
-                                                : strings.get(lang, "recipient." + kind);
-      if (sg.recipient_kind == RecipientKind::person)
-        grant["recipientIndividual"] = std::move(recipient);
+      if (full_day(g.subgrants.awarded[si].award_date))
+        subgrant(gi, si);
       else
-        grant["recipientOrganization"] = ordered_json::array({std::move(recipient)});
-      grant["fundingOrganization"] =
-          ordered_json::array({organisation(portal, g.grantee_id, lang)});
-      if (const std::string region = subgrant_region(g, sg); !region.empty())
-        grant["beneficiaryLocation"] = ordered_json::array({location(portal, region, lang)});
-      grants.push_back(std::move(grant));
-      ++out.subgrants;
+        omitted(OmittedRecord{gi, si, OmissionReason::no_award_date});
     }
   }
-  ordered_json& package = out.package;
-  package = ordered_json::object();
-  if (!grants.empty()) package["grants"] = std::move(grants);
+}
+
+ordered_json grant_record(const Portal& portal, const Grant& g, Lang lang) {
+  ordered_json grant = ordered_json::object();
+  grant["id"] = kPrefix + g.id;
+  grant["title"] = in(g.title, lang);
+  std::string description = in(g.goal, lang);
+  if (description.empty()) description = in(g.topic, lang);
+  if (description.empty()) description = in(g.title, lang);
+  grant["description"] = description;
+  grant["currency"] = portal.config.currency;
+  grant["amountAwarded"] = g.amount->value();
+  grant["awardDate"] = g.contract_date->iso();
+  if (g.planned_period) grant["plannedDates"] = ordered_json::array({event(*g.planned_period)});
+  if (g.actual_period) grant["actualDates"] = ordered_json::array({event(*g.actual_period)});
+  grant["url"] = portal_url(portal, lang, "grants/" + g.id + "/");
+  grant["recipientOrganization"] = ordered_json::array({organisation(portal, g.grantee_id, lang)});
+  grant["fundingOrganization"] = ordered_json::array({organisation(
+      portal, g.operator_id.empty() ? portal.config.operator_id : g.operator_id, lang)});
+  if (!g.regions.empty()) {
+    ordered_json locations = ordered_json::array();
+    for (const std::string& region : g.regions) locations.push_back(location(portal, region, lang));
+    grant["beneficiaryLocation"] = std::move(locations);
+  }
+  if (!g.programme.empty())
+    grant["grantProgramme"] = ordered_json::array({{{"title", in(g.programme, lang)}}});
+  if (g.subgrants.present) grant["regrantType"] = kRegrantCommon;
+  return grant;
+}
+
+ordered_json subgrant_record(const Portal& portal, const i18n::UiStrings& strings, const Grant& g,
+                             const Subgrant& sg, Lang lang) {
+  ordered_json grant = ordered_json::object();
+  grant["id"] = kPrefix + g.id + "-" + sg.id;
+  const std::string parent_title = in(g.title, lang);
+  grant["title"] = sg.title.empty() ? parent_title + " — " + sg.id : in(sg.title, lang);
+  grant["description"] = strings.get(lang, "export.subgrant_of") + " " + parent_title;
+  grant["currency"] = portal.config.currency;
+  grant["amountAwarded"] = sg.amount.value();
+  grant["awardDate"] = sg.award_date->iso();
+  grant["url"] = portal_url(portal, lang, "subgrants/programme/" + g.id + "/");
+  const std::string kind(name_of(recipient_kind_names(), sg.recipient_kind));
+  ordered_json recipient = ordered_json::object();
+  recipient["id"] = kPrefix + g.id + "-" + sg.id + "-recipient";
+  recipient["name"] =
+      sg.name_publishable() ? in(sg.recipient_name, lang) : strings.get(lang, "recipient." + kind);
+  if (sg.recipient_kind == RecipientKind::person)
+    grant["recipientIndividual"] = std::move(recipient);
+  else
+    grant["recipientOrganization"] = ordered_json::array({std::move(recipient)});
+  grant["fundingOrganization"] = ordered_json::array({organisation(portal, g.grantee_id, lang)});
+  if (const std::string region = subgrant_region(g, sg); !region.empty())
+    grant["beneficiaryLocation"] = ordered_json::array({location(portal, region, lang)});
+  return grant;
+}
+
+}  // namespace
+
+Giving360Summary giving360_summary(const Portal& portal) {
+  Giving360Summary out;
+  classify(
+      portal, [&](std::size_t) { ++out.grants; },
+      [&](std::size_t, std::size_t) { ++out.subgrants; },
+      [&](const OmittedRecord& o) { out.omitted.push_back(o); });
+  return out;
+}
+
+void for_each_giving360_record(const Portal& portal, const i18n::UiStrings& strings,
+                               const std::function<void(const ordered_json&)>& record) {
+  const Lang lang = portal.config.languages.front();
+  classify(
+      portal, [&](std::size_t gi) { record(grant_record(portal, portal.grants[gi], lang)); },
+      [&](std::size_t gi, std::size_t si) {
+        const Grant& g = portal.grants[gi];
+        record(subgrant_record(portal, strings, g, g.subgrants.awarded[si], lang));
+      },
+      [](const OmittedRecord&) {});
+}
+
+ordered_json giving360_metadata(const Portal& portal) {
+  const Lang lang = portal.config.languages.front();
+  ordered_json package = ordered_json::object();
   package["version"] = "1.4";
   package["title"] = in(portal.config.title, lang);
   if (!portal.config.description.empty())
     package["description"] = in(portal.config.description, lang);
   package["publisher"] = {{"name", in(portal.config.title, lang)},
                           {"website", portal.config.base_url}};
-  return out;
+  return package;
+}
+
+void write_giving360(const Portal& portal, const i18n::UiStrings& strings,
+                     const std::function<void(std::string_view)>& append) {
+  // dump(1) indents a member of the package by one space, a record of "grants" by two and its
+  // members by three. A record dumped on its own starts at zero, so every line after its first
+  // moves right by two; a dumped string never holds a raw line break (it is written \n), so each
+  // '\n' in the text is a line break of the layout.
+  std::string text;
+  bool first = true;
+  for_each_giving360_record(portal, strings, [&](const ordered_json& record) {
+    text.assign(first ? "{\n \"grants\": [\n  " : ",\n  ");
+    for (const char c : record.dump(1)) {
+      text += c;
+      if (c == '\n') text += "  ";
+    }
+    append(text);
+    first = false;
+  });
+  const std::string metadata = giving360_metadata(portal).dump(1);  // "{\n \"version\": …\n}"
+  if (first) {
+    append(metadata + "\n");  // no grants member
+    return;
+  }
+  append("\n ],\n");
+  append(std::string_view(metadata).substr(2));  // the members, without the opening "{\n"
+  append("\n");
 }
 
 }  // namespace ashyq::opendata

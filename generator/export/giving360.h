@@ -21,7 +21,9 @@
 // portal's default language (the first in site.toml), falling back to the other language.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -42,14 +44,29 @@ struct OmittedRecord {
   OmissionReason reason = OmissionReason::not_awarded;
 };
 
-struct Giving360Export {
-  nlohmann::ordered_json package;          // {"grants": [...], "version": "1.4", ...}
+// What the export holds, without building it: for the data page and for deciding whether
+// data/360giving.json is written at all.
+struct Giving360Summary {
   std::int64_t grants = 0, subgrants = 0;  // records exported
   std::vector<OmittedRecord> omitted;      // in grant order, each grant before its sub-grants
+  bool empty() const { return grants == 0 && subgrants == 0; }
 };
+Giving360Summary giving360_summary(const Portal& portal);
 
-// The package has no "grants" entry at all when nothing can be exported (the schema asks for at
-// least one grant); the build then writes no file.
-Giving360Export giving360_export(const Portal& portal, const i18n::UiStrings& strings);
+// Each exported record (a 360Giving grant object) in package order: grant order, each grant before
+// its sub-grants. One record is built at a time, so that at national scale (a million records) the
+// package is never held whole.
+void for_each_giving360_record(const Portal& portal, const i18n::UiStrings& strings,
+                               const std::function<void(const nlohmann::ordered_json&)>& record);
+// The package's members after "grants": {"version": "1.4", "title", "description", "publisher"}.
+nlohmann::ordered_json giving360_metadata(const Portal& portal);
+
+// The text of the package {"grants": [records…], metadata…}, exactly what ordered_json::dump(1)
+// and a final newline give for the whole document, appended a record at a time. The package has no
+// "grants" member at all when nothing can be exported (the schema asks for at least one grant); the
+// build then writes no file (giving360_summary().empty()). Throws nlohmann::json::type_error, as
+// dump() does, on a text that is not UTF-8.
+void write_giving360(const Portal& portal, const i18n::UiStrings& strings,
+                     const std::function<void(std::string_view)>& append);
 
 }  // namespace ashyq::opendata

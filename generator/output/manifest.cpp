@@ -2,13 +2,11 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
-
-#include "core/file_io.h"
 
 namespace ashyq::output {
 namespace fs = std::filesystem;
@@ -24,58 +22,109 @@ fs::path manifest_path(const fs::path& out_dir) {
   return dir;
 }
 
-std::optional<Manifest> read_manifest(const fs::path& path) {
-  const std::optional<std::string> text = read_file(path);
-  if (!text) return std::nullopt;
-  Manifest manifest;
-  std::size_t pos = 0;
-  auto next_line = [&](std::string_view& line) {
-    if (pos >= text->size()) return false;
-    std::size_t end = text->find('\n', pos);
-    if (end == std::string::npos) return false;  // every line ends with \n; a cut file is unusable
-    line = std::string_view(*text).substr(pos, end - pos);
-    pos = end + 1;
-    return true;
+const char* ManifestFiles::keep(std::string_view path) {
+  // A megabyte a block: a few hundred allocations for millions of paths; what a block leaves
+  // unused at its end is shorter than one path.
+  constexpr std::size_t kBlock = 1 << 20;
+  if (blocks_.empty() || block_size_ - block_used_ < path.size()) {
+    block_size_ = std::max(kBlock, path.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+    block_used_ = 0;
+  }
+  char* at = blocks_.back().get() + block_used_;
+  std::copy(path.begin(), path.end(), at);
+  block_used_ += path.size();
+  return at;
+}
+
+void ManifestFiles::add(std::string_view path, const ManifestEntry& entry, bool staged) {
+  rows_.push_back({entry, keep(path), static_cast<std::uint32_t>(path.size()), staged});
+}
+
+std::optional<std::string> ManifestFiles::sort() {
+  auto less = [](const Row& a, const Row& b) {
+    return std::string_view(a.path, a.path_size) < std::string_view(b.path, b.path_size);
   };
-  std::string_view line;
-  if (!next_line(line) || line != kHeader) return std::nullopt;
-  if (!next_line(line) || !line.starts_with("inputs ")) return std::nullopt;
-  manifest.inputs = std::string(line.substr(7));
-  while (next_line(line)) {
+  if (!std::is_sorted(rows_.begin(), rows_.end(), less))
+    std::sort(rows_.begin(), rows_.end(), less);
+  auto same = [](const Row& a, const Row& b) {
+    return std::string_view(a.path, a.path_size) == std::string_view(b.path, b.path_size);
+  };
+  const auto twice = std::adjacent_find(rows_.begin(), rows_.end(), same);
+  if (twice == rows_.end()) return std::nullopt;
+  return std::string(twice->path, twice->path_size);
+}
+
+const ManifestEntry* ManifestFiles::find(std::string_view path) const {
+  const auto at =
+      std::lower_bound(rows_.begin(), rows_.end(), path, [](const Row& row, std::string_view p) {
+        return std::string_view(row.path, row.path_size) < p;
+      });
+  if (at == rows_.end() || std::string_view(at->path, at->path_size) != path) return nullptr;
+  return &at->entry;
+}
+
+const ManifestEntry& ManifestFiles::at(std::string_view path) const {
+  const ManifestEntry* entry = find(path);
+  if (!entry) throw std::out_of_range("not in the manifest: " + std::string(path));
+  return *entry;
+}
+
+std::optional<Manifest> read_manifest(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  Manifest manifest;
+  std::string line;
+  // getline() sets eof only when the last line has no '\n': every line ends with one, so such a
+  // line means a cut file, which is unusable.
+  auto next_line = [&] { return std::getline(in, line) && !in.eof(); };
+  if (!next_line() || line != kHeader) return std::nullopt;
+  if (!next_line() || !line.starts_with("inputs ")) return std::nullopt;
+  manifest.inputs = line.substr(7);
+  while (next_line()) {
     ManifestEntry entry;
     unsigned long long hash = 0;
     long long size = 0, mtime = 0;
     int consumed = 0;
-    const std::string copy(line);
-    if (std::sscanf(copy.c_str(), "%16llx %lld %lld %n", &hash, &size, &mtime, &consumed) != 3 ||
-        consumed <= 0 || static_cast<std::size_t>(consumed) >= copy.size())
+    if (std::sscanf(line.c_str(), "%16llx %lld %lld %n", &hash, &size, &mtime, &consumed) != 3 ||
+        consumed <= 0 || static_cast<std::size_t>(consumed) >= line.size())
       return std::nullopt;
     entry.hash = hash;
     entry.size = size;
     entry.mtime_ns = mtime;
-    manifest.files.emplace(copy.substr(static_cast<std::size_t>(consumed)), entry);
+    manifest.files.add(std::string_view(line).substr(static_cast<std::size_t>(consumed)), entry);
   }
-  if (pos != text->size()) return std::nullopt;
+  // The end of a whole file is a getline() that found nothing (fail and eof); a cut last line is
+  // one that found characters, then the end (eof alone).
+  if (in.bad() || !in.fail()) return std::nullopt;
+  if (manifest.files.sort()) return std::nullopt;  // a path twice: not written by us
   return manifest;
 }
 
 void write_manifest(const fs::path& path, const Manifest& manifest) {
-  std::string text;
-  text.reserve(64 + manifest.files.size() * 96);
-  text += kHeader;
-  text += "\ninputs " + manifest.inputs + "\n";
-  char buffer[80];
-  for (const auto& [file, entry] : manifest.files) {
-    std::snprintf(buffer, sizeof buffer, "%016" PRIx64 " %" PRId64 " %" PRId64 " ", entry.hash,
-                  entry.size, entry.mtime_ns);
-    text += buffer;
-    text += file;
-    text += '\n';
-  }
   fs::path temporary = path;
   temporary += ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    // Lines are gathered into blocks of about a megabyte: few writes, and the text of millions of
+    // files is never held whole.
+    std::string text;
+    text.reserve(1 << 20);
+    text += kHeader;
+    text += "\ninputs " + manifest.inputs + "\n";
+    char buffer[80];
+    for (std::size_t i = 0; i < manifest.files.size(); ++i) {
+      const ManifestEntry& entry = manifest.files.entry(i);
+      std::snprintf(buffer, sizeof buffer, "%016" PRIx64 " %" PRId64 " %" PRId64 " ", entry.hash,
+                    entry.size, entry.mtime_ns);
+      text += buffer;
+      text += manifest.files.path(i);
+      text += '\n';
+      if (text.size() >= (1 << 20) - 4096) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+      }
+    }
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
     if (!out) throw std::runtime_error("cannot write " + temporary.string());

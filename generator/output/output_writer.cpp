@@ -60,23 +60,23 @@ OutputWriter::~OutputWriter() {
 
 bool OutputWriter::unchanged(const std::string& relative_path, ManifestEntry& entry) const {
   if (!previous_) return false;
-  const auto old = previous_->files.find(relative_path);
-  if (old == previous_->files.end() || old->second.hash != entry.hash ||
-      old->second.size != entry.size || !matches_disk(out_dir_ / relative_path, old->second))
+  const ManifestEntry* old = previous_->files.find(relative_path);
+  if (!old || old->hash != entry.hash || old->size != entry.size ||
+      !matches_disk(out_dir_ / relative_path, *old))
     return false;
-  entry.mtime_ns = old->second.mtime_ns;
+  entry.mtime_ns = old->mtime_ns;
   return true;
 }
 
 void OutputWriter::add_entry(const std::string& relative_path, const ManifestEntry& entry,
                              bool unchanged) {
   std::lock_guard lock(mutex_);
-  if (!next_.files.emplace(relative_path, entry).second)
-    throw std::runtime_error("two outputs for one file: " + relative_path);
+  // A path given twice is found when the files are sorted, in publish(), before anything is
+  // published.
+  next_.files.add(relative_path, entry, !unchanged);
   ++files_;
   bytes_ += entry.size;
   if (!unchanged) {
-    changed_.push_back(relative_path);
     ++files_written_;
     bytes_written_ += entry.size;
   }
@@ -126,6 +126,8 @@ void OutputWriter::copy(const fs::path& source, const std::string& relative_path
 }
 
 void OutputWriter::publish() {
+  if (const std::optional<std::string> twice = next_.files.sort())
+    throw std::runtime_error("two outputs for one file: " + *twice);
   if (previous_)
     publish_incremental();
   else
@@ -150,29 +152,31 @@ void OutputWriter::publish_full() {
     if (ec) throw std::runtime_error("cannot publish " + out_dir_.string() + ": " + ec.message());
   }
   // Renames keep modification times, so the published files have the staged files' times.
-  for (auto& [file, entry] : next_.files)
-    entry.mtime_ns = file_mtime_ns(out_dir_ / file).value_or(0);
+  for (std::size_t i = 0; i < next_.files.size(); ++i)
+    next_.files.entry(i).mtime_ns = file_mtime_ns(out_dir_ / next_.files.path(i)).value_or(0);
   write_manifest(manifest_path(out_dir_), next_);
 }
 
 void OutputWriter::publish_incremental() {
-  std::sort(changed_.begin(), changed_.end());
   std::error_code ec;
-  for (const std::string& file : changed_) {
-    const fs::path target = out_dir_ / file;
+  std::int64_t renamed = 0;
+  for (std::size_t i = 0; i < next_.files.size(); ++i) {
+    if (!next_.files.staged(i)) continue;
+    const fs::path target = out_dir_ / next_.files.path(i);
     fs::create_directories(target.parent_path(), ec);
     if (fs::is_directory(target, ec)) fs::remove_all(target, ec);  // a folder became a file
-    fs::rename(staging_dir_ / file, target, ec);
+    fs::rename(staging_dir_ / next_.files.path(i), target, ec);
     if (ec) throw std::runtime_error("cannot publish " + target.string() + ": " + ec.message());
-    next_.files[file].mtime_ns = file_mtime_ns(target).value_or(0);
+    next_.files.entry(i).mtime_ns = file_mtime_ns(target).value_or(0);
+    ++renamed;
   }
-  for (const auto& [file, entry] : previous_->files) {
-    if (next_.files.contains(file)) continue;
-    const fs::path gone = out_dir_ / file;
+  for (std::size_t i = 0; i < previous_->files.size(); ++i) {
+    if (next_.files.contains(previous_->files.path(i))) continue;
+    const fs::path gone = out_dir_ / previous_->files.path(i);
     if (fs::remove(gone, ec)) ++files_removed_;
     remove_empty_parents(out_dir_, gone);
   }
-  if (!changed_.empty() || files_removed_ > 0 || previous_->inputs != next_.inputs ||
+  if (renamed > 0 || files_removed_ > 0 || previous_->inputs != next_.inputs ||
       previous_->files.size() != next_.files.size())
     write_manifest(manifest_path(out_dir_), next_);
 }
@@ -182,8 +186,8 @@ bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs
   if (dir.filename().empty()) dir = dir.parent_path();
   const std::optional<Manifest> manifest = read_manifest(manifest_path(dir));
   if (!manifest || manifest->inputs.empty() || manifest->inputs != inputs) return false;
-  for (const auto& [file, entry] : manifest->files)
-    if (!matches_disk(dir / file, entry)) return false;
+  for (std::size_t i = 0; i < manifest->files.size(); ++i)
+    if (!matches_disk(dir / manifest->files.path(i), manifest->files.entry(i))) return false;
   return true;
 }
 

@@ -80,8 +80,8 @@ class OutputWriter {
   std::filesystem::path out_dir_;
   std::filesystem::path staging_dir_;
   std::optional<Manifest> previous_;  // set when building incrementally
+  // The files of the new output; those marked staged were written to the staging tree.
   Manifest next_;
-  std::vector<std::string> changed_;  // paths written to staging
   bool published_ = false;
   std::mutex mutex_;
   std::int64_t files_ = 0, bytes_ = 0, files_written_ = 0, bytes_written_ = 0, files_removed_ = 0;

@@ -155,7 +155,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     }
     auto start = Clock::now();
     // For machines: the sitemap(s), robots.txt and a feed per language.
-    for (const OutputFile& file : sitemap_files(site, pages)) writer.write(file.path, file.bytes);
+    for_each_sitemap_file(site, pages, [&](const OutputFile& f) { writer.write(f.path, f.bytes); });
     writer.write("robots.txt", robots_txt(site));
     for (Lang lang : portal.config.languages) writer.write(feed_path(lang), atom_feed(site, lang));
     // Open data: bulk files, datapackage.json, the 360Giving package.

@@ -29,22 +29,28 @@ int report_start_day(const Grant& g) {
   return views::final_report_day(g);
 }
 
-std::string sitemap_urlset(const SiteContext& site, const std::vector<const PageKey*>& keys) {
+// The <urlset> of the indexable pages [first, last) of `pages`, counted among indexable pages only.
+std::string sitemap_urlset(const SiteContext& site, const std::vector<PageKey>& pages,
+                           std::size_t first, std::size_t last) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
   const auto& languages = site.portal.config.languages;
-  for (const PageKey* key : keys) {
-    xml += "<url><loc>" + xml_escape(absolute(site, page_url(site, *key))) + "</loc>";
-    if (key->kind != PageKind::language_choice) {
+  std::size_t n = 0;  // indexable pages seen
+  for (const PageKey& key : pages) {
+    if (!is_indexable(key.kind)) continue;
+    if (n++ < first) continue;
+    if (n > last) break;
+    xml += "<url><loc>" + xml_escape(absolute(site, page_url(site, key))) + "</loc>";
+    if (key.kind != PageKind::language_choice) {
       for (Lang lang : languages) {
-        PageKey other = *key;
+        PageKey other = key;
         other.lang = lang;
         xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + std::string(lang_code(lang)) +
                "\" href=\"" + xml_escape(absolute(site, page_url(site, other))) + "\"/>";
       }
-      PageKey fallback = *key;
+      PageKey fallback = key;
       fallback.lang = languages.front();
       xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
              xml_escape(absolute(site, page_url(site, fallback))) + "\"/>";
@@ -62,27 +68,37 @@ bool is_indexable(PageKind kind) {
          kind != PageKind::link_report;
 }
 
-std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
-                                      std::size_t max_urls) {
-  std::vector<const PageKey*> keys;
-  for (const PageKey& key : pages)
-    if (is_indexable(key.kind)) keys.push_back(&key);
+void for_each_sitemap_file(const SiteContext& site, const std::vector<PageKey>& pages,
+                           const std::function<void(const OutputFile&)>& file,
+                           std::size_t max_urls) {
+  const std::size_t indexable = static_cast<std::size_t>(std::count_if(
+      pages.begin(), pages.end(), [](const PageKey& key) { return is_indexable(key.kind); }));
   max_urls = std::max<std::size_t>(max_urls, 1);
-  if (keys.size() <= max_urls) return {{"sitemap.xml", sitemap_urlset(site, keys)}};
-
-  std::vector<OutputFile> files;
+  if (indexable <= max_urls) {
+    file({"sitemap.xml", sitemap_urlset(site, pages, 0, indexable)});
+    return;
+  }
+  // The index needs only the number of files, so it comes first, as the list of files had it.
   std::string index =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (std::size_t start = 0, n = 1; start < keys.size(); start += max_urls, ++n) {
-    const std::size_t end = std::min(keys.size(), start + max_urls);
-    const std::string name = "sitemap-" + std::to_string(n) + ".xml";
-    files.push_back({name, sitemap_urlset(site, {keys.begin() + static_cast<std::ptrdiff_t>(start),
-                                                 keys.begin() + static_cast<std::ptrdiff_t>(end)})});
-    index += "<sitemap><loc>" + xml_escape(site.portal.config.base_url + name) + "</loc></sitemap>\n";
-  }
+  auto name = [](std::size_t n) { return "sitemap-" + std::to_string(n) + ".xml"; };
+  for (std::size_t start = 0, n = 1; start < indexable; start += max_urls, ++n)
+    index +=
+        "<sitemap><loc>" + xml_escape(site.portal.config.base_url + name(n)) + "</loc></sitemap>\n";
   index += "</sitemapindex>\n";
-  files.insert(files.begin(), {"sitemap.xml", index});
+  file({"sitemap.xml", index});
+  // Each file scans the pages from the start: a few dozen passes over a list of keys, against
+  // holding every URL at once.
+  for (std::size_t start = 0, n = 1; start < indexable; start += max_urls, ++n)
+    file({name(n), sitemap_urlset(site, pages, start, std::min(indexable, start + max_urls))});
+}
+
+std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
+                                      std::size_t max_urls) {
+  std::vector<OutputFile> files;
+  for_each_sitemap_file(
+      site, pages, [&](const OutputFile& file) { files.push_back(file); }, max_urls);
   return files;
 }
 
@@ -113,8 +129,10 @@ std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entrie
   }
   const std::string self = portal.config.base_url + feed_path(lang);
   const std::string title = ctx.plain(portal.config.title) + " — " + ctx.t("feed.title");
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                    std::string(lang_code(lang)) + "\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+      "xml:lang=\"" +
+      std::string(lang_code(lang)) + "\">\n";
   xml += "<id>" + xml_escape(self) + "</id>\n";
   xml += "<title>" + xml_escape(title) + "</title>\n";
   xml += "<subtitle>" + xml_escape(ctx.t("feed.subtitle")) + "</subtitle>\n";
@@ -141,7 +159,8 @@ std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entrie
     xml += "<title>" + xml_escape(ctx.plain(g.title)) + "</title>\n";
     xml += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(url) + "\"/>\n";
     xml += "<published>" + when + "</published>\n<updated>" + when + "</updated>\n";
-    if (grantee) xml += "<author><name>" + xml_escape(ctx.plain(grantee->name)) + "</name></author>\n";
+    if (grantee)
+      xml += "<author><name>" + xml_escape(ctx.plain(grantee->name)) + "</name></author>\n";
     xml += "<summary type=\"text\">" + xml_escape(summary) + "</summary>\n";
     xml += "</entry>\n";
   }

@@ -1,9 +1,10 @@
 #pragma once
-// The files for machines that sit beside the pages: sitemap.xml with hreflang alternates, robots.txt
-// and an Atom feed of final reports per language; and the per-page metadata for link previews and
-// search engines (description, Open Graph, schema.org JSON-LD). Deterministic: the same portal
-// gives the same bytes, in the same order, every build; no clock is read.
+// The files for machines that sit beside the pages: sitemap.xml with hreflang alternates,
+// robots.txt and an Atom feed of final reports per language; and the per-page metadata for link
+// previews and search engines (description, Open Graph, schema.org JSON-LD). Deterministic: the
+// same portal gives the same bytes, in the same order, every build; no clock is read.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ bool is_indexable(PageKind kind);
 // The sitemap protocol allows 50 000 URLs a file. Up to `max_urls` indexable pages give one
 // sitemap.xml; more give sitemap-1.xml, sitemap-2.xml, ... and a sitemap.xml index of them. Every
 // language page is a <url> with an xhtml:link alternate for each language and x-default.
+// Each file is handed to `file` as soon as it is made (the index first), so that at national scale
+// (a million pages) only one sitemap file is held at a time.
+void for_each_sitemap_file(const SiteContext& site, const std::vector<PageKey>& pages,
+                           const std::function<void(const OutputFile&)>& file,
+                           std::size_t max_urls = 50000);
+// All of them at once: for tests and small sites.
 std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
                                       std::size_t max_urls = 50000);
 
@@ -39,8 +46,9 @@ std::string feed_path(Lang lang);
 std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entries = 50);
 
 // schema.org MonetaryGrant of a grant page, as the text of a <script type="application/ld+json">
-// (<, > and & written as \u escapes, so nothing in it can end or alter the script element): name, description (goal), url, identifier, amount in
-// KZT when published, funder (the operator) and fundedItem (the grantee organisation).
+// (<, > and & written as \u escapes, so nothing in it can end or alter the script element): name,
+// description (goal), url, identifier, amount in KZT when published, funder (the operator) and
+// fundedItem (the grantee organisation).
 std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t grant);
 
 // `text` cut to at most `max_bytes` bytes at a space, with "…" when cut; whitespace runs collapsed.

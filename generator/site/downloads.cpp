@@ -233,9 +233,10 @@ void write_portal_data_files(const SiteContext& site, output::OutputWriter& writ
   for (const BulkTable& table : bulk_tables(site))
     sizes.push_back({table.schema, write_bulk_table(writer, "data/" + table.schema->name, table)});
   writer.write("data/datapackage.json", opendata::datapackage(site.portal, sizes).dump(1) + "\n");
-  const opendata::Giving360Export giving = opendata::giving360_export(site.portal, site.strings);
-  if (giving.package.contains("grants"))
-    writer.write("data/360giving.json", giving.package.dump(1) + "\n");
+  if (!opendata::giving360_summary(site.portal).empty())
+    writer.write_streamed("data/360giving.json", [&](const output::OutputWriter::Append& append) {
+      opendata::write_giving360(site.portal, site.strings, append);
+    });
 }
 
 json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files) {
@@ -302,7 +303,7 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
   v["bulk"] = downloads_view(ctx, bulk);
   v["datapackage_url"] = "/data/datapackage.json";
 
-  const opendata::Giving360Export giving = opendata::giving360_export(portal, site.strings);
+  const opendata::Giving360Summary giving = opendata::giving360_summary(portal);
   json omitted = json::array();
   for (const opendata::OmittedRecord& o : giving.omitted) {
     const Grant& g = portal.grants[o.grant];
@@ -313,7 +314,7 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
          {"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(o.reason))}});
   }
   v["giving360"] = {
-      {"url", giving.package.contains("grants") ? json("/data/360giving.json") : json(nullptr)},
+      {"url", !giving.empty() ? json("/data/360giving.json") : json(nullptr)},
       {"grants", ctx.integer(giving.grants)},
       {"subgrants", ctx.integer(giving.subgrants)},
       {"omitted", omitted}};

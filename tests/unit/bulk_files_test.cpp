@@ -7,11 +7,13 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content/loader.h"
 #include "core/content_hash.h"
 #include "core/file_io.h"
+#include "export/giving360.h"
 #include "export/tables.h"
 #include "export/writers.h"
 #include "i18n/ui_strings.h"
@@ -137,6 +139,70 @@ TEST_CASE("A streamed file whose bytes did not change is not written again; a ch
   CHECK(read_file(site / "public/data/same.csv") == "жолдар, rows");
   CHECK(read_file(site / "public/data/changed.csv") == "new rows!");
   CHECK_FALSE(fs::exists(site / "public.staging"));
+}
+
+// The 360Giving package as the build wrote it before it was streamed: one document of every
+// record, dumped whole.
+std::string giving360_dumped_whole(const Portal& portal, const i18n::UiStrings& strings) {
+  nlohmann::ordered_json grants = nlohmann::ordered_json::array();
+  opendata::for_each_giving360_record(
+      portal, strings, [&](const nlohmann::ordered_json& record) { grants.push_back(record); });
+  nlohmann::ordered_json package = nlohmann::ordered_json::object();
+  if (!grants.empty()) package["grants"] = std::move(grants);
+  const nlohmann::ordered_json metadata = opendata::giving360_metadata(portal);
+  for (const auto& member : metadata.items()) package[member.key()] = member.value();
+  return package.dump(1) + "\n";
+}
+
+std::string giving360_streamed(const Portal& portal, const i18n::UiStrings& strings) {
+  std::string text;
+  opendata::write_giving360(portal, strings, [&](std::string_view bytes) { text += bytes; });
+  return text;
+}
+
+TEST_CASE("The 360Giving package streamed a record at a time has the bytes of the whole document",
+          "[export]") {
+  for (const char* name : {"portal", "full"}) {
+    INFO("fixture " << name);
+    const fs::path source = fs::path(ASHYQ_SOURCE_DIR);
+    Diagnostics diagnostics;
+    Portal portal = load_portal(source / "tests/fixtures" / name, diagnostics);
+    const i18n::UiStrings strings =
+        i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+
+    const opendata::Giving360Summary summary = opendata::giving360_summary(portal);
+    REQUIRE_FALSE(summary.empty());
+    std::int64_t records = 0;
+    opendata::for_each_giving360_record(portal, strings,
+                                        [&](const nlohmann::ordered_json&) { ++records; });
+    CHECK(records == summary.grants + summary.subgrants);
+    const std::string whole = giving360_dumped_whole(portal, strings);
+    CHECK(whole.find("\"grants\": [") != std::string::npos);
+    CHECK(giving360_streamed(portal, strings) == whole);
+
+    // Nothing to export: no "grants" member at all, the metadata alone.
+    portal.grants.clear();
+    CHECK(opendata::giving360_summary(portal).empty());
+    CHECK(giving360_streamed(portal, strings) == giving360_dumped_whole(portal, strings));
+    CHECK(giving360_streamed(portal, strings).find("grants") == std::string::npos);
+  }
+}
+
+TEST_CASE("The 360Giving summary counts and lists what the package leaves out, in grant order",
+          "[export]") {
+  LoadedFixture fixture;
+  const opendata::Giving360Summary summary = opendata::giving360_summary(fixture.portal);
+  // The fixture's figures, as the data page states them ("grants: 5, sub-grants: 3").
+  CHECK(summary.grants == 5);
+  CHECK(summary.subgrants == 3);
+  REQUIRE_FALSE(summary.omitted.empty());
+  // A grant comes before its sub-grants, and both in grant and record order.
+  auto place = [](const opendata::OmittedRecord& o) {
+    return std::pair(o.grant, o.subgrant ? *o.subgrant + 1 : 0);
+  };
+  for (std::size_t i = 1; i < summary.omitted.size(); ++i)
+    CHECK(place(summary.omitted[i - 1]) < place(summary.omitted[i]));
 }
 
 }  // namespace

@@ -162,20 +162,19 @@ TEST_CASE("Unchanged bytes are not written again; changed, new and gone files ar
   {
     OutputWriter writer(site / "public", "in-2");
     CHECK(writer.incremental());
-    writer.write("index.html", "home");             // same bytes
-    writer.write("kk/a/index.html", "ақ, жаңа");    // changed
-    writer.write("ru/c/index.html", "новое");       // new
+    writer.write("index.html", "home");           // same bytes
+    writer.write("kk/a/index.html", "ақ, жаңа");  // changed
+    writer.write("ru/c/index.html", "новое");     // new
     // kk/b/index.html is no longer produced.
-    CHECK(snapshot(site / "public") == kFirst);     // nothing visible before publish()
+    CHECK(snapshot(site / "public") == kFirst);  // nothing visible before publish()
     writer.publish();
     CHECK(writer.files() == 3);
     CHECK(writer.files_written() == 2);
     CHECK(writer.bytes_written() == 14 + 10);
     CHECK(writer.files_removed() == 1);
   }
-  const Tree expected = {{"index.html", "home"},
-                         {"kk/a/index.html", "ақ, жаңа"},
-                         {"ru/c/index.html", "новое"}};
+  const Tree expected = {
+      {"index.html", "home"}, {"kk/a/index.html", "ақ, жаңа"}, {"ru/c/index.html", "новое"}};
   CHECK(snapshot(site / "public") == expected);
   CHECK_FALSE(fs::exists(site / "public/kk/b"));  // the emptied folder went with its file
   CHECK(inode_of(site / "public/index.html") == home);
@@ -257,6 +256,100 @@ TEST_CASE("up_to_date: same inputs and every published file as the manifest reco
   CHECK(OutputWriter::up_to_date(site / "public", "in-1"));
   fs::remove(site / "public/index.html");
   CHECK_FALSE(OutputWriter::up_to_date(site / "public", "in-1"));
+}
+
+// ---- The manifest's files, held compactly ----
+
+TEST_CASE("A manifest is read and written in the same text as before, one sorted line a file") {
+  testing::TempFolder site("output");
+  Manifest manifest;
+  manifest.inputs = "fingerprint 1";
+  // Added out of order, as the render threads add them; paths longer than a short string.
+  manifest.files.add("ru/grants/synthetic-2024-ecology/index.html",
+                     {0x1f, 120, 1700000000123456789});
+  manifest.files.add("index.html", {0xabcdef0123456789, 5, 7});
+  manifest.files.add("kk/жобалар/index.html", {2, 0, -1});
+  REQUIRE_FALSE(manifest.files.sort());
+  write_manifest(site / "public.manifest", manifest);
+  const std::string text =
+      "ashyq-manifest 1\n"
+      "inputs fingerprint 1\n"
+      "abcdef0123456789 5 7 index.html\n"
+      "0000000000000002 0 -1 kk/жобалар/index.html\n"
+      "000000000000001f 120 1700000000123456789 ru/grants/synthetic-2024-ecology/index.html\n";
+  CHECK(read_file(site / "public.manifest") == text);
+
+  const std::optional<Manifest> read = read_manifest(site / "public.manifest");
+  REQUIRE(read);
+  CHECK(read->inputs == "fingerprint 1");
+  REQUIRE(read->files.size() == 3);
+  CHECK(read->files.path(0) == "index.html");
+  CHECK(read->files.path(1) == "kk/жобалар/index.html");
+  CHECK(read->files.entry(2).hash == 0x1f);
+  CHECK(read->files.entry(2).size == 120);
+  CHECK(read->files.entry(2).mtime_ns == 1700000000123456789);
+  CHECK(read->files.at("index.html").hash == 0xabcdef0123456789);
+  CHECK(read->files.find("kk/") == nullptr);
+  CHECK(read->files.find("zz.html") == nullptr);
+  CHECK_THROWS_AS(read->files.at("missing.html"), std::out_of_range);
+}
+
+TEST_CASE("Manifest files hold many paths across blocks, each found again by its path") {
+  ManifestFiles files;
+  // About 60 bytes a path: some 3 MB of paths, more than one block.
+  const int n = 50000;
+  for (int i = n - 1; i >= 0; --i)
+    files.add("kk/grants/synthetic-grant-" + std::to_string(i) + "/budget_lines-and-more.json",
+              {static_cast<std::uint64_t>(i), i, 0});
+  REQUIRE_FALSE(files.sort());
+  REQUIRE(files.size() == n);
+  for (std::size_t i = 1; i < files.size(); ++i) REQUIRE(files.path(i - 1) < files.path(i));
+  for (int i = 0; i < n; i += 997) {
+    const ManifestEntry* entry = files.find("kk/grants/synthetic-grant-" + std::to_string(i) +
+                                            "/budget_lines-and-more.json");
+    REQUIRE(entry);
+    CHECK(entry->hash == static_cast<std::uint64_t>(i));
+  }
+  // A path longer than a block is kept whole.
+  const std::string huge(3 << 20, 'x');
+  files.add(huge, {1, 2, 3});
+  REQUIRE_FALSE(files.sort());
+  REQUIRE(files.find(huge));
+  CHECK(files.find(huge)->mtime_ns == 3);
+}
+
+TEST_CASE("A manifest that lists a path twice is not trusted: the next build is a full one") {
+  testing::TempFolder site("output");
+  publish_tree(site / "public", kFirst);
+  site.write("public.manifest",
+             "ashyq-manifest 1\ninputs in-1\n"
+             "0000000000000001 4 5 index.html\n"
+             "0000000000000001 4 5 index.html\n");
+  CHECK_FALSE(read_manifest(site / "public.manifest"));
+  OutputWriter writer(site / "public", "in-1");
+  CHECK_FALSE(writer.incremental());
+}
+
+TEST_CASE("Two outputs for one file fail the publish and leave the previous output as it was") {
+  testing::TempFolder site("output");
+  publish_tree(site / "public", kFirst);
+  const std::optional<std::string> manifest = read_file(site / "public.manifest");
+  for (bool incremental : {true, false}) {
+    INFO("incremental " << incremental);
+    if (!incremental) fs::remove(site / "public.manifest");
+    OutputWriter writer(site / "public", "in-2");
+    REQUIRE(writer.incremental() == incremental);
+    writer.write("kk/a/index.html", "first");
+    writer.write("index.html", "changed");
+    writer.write("kk/a/index.html", "second");
+    try {
+      writer.publish();
+      FAIL("publish() accepted two outputs for one file");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()) == "two outputs for one file: kk/a/index.html");
+    }
+    CHECK(snapshot(site / "public") == kFirst);
+  }
 }
 
 }  // namespace
