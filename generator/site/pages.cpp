@@ -93,7 +93,8 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["x_default"] = portal.config.base_url + page_url(site, default_key).substr(1);
   const std::string section = section_of(key.kind);
   json nav = json::array();
-  for (const char* s : {"grants", "subgrants", "organisations", "regions", "plans", "media", "data"})
+  for (const char* s :
+       {"grants", "subgrants", "organisations", "regions", "plans", "media", "data"})
     nav.push_back({{"label", ctx.t(std::string("nav.") + s)},
                    {"url", ctx.path(std::string(s) + "/")},
                    {"current", section == s}});
@@ -153,6 +154,19 @@ std::string render_in_layout(const SiteContext& site, const views::ViewContext& 
   return site.renderer.render("base", v, ui);
 }
 
+// The registry's reconciliation per programme and totals by region have a row per programme and
+// per region: printed on every one of its pages, they made the registry's output grow with the
+// square of the number of grants (5 MB a page at N = 10 000). Later pages keep the totals and
+// link to the first page, where the tables are.
+json registry_summary_on_later_page(const views::ViewContext& ctx, json summary) {
+  json later;
+  for (const char* key : {"count", "amount"})
+    if (summary.contains(key)) later[key] = std::move(summary[key]);
+  later["later_page"] = true;
+  later["first_page_url"] = ctx.path("subgrants/");
+  return later;
+}
+
 // The host of an absolute http(s) URL: "https://ashyq.example/kk/" → "ashyq.example".
 std::string url_host(const std::string& url) {
   const std::size_t start = url.find("://");
@@ -209,11 +223,14 @@ SharedParts prepare_shared_parts(const SiteContext& site) {
   for (Lang lang : kAllLangs)
     parts.ui.emplace_back(json{{"t", views::strings_object(site.strings, lang)}});
   parts.registry_summary.resize(kAllLangs.size());
+  parts.registry_summary_later.resize(kAllLangs.size());
   for (Lang lang : site.portal.config.languages) {
     const views::ViewContext ctx{site.portal, site.strings, lang};
-    parts.registry_summary[static_cast<std::size_t>(lang)] =
-        site.renderer.render("subgrants_summary", views::subgrants_summary_view(ctx, site.index),
-                             &parts.ui[static_cast<std::size_t>(lang)]);
+    const auto l = static_cast<std::size_t>(lang);
+    json summary = views::subgrants_summary_view(ctx, site.index);
+    parts.registry_summary[l] = site.renderer.render("subgrants_summary", summary, &parts.ui[l]);
+    parts.registry_summary_later[l] = site.renderer.render(
+        "subgrants_summary", registry_summary_on_later_page(ctx, std::move(summary)), &parts.ui[l]);
   }
   return parts;
 }
@@ -399,9 +416,12 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       json body = views::subgrants_view(ctx, index, key.page, site.page_size);
       if (site.shared) {
         body["registry_summary"] =
-            site.shared->registry_summary[static_cast<std::size_t>(key.lang)];
+            (key.page == 1
+                 ? site.shared->registry_summary
+                 : site.shared->registry_summary_later)[static_cast<std::size_t>(key.lang)];
       } else {
         json summary = views::subgrants_summary_view(ctx, index);
+        if (key.page > 1) summary = registry_summary_on_later_page(ctx, std::move(summary));
         summary["t"] = views::strings_object(site.strings, key.lang);
         body["registry_summary"] = site.renderer.render("subgrants_summary", summary);
       }

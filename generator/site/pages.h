@@ -65,8 +65,9 @@ struct SiteContext {
 // while they do, so pages stay pure functions of (portal, language, key) and render in parallel.
 // Vectors are indexed by the Lang's value.
 struct SharedParts {
-  std::vector<render::PreparedView> ui;       // the UI strings object `t`, converted once
-  std::vector<std::string> registry_summary;  // templates/subgrants_summary, rendered
+  std::vector<render::PreparedView> ui;             // the UI strings object `t`, converted once
+  std::vector<std::string> registry_summary;        // templates/subgrants_summary, rendered
+  std::vector<std::string> registry_summary_later;  // the same for pages 2…: totals and a link
 };
 // Throws std::runtime_error on a template error, as render_page.
 SharedParts prepare_shared_parts(const SiteContext& site);
