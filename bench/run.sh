@@ -172,7 +172,11 @@ cp "$grant_file" "$work/grant.json.orig"
 sed -i '/^  "title": {/,/^  }/ s/"ru": "/"ru": "(изменено) /' "$grant_file"
 rm -rf "$work/copy" && cp -a "$ashyq_out" "$work/copy"
 rebuild onegrant
-onegrant_changed=$({ diff -rq "$work/copy" "$ashyq_out" || true; } | wc -l)
+# diff -rq says "Files … differ" for a changed file, "Only in <new tree>" for a new one (the search
+# index's chunks are named by their content) and "Only in <copy>" for one the rebuild removed.
+{ diff -rq "$work/copy" "$ashyq_out" || true; } >"$work/onegrant.diff"
+onegrant_changed=$(grep -c -e '^Files .* differ$' -e "^Only in $ashyq_out" "$work/onegrant.diff" || true)
+onegrant_removed=$(grep -c "^Only in $work/copy" "$work/onegrant.diff" || true)
 cp "$work/grant.json.orig" "$grant_file"
 rm -rf "$work/copy"
 
@@ -244,7 +248,7 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   echo "Ashyq phases (s, median): $(for p in "${phase_names[@]}"; do printf '%s %s  ' "$p" "${phase[$p]}"; done)"
   echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
   echo "no-change rebuild: $nochange_wall s ($(ratio "$nochange_wall" "$ashyq_wall") × full), $nochange_rewritten of $ashyq_files files rewritten"
-  echo "one grant changed: $onegrant_wall s, $onegrant_rewritten files rewritten, $onegrant_changed of them with different bytes"
+  echo "one grant changed: $onegrant_wall s, $onegrant_rewritten files rewritten, $onegrant_changed of them new or with different bytes, $onegrant_removed removed"
   if [ -n "$profile_tool" ]; then
     echo
     echo "profile: $profile_tool, top 15 symbols (self cost)"
@@ -268,7 +272,7 @@ mkdir -p "$(dirname "$json")"
   echo "},"
   echo "    \"copy_floor_s\": $cp_wall, \"times_floor\": $(ratio "$ashyq_wall" "$cp_wall" | sed 's/^-$/null/'),"
   echo "    \"nochange_rebuild\": {\"wall_s\": $nochange_wall, \"files_rewritten\": $nochange_rewritten},"
-  echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed}},"
+  echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed}},"
   if [ "$hugo" = 1 ]; then
     echo "  \"hugo\": {\"version\": $(json_string "$hugo_version"), \"wall_s\": $hugo_wall, \"cpu_s\": $hugo_cpu, \"peak_rss_kib\": $hugo_rss, \"pages\": $hugo_pages, \"redirect_stubs\": $hugo_stubs, \"files\": $hugo_files, \"bytes\": $hugo_bytes, \"disk_kib\": $hugo_disk},"
     echo "  \"ratios\": {\"wall\": $(ratio "$ashyq_wall" "$hugo_wall"), \"cpu\": $(ratio "$ashyq_cpu" "$hugo_cpu"), \"peak_rss\": $(ratio "$ashyq_rss" "$hugo_rss"), \"pages\": $(ratio "$ashyq_pages" "$hugo_pages")},"
