@@ -36,9 +36,21 @@ async function sizes(path) {
 // words, and a prefix being typed.
 async function queries(lang) {
   const meta = JSON.parse(await readFile(join(publicDir, 'search', lang, 'meta.json'), 'utf8'));
-  const middle = meta.term_chunks[Math.floor(meta.term_chunks.length / 2)];
-  const chunk = JSON.parse(await readFile(join(publicDir, 'search', lang, middle), 'utf8'));
-  const rare = Object.keys(chunk).find((t) => chunk[t].length === 2 && /^\p{L}{5,}$/u.test(t));
+  // The rarest word of five letters or more (fewest postings), from the middle chunk onwards: a
+  // synthetic portal's vocabulary is small, so a term of exactly one document may not exist.
+  let rare;
+  let fewest = Infinity;
+  const n = meta.term_chunks.length;
+  for (let k = 0; k < n && fewest > 2; k++) {
+    const name = meta.term_chunks[(Math.floor(n / 2) + k) % n];
+    const chunk = JSON.parse(await readFile(join(publicDir, 'search', lang, name), 'utf8'));
+    for (const t of Object.keys(chunk)) {
+      if (/^\p{L}{5,}$/u.test(t) && chunk[t].length < fewest) {
+        fewest = chunk[t].length;
+        rare = t;
+      }
+    }
+  }
   return lang === 'kk'
     ? [['common', 'грант'], ['rare', rare], ['two words', 'шағын гранттардың'], ['prefix', 'гран']]
     : [['common', 'грант'], ['rare', rare], ['two words', 'малые гранты'], ['prefix', 'гран']];
