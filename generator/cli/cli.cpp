@@ -80,6 +80,18 @@ void print_timings(const site::PhaseTimings& t, std::ostream& out) {
   }
 }
 
+// One line a kind of page, costliest first: "pages <kind> <n> render <s> s downloads <s> s …".
+void print_page_costs(const std::vector<site::PageKindCost>& costs, std::ostream& out) {
+  for (const auto& c : costs) {
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "pages %s %lld render %.3f s downloads %.3f s bytes %s slowest %.1f ms ",
+                  c.kind.c_str(), static_cast<long long>(c.pages), c.render, c.downloads,
+                  format_bytes(c.bytes).c_str(), c.slowest * 1e3);
+    out << line << c.slowest_page << "\n";
+  }
+}
+
 void report_findings(const Diagnostics& diagnostics, const Options& options, std::ostream& err) {
   err << format_all(diagnostics, options.site);
   if (!diagnostics.items().empty())
@@ -116,7 +128,10 @@ int run_build_or_check(const Options& options, std::ostream& out, std::ostream& 
         << result.files_removed << " removed) from " << result.grants << " grants into "
         << build_options.out_dir.string() << " in " << timing << ", peak memory "
         << format_bytes(static_cast<std::int64_t>(peak_rss_kib()) * 1024) << "\n";
-    if (options.timings) print_timings(result.timings, out);
+    if (options.timings) {
+      print_timings(result.timings, out);
+      print_page_costs(result.page_costs, out);
+    }
   } else {
     out << "checked " << result.grants << " grants in " << timing << ": no errors\n";
   }
@@ -217,8 +232,9 @@ const Command kCommands[] = {
      "  --site DIR   the site: site.toml, content/, templates/, assets/ (default: .)\n"
      "  --out DIR    where to publish (default: DIR/public)\n"
      "  --jobs N     render threads (default: one per core)\n"
-     "  --timings    print each phase's duration: load, validate, templates, views, render,\n"
-     "               write, publish\n"
+     "  --timings    print each phase's duration (load, validate, templates, views, render,\n"
+     "               write, publish), then each kind of page's pages, render and download\n"
+     "               time, bytes and slowest page, costliest first\n"
      "\n"
      "exit status: 0 built, 1 content or template errors, 2 usage error\n",
      command_build},

@@ -515,8 +515,7 @@ Table organisations_table(const Portal& portal, const PortalIndex& index,
     const Organisation& o = portal.organisations[i];
     // The organisations page's figures: its grants as grantee.
     Sums as_grantee;
-    const auto roles = views::grants_by_role(portal, index, o.id);
-    for (std::size_t g : roles[0].grants) as_grantee.add(portal.grants[g]);
+    for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
     RowBuilder row(organisations_schema());
     row.text("id", o.id)
         .text("bin", o.bin)

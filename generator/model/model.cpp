@@ -43,4 +43,10 @@ const Organisation* Portal::find_organisation(const std::string& id) const {
   return it != organisations.end() && it->id == id ? &*it : nullptr;
 }
 
+const Grant* Portal::find_grant(const std::string& id) const {
+  auto it = std::lower_bound(grants.begin(), grants.end(), id,
+                             [](const Grant& g, const std::string& key) { return g.id < key; });
+  return it != grants.end() && it->id == id ? &*it : nullptr;
+}
+
 }  // namespace ashyq

@@ -388,6 +388,7 @@ struct Portal {
   const Region* find_region(const std::string& id) const;
   const Direction* find_direction(const std::string& id) const;
   const Organisation* find_organisation(const std::string& id) const;
+  const Grant* find_grant(const std::string& id) const;  // grants are sorted by id
 };
 
 }  // namespace ashyq

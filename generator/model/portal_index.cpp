@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "i18n/collation.h"
 #include "media/media_url.h"
@@ -133,6 +135,18 @@ void index_media(const Portal& portal, PortalIndex& index) {
 
 }  // namespace
 
+std::size_t Facet::find(const std::string& key) const {
+  if (kind == FacetKind::year) {  // newest first
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (values[i].key == key) return i;
+    return values.size();
+  }
+  auto it = std::lower_bound(values.begin(), values.end(), key,
+                             [](const FacetValue& v, const std::string& k) { return v.key < k; });
+  return it != values.end() && it->key == key ? static_cast<std::size_t>(it - values.begin())
+                                              : values.size();
+}
+
 std::string subgrant_region(const Grant& g, const Subgrant& sg) {
   if (!sg.region.empty()) return sg.region;
   return g.regions.size() == 1 ? g.regions.front() : std::string();
@@ -193,18 +207,39 @@ PortalIndex build_index(const Portal& portal) {
     join(FacetKind::grantee, g.grantee_id);
   }
   for (FacetKind kind : kAllFacets) {
-    Facet facet{kind, {}};
+    Facet facet{kind, {}, {}};
     for (auto& [key, value] : values[static_cast<int>(kind)])
       facet.values.push_back(std::move(value));
     if (kind == FacetKind::year) std::reverse(facet.values.begin(), facet.values.end());
+    if (kind == FacetKind::grantee || kind == FacetKind::operator_) {
+      auto& top = facet.top;
+      top.resize(facet.values.size());
+      for (std::size_t i = 0; i < top.size(); ++i) top[i] = i;
+      const std::size_t keep = std::min(kTopFacetValues, top.size());
+      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(keep), top.end(),
+                        [&](std::size_t a, std::size_t b) {
+                          const auto ga = facet.values[a].sums.grants;
+                          const auto gb = facet.values[b].sums.grants;
+                          return ga != gb ? ga > gb : facet.values[a].key < facet.values[b].key;
+                        });
+      top.resize(keep);
+    }
     index.facets.push_back(std::move(facet));
   }
 
+  std::map<std::string, std::size_t> region_position;
+  for (std::size_t r = 0; r < portal.regions.size(); ++r) region_position[portal.regions[r].id] = r;
+  index.region_subgrants.resize(portal.regions.size());
+  index.first_subgrant.reserve(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
     const Grant& g = portal.grants[i];
     index.all.add(g);
     if (is_awarded(g)) index.awarded.add(g);
+    index.first_subgrant.push_back(index.subgrants.size());
     for (std::size_t s = 0; s < g.subgrants.awarded.size(); ++s) {
+      const auto region = region_position.find(subgrant_region(g, g.subgrants.awarded[s]));
+      if (region != region_position.end())
+        index.region_subgrants[region->second].push_back(index.subgrants.size());
       index.subgrants.push_back({i, s});
       ++index.subgrant_count;
       index.subgrant_amount += g.subgrants.awarded[s].amount;
@@ -213,6 +248,24 @@ PortalIndex build_index(const Portal& portal) {
       index.direct_beneficiaries_actual += *g.impact.direct_beneficiaries.actual;
       ++index.grants_reporting_beneficiaries;
     }
+  }
+  index.first_subgrant.push_back(index.subgrants.size());
+
+  std::unordered_map<std::string_view, std::size_t> organisation_position;
+  for (std::size_t o = 0; o < portal.organisations.size(); ++o)
+    organisation_position.emplace(portal.organisations[o].id, o);
+  index.organisation_grants.resize(portal.organisations.size());
+  for (std::size_t i : index.by_date) {
+    const Grant& g = portal.grants[i];
+    auto join = [&](std::size_t role, const std::string& id) {
+      const auto o = organisation_position.find(id);
+      if (o == organisation_position.end()) return;
+      auto& grants = index.organisation_grants[o->second][role];
+      if (grants.empty() || grants.back() != i) grants.push_back(i);  // a partner listed twice
+    };
+    join(0, g.grantee_id);
+    join(1, g.operator_id);
+    for (const Partner& p : g.partners) join(2, p.organisation);
   }
   index_media(portal, index);
   return index;

@@ -36,11 +36,23 @@ struct FacetValue {
   Sums sums;
 };
 
+// How many organisations a list page's sidebar shows of an organisation facet (views/list_views).
+inline constexpr std::size_t kTopFacetValues = 25;
+
 struct Facet {
   FacetKind kind;
   std::vector<FacetValue>
-      values;  // ordered: years descending, others by id (views re-sort by name)
+      values;  // ordered: years descending, others by key (views re-sort by name)
+  // Of the organisation facets (grantee, operator): the kTopFacetValues values with the most
+  // grants, ties by key. Made once here, since every list page's sidebar shows them; empty for
+  // other facets.
+  std::vector<std::size_t> top;
+  // The position of the value with this key in `values`, or values.size() when there is none.
+  std::size_t find(const std::string& key) const;
 };
+
+// The roles an organisation can have in a grant, in the order organisation pages list them.
+inline constexpr std::array<const char*, 3> kOrganisationRoles = {"grantee", "operator", "partner"};
 
 struct SubgrantRef {
   std::size_t grant;     // index into Portal::grants
@@ -77,6 +89,15 @@ struct PortalIndex {
   std::vector<std::size_t> by_amount;                // largest first; unpublished amounts last
   std::array<std::vector<std::size_t>, 2> by_title;  // per language, alphabetical (ICU collation)
   std::vector<SubgrantRef> subgrants;  // every awarded sub-grant, by grant then record order
+  // Grant i's sub-grants are subgrants[first_subgrant[i] … first_subgrant[i + 1]); size grants + 1.
+  std::vector<std::size_t> first_subgrant;
+  // Per region of Portal::regions: positions in `subgrants` of the sub-grants listed under it
+  // (subgrant_region), in registry order.
+  std::vector<std::vector<std::size_t>> region_subgrants;
+  // Per organisation of Portal::organisations: the grants it takes part in as grantee, operator
+  // and partner (kOrganisationRoles order), each newest first (by_date order). Pages, downloads
+  // and tables read these instead of scanning every grant for every organisation.
+  std::vector<std::array<std::vector<std::size_t>, 3>> organisation_grants;
   Sums awarded;                        // grants in progress or completed: the money awarded
   Sums all;                            // every grant record, whatever its status
   std::int64_t subgrant_count = 0;

@@ -1,5 +1,7 @@
 #include "site/build.h"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -41,9 +43,47 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Sums thread time of one phase across render threads, in nanoseconds.
-void add_elapsed(std::atomic<std::int64_t>& total, Clock::time_point start) {
-  total += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
+// Sums thread time of one phase across render threads, in nanoseconds; returns the time added.
+std::int64_t add_elapsed(std::atomic<std::int64_t>& total, Clock::time_point start) {
+  const std::int64_t ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
+  total += ns;
+  return ns;
+}
+
+// One render thread's costs per PageKind, merged after the threads join (no shared counters).
+struct KindTally {
+  std::int64_t pages = 0, bytes = 0, render_ns = 0, downloads_ns = 0, slowest_ns = 0;
+  std::size_t slowest = 0;  // index into the page list
+};
+using KindTallies = std::array<KindTally, kPageKindCount>;
+
+std::vector<PageKindCost> page_costs(const SiteContext& site, const std::vector<PageKey>& pages,
+                                     const std::vector<KindTallies>& per_thread) {
+  std::vector<PageKindCost> costs;
+  for (std::size_t k = 0; k < kPageKindCount; ++k) {
+    KindTally sum;
+    for (const KindTallies& tallies : per_thread) {
+      const KindTally& t = tallies[k];
+      sum.pages += t.pages;
+      sum.bytes += t.bytes;
+      sum.render_ns += t.render_ns;
+      sum.downloads_ns += t.downloads_ns;
+      if (t.pages > 0 && (sum.slowest_ns == 0 || t.slowest_ns > sum.slowest_ns)) {
+        sum.slowest_ns = t.slowest_ns;
+        sum.slowest = t.slowest;
+      }
+    }
+    if (sum.pages == 0) continue;
+    costs.push_back({page_kind_name(static_cast<PageKind>(k)), sum.pages,
+                     static_cast<double>(sum.render_ns) / 1e9,
+                     static_cast<double>(sum.downloads_ns) / 1e9, sum.bytes,
+                     static_cast<double>(sum.slowest_ns) / 1e9, page_path(site, pages[sum.slowest])});
+  }
+  std::stable_sort(costs.begin(), costs.end(), [](const PageKindCost& a, const PageKindCost& b) {
+    return a.render + a.downloads > b.render + b.downloads;
+  });
+  return costs;
 }
 
 }  // namespace
@@ -119,12 +159,17 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     std::atomic<std::int64_t> render_ns{0}, write_ns{0};
     const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                            : std::max(1u, std::thread::hardware_concurrency());
-    auto worker = [&] {
+    std::vector<KindTallies> tallies(jobs);
+    auto worker = [&](unsigned thread) {
+      KindTallies& tally = tallies[thread];
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         try {
+          KindTally& kind = tally[static_cast<std::size_t>(pages[i].kind)];
           auto start = Clock::now();
           const std::string html = render_page(site, pages[i]);
-          add_elapsed(render_ns, start);
+          std::int64_t page_ns = add_elapsed(render_ns, start);
+          kind.render_ns += page_ns;
+          kind.bytes += static_cast<std::int64_t>(html.size());
           start = Clock::now();
           writer.write(page_path(site, pages[i]), html);
           add_elapsed(write_ns, start);
@@ -133,10 +178,20 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
           if (pages[i].page == 1 && pages[i].lang == portal.config.languages.front()) {
             start = Clock::now();
             const auto files = page_download_files_all_languages(site, pages[i]);
-            add_elapsed(render_ns, start);
+            const std::int64_t downloads_ns = add_elapsed(render_ns, start);
+            kind.downloads_ns += downloads_ns;
+            page_ns += downloads_ns;
             start = Clock::now();
-            for (const auto& [path, bytes] : files) writer.write(path, bytes);
+            for (const auto& [path, bytes] : files) {
+              writer.write(path, bytes);
+              kind.bytes += static_cast<std::int64_t>(bytes.size());
+            }
             add_elapsed(write_ns, start);
+          }
+          ++kind.pages;
+          if (page_ns > kind.slowest_ns) {
+            kind.slowest_ns = page_ns;
+            kind.slowest = i;
           }
         } catch (const std::exception& e) {
           std::lock_guard lock(failure_mutex);
@@ -145,8 +200,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       }
     };
     std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-    worker();
+    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker, j);
+    worker(0);
     for (auto& t : threads) t.join();
     if (failed) {
       diagnostics.error({"templates", 0, 0}, "", "rendering failed: " + failure);
@@ -192,6 +247,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     timings.render = static_cast<double>(render_ns.load()) / 1e9;
     timings.write = static_cast<double>(write_ns.load()) / 1e9;
     timings.pages_wall = seconds_since(phase_start);
+    result.page_costs = page_costs(site, pages, tallies);
     result.pages = static_cast<std::int64_t>(pages.size());
     phase_start = Clock::now();
     writer.publish();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 
@@ -32,6 +33,18 @@ struct PhaseTimings {
   double publish = 0;  // the atomic swap and removal of the old tree
 };
 
+// What one kind of page cost (PageKind), summed over its pages, like Hugo's --templateMetrics:
+// it shows which pages make the build slow and whether a kind grows faster than the site.
+struct PageKindCost {
+  std::string kind;              // "grant", "facet_value", …
+  std::int64_t pages = 0;        // pages of this kind, all languages
+  double render = 0;             // thread-seconds in render_page
+  double downloads = 0;          // thread-seconds making the CSV/JSON files beside its pages
+  std::int64_t bytes = 0;        // HTML and download bytes made
+  double slowest = 0;            // seconds of the slowest page, render and downloads
+  std::string slowest_page;      // its output path
+};
+
 struct BuildResult {
   bool ok = false;
   std::string failed_phase;  // "load", "validate", "templates", "render", "write"; empty when ok
@@ -43,6 +56,7 @@ struct BuildResult {
   std::int64_t files_removed = 0;  // files of the previous output no longer produced
   std::int64_t grants = 0;
   PhaseTimings timings;  // phases not reached stay 0
+  std::vector<PageKindCost> page_costs;  // every kind that has pages, costliest first
 };
 
 // Runs the pipeline. Content and template problems go into `diagnostics`; an I/O failure while

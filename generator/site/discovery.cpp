@@ -191,9 +191,8 @@ std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t index)
     const Organisation* org = portal.find_organisation(id);
     o["name"] = org ? ctx.plain(org->name) : id;
     if (org) {
-      for (std::size_t i = 0; i < portal.organisations.size(); ++i)
-        if (&portal.organisations[i] == org)
-          o["url"] = absolute(site, page_url(site, {PageKind::organisation, lang, i}));
+      const auto position = static_cast<std::size_t>(org - portal.organisations.data());
+      o["url"] = absolute(site, page_url(site, {PageKind::organisation, lang, position}));
       if (!org->bin.empty()) o["taxID"] = org->bin;
     }
     return o;

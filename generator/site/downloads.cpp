@@ -1,6 +1,7 @@
 #include "site/downloads.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "export/datapackage.h"
 #include "export/giving360.h"
@@ -18,22 +19,18 @@ std::string page_folder(const SiteContext& site, PageKey key) {
   return page_url(site, key).substr(1);
 }
 
-// The sub-grants the registry counts under a region, in registry order.
-std::vector<SubgrantRef> region_subgrants(const SiteContext& site, const std::string& region) {
+// The sub-grants the registry counts under a region (its position in Portal::regions), in
+// registry order.
+std::vector<SubgrantRef> region_subgrants(const SiteContext& site, std::size_t region) {
   std::vector<SubgrantRef> refs;
-  for (const SubgrantRef& ref : site.index.subgrants) {
-    const Grant& g = site.portal.grants[ref.grant];
-    if (subgrant_region(g, g.subgrants.awarded[ref.subgrant]) == region) refs.push_back(ref);
-  }
+  for (std::size_t i : site.index.region_subgrants[region]) refs.push_back(site.index.subgrants[i]);
   return refs;
 }
 
-// A grant's own sub-grants in record order, as the registry lists them, without scanning it.
-std::vector<SubgrantRef> programme_subgrants(const Portal& portal, std::size_t grant) {
-  std::vector<SubgrantRef> refs;
-  for (std::size_t i = 0; i < portal.grants[grant].subgrants.awarded.size(); ++i)
-    refs.push_back({grant, i});
-  return refs;
+// A grant's own sub-grants in record order, as the registry lists them.
+std::vector<SubgrantRef> programme_subgrants(const PortalIndex& index, std::size_t grant) {
+  return {index.subgrants.begin() + static_cast<std::ptrdiff_t>(index.first_subgrant[grant]),
+          index.subgrants.begin() + static_cast<std::ptrdiff_t>(index.first_subgrant[grant + 1])};
 }
 
 }  // namespace
@@ -51,7 +48,7 @@ std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key
     case PageKind::grant: {
       const std::vector<std::size_t> one = {key.a};
       add(opendata::grants_table(portal, one));
-      const auto subgrants = programme_subgrants(portal, key.a);
+      const auto subgrants = programme_subgrants(index, key.a);
       for (opendata::Table table :
            {opendata::budget_lines_table(portal, one), opendata::indicators_table(portal, one),
             opendata::subgrants_table(portal, subgrants), opendata::media_table(portal, one)})
@@ -65,10 +62,10 @@ std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key
       add(opendata::subgrants_table(portal, index.subgrants));
       break;
     case PageKind::subgrants_region:
-      add(opendata::subgrants_table(portal, region_subgrants(site, portal.regions[key.a].id)));
+      add(opendata::subgrants_table(portal, region_subgrants(site, key.a)));
       break;
     case PageKind::subgrants_programme:
-      add(opendata::subgrants_table(portal, programme_subgrants(portal, key.a)));
+      add(opendata::subgrants_table(portal, programme_subgrants(index, key.a)));
       break;
     case PageKind::organisations: {
       std::vector<std::size_t> all(portal.organisations.size());
@@ -80,10 +77,10 @@ std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key
       // The profile, and every grant the page lists under any role, once, in the page's order.
       add(opendata::organisations_table(portal, index, {key.a}));
       std::vector<std::size_t> grants;
-      for (const views::RoleGrants& role :
-           views::grants_by_role(portal, index, portal.organisations[key.a].id))
-        for (std::size_t g : role.grants)
-          if (std::find(grants.begin(), grants.end(), g) == grants.end()) grants.push_back(g);
+      std::unordered_set<std::size_t> listed;
+      for (const auto& role : index.organisation_grants[key.a])
+        for (std::size_t g : role)
+          if (listed.insert(g).second) grants.push_back(g);
       add(opendata::grants_table(portal, grants));
       break;
     }
@@ -93,7 +90,7 @@ std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key
       for (const FacetValue& v : index.facet(FacetKind::region).values)
         if (v.key == region) grants = v.grants;
       add(opendata::grants_table(portal, grants));
-      add(opendata::subgrants_table(portal, region_subgrants(site, region)));
+      add(opendata::subgrants_table(portal, region_subgrants(site, key.a)));
       break;
     }
     case PageKind::plan:

@@ -235,6 +235,34 @@ SharedParts prepare_shared_parts(const SiteContext& site) {
   return parts;
 }
 
+const char* page_kind_name(PageKind kind) {
+  switch (kind) {
+    case PageKind::language_choice: return "language_choice";
+    case PageKind::root_not_found: return "root_not_found";
+    case PageKind::home: return "home";
+    case PageKind::not_found: return "not_found";
+    case PageKind::catalogue: return "catalogue";
+    case PageKind::facet_value: return "facet_value";
+    case PageKind::grant: return "grant";
+    case PageKind::subgrants: return "subgrants";
+    case PageKind::subgrants_region: return "subgrants_region";
+    case PageKind::subgrants_programme: return "subgrants_programme";
+    case PageKind::organisations: return "organisations";
+    case PageKind::organisation: return "organisation";
+    case PageKind::regions: return "regions";
+    case PageKind::region: return "region";
+    case PageKind::plans: return "plans";
+    case PageKind::plan: return "plan";
+    case PageKind::static_page: return "static_page";
+    case PageKind::media: return "media";
+    case PageKind::media_facet_value: return "media_facet_value";
+    case PageKind::link_report: return "link_report";
+    case PageKind::data_dictionary: return "data_dictionary";
+    case PageKind::search: return "search";
+  }
+  return "unknown";
+}
+
 std::vector<PageKey> list_pages(const SiteContext& site) {
   const Portal& portal = site.portal;
   const PortalIndex& index = site.index;

@@ -37,6 +37,10 @@ enum class PageKind {
   search,               // /<lang>/search/: full-text search over the static index (search.js)
 };
 
+inline constexpr std::size_t kPageKindCount = static_cast<std::size_t>(PageKind::search) + 1;
+// The kind's name as written above ("facet_value"), for timings and messages.
+const char* page_kind_name(PageKind kind);
+
 struct PageKey {
   PageKind kind = PageKind::home;
   Lang lang = Lang::kk;

@@ -22,8 +22,7 @@ json owner_view(const ViewContext& ctx, const links::LinkUse& use) {
   std::string name = use.owner_id, url;
   switch (use.owner) {
     case links::LinkOwner::grant:
-      for (const Grant& g : portal.grants)
-        if (g.id == use.owner_id) name = ctx.plain(g.title);
+      if (const Grant* g = portal.find_grant(use.owner_id)) name = ctx.plain(g->title);
       url = ctx.path("grants/" + use.owner_id + "/");
       break;
     case links::LinkOwner::organisation:

@@ -71,27 +71,18 @@ std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet)
 // The sidebar's values of a facet. Years, regions, directions and statuses are few by nature and
 // all shown. Organisations grow with the portal (a national portal has thousands of grantees, and
 // listing them all on every list page would make each page, and the site, grow with the square of
-// the number of grants), so their facets show the kMaxOrganisationValues organisations with the
-// most grants (ties by id), and the current one, with a link to the full list of organisations.
-constexpr std::size_t kMaxOrganisationValues = 25;
-
+// the number of grants), so their facets show the kTopFacetValues organisations with the most
+// grants (ties by id; the index finds them once for all pages), and the current one, with a link
+// to the full list of organisations.
 std::vector<std::size_t> sidebar_values(const ViewContext& ctx, const Facet& facet,
                                         const std::string& current_key, bool& capped) {
   const bool organisations = facet.kind == FacetKind::grantee || facet.kind == FacetKind::operator_;
-  capped = organisations && facet.values.size() > kMaxOrganisationValues;
+  capped = organisations && facet.values.size() > kTopFacetValues;
   if (!capped) return facet_order(ctx, facet);
-  std::vector<std::size_t> top(facet.values.size());
-  for (std::size_t i = 0; i < top.size(); ++i) top[i] = i;
-  auto more_grants = [&](std::size_t a, std::size_t b) {
-    const auto ga = facet.values[a].sums.grants, gb = facet.values[b].sums.grants;
-    return ga != gb ? ga > gb : facet.values[a].key < facet.values[b].key;
-  };
-  std::partial_sort(top.begin(), top.begin() + kMaxOrganisationValues, top.end(), more_grants);
-  top.resize(kMaxOrganisationValues);
-  for (std::size_t i = 0; i < facet.values.size(); ++i)
-    if (facet.values[i].key == current_key &&
-        std::find(top.begin(), top.end(), i) == top.end())
-      top.push_back(i);
+  std::vector<std::size_t> top = facet.top;
+  if (const std::size_t current = facet.find(current_key);
+      current < facet.values.size() && std::find(top.begin(), top.end(), current) == top.end())
+    top.push_back(current);
   return order_values(ctx, facet, std::move(top));
 }
 
@@ -372,14 +363,13 @@ json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
 namespace {
 
 // The sub-grants listed under a region: {subgrants: rows, count, amount}.
-json region_subgrants(const ViewContext& ctx, const PortalIndex& index, const std::string& region) {
+json region_subgrants(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
   json rows = json::array();
   std::int64_t count = 0;
   Tenge sum;
-  for (const SubgrantRef& ref : index.subgrants) {
-    const Grant& g = ctx.portal.grants[ref.grant];
-    const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
-    if (subgrant_region(g, sg) != region) continue;
+  for (std::size_t i : index.region_subgrants[region]) {
+    const SubgrantRef& ref = index.subgrants[i];
+    const Subgrant& sg = ctx.portal.grants[ref.grant].subgrants.awarded[ref.subgrant];
     rows.push_back(subgrant_registry_row(ctx, ref));
     ++count;
     sum += sg.amount;
@@ -391,7 +381,7 @@ json region_subgrants(const ViewContext& ctx, const PortalIndex& index, const st
 
 json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
   const Region& r = ctx.portal.regions[region];
-  json v = region_subgrants(ctx, index, r.id);
+  json v = region_subgrants(ctx, index, region);
   v["title"] = ctx.plain(r.name);
   v["region"] = ctx.text(r.name);
   v["region_url"] = ctx.path("regions/" + r.id + "/");
@@ -401,27 +391,18 @@ json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std
 json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index, std::size_t grant) {
   const Grant& g = ctx.portal.grants[grant];
   json rows = json::array();
-  for (const SubgrantRef& ref : index.subgrants)
-    if (ref.grant == grant) rows.push_back(subgrant_registry_row(ctx, ref));
+  for (std::size_t i = index.first_subgrant[grant]; i < index.first_subgrant[grant + 1]; ++i)
+    rows.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
   json v = programme_reconciliation(ctx, g);
   v["title"] = ctx.plain(g.title);
   v["subgrants"] = rows;
   return v;
 }
 
-std::vector<RoleGrants> grants_by_role(const Portal& portal, const PortalIndex& index,
-                                       const std::string& org) {
-  std::vector<RoleGrants> roles = {{"grantee", {}}, {"operator", {}}, {"partner", {}}};
-  for (std::size_t i : index.by_date) {
-    const Grant& g = portal.grants[i];
-    if (g.grantee_id == org) roles[0].grants.push_back(i);
-    if (g.operator_id == org) roles[1].grants.push_back(i);
-    for (const Partner& p : g.partners)
-      if (p.organisation == org) {
-        roles[2].grants.push_back(i);
-        break;
-      }
-  }
+std::vector<RoleGrants> grants_by_role(const PortalIndex& index, std::size_t organisation) {
+  std::vector<RoleGrants> roles;
+  for (std::size_t r = 0; r < kOrganisationRoles.size(); ++r)
+    roles.push_back({kOrganisationRoles[r], index.organisation_grants[organisation][r]});
   return roles;
 }
 
@@ -433,9 +414,7 @@ json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
   for (std::size_t i : order_by_label(ctx, names)) {
     const Organisation& o = portal.organisations[i];
     Sums as_grantee;
-    // Held in a variable: a range-for over a member of a temporary dangles before C++23.
-    const auto roles = grants_by_role(portal, index, o.id);
-    for (std::size_t g : roles[0].grants) as_grantee.add(portal.grants[g]);
+    for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
     rows.push_back({{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
                     {"url", ctx.path("organisations/" + o.id + "/")},
                     {"bin", o.bin},
@@ -466,7 +445,7 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   json roles = json::array();
   // Totals by year and role: one row per (year, role) that has grants.
   std::map<std::pair<int, int>, Sums> by_year_role;
-  const auto role_grants = grants_by_role(portal, index, o.id);
+  const auto role_grants = grants_by_role(index, org_index);
   for (std::size_t r = 0; r < role_grants.size(); ++r) {
     json rows = json::array();
     Sums sums;
@@ -563,7 +542,7 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
                           {"amount", sums_amount(ctx, s)}});
   }
   v["by_direction"] = directions;
-  json subgrants = region_subgrants(ctx, index, r.id);
+  json subgrants = region_subgrants(ctx, index, region_index);
   v["subgrants"] = subgrants["subgrants"];
   v["subgrant_count"] = subgrants["count"];
   v["subgrant_amount"] = subgrants["amount"];

@@ -51,14 +51,13 @@ nlohmann::json subgrants_region_view(const ViewContext& ctx, const PortalIndex& 
 nlohmann::json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,
                                         std::size_t grant);
 
-// The grants an organisation takes part in, by role ("grantee", "operator", "partner", in that
-// order), each list newest first as on the organisation's page.
+// The grants an organisation (its position in Portal::organisations) takes part in, by role
+// ("grantee", "operator", "partner", in that order), each list newest first as on its page.
 struct RoleGrants {
   const char* role;
   std::vector<std::size_t> grants;  // indices into Portal::grants
 };
-std::vector<RoleGrants> grants_by_role(const Portal& portal, const PortalIndex& index,
-                                       const std::string& org);
+std::vector<RoleGrants> grants_by_role(const PortalIndex& index, std::size_t organisation);
 
 nlohmann::json organisations_view(const ViewContext& ctx, const PortalIndex& index);
 nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org);

@@ -72,15 +72,17 @@ json media_row(const ViewContext& ctx, const PortalIndex& index, std::size_t med
   return row;
 }
 
-// Sets view["links"] to the entries of one page of `links` (indices into index.media), and
+// Sets view["links"] to the entries of one page of `links` (indices into index.media; null: all
+// of index.media, in its order, without a list as long as the site per page), and
 // view["needs_media_script"] to whether any of them is a playable YouTube video.
 void add_rows(const ViewContext& ctx, const PortalIndex& index,
-              const std::vector<std::size_t>& links, std::size_t page, std::size_t page_size,
+              const std::vector<std::size_t>* links, std::size_t page, std::size_t page_size,
               json& view) {
   json rows = json::array();
   bool playable = false;
-  for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < links.size(); ++i) {
-    rows.push_back(media_row(ctx, index, links[i]));
+  const std::size_t total = links ? links->size() : index.media.size();
+  for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < total; ++i) {
+    rows.push_back(media_row(ctx, index, links ? (*links)[i] : i));
     playable = playable || !rows.back()["youtube_id"].get<std::string>().empty();
   }
   view["links"] = std::move(rows);
@@ -179,13 +181,11 @@ std::string media_facet_path(const ViewContext& ctx, MediaFacetKind kind, const 
 
 json media_list_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
                      std::size_t page_size) {
-  std::vector<std::size_t> all(index.media.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   json v;
   v["title"] = ctx.t("media.title");
-  v["count"] = ctx.integer(static_cast<std::int64_t>(all.size()));
-  add_rows(ctx, index, all, page, page_size, v);
-  v["pagination"] = pagination_view(ctx.path("media/"), page, all.size(), page_size);
+  v["count"] = ctx.integer(static_cast<std::int64_t>(index.media.size()));
+  add_rows(ctx, index, nullptr, page, page_size, v);
+  v["pagination"] = pagination_view(ctx.path("media/"), page, index.media.size(), page_size);
   v["facets"] = media_facets_view(ctx, index, std::nullopt, "");
   return v;
 }
@@ -200,7 +200,7 @@ json media_facet_value_view(const ViewContext& ctx, const PortalIndex& index, Me
                ctx.t(std::string("facet.") + media_facet_name(kind)) + ": " +
                v["value_label"].get<std::string>();
   v["count"] = ctx.integer(static_cast<std::int64_t>(fv.links.size()));
-  add_rows(ctx, index, fv.links, page, page_size, v);
+  add_rows(ctx, index, &fv.links, page, page_size, v);
   v["pagination"] =
       pagination_view(media_facet_path(ctx, kind, fv.key), page, fv.links.size(), page_size);
   v["facets"] = media_facets_view(ctx, index, kind, fv.key);

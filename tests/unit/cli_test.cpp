@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -33,8 +34,9 @@ const std::string kBuildUsage =
     "  --site DIR   the site: site.toml, content/, templates/, assets/ (default: .)\n"
     "  --out DIR    where to publish (default: DIR/public)\n"
     "  --jobs N     render threads (default: one per core)\n"
-    "  --timings    print each phase's duration: load, validate, templates, views, render,\n"
-    "               write, publish\n"
+    "  --timings    print each phase's duration (load, validate, templates, views, render,\n"
+    "               write, publish), then each kind of page's pages, render and download\n"
+    "               time, bytes and slowest page, costliest first\n"
     "\n"
     "exit status: 0 built, 1 content or template errors, 2 usage error\n";
 
@@ -179,9 +181,34 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
       "phase write \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
       "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)\\n"
       "phase search \\d+\\.\\d{3} s \\(the search index, part of pages\\)\\n"
-      "phase publish \\d+\\.\\d{3} s\\n");
+      "phase publish \\d+\\.\\d{3} s\\n"
+      "(pages [a-z_]+ \\d+ render \\d+\\.\\d{3} s downloads \\d+\\.\\d{3} s bytes [0-9.]+ "
+      "(B|KiB|MiB) slowest \\d+\\.\\d ms [^ \\n]+index\\.html\\n)+");
   INFO(r.out);
   CHECK(std::regex_match(r.out, expected));
+
+  // The per-kind lines account for every page, once, costliest first.
+  const std::regex kind_line(
+      "pages ([a-z_]+) (\\d+) render ([0-9.]+) s downloads ([0-9.]+) s bytes [^\\n]+ slowest "
+      "[0-9.]+ ms ([^\\n]+)\\n");
+  std::map<std::string, long> pages_of;
+  std::vector<double> costs;
+  long total = 0;
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), kind_line);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    CHECK(pages_of.count(m[1]) == 0);
+    pages_of[m[1]] = std::stol(m[2]);
+    total += std::stol(m[2]);
+    costs.push_back(std::stod(m[3]) + std::stod(m[4]));
+  }
+  std::smatch built;
+  REQUIRE(std::regex_search(r.out, built, std::regex("built (\\d+) pages")));
+  CHECK(total == std::stol(built[1]));
+  CHECK(pages_of["grant"] == 8);  // 4 grants × 2 languages
+  CHECK(pages_of["home"] == 2);
+  // Printed to the millisecond, so neighbours may look out of order by the rounding.
+  for (std::size_t i = 1; i < costs.size(); ++i) CHECK(costs[i] <= costs[i - 1] + 0.0021);
 }
 
 TEST_CASE("Build without --timings prints the summary line only") {
