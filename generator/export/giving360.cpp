@@ -60,30 +60,37 @@ const char* omission_key(OmissionReason reason) {
 
 namespace {
 
-// The one place that decides what is exported and what is omitted: calls `grant(gi)` for an
-// exported grant, `subgrant(gi, si)` for an exported sub-grant and `omitted(record)` for the rest,
-// in package order. The summary and the records both come from it, so their counts cannot differ.
+// The one place that decides what is exported and what is omitted: for grant `gi`, calls
+// `grant(gi)` when the grant is exported, `subgrant(gi, si)` for an exported sub-grant and
+// `omitted(record)` for the rest, in package order. The summary, the records and the list of
+// omitted records all come from it, so their counts cannot differ.
+template <typename OnGrant, typename OnSubgrant, typename OnOmitted>
+void classify_grant(const Portal& portal, std::size_t gi, OnGrant&& grant, OnSubgrant&& subgrant,
+                    OnOmitted&& omitted) {
+  const Grant& g = portal.grants[gi];
+  if (!is_awarded(g)) {
+    omitted(OmittedRecord{gi, std::nullopt, OmissionReason::not_awarded});
+    return;  // an application or a plan awards nothing, nor do its sub-grants
+  }
+  if (!g.amount)
+    omitted(OmittedRecord{gi, std::nullopt, OmissionReason::no_amount});
+  else if (!full_day(g.contract_date))
+    omitted(OmittedRecord{gi, std::nullopt, OmissionReason::no_award_date});
+  else
+    grant(gi);
+  for (std::size_t si = 0; si < g.subgrants.awarded.size(); ++si) {
+    if (full_day(g.subgrants.awarded[si].award_date))
+      subgrant(gi, si);
+    else
+      omitted(OmittedRecord{gi, si, OmissionReason::no_award_date});
+  }
+}
+
+// classify_grant() of every grant, in grant order.
 template <typename OnGrant, typename OnSubgrant, typename OnOmitted>
 void classify(const Portal& portal, OnGrant&& grant, OnSubgrant&& subgrant, OnOmitted&& omitted) {
-  for (std::size_t gi = 0; gi < portal.grants.size(); ++gi) {
-    const Grant& g = portal.grants[gi];
-    if (!is_awarded(g)) {
-      omitted(OmittedRecord{gi, std::nullopt, OmissionReason::not_awarded});
-      continue;  // an application or a plan awards nothing, nor do its sub-grants
-    }
-    if (!g.amount)
-      omitted(OmittedRecord{gi, std::nullopt, OmissionReason::no_amount});
-    else if (!full_day(g.contract_date))
-      omitted(OmittedRecord{gi, std::nullopt, OmissionReason::no_award_date});
-    else
-      grant(gi);
-    for (std::size_t si = 0; si < g.subgrants.awarded.size(); ++si) {
-      if (full_day(g.subgrants.awarded[si].award_date))
-        subgrant(gi, si);
-      else
-        omitted(OmittedRecord{gi, si, OmissionReason::no_award_date});
-    }
-  }
+  for (std::size_t gi = 0; gi < portal.grants.size(); ++gi)
+    classify_grant(portal, gi, grant, subgrant, omitted);
 }
 
 ordered_json grant_record(const Portal& portal, const Grant& g, Lang lang) {
@@ -147,8 +154,17 @@ Giving360Summary giving360_summary(const Portal& portal) {
   classify(
       portal, [&](std::size_t) { ++out.grants; },
       [&](std::size_t, std::size_t) { ++out.subgrants; },
-      [&](const OmittedRecord& o) { out.omitted.push_back(o); });
+      [&](const OmittedRecord& o) {
+        OmissionCount& count = out.omitted[static_cast<std::size_t>(o.reason)];
+        ++(o.subgrant ? count.subgrants : count.grants);
+      });
   return out;
+}
+
+void giving360_omitted(const Portal& portal, std::size_t grant, std::vector<OmittedRecord>& out) {
+  classify_grant(
+      portal, grant, [](std::size_t) {}, [](std::size_t, std::size_t) {},
+      [&](const OmittedRecord& o) { out.push_back(o); });
 }
 
 void for_each_giving360_record(const Portal& portal, const i18n::UiStrings& strings,

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "export/giving360.h"
 #include "media/media_url.h"
 #include "model/enum_names.h"
 #include "views/grant_view.h"
@@ -358,10 +359,39 @@ const TableSchema& plan_topics_schema() {
   return schema;
 }
 
+const TableSchema& giving360_omitted_schema() {
+  // The name is the file's, beside data/360giving.json; the reason keys are those of
+  // opendata::omission_key() and the texts those of [export.omitted] in templates/i18n.
+  static const TableSchema schema = make_schema(
+      "360giving-omitted",
+      lt("360Giving экспортына кірмегендер", "Не вошедшие в экспорт 360Giving"),
+      lt("360Giving экспортына кірмеген әр грант немесе шағын грант бір жол, себебімен.",
+         "Одна строка на грант или малый грант, не вошедший в экспорт 360Giving, с причиной."),
+      Columns()
+          .text("grant_id", "Гранттың идентификаторы (grants кестесі)",
+                "Идентификатор гранта (таблица grants)")
+          .text("subgrant_id",
+                "Шағын гранттың идентификаторы (subgrants кестесіндегі grant_id және id); "
+                "гранттың өз жолында бос",
+                "Идентификатор малого гранта (grant_id и id в таблице subgrants); пусто в "
+                "строке самого гранта")
+          .text("reason",
+                "Себебі: not_awarded — грант берілмеген (өтінім немесе жоспар; оның шағын "
+                "гранттары бөлек көрсетілмейді), no_amount — сомасы жарияланбаған, no_award_date — "
+                "берілген күні (күні, айы, жылы) белгісіз",
+                "Причина: not_awarded — грант не выдан (заявка или план; его малые гранты "
+                "отдельно не указываются), no_amount — сумма не опубликована, no_award_date — "
+                "дата выдачи (день, месяц, год) неизвестна"));
+  return schema;
+}
+
 const std::vector<const TableSchema*>& all_schemas() {
   static const std::vector<const TableSchema*> schemas = {
-      &grants_schema(), &subgrants_schema(),     &budget_lines_schema(), &indicators_schema(),
-      &media_schema(),  &organisations_schema(), &plan_topics_schema()};
+      &grants_schema(),       &subgrants_schema(),
+      &budget_lines_schema(), &indicators_schema(),
+      &media_schema(),        &organisations_schema(),
+      &plan_topics_schema(),  &giving360_omitted_schema(),
+  };
   return schemas;
 }
 
@@ -561,6 +591,23 @@ Table plan_topics_table(const Portal& portal, const std::vector<std::size_t>& pl
   return table;
 }
 
+Table giving360_omitted_table(const Portal& portal, const std::vector<std::size_t>& grants) {
+  Table table{&giving360_omitted_schema(), {}};
+  std::vector<OmittedRecord> omitted;
+  for (std::size_t i : grants) {
+    omitted.clear();
+    giving360_omitted(portal, i, omitted);
+    const Grant& g = portal.grants[i];
+    for (const OmittedRecord& o : omitted) {
+      RowBuilder row(giving360_omitted_schema());
+      row.text("grant_id", g.id).text("reason", omission_key(o.reason));
+      if (o.subgrant) row.text("subgrant_id", g.subgrants.awarded[*o.subgrant].id);
+      table.rows.push_back(row.take());
+    }
+  }
+  return table;
+}
+
 std::vector<Table> bulk_tables(const Portal& portal, const PortalIndex& index) {
   auto all = [](std::size_t n) {
     std::vector<std::size_t> v(n);
@@ -574,7 +621,8 @@ std::vector<Table> bulk_tables(const Portal& portal, const PortalIndex& index) {
           indicators_table(portal, grants),
           media_table(portal, grants),
           organisations_table(portal, index, all(portal.organisations.size())),
-          plan_topics_table(portal, all(portal.plans.size()))};
+          plan_topics_table(portal, all(portal.plans.size())),
+          giving360_omitted_table(portal, grants)};
 }
 
 }  // namespace ashyq::opendata

@@ -59,6 +59,10 @@ const TableSchema& indicators_schema();
 const TableSchema& media_schema();
 const TableSchema& organisations_schema();
 const TableSchema& plan_topics_schema();
+// "360giving-omitted": every grant and sub-grant the 360Giving export leaves out, with the reason
+// (giving360.h). The data page shows the counts and the first records only, and links this file
+// for the whole list: at national scale it runs to hundreds of thousands of rows.
+const TableSchema& giving360_omitted_schema();
 const std::vector<const TableSchema*>& all_schemas();
 
 // Tables of a selection of records, rows in the order given.
@@ -71,9 +75,12 @@ Table media_table(const Portal& portal, const std::vector<std::size_t>& grants);
 Table organisations_table(const Portal& portal, const PortalIndex& index,
                           const std::vector<std::size_t>& organisations);
 Table plan_topics_table(const Portal& portal, const std::vector<std::size_t>& plans);
+// The records of the given grants (each grant, then its sub-grants) that the 360Giving export
+// leaves out, in opendata::giving360_omitted() order.
+Table giving360_omitted_table(const Portal& portal, const std::vector<std::size_t>& grants);
 
 // The whole portal, one table per schema in all_schemas() order: grants by id, sub-grants by grant
-// then record order, organisations by id, plans by id.
+// then record order, organisations by id, plans by id, omitted records in package order.
 std::vector<Table> bulk_tables(const Portal& portal, const PortalIndex& index);
 
 }  // namespace ashyq::opendata

@@ -1,6 +1,7 @@
 #include "site/downloads.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 #include "export/datapackage.h"
@@ -17,6 +18,16 @@ using nlohmann::json;
 std::string page_folder(const SiteContext& site, PageKey key) {
   key.page = 1;
   return page_url(site, key).substr(1);
+}
+
+// How many omitted records the data page lists; the rest are in data/360giving-omitted.
+constexpr std::size_t kOmittedShown = 100;
+
+// `text` with its first `placeholder` replaced by `value` (UI strings such as "{total}").
+std::string fill(std::string text, std::string_view placeholder, const std::string& value) {
+  if (const std::size_t at = text.find(placeholder); at != std::string::npos)
+    text.replace(at, placeholder.size(), value);
+  return text;
 }
 
 // The sub-grants the registry counts under a region (its position in Portal::regions), in
@@ -176,6 +187,8 @@ std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_si
                  [&portal, range](std::size_t c) {
                    return opendata::plan_topics_table(portal, range(portal.plans.size(), c));
                  }});
+  out.push_back(
+      per_grants(opendata::giving360_omitted_schema(), opendata::giving360_omitted_table));
   return out;
 }
 
@@ -300,9 +313,29 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
   v["bulk"] = downloads_view(ctx, bulk);
   v["datapackage_url"] = "/data/datapackage.json";
 
+  // The 360Giving export: what it holds, and what it leaves out. The records left out run to
+  // hundreds of thousands at national scale (84 000 for 10 000 synthetic grants), so the page
+  // gives their counts per reason and the first kOmittedShown of them, and links the file of
+  // them all; the view stays the same size whatever the portal's.
   const opendata::Giving360Summary giving = opendata::giving360_summary(portal);
+  json reasons = json::array();
+  opendata::OmissionCount all;
+  for (opendata::OmissionReason reason : opendata::kOmissionReasons) {
+    const opendata::OmissionCount& count = giving.omitted_for(reason);
+    if (count.grants == 0 && count.subgrants == 0) continue;
+    all.grants += count.grants;
+    all.subgrants += count.subgrants;
+    reasons.push_back(
+        {{"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(reason))},
+         {"grants", ctx.integer(count.grants)},
+         {"subgrants", ctx.integer(count.subgrants)}});
+  }
+  std::vector<opendata::OmittedRecord> first;
+  for (std::size_t gi = 0; gi < portal.grants.size() && first.size() < kOmittedShown; ++gi)
+    opendata::giving360_omitted(portal, gi, first);
+  if (first.size() > kOmittedShown) first.resize(kOmittedShown);
   json omitted = json::array();
-  for (const opendata::OmittedRecord& o : giving.omitted) {
+  for (const opendata::OmittedRecord& o : first) {
     const Grant& g = portal.grants[o.grant];
     omitted.push_back(
         {{"grant", ctx.text(g.title)},
@@ -310,10 +343,27 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
          {"subgrant", o.subgrant ? json(g.subgrants.awarded[*o.subgrant].id) : json(nullptr)},
          {"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(o.reason))}});
   }
+  const std::int64_t total = all.grants + all.subgrants;
+  const std::int64_t shown = static_cast<std::int64_t>(first.size());
+  json more = nullptr;  // null, not absent: Mustache would look for it in the enclosing view
+  if (total > shown)
+    more = fill(fill(ctx.t("data.omitted_more"), "{shown}", ctx.integer(shown)), "{total}",
+                ctx.integer(total));
+  const std::string omitted_base = "/data/" + opendata::giving360_omitted_schema().name;
   v["giving360"] = {
       {"url", !giving.empty() ? json("/data/360giving.json") : json(nullptr)},
       {"grants", ctx.integer(giving.grants)},
       {"subgrants", ctx.integer(giving.subgrants)},
+      {"omitted_reasons", reasons},
+      // A total row only under two reasons or more, where it adds something.
+      {"omitted_total", reasons.size() > 1 ? json{{"grants", ctx.integer(all.grants)},
+                                                  {"subgrants", ctx.integer(all.subgrants)}}
+                                           : json(nullptr)},
+      {"omitted_file",
+       {{"csv_url", omitted_base + ".csv"},
+        {"json_url", omitted_base + ".json"},
+        {"rows", ctx.t("download.rows") + " " + ctx.integer(total)}}},
+      {"omitted_more", more},
       {"omitted", omitted}};
 
   json tables = json::array();

@@ -74,8 +74,9 @@ nlohmann::json downloads_view(
 nlohmann::json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
                                    const PageKey& key);
 // The data dictionary page (/<lang>/data/): the bulk files, every column of every table described
-// in the page's language, the CSV rules, datapackage.json, and the 360Giving export with the
-// records it leaves out and why.
+// in the page's language, the CSV rules, datapackage.json, and the 360Giving export with how many
+// records it leaves out for each reason, the first 100 of them and a link to the file of them all
+// (data/360giving-omitted): the view's size does not grow with the portal's.
 nlohmann::json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx);
 
 }  // namespace ashyq::site

@@ -181,7 +181,7 @@ TEST_CASE("The bulk files hold the whole portal, and datapackage.json describes 
   BuiltPortal p;
   const std::map<std::string, std::size_t> expected_rows = {
       {"grants", 7}, {"subgrants", 6},     {"budget_lines", 0}, {"indicators", 0},
-      {"media", 8},  {"organisations", 6}, {"plan_topics", 3}};
+      {"media", 8},  {"organisations", 6}, {"plan_topics", 3},  {"360giving-omitted", 5}};
   const json package = p.read_json("data/datapackage.json");
   std::set<std::string> described;
   for (const json& resource : package["resources"]) {
@@ -203,7 +203,7 @@ TEST_CASE("The bulk files hold the whole portal, and datapackage.json describes 
     CHECK(described.count(name + ".csv") == 1);
     CHECK(described.count(name + ".json") == 1);
   }
-  CHECK(described.size() == 14);
+  CHECK(described.size() == 16);
 }
 
 TEST_CASE("The full fixture's budget lines, indicators and media come out with their figures",
@@ -258,6 +258,136 @@ TEST_CASE("The 360Giving package exports awarded grants and dated sub-grants, an
   CHECK(page.find("грант не выдан (заявка или план)") != std::string::npos);
   CHECK(page.find("грантов: 5, малых грантов: 3.") != std::string::npos);
   CHECK(p.read("kk/data/index.html").find("гранттар: 5, шағын гранттар: 3.") != std::string::npos);
+}
+
+// The records the fixture's 360Giving export leaves out, in package order (grants by id, each
+// before its sub-grants): the application and the planned grant, and the three sub-grants whose
+// award date is a month or missing. Rows of data/360giving-omitted.csv.
+const std::vector<std::string> kOmittedRows = {
+    "synthetic-2024-subgrants-csv,synthetic-csv-02,no_award_date",
+    "synthetic-2024-subgrants-csv,synthetic-csv-03,no_award_date",
+    "synthetic-2024-subgrants-json,synthetic-sg-03,no_award_date",
+    "synthetic-2025-application,,not_awarded",
+    "synthetic-2025-planned,,not_awarded",
+};
+
+// The rows of the list of omitted records on a data page.
+std::size_t omitted_rows_listed(const std::string& page) {
+  const std::size_t from = page.find("<caption id=\"omitted-list-c\">");
+  REQUIRE(from != std::string::npos);
+  const std::string list = page.substr(from, page.find("</table>", from) - from);
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = list.find("<tr><td><a href=", at)) != std::string::npos; ++at)
+    ++rows;
+  return rows;
+}
+
+TEST_CASE("The data page counts the omitted records per reason and links the file of them all",
+          "[export]") {
+  BuiltPortal p;
+  // The file: exactly the omitted records, with the machine keys of the reasons.
+  const auto lines = csv_lines(p.read("data/360giving-omitted.csv"));
+  REQUIRE(lines.size() == kOmittedRows.size() + 1);
+  CHECK(lines[0] == "grant_id,subgrant_id,reason");
+  CHECK(std::vector<std::string>(lines.begin() + 1, lines.end()) == kOmittedRows);
+  const json rows = p.read_json("data/360giving-omitted.json")["360giving-omitted"];
+  REQUIRE(rows.size() == kOmittedRows.size());
+  CHECK(rows[0] == json({{"grant_id", "synthetic-2024-subgrants-csv"},
+                         {"subgrant_id", "synthetic-csv-02"},
+                         {"reason", "no_award_date"}}));
+  CHECK(rows[3]["subgrant_id"].is_null());
+  CHECK(rows[3]["reason"] == "not_awarded");
+
+  struct Expected {
+    const char* lang;
+    std::vector<std::string> fragments;
+  };
+  for (const Expected& e : std::vector<Expected>{
+           {"ru",
+            {"<tr><th scope=\"row\">грант не выдан (заявка или план)</th><td class=\"num\">2</td>"
+             "<td class=\"num\">0</td></tr>",
+             "<tr><th scope=\"row\">дата выдачи (день, месяц, год) неизвестна</th>"
+             "<td class=\"num\">0</td><td class=\"num\">3</td></tr>",
+             "<tfoot><tr><th scope=\"row\">Всего</th><td class=\"num\">2</td>"
+             "<td class=\"num\">3</td></tr></tfoot>",
+             "<p>Полный список с причинами (строк: 5): <a href=\"/data/360giving-omitted.csv\" "
+             "type=\"text/csv\">CSV</a>, <a href=\"/data/360giving-omitted.json\" "
+             "type=\"application/json\">JSON</a></p>"}},
+           {"kk",
+            {"<tr><th scope=\"row\">грант берілмеген (өтінім немесе жоспар)</th>"
+             "<td class=\"num\">2</td><td class=\"num\">0</td></tr>",
+             "<tr><th scope=\"row\">берілген күні (күні, айы, жылы) белгісіз</th>"
+             "<td class=\"num\">0</td><td class=\"num\">3</td></tr>",
+             "<tfoot><tr><th scope=\"row\">Барлығы</th><td class=\"num\">2</td>"
+             "<td class=\"num\">3</td></tr></tfoot>",
+             "<p>Толық тізім, себептерімен (жолдар саны: 5): "
+             "<a href=\"/data/360giving-omitted.csv\" type=\"text/csv\">CSV</a>"}}}) {
+    INFO(e.lang);
+    const std::string page = p.read(std::string(e.lang) + "/data/index.html");
+    for (const std::string& fragment : e.fragments) {
+      INFO(fragment);
+      CHECK(page.find(fragment) != std::string::npos);
+    }
+    // Every grant of the fixture that is awarded has an amount: that reason has no row.
+    const std::string no_amount =
+        e.lang == std::string("ru") ? "сумма не опубликована" : "сомасы жарияланбаған";
+    CHECK(page.find("<th scope=\"row\">" + no_amount + "</th>") == std::string::npos);
+    // Five records: all listed, so no "the first 100 of …" sentence.
+    CHECK(omitted_rows_listed(page) == kOmittedRows.size());
+    CHECK(page.find(e.lang == std::string("ru") ? "Ниже показаны первые" : "Төменде тек алғашқы") ==
+          std::string::npos);
+    // The file's columns are described with the other tables'.
+    CHECK(page.find("<h3 id=\"table-360giving-omitted\">") != std::string::npos);
+  }
+}
+
+TEST_CASE("Of more than 100 omitted records the data page lists 100 and says how many in all",
+          "[export]") {
+  // Synthetic: 120 more applications, copies of the fixture's, under ids that sort after every
+  // grant of the fixture. Applications are awarded nothing, so each is one omitted record:
+  // 5 + 120 = 125 in all, of which the page shows the first 100.
+  TestSite site("portal");
+  const std::string application = site.read("content/grants/synthetic-2025-application/grant.json");
+  const std::string id = "\"id\": \"synthetic-2025-application\"";
+  REQUIRE(application.find(id) != std::string::npos);
+  auto many = [](int i) {
+    const std::string n = std::to_string(i);
+    return "synthetic-2026-many-" + std::string(3 - n.size(), '0') + n;
+  };
+  for (int i = 0; i < 120; ++i) {
+    std::string grant = application;
+    grant.replace(grant.find(id), id.size(), "\"id\": \"" + many(i) + "\"");
+    site.write("content/grants/" + many(i) + "/grant.json", grant);
+  }
+  REQUIRE(site.build().exit_code == 0);
+
+  const auto lines = csv_lines(site.read("public/data/360giving-omitted.csv"));
+  REQUIRE(lines.size() == 1 + 125);
+  CHECK(std::vector<std::string>(lines.begin() + 1, lines.begin() + 6) == kOmittedRows);
+  CHECK(lines[6] == many(0) + ",,not_awarded");
+  CHECK(lines.back() == many(119) + ",,not_awarded");
+  CHECK(json::parse(site.read("public/data/360giving-omitted.json"))["360giving-omitted"].size() ==
+        125);
+  CHECK(json::parse(site.read("public/data/datapackage.json"))["resources"][14]["rows"] == 125);
+
+  for (const char* lang : {"kk", "ru"}) {
+    INFO(lang);
+    const std::string l = lang;
+    const std::string page = site.read("public/" + l + "/data/index.html");
+    // The first 100 in file order: the fixture's five, then many-000 … many-094.
+    CHECK(omitted_rows_listed(page) == 100);
+    CHECK(page.find("href=\"/" + l + "/grants/" + many(94) + "/\"") != std::string::npos);
+    CHECK(page.find("href=\"/" + l + "/grants/" + many(95) + "/\"") == std::string::npos);
+    CHECK(page.find(l == "ru" ? "<p>Ниже показаны первые 100 из 125; полный список — в файлах CSV "
+                                "и JSON выше.</p>"
+                              : "<p>Төменде тек алғашқы 100 жазба көрсетілген, барлығы — 125; "
+                                "толық тізім жоғарыдағы CSV және JSON файлдарында.</p>") !=
+          std::string::npos);
+    CHECK(page.find(l == "ru" ? "<p>Полный список с причинами (строк: 125): <a href="
+                              : "<p>Толық тізім, себептерімен (жолдар саны: 125): <a href=") !=
+          std::string::npos);
+    CHECK(page.find("<td class=\"num\">122</td><td class=\"num\">0</td>") != std::string::npos);
+  }
 }
 
 TEST_CASE("A title starting with = is defused in every CSV, and kept as is in JSON", "[export]") {

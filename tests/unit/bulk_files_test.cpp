@@ -22,6 +22,7 @@
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "temp_folder.h"
+#include "views/view_context.h"
 
 namespace ashyq::site {
 namespace {
@@ -189,20 +190,100 @@ TEST_CASE("The 360Giving package streamed a record at a time has the bytes of th
   }
 }
 
-TEST_CASE("The 360Giving summary counts and lists what the package leaves out, in grant order",
+TEST_CASE("The 360Giving summary counts what the package leaves out, listed in grant order",
           "[export]") {
   LoadedFixture fixture;
-  const opendata::Giving360Summary summary = opendata::giving360_summary(fixture.portal);
+  const Portal& portal = fixture.portal;
+  const opendata::Giving360Summary summary = opendata::giving360_summary(portal);
   // The fixture's figures, as the data page states them ("grants: 5, sub-grants: 3").
   CHECK(summary.grants == 5);
   CHECK(summary.subgrants == 3);
-  REQUIRE_FALSE(summary.omitted.empty());
+  // Left out: the application and the planned grant; three sub-grants without a full award date.
+  using opendata::OmissionReason;
+  CHECK(summary.omitted_for(OmissionReason::not_awarded).grants == 2);
+  CHECK(summary.omitted_for(OmissionReason::not_awarded).subgrants == 0);
+  CHECK(summary.omitted_for(OmissionReason::no_amount).grants == 0);
+  CHECK(summary.omitted_for(OmissionReason::no_amount).subgrants == 0);
+  CHECK(summary.omitted_for(OmissionReason::no_award_date).grants == 0);
+  CHECK(summary.omitted_for(OmissionReason::no_award_date).subgrants == 3);
+  CHECK(summary.omitted_records() == 5);
+
+  // The records, a grant at a time, are exactly the ones counted.
+  std::vector<opendata::OmittedRecord> omitted;
+  for (std::size_t gi = 0; gi < portal.grants.size(); ++gi)
+    opendata::giving360_omitted(portal, gi, omitted);
+  REQUIRE(omitted.size() == 5);
+  opendata::Giving360Summary recounted;
+  for (const opendata::OmittedRecord& o : omitted) {
+    opendata::OmissionCount& count = recounted.omitted[static_cast<std::size_t>(o.reason)];
+    ++(o.subgrant ? count.subgrants : count.grants);
+  }
+  CHECK(recounted.omitted == summary.omitted);
   // A grant comes before its sub-grants, and both in grant and record order.
   auto place = [](const opendata::OmittedRecord& o) {
     return std::pair(o.grant, o.subgrant ? *o.subgrant + 1 : 0);
   };
-  for (std::size_t i = 1; i < summary.omitted.size(); ++i)
-    CHECK(place(summary.omitted[i - 1]) < place(summary.omitted[i]));
+  for (std::size_t i = 1; i < omitted.size(); ++i) CHECK(place(omitted[i - 1]) < place(omitted[i]));
+
+  // The bulk table has one row per record, in the same order.
+  const opendata::Table table = opendata::bulk_tables(portal, fixture.index).back();
+  REQUIRE(table.schema == &opendata::giving360_omitted_schema());
+  REQUIRE(table.rows.size() == omitted.size());
+  const opendata::TableSchema& schema = *table.schema;
+  for (std::size_t i = 0; i < omitted.size(); ++i) {
+    const Grant& g = portal.grants[omitted[i].grant];
+    const auto& row = table.rows[i];
+    CHECK(row[schema.index_of("grant_id")] == opendata::Cell(g.id));
+    CHECK(row[schema.index_of("subgrant_id")] ==
+          (omitted[i].subgrant ? opendata::Cell(g.subgrants.awarded[*omitted[i].subgrant].id)
+                               : opendata::Cell()));
+    CHECK(row[schema.index_of("reason")] ==
+          opendata::Cell(std::string(opendata::omission_key(omitted[i].reason))));
+  }
+}
+
+TEST_CASE("The data page's view lists at most 100 omitted records, whatever their number",
+          "[export]") {
+  // Synthetic: the fixture with 1 500 more applications (each awarded nothing, so each one omitted
+  // record), copies of its own under new ids, built in code.
+  LoadedFixture fixture;
+  Portal portal = fixture.portal;
+  const Grant* application = nullptr;
+  for (const Grant& g : fixture.portal.grants)
+    if (g.id == "synthetic-2025-application") application = &g;
+  REQUIRE(application != nullptr);
+  for (int i = 0; i < 1500; ++i) {
+    Grant copy = *application;
+    copy.id = "synthetic-2026-many-" + std::to_string(1000 + i);
+    portal.grants.push_back(std::move(copy));
+  }
+  const PortalIndex index = build_index(portal);
+  const SiteContext site{portal, index, fixture.strings, *fixture.renderer,
+                         portal.config.page_size};
+  for (Lang lang : {Lang::kk, Lang::ru}) {
+    INFO(lang_code(lang));
+    const views::ViewContext ctx{portal, fixture.strings, lang};
+    const nlohmann::json view = data_dictionary_view(site, ctx)["giving360"];
+    REQUIRE(view["omitted"].size() == 100);
+    // The fixture's five first, then the copies in grant order.
+    CHECK(view["omitted"][4]["url"] == ctx.path("grants/synthetic-2025-planned/"));
+    CHECK(view["omitted"][5]["url"] == ctx.path("grants/synthetic-2026-many-1000/"));
+    CHECK(view["omitted"][99]["url"] == ctx.path("grants/synthetic-2026-many-1094/"));
+    const std::string more = view["omitted_more"];
+    CHECK(more.find(ctx.integer(1505)) != std::string::npos);
+    CHECK(more.find("100") != std::string::npos);
+    CHECK(more.find('{') == std::string::npos);  // every placeholder filled
+    CHECK(view["omitted_file"]["rows"] == ctx.t("download.rows") + " " + ctx.integer(1505));
+    REQUIRE(view["omitted_reasons"].size() == 2);
+    CHECK(view["omitted_reasons"][0]["grants"] == ctx.integer(1502));
+    CHECK(view["omitted_total"]["subgrants"] == ctx.integer(3));
+  }
+  // The file holds them all, streamed in chunks like every bulk table.
+  const std::vector<BulkTable> tables = bulk_tables(site, 256);
+  REQUIRE(tables.back().schema == &opendata::giving360_omitted_schema());
+  std::size_t rows = 0;
+  for (std::size_t c = 0; c < tables.back().chunks; ++c) rows += tables.back().rows(c).rows.size();
+  CHECK(rows == 1505);
 }
 
 }  // namespace
