@@ -95,7 +95,8 @@ parse_time() {
 # switch off in Hugo 0.111; Ashyq has no such page). redirect_stubs counts those.
 html_pages() { find "$1" -name '*.html' ! -path '*/page/1/index.html' | wc -l; }
 redirect_stubs() { find "$1" -path '*/page/1/index.html' | wc -l; }
-tree_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+# printf, not print: awk prints numbers over 2^31 or so as 5.04e+09, which bash cannot add.
+tree_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 tree_files() { find "$1" -type f | wc -l; }
 disk_usage() { du -sk "$1" | cut -f1; }
 # "path mtime" of every file, sorted: two snapshots differ where a file was rewritten.

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "core/short_text.h"
 #include "views/view_context.h"
 
 namespace ashyq::search {
@@ -78,7 +79,7 @@ class DocumentCollector {
     Texts texts;
     texts.add(title, kTitleWeight);
     texts.add(body);
-    builder_.add({ctx_.path(page.name + "/"), title, "page", "", clip(body, kSummaryBytes)},
+    builder_.add({ctx_.path(page.name + "/"), title, "page", "", short_text(body, kSummaryBytes)},
                  texts.pieces);
   }
 
@@ -132,7 +133,7 @@ class DocumentCollector {
     }
     builder_.add({ctx_.path("organisations/" + organisation.id + "/"), text(organisation.name),
                   "organisation", join({text(organisation.short_name), region, organisation.bin}),
-                  clip(text(organisation.about), kSummaryBytes)},
+                  short_text(text(organisation.about), kSummaryBytes)},
                  texts.pieces);
   }
 
@@ -184,7 +185,7 @@ class DocumentCollector {
     builder_.add({ctx_.path("grants/" + grant.id + "/"), text(grant.title), "grant",
                   join({grantee, regions_text, year ? std::to_string(*year) : "",
                         grant.amount ? ctx_.money(*grant.amount) : ""}),
-                  clip(summary, kSummaryBytes)},
+                  short_text(summary, kSummaryBytes)},
                  texts.pieces);
   }
 
@@ -231,32 +232,6 @@ std::string markdown_words(std::string_view markdown) {
     out += c;
   }
   return out;
-}
-
-std::string clip(std::string_view text, std::size_t max_bytes) {
-  std::string collapsed;
-  collapsed.reserve(std::min(text.size(), max_bytes + 8));
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space) {
-      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
-    } else {
-      collapsed += c;
-    }
-    if (collapsed.size() > max_bytes + 4) break;
-  }
-  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  if (collapsed.size() <= max_bytes) return collapsed;
-  std::size_t cut = max_bytes;
-  // Back to the start of a UTF-8 character, then to the last space before it.
-  while (cut > 0 && (static_cast<unsigned char>(collapsed[cut]) & 0xC0) == 0x80) --cut;
-  if (const std::size_t space = collapsed.rfind(' ', cut); space != std::string::npos && space > 0)
-    cut = space;
-  collapsed.resize(cut);
-  while (!collapsed.empty() && (collapsed.back() == ' ' || collapsed.back() == ',' ||
-                                collapsed.back() == '.' || collapsed.back() == ';'))
-    collapsed.pop_back();
-  return collapsed + "…";
 }
 
 }  // namespace ashyq::search

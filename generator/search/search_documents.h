@@ -19,8 +19,5 @@ SearchIndex build_search_index(const Portal& portal, const PortalIndex& index,
 // matter to the tokenizer, and a summary may show it).
 std::string markdown_words(std::string_view markdown);
 
-// `text` with runs of white space made one space, cut at a word boundary to at most `max_bytes`
-// bytes (never inside a UTF-8 character) with "…" when cut.
-std::string clip(std::string_view text, std::size_t max_bytes);
 
 }  // namespace ashyq::search

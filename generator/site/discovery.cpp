@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/short_text.h"
 #include "core/xml_escape.h"
 
 #include "views/list_views.h"
@@ -153,7 +154,7 @@ std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entrie
                           ctx.t("feed.amount") + ": " +
                           (g.amount ? ctx.money(*g.amount) : ctx.t("feed.not_published")) + ".";
     const std::string goal = ctx.plain(g.goal);
-    if (!goal.empty()) summary += " " + short_description(goal, 400);
+    if (!goal.empty()) summary += " " + short_text(goal, 400);
     xml += "<entry>\n";
     xml += "<id>" + xml_escape(url) + "</id>\n";
     xml += "<title>" + xml_escape(ctx.plain(g.title)) + "</title>\n";
@@ -213,33 +214,6 @@ std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t index)
       text += c;
   }
   return text;
-}
-
-std::string short_description(const std::string& text, std::size_t max_bytes) {
-  std::string collapsed;
-  collapsed.reserve(text.size());
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space) {
-      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
-    } else {
-      collapsed += c;
-    }
-  }
-  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  if (collapsed.size() <= max_bytes) return collapsed;
-  const std::size_t ellipsis = 3;  // "…" in UTF-8
-  std::size_t cut = collapsed.rfind(' ', max_bytes - ellipsis);
-  if (cut == std::string::npos || cut == 0) {
-    // One long word: cut before a UTF-8 continuation byte.
-    cut = max_bytes - ellipsis;
-    while (cut > 0 && (static_cast<unsigned char>(collapsed[cut]) & 0xC0) == 0x80) --cut;
-  }
-  collapsed.resize(cut);
-  while (!collapsed.empty() && (collapsed.back() == ' ' || collapsed.back() == ',' ||
-                                collapsed.back() == ';' || collapsed.back() == ':'))
-    collapsed.pop_back();
-  return collapsed + "…";
 }
 
 }  // namespace ashyq::site

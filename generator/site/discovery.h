@@ -51,7 +51,5 @@ std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entrie
 // fundedItem (the grantee organisation).
 std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t grant);
 
-// `text` cut to at most `max_bytes` bytes at a space, with "…" when cut; whitespace runs collapsed.
-std::string short_description(const std::string& text, std::size_t max_bytes = 200);
 
 }  // namespace ashyq::site

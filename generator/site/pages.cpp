@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/short_text.h"
 #include "markup/markdown.h"
 #include "search/index_writer.h"
 #include "site/discovery.h"
@@ -15,6 +16,11 @@
 
 namespace ashyq::site {
 namespace {
+
+// A page's meta description: search engines show about this many bytes (of Cyrillic, ~100
+// letters).
+constexpr std::size_t kDescriptionBytes = 200;
+
 
 using nlohmann::json;
 
@@ -438,7 +444,8 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
                               ctx.plain(grant.title),
                               json::array({crumb(t("nav.grants"), ctx.path("grants/")),
                                            crumb(ctx.plain(grant.title), page_url(site, key))}),
-                              {short_description(summary), grant_json_ld(site, key.lang, key.a)});
+                              {short_text(summary, kDescriptionBytes),
+                               grant_json_ld(site, key.lang, key.a)});
     }
     case PageKind::subgrants: {
       json body = views::subgrants_view(ctx, index, key.page, site.page_size);

@@ -179,9 +179,28 @@ json pagination_view(const std::string& base, std::size_t page, std::size_t item
   const std::size_t pages = page_count(items, page_size);
   json out;
   json list = json::array();
-  for (std::size_t p = 1; p <= pages; ++p)
-    list.push_back(
-        {{"number", std::to_string(p)}, {"url", paged_path(base, p)}, {"current", p == page}});
+  // The first and last pages and kPaginationWindow pages either side of the current one, a gap
+  // for the rest; a gap of one page shows that page instead. Linking every page made each page of
+  // a long list grow with the list (the sub-grant registry of 10 000 grants had 1 700 pages, each
+  // linking all of them), so the site grew with the square of its size.
+  std::vector<std::size_t> shown = {1, pages};
+  for (std::size_t p = page > kPaginationWindow ? page - kPaginationWindow : 1;
+       p <= std::min(pages, page + kPaginationWindow); ++p)
+    shown.push_back(p);
+  std::sort(shown.begin(), shown.end());
+  shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+  auto link = [&](std::size_t p) {
+    list.push_back({{"number", std::to_string(p)},
+                    {"url", paged_path(base, p)},
+                    {"current", p == page},
+                    {"gap", false}});
+  };
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i > 0 && shown[i] == shown[i - 1] + 2) link(shown[i] - 1);
+    if (i > 0 && shown[i] > shown[i - 1] + 2)
+      list.push_back({{"number", nullptr}, {"url", nullptr}, {"current", false}, {"gap", true}});
+    link(shown[i]);
+  }
   out["pages"] = pages > 1 ? list : json::array();
   out["prev"] = page > 1 ? json(paged_path(base, page - 1)) : json(nullptr);
   out["next"] = page < pages ? json(paged_path(base, page + 1)) : json(nullptr);

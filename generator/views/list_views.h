@@ -21,7 +21,11 @@ const char* sort_name(CatalogueSort sort);
 std::size_t page_count(std::size_t items, std::size_t page_size);
 // "/kk/grants/" for page 1, "/kk/grants/page/2/" after: `base` is the first page's path.
 std::string paged_path(const std::string& base, std::size_t page);
-// {pages: [{number, url, current}], prev, next, first_item, last_item, total}
+// How many pages either side of the current one the pagination links.
+inline constexpr std::size_t kPaginationWindow = 2;
+// {pages: [{number, url, current, gap}], prev, next, first_item, last_item, total}. `pages` holds
+// the first and last pages and those within kPaginationWindow of `page`, in order, with an entry
+// {gap: true} where pages are left out; empty for a list of one page.
 nlohmann::json pagination_view(const std::string& base, std::size_t page, std::size_t items,
                                std::size_t page_size);
 

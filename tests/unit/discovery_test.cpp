@@ -13,16 +13,6 @@
 namespace ashyq::site {
 namespace {
 
-TEST_CASE("short_description cuts at a space, never inside a letter, and collapses whitespace") {
-  CHECK(short_description("  Жастар\n\tклубы  ") == "Жастар клубы");
-  CHECK(short_description("abc def ghi", 11) == "abc def ghi");
-  CHECK(short_description("abc def ghi", 10) == "abc def…");   // 7 bytes and 3 for "…"
-  CHECK(short_description("abc def ghi", 9) == "abc…");
-  CHECK(short_description("abc, def ghi", 9) == "abc…");       // no dangling comma
-  CHECK(short_description("Әліппе жобасы", 8) == "Әл…");  // a long word: whole letters, 4 + 3 bytes
-  CHECK(short_description("", 10).empty());
-}
-
 TEST_CASE("More pages than one sitemap may hold give an index of numbered sitemaps") {
   const std::filesystem::path fixture =
       std::filesystem::path(ASHYQ_SOURCE_DIR) / "tests/fixtures/portal";

@@ -7,6 +7,7 @@
 
 #include "i18n/ui_strings.h"
 #include "views/grant_view.h"
+#include "views/list_views.h"
 #include "views/view_context.h"
 
 namespace ashyq::views {
@@ -367,6 +368,44 @@ TEST_CASE("UI strings reach templates as nested objects split at the dots") {
               {{"title", "Грант"}, {"budget", {{"total", "Барлығы"}, {"share", "Үлесі"}}}}}});
   CHECK(strings_object(strings, Lang::ru) == json{{"site_name", "Открытые гранты"}});
   CHECK(strings_object(i18n::UiStrings{}, Lang::ru) == json::object());
+}
+
+}  // namespace
+}  // namespace ashyq::views
+
+namespace ashyq::views {
+namespace {
+
+// The page numbers a pagination view shows, "…" for a gap.
+std::string shown_pages(const nlohmann::json& pagination) {
+  std::string out;
+  for (const auto& p : pagination["pages"]) {
+    if (!out.empty()) out += ' ';
+    out += p["gap"].get<bool>() ? std::string("…") : p["number"].get<std::string>();
+    if (p["current"].get<bool>()) out += '*';
+  }
+  return out;
+}
+
+TEST_CASE("Pagination links the first, last and nearby pages, and marks the gaps") {
+  const std::string base = "/kk/subgrants/";
+  // 1 000 items of 10 a page: 100 pages.
+  CHECK(shown_pages(pagination_view(base, 1, 1000, 10)) == "1* 2 3 … 100");
+  CHECK(shown_pages(pagination_view(base, 4, 1000, 10)) == "1 2 3 4* 5 6 … 100");
+  CHECK(shown_pages(pagination_view(base, 5, 1000, 10)) == "1 2 3 4 5* 6 7 … 100");  // no gap of 1
+  CHECK(shown_pages(pagination_view(base, 50, 1000, 10)) == "1 … 48 49 50* 51 52 … 100");
+  CHECK(shown_pages(pagination_view(base, 100, 1000, 10)) == "1 … 98 99 100*");
+  // Short lists show every page; one page shows none.
+  CHECK(shown_pages(pagination_view(base, 3, 70, 10)) == "1 2 3* 4 5 6 7");
+  CHECK(shown_pages(pagination_view(base, 1, 10, 10)).empty());
+  const nlohmann::json middle = pagination_view(base, 50, 1000, 10);
+  CHECK(middle["pages"][2]["url"] == "/kk/subgrants/page/48/");
+  CHECK(middle["prev"] == "/kk/subgrants/page/49/");
+  CHECK(middle["next"] == "/kk/subgrants/page/51/");
+  CHECK(middle["first_item"] == "491");
+  CHECK(middle["last_item"] == "500");
+  // The view no longer grows with the list: a million pages give the same 9 entries.
+  CHECK(pagination_view(base, 500000, 10000000, 10)["pages"].size() == 9);
 }
 
 }  // namespace
