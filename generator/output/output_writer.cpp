@@ -94,24 +94,65 @@ void OutputWriter::record(const std::string& relative_path, std::string_view byt
 
 void OutputWriter::write_streamed(const std::string& relative_path,
                                   const std::function<void(const Append&)>& produce) {
-  check_inside(relative_path);
-  const fs::path staged = staging_dir_ / relative_path;
-  std::error_code ec;
-  fs::create_directories(staged.parent_path(), ec);
-  std::ofstream out(staged, std::ios::binary | std::ios::trunc);
+  write_streamed(std::vector<std::string>{relative_path}, produce);
+}
+
+void OutputWriter::write_streamed(const std::vector<std::string>& relative_paths,
+                                  const std::function<void(const Append&)>& produce) {
+  if (relative_paths.empty()) throw std::invalid_argument("write_streamed: no path to write");
+  for (const std::string& path : relative_paths) check_inside(path);
+  // Most streamed files are short (a grant's downloads): they are kept in memory and go on as in
+  // write(), staged only where they changed. A longer one is staged under the first path while it
+  // is produced, from its first byte past kStreamBuffer on.
+  const fs::path staged = staging_dir_ / relative_paths.front();
+  std::string buffer;
+  std::ofstream out;
+  bool spilled = false;
   ContentHasher hasher;
   ManifestEntry entry;
+  std::error_code ec;
   produce([&](std::string_view bytes) {
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     hasher.update(bytes);
     entry.size += static_cast<std::int64_t>(bytes.size());
+    if (!spilled && buffer.size() + bytes.size() <= kStreamBuffer) {
+      buffer += bytes;
+      return;
+    }
+    if (!spilled) {
+      fs::create_directories(staged.parent_path(), ec);
+      out.open(staged, std::ios::binary | std::ios::trunc);
+      out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      std::string().swap(buffer);
+      spilled = true;
+    }
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   });
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + staged.string());
+  if (spilled) {
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + staged.string());
+  }
   entry.hash = hasher.finish();
-  const bool same = unchanged(relative_path, entry);
-  if (same) fs::remove(staged, ec);
-  add_entry(relative_path, entry, same);
+  // Each path is compared with its own published file: one may be unchanged while another is new
+  // (a language added) or was edited by hand. A staged file is the source of the copies, so it
+  // goes only after them.
+  std::vector<ManifestEntry> entries(relative_paths.size(), entry);
+  std::vector<char> same(relative_paths.size());
+  for (std::size_t i = 0; i < relative_paths.size(); ++i)
+    same[i] = unchanged(relative_paths[i], entries[i]);
+  for (std::size_t i = 0; i < relative_paths.size(); ++i) {
+    if (same[i]) continue;
+    const fs::path target = staging_dir_ / relative_paths[i];
+    if (!spilled) {
+      write_bytes(target, buffer);
+    } else if (i > 0 && relative_paths[i] != relative_paths.front()) {  // twice: see add_entry
+      fs::create_directories(target.parent_path(), ec);
+      fs::copy_file(staged, target, fs::copy_options::overwrite_existing, ec);
+      if (ec) throw std::runtime_error("cannot write " + target.string() + ": " + ec.message());
+    }
+  }
+  if (spilled && same.front()) fs::remove(staged, ec);
+  for (std::size_t i = 0; i < relative_paths.size(); ++i)
+    add_entry(relative_paths[i], entries[i], same[i]);
 }
 
 void OutputWriter::write(const std::string& relative_path, std::string_view bytes) {

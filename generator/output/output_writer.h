@@ -13,6 +13,7 @@
 //   - full (no usable manifest): the staging tree becomes the output in one atomic swap
 //     (renameat2 RENAME_EXCHANGE) and the old tree is removed.
 // If the build fails before publish(), the output stays exactly as it was and staging is removed.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -45,12 +46,27 @@ class OutputWriter {
   void copy(const std::filesystem::path& source, const std::string& relative_path);
 
   // write() for a file too large to hold in memory (the bulk data files at national scale):
-  // `produce` is called once with a function that appends bytes, which go straight to the staging
-  // tree and are hashed on the way. As with write(), when the published file already has these
-  // bytes the staged copy is dropped and the published file is left alone. Throws
+  // `produce` is called once with a function that appends bytes, which are hashed on the way and,
+  // past the first kStreamBuffer bytes, go straight to the staging tree. As with write(), when the
+  // published file already has these bytes the staged copy is dropped (a file no longer than
+  // kStreamBuffer is not staged at all) and the published file is left alone. Throws
   // std::runtime_error naming the file on failure; an exception from `produce` propagates.
   using Append = std::function<void(std::string_view)>;
+  static constexpr std::size_t kStreamBuffer = std::size_t{1} << 20;
   void write_streamed(const std::string& relative_path,
+                      const std::function<void(const Append&)>& produce);
+  // write_streamed() of one content to several paths (a page's download files, the same bytes in
+  // every language's folder): `produce` is called once, its bytes are hashed once and written to
+  // each path whose published file does not already have them (a long content is staged under the
+  // first path and copied from there). Each path gets its own manifest entry and is counted as a
+  // file of its own, exactly as if it had been written alone; a path whose published file has
+  // these bytes is left alone, so incremental builds keep its modification time. `produce` may
+  // itself call write_streamed() for other paths (a table's CSV and JSON are streamed side by side
+  // that way, each chunk made once); each open stream holds kStreamBuffer bytes at most. Safe to
+  // call from several threads for different paths. Throws std::invalid_argument when
+  // `relative_paths` is empty, std::runtime_error naming the file on failure; an exception from
+  // `produce` propagates.
+  void write_streamed(const std::vector<std::string>& relative_paths,
                       const std::function<void(const Append&)>& produce);
 
   // Makes the new tree the output (see above). Throws std::runtime_error on failure; in full mode

@@ -26,8 +26,12 @@ struct PhaseTimings {
   double validate = 0;
   double templates = 0;  // UI strings and Mustache templates
   double views = 0;      // the portal index and the list of pages
-  double render = 0;     // thread-seconds in render_page
-  double write = 0;      // thread-seconds writing pages and assets into the staging tree
+  // Thread-seconds in render_page and making and writing the pages' downloads (written a chunk of
+  // rows at a time as they are made, so the two are one measurement).
+  double render = 0;
+  // Thread-seconds writing the pages' HTML, and after them the sitemaps, feeds, bulk data files
+  // and assets, into the staging tree.
+  double write = 0;
   double pages_wall = 0;
   double search = 0;   // building and writing the search index of every language
   double publish = 0;  // the atomic swap and removal of the old tree
@@ -39,7 +43,7 @@ struct PageKindCost {
   std::string kind;              // "grant", "facet_value", …
   std::int64_t pages = 0;        // pages of this kind, all languages
   double render = 0;             // thread-seconds in render_page
-  double downloads = 0;          // thread-seconds making the CSV/JSON files beside its pages
+  double downloads = 0;          // thread-seconds making and writing its pages' CSV/JSON files
   std::int64_t bytes = 0;        // HTML and download bytes made
   double slowest = 0;            // seconds of the slowest page, render and downloads
   std::string slowest_page;      // its output path

@@ -1,8 +1,9 @@
 #include "site/downloads.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <string_view>
-#include <unordered_set>
 
 #include "export/datapackage.h"
 #include "export/giving360.h"
@@ -30,85 +31,228 @@ std::string fill(std::string text, std::string_view placeholder, const std::stri
   return text;
 }
 
-// The sub-grants the registry counts under a region (its position in Portal::regions), in
-// registry order.
-std::vector<SubgrantRef> region_subgrants(const SiteContext& site, std::size_t region) {
-  std::vector<SubgrantRef> refs;
-  for (std::size_t i : site.index.region_subgrants[region]) refs.push_back(site.index.subgrants[i]);
-  return refs;
+// A table over the `n` records of a list, `chunk_size` records a chunk: `make(begin, end)` makes
+// the rows of the records at positions [begin, end) of the list.
+BulkTable chunked(const opendata::TableSchema& schema, std::size_t n, std::size_t chunk_size,
+                  std::function<opendata::Table(std::size_t begin, std::size_t end)> make) {
+  chunk_size = std::max<std::size_t>(chunk_size, 1);
+  const std::size_t chunks = n == 0 ? 0 : (n - 1) / chunk_size + 1;  // no overflow at SIZE_MAX
+  return {&schema, chunks, [n, chunk_size, make = std::move(make)](std::size_t chunk) {
+            const std::size_t begin = chunk * chunk_size;
+            return make(begin, begin + std::min(chunk_size, n - begin));
+          }};
 }
 
-// A grant's own sub-grants in record order, as the registry lists them.
-std::vector<SubgrantRef> programme_subgrants(const PortalIndex& index, std::size_t grant) {
-  return {index.subgrants.begin() + static_cast<std::ptrdiff_t>(index.first_subgrant[grant]),
-          index.subgrants.begin() + static_cast<std::ptrdiff_t>(index.first_subgrant[grant + 1])};
+// Positions [begin, end) of a list, copied: the record ids of one chunk.
+template <typename T>
+std::vector<T> slice(const T* list, std::size_t begin, std::size_t end) {
+  return {list + begin, list + end};
 }
+
+// Whether grant `g` names the organisation `id` in role `role` (kOrganisationRoles order), as
+// build_index() files it under PortalIndex::organisation_grants: grantee, operator, a partner.
+bool has_role(const Grant& g, std::size_t role, const std::string& id) {
+  switch (role) {
+    case 0:
+      return g.grantee_id == id;
+    case 1:
+      return g.operator_id == id;
+    default:
+      return std::any_of(g.partners.begin(), g.partners.end(),
+                         [&](const Partner& p) { return p.organisation == id; });
+  }
+}
+
+// The grants an organisation page lists under any role, each once, in the page's order: a role's
+// grants less those listed under an earlier role. A grant is in a role's list once at most
+// (build_index), and it is in an earlier role's list exactly when it names the organisation in
+// that role, so each is checked against the grant itself: no set of the grants listed so far is
+// kept (for the operator of every grant, that set was the whole portal).
+struct OrganisationGrants {
+  const Portal* portal;
+  const std::array<std::vector<std::size_t>, 3>* roles;
+  const std::string* id;
+
+  std::size_t size() const {  // positions, listed or not: the three lists one after another
+    return (*roles)[0].size() + (*roles)[1].size() + (*roles)[2].size();
+  }
+  // Calls `f` with each grant listed at positions [begin, end).
+  template <typename F>
+  void for_each_listed(std::size_t begin, std::size_t end, F f) const {
+    std::size_t first = 0;  // position of the current role's first grant
+    for (std::size_t role = 0; role < roles->size(); ++role) {
+      const std::vector<std::size_t>& grants = (*roles)[role];
+      for (std::size_t i = std::max(begin, first); i < std::min(end, first + grants.size()); ++i) {
+        const std::size_t g = grants[i - first];
+        bool earlier = false;
+        for (std::size_t r = 0; r < role && !earlier; ++r)
+          earlier = has_role(portal->grants[g], r, *id);
+        if (!earlier) f(g);
+      }
+      first += grants.size();
+    }
+  }
+  std::vector<std::size_t> listed(std::size_t begin, std::size_t end) const {
+    std::vector<std::size_t> out;
+    for_each_listed(begin, end, [&](std::size_t g) { out.push_back(g); });
+    return out;
+  }
+  std::size_t count() const {
+    std::size_t n = 0;
+    for_each_listed(0, size(), [&](std::size_t) { ++n; });
+    return n;
+  }
+};
 
 }  // namespace
 
-std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key) {
+std::vector<PageDownload> page_download_tables(const SiteContext& site, const PageKey& key,
+                                               std::size_t chunk_size) {
   const Portal& portal = site.portal;
   const PortalIndex& index = site.index;
-  std::vector<Download> out;
+  std::vector<PageDownload> out;
   const std::string folder = page_folder(site, key);
-  auto add = [&](opendata::Table table) {
+  auto add = [&](BulkTable table, std::size_t rows) {
     const std::string name = table.schema->name;
-    out.push_back({folder + name, std::move(table)});
+    out.push_back({folder + name, std::move(table), rows});
+  };
+  // Tables of a list of records the index already holds (grant positions, sub-grants), read in
+  // place a chunk at a time; one row per record.
+  auto grants = [&](const std::vector<std::size_t>& list) {
+    add(chunked(opendata::grants_schema(), list.size(), chunk_size,
+                [&portal, list = list.data()](std::size_t begin, std::size_t end) {
+                  return opendata::grants_table(portal, slice(list, begin, end));
+                }),
+        list.size());
+  };
+  auto subgrants = [&](const SubgrantRef* list, std::size_t n) {
+    add(chunked(opendata::subgrants_schema(), n, chunk_size,
+                [&portal, list](std::size_t begin, std::size_t end) {
+                  return opendata::subgrants_table(portal, slice(list, begin, end));
+                }),
+        n);
+  };
+  // The sub-grants the registry counts under a region (its position in Portal::regions), in
+  // registry order: positions in index.subgrants.
+  auto region_subgrants = [&](std::size_t region) {
+    const std::vector<std::size_t>& positions = index.region_subgrants[region];
+    add(chunked(opendata::subgrants_schema(), positions.size(), chunk_size,
+                [&portal, &index, &positions](std::size_t begin, std::size_t end) {
+                  std::vector<SubgrantRef> refs;
+                  for (std::size_t i = begin; i < end; ++i)
+                    refs.push_back(index.subgrants[positions[i]]);
+                  return opendata::subgrants_table(portal, refs);
+                }),
+        positions.size());
+  };
+  // A grant's own sub-grants in record order, as the registry lists them.
+  auto programme_subgrants = [&](std::size_t grant) {
+    const std::size_t first = index.first_subgrant[grant];
+    subgrants(index.subgrants.data() + first, index.first_subgrant[grant + 1] - first);
+  };
+  // A table of one record (a grant's budget lines, a plan's topics): one chunk, its rows bounded
+  // by the record, not by the portal.
+  auto one = [&](const opendata::TableSchema& schema, std::size_t rows,
+                 std::function<opendata::Table()> make) {
+    add(chunked(schema, 1, chunk_size,
+                [make = std::move(make)](std::size_t, std::size_t) { return make(); }),
+        rows);
   };
   switch (key.kind) {
     case PageKind::grant: {
-      const std::vector<std::size_t> one = {key.a};
-      add(opendata::grants_table(portal, one));
-      const auto subgrants = programme_subgrants(index, key.a);
-      for (opendata::Table table :
-           {opendata::budget_lines_table(portal, one), opendata::indicators_table(portal, one),
-            opendata::subgrants_table(portal, subgrants), opendata::media_table(portal, one)})
-        if (!table.rows.empty()) add(std::move(table));
+      // The grant's row, then each table it has rows in; the counts are the tables' row counts:
+      // one per budget line, indicator of a task, sub-grant and media link.
+      const std::size_t a = key.a;
+      const Grant& g = portal.grants[a];
+      one(opendata::grants_schema(), 1,
+          [&portal, a] { return opendata::grants_table(portal, {a}); });
+      if (!g.budget.lines.empty())
+        one(opendata::budget_lines_schema(), g.budget.lines.size(),
+            [&portal, a] { return opendata::budget_lines_table(portal, {a}); });
+      std::size_t indicators = 0;
+      for (const Task& task : g.tasks) indicators += task.indicators.size();
+      if (indicators > 0)
+        one(opendata::indicators_schema(), indicators,
+            [&portal, a] { return opendata::indicators_table(portal, {a}); });
+      if (index.first_subgrant[a + 1] > index.first_subgrant[a]) programme_subgrants(a);
+      if (!g.media.empty())
+        one(opendata::media_schema(), g.media.size(),
+            [&portal, a] { return opendata::media_table(portal, {a}); });
       break;
     }
     case PageKind::facet_value:
-      add(opendata::grants_table(portal, index.facets[key.a].values[key.b].grants));
+      grants(index.facets[key.a].values[key.b].grants);
       break;
     case PageKind::subgrants:
-      add(opendata::subgrants_table(portal, index.subgrants));
+      subgrants(index.subgrants.data(), index.subgrants.size());
       break;
     case PageKind::subgrants_region:
-      add(opendata::subgrants_table(portal, region_subgrants(site, key.a)));
+      region_subgrants(key.a);
       break;
     case PageKind::subgrants_programme:
-      add(opendata::subgrants_table(portal, programme_subgrants(index, key.a)));
+      programme_subgrants(key.a);
       break;
     case PageKind::organisations: {
-      std::vector<std::size_t> all(portal.organisations.size());
-      for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-      add(opendata::organisations_table(portal, index, all));
+      const std::size_t n = portal.organisations.size();
+      add(chunked(opendata::organisations_schema(), n, chunk_size,
+                  [&portal, &index](std::size_t begin, std::size_t end) {
+                    std::vector<std::size_t> organisations;
+                    for (std::size_t i = begin; i < end; ++i) organisations.push_back(i);
+                    return opendata::organisations_table(portal, index, organisations);
+                  }),
+          n);
       break;
     }
     case PageKind::organisation: {
       // The profile, and every grant the page lists under any role, once, in the page's order.
-      add(opendata::organisations_table(portal, index, {key.a}));
-      std::vector<std::size_t> grants;
-      std::unordered_set<std::size_t> listed;
-      for (const auto& role : index.organisation_grants[key.a])
-        for (std::size_t g : role)
-          if (listed.insert(g).second) grants.push_back(g);
-      add(opendata::grants_table(portal, grants));
+      const std::size_t a = key.a;
+      one(opendata::organisations_schema(), 1,
+          [&portal, &index, a] { return opendata::organisations_table(portal, index, {a}); });
+      const OrganisationGrants listed{&portal, &index.organisation_grants[a],
+                                      &portal.organisations[a].id};
+      add(chunked(opendata::grants_schema(), listed.size(), chunk_size,
+                  [&portal, listed](std::size_t begin, std::size_t end) {
+                    return opendata::grants_table(portal, listed.listed(begin, end));
+                  }),
+          listed.count());
       break;
     }
     case PageKind::region: {
       const std::string& region = portal.regions[key.a].id;
-      std::vector<std::size_t> grants;
+      static const std::vector<std::size_t> none;
+      const std::vector<std::size_t>* list = &none;
       for (const FacetValue& v : index.facet(FacetKind::region).values)
-        if (v.key == region) grants = v.grants;
-      add(opendata::grants_table(portal, grants));
-      add(opendata::subgrants_table(portal, region_subgrants(site, key.a)));
+        if (v.key == region) list = &v.grants;
+      grants(*list);
+      region_subgrants(key.a);
       break;
     }
-    case PageKind::plan:
-      add(opendata::plan_topics_table(portal, {key.a}));
+    case PageKind::plan: {
+      const std::size_t a = key.a;
+      std::size_t topics = 0;
+      for (const PlanDirection& direction : portal.plans[a].directions)
+        topics += direction.topics.size();
+      one(opendata::plan_topics_schema(), topics,
+          [&portal, a] { return opendata::plan_topics_table(portal, {a}); });
       break;
+    }
     default:
       break;
+  }
+  return out;
+}
+
+std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key) {
+  std::vector<Download> out;
+  for (const PageDownload& d :
+       page_download_tables(site, key, std::numeric_limits<std::size_t>::max())) {
+    // One chunk at most: the table of the whole list, made at once.
+    opendata::Table table{d.table.schema, {}};
+    for (std::size_t c = 0; c < d.table.chunks; ++c) {
+      opendata::Table chunk = d.table.rows(c);
+      for (auto& row : chunk.rows) table.rows.push_back(std::move(row));
+    }
+    out.push_back({d.base, std::move(table)});
   }
   return out;
 }
@@ -128,22 +272,6 @@ std::vector<std::pair<std::string, std::string>> download_files(
   for (const Download& d : downloads) {
     files.emplace_back(d.base + ".csv", opendata::write_csv(d.table));
     files.emplace_back(d.base + ".json", opendata::write_json(d.table));
-  }
-  return files;
-}
-
-std::vector<std::pair<std::string, std::string>> page_download_files_all_languages(
-    const SiteContext& site, const PageKey& key) {
-  auto files = download_files(page_downloads(site, key));
-  const std::size_t made = files.size();
-  const std::string folder = page_folder(site, key);
-  for (Lang lang : site.portal.config.languages) {
-    if (lang == key.lang) continue;
-    PageKey other = key;
-    other.lang = lang;
-    const std::string other_folder = page_folder(site, other);
-    for (std::size_t i = 0; i < made; ++i)
-      files.emplace_back(other_folder + files[i].first.substr(folder.size()), files[i].second);
   }
   return files;
 }
@@ -202,40 +330,78 @@ std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site) {
   return out;
 }
 
-std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
-                             const BulkTable& table) {
+WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
+                         const BulkTable& table) {
+  std::vector<std::string> csv_paths, json_paths;
+  for (const std::string& base : bases) {
+    csv_paths.push_back(base + ".csv");
+    json_paths.push_back(base + ".json");
+  }
   const opendata::Table empty{table.schema, {}};
   // write_csv() of a chunk is the header, then its rows; every chunk but the first loses the
   // header.
   const std::string header = opendata::write_csv(empty);
-  std::size_t rows = 0;
-  writer.write_streamed(base + ".csv", [&](const output::OutputWriter::Append& append) {
-    append(header);
-    for (std::size_t c = 0; c < table.chunks; ++c) {
-      const opendata::Table chunk = table.rows(c);
-      rows += chunk.rows.size();
-      if (chunk.rows.empty()) continue;
-      append(std::string_view(opendata::write_csv(chunk)).substr(header.size()));
-    }
-  });
   // write_json() of a chunk is {"<name>": [ the rows ]} indented by one space: the rows sit
   // between the opening "[\n" and the closing "\n ]\n}\n", and chunks join with ",\n".
   const std::string no_rows = opendata::write_json(empty);  // {\n "<name>": []\n}\n
   const std::string open = no_rows.substr(0, no_rows.rfind("[]") + 1) + "\n";
   const std::string close = "\n ]\n}\n";
-  writer.write_streamed(base + ".json", [&](const output::OutputWriter::Append& append) {
-    bool first = true;
-    for (std::size_t c = 0; c < table.chunks; ++c) {
-      const opendata::Table chunk = table.rows(c);
-      if (chunk.rows.empty()) continue;
-      const std::string text = opendata::write_json(chunk);
-      append(first ? open : ",\n");
-      append(std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
-      first = false;
-    }
-    append(first ? no_rows : close);
+  WrittenTable written;
+  std::int64_t bytes = 0;  // of one CSV and one JSON file
+  // The JSON files are streamed inside the CSV files' stream, so both are open at once and each
+  // chunk, made once, goes to both.
+  writer.write_streamed(csv_paths, [&](const output::OutputWriter::Append& csv) {
+    writer.write_streamed(json_paths, [&](const output::OutputWriter::Append& json) {
+      auto to_csv = [&](std::string_view text) {
+        csv(text);
+        bytes += static_cast<std::int64_t>(text.size());
+      };
+      auto to_json = [&](std::string_view text) {
+        json(text);
+        bytes += static_cast<std::int64_t>(text.size());
+      };
+      to_csv(header);
+      bool first = true;
+      for (std::size_t c = 0; c < table.chunks; ++c) {
+        const opendata::Table chunk = table.rows(c);
+        written.rows += chunk.rows.size();
+        if (chunk.rows.empty()) continue;
+        to_csv(std::string_view(opendata::write_csv(chunk)).substr(header.size()));
+        const std::string text = opendata::write_json(chunk);
+        to_json(first ? open : ",\n");
+        to_json(
+            std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
+        first = false;
+      }
+      to_json(first ? no_rows : close);
+    });
   });
-  return rows;
+  written.bytes = bytes * static_cast<std::int64_t>(bases.size());
+  return written;
+}
+
+std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
+                             const BulkTable& table) {
+  return write_table(writer, {base}, table).rows;
+}
+
+std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
+                                  output::OutputWriter& writer, std::size_t chunk_size) {
+  const std::string folder = page_folder(site, key);
+  std::vector<std::string> folders = {folder};
+  for (Lang lang : site.portal.config.languages) {
+    if (lang == key.lang) continue;
+    PageKey other = key;
+    other.lang = lang;
+    folders.push_back(page_folder(site, other));
+  }
+  std::int64_t bytes = 0;
+  for (const PageDownload& d : page_download_tables(site, key, chunk_size)) {
+    std::vector<std::string> bases;
+    for (const std::string& f : folders) bases.push_back(f + d.base.substr(folder.size()));
+    bytes += write_table(writer, bases, d.table).bytes;
+  }
+  return bytes;
 }
 
 void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer) {
@@ -269,38 +435,10 @@ json downloads_view(const views::ViewContext& ctx,
 
 json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
                          const PageKey& key) {
-  json out = json::array();
-  auto add = [&](const opendata::TableSchema& schema, std::size_t rows) {
-    const std::string base = "/" + page_folder(site, key) + schema.name;
-    out.push_back(
-        {{"label", ctx.plain(schema.title)},
-         {"csv_url", base + ".csv"},
-         {"json_url", base + ".json"},
-         {"rows", ctx.t("download.rows") + " " + ctx.integer(static_cast<std::int64_t>(rows))}});
-  };
-  switch (key.kind) {
-    case PageKind::grant: {
-      // As page_downloads: the grant's row, then each table it has rows in.
-      const Grant& g = site.portal.grants[key.a];
-      std::size_t indicators = 0;
-      for (const Task& task : g.tasks) indicators += task.indicators.size();
-      add(opendata::grants_schema(), 1);
-      if (!g.budget.lines.empty()) add(opendata::budget_lines_schema(), g.budget.lines.size());
-      if (indicators > 0) add(opendata::indicators_schema(), indicators);
-      if (!g.subgrants.awarded.empty())
-        add(opendata::subgrants_schema(), g.subgrants.awarded.size());
-      if (!g.media.empty()) add(opendata::media_schema(), g.media.size());
-      return out;
-    }
-    case PageKind::facet_value:
-      add(opendata::grants_schema(), site.index.facets[key.a].values[key.b].grants.size());
-      return out;
-    case PageKind::subgrants:
-      add(opendata::subgrants_schema(), site.index.subgrants.size());
-      return out;
-    default:
-      return downloads_view(ctx, page_downloads(site, key));
-  }
+  std::vector<std::pair<std::string, opendata::TableSize>> sizes;
+  for (const PageDownload& d : page_download_tables(site, key))
+    sizes.push_back({d.base, {d.table.schema, d.rows}});
+  return downloads_view(ctx, sizes);
 }
 
 json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx) {

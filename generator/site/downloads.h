@@ -4,6 +4,7 @@
 // 360Giving package, and the data dictionary page's view. The build writes exactly the files these
 // functions list, and the pages link exactly those, so a link cannot point at a missing file.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <utility>
@@ -24,10 +25,34 @@ struct Download {
   opendata::Table table;
 };
 
+// A table made a chunk of records at a time (a few hundred grants), so that at national scale
+// (millions of budget lines) no whole table, nor its CSV or JSON text, is ever held in memory.
+struct BulkTable {
+  const opendata::TableSchema* schema = nullptr;
+  std::size_t chunks = 0;
+  std::function<opendata::Table(std::size_t chunk)> rows;  // the rows of chunk 0 … chunks - 1
+};
+
+// A pair of files beside a page, "<base>.csv" and "<base>.json", made a chunk of records at a time
+// like the bulk files: the sub-grant registry, a facet value, a region or the operator's
+// organisation page lists a share of the whole portal (a million sub-grants at N = 100 000), and
+// such a list, held whole as a table and as CSV and JSON text on each render thread, was
+// gigabytes.
+struct PageDownload {
+  std::string base;      // output path without extension, in the page's language folder
+  BulkTable table;       // its rows, chunk by chunk; a chunk may have fewer rows than records
+  std::size_t rows = 0;  // their number, counted without making them
+};
 // The files of a page: for a grant its own row and its budget lines, indicators, sub-grants and
 // media (those it has); for a facet value, region, organisation, plan or sub-grant registry page
 // every row it lists, all pages of a paginated list in one file, beside the list's first page.
-// Empty for pages without records of their own.
+// Empty for pages without records of their own. `chunk_size` is in records of the list (grants,
+// sub-grants, organisations, plans); the tables' chunks together hold exactly the rows, in order,
+// of the tables made from the whole list at once (page_downloads), whatever the chunk size.
+std::vector<PageDownload> page_download_tables(const SiteContext& site, const PageKey& key,
+                                               std::size_t chunk_size = 256);
+// page_download_tables() with every table made whole, from the whole list at once. The build never
+// calls it (see write_page_downloads); tests hold the streamed files to these tables.
 std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key);
 // data/<table> for every table in opendata::all_schemas() order.
 std::vector<Download> bulk_downloads(const SiteContext& site);
@@ -35,13 +60,6 @@ std::vector<Download> bulk_downloads(const SiteContext& site);
 // Relative output path → bytes: "<base>.csv" and "<base>.json" of each download, in order.
 std::vector<std::pair<std::string, std::string>> download_files(
     const std::vector<Download>& downloads);
-// A bulk table made a chunk of records at a time (a few hundred grants), so that at national scale
-// (millions of budget lines) no whole table, nor its CSV or JSON text, is ever held in memory.
-struct BulkTable {
-  const opendata::TableSchema* schema = nullptr;
-  std::size_t chunks = 0;
-  std::function<opendata::Table(std::size_t chunk)> rows;  // the rows of chunk 0 … chunks - 1
-};
 // The tables of data/<table>, in opendata::all_schemas() order; their chunks together hold the rows
 // of opendata::bulk_tables(), in its order. `chunk_size` is in records of the table's first level
 // (grants, sub-grants, organisations, plans).
@@ -49,15 +67,25 @@ std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_si
 // data/<table> and its row count, for the data dictionary page and datapackage.json.
 std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site);
 
-// Writes "<base>.csv" and "<base>.json" of `table` through `writer`, one chunk at a time, with the
-// bytes opendata::write_csv() and write_json() give for the whole table; returns its row count.
+struct WrittenTable {
+  std::size_t rows = 0;    // rows of the table
+  std::int64_t bytes = 0;  // bytes written, summed over every path
+};
+// Writes "<base>.csv" and "<base>.json" of `table` for every base in `bases` (the same bytes to
+// each) through `writer`, one chunk at a time, with the bytes opendata::write_csv() and
+// write_json() give for the whole table. Each chunk is made once and goes to both files, so at
+// most one chunk, as a table and as CSV and JSON text, is in memory at a time.
+WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
+                         const BulkTable& table);
+// write_table() to one base; returns its row count.
 std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
                              const BulkTable& table);
-// download_files(page_downloads(site, key)) for the page in every language of the site: the tables
-// hold both languages' texts, so the files of /kk/… and /ru/… are the same bytes, made once here
-// and listed under each language's folder.
-std::vector<std::pair<std::string, std::string>> page_download_files_all_languages(
-    const SiteContext& site, const PageKey& key);
+// Writes the page's files (page_download_tables) into the folder of every language of the site,
+// whatever the page's language: the tables hold both languages' texts, so the files of /kk/… and
+// /ru/… are the same bytes, made once, a chunk at a time, and streamed to every folder at once.
+// Returns the bytes written, summed over every path.
+std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
+                                  output::OutputWriter& writer, std::size_t chunk_size = 256);
 // The portal-wide files: the bulk files, data/datapackage.json and, when at least one record
 // qualifies, data/360giving.json, streamed to `writer`.
 void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
@@ -67,10 +95,9 @@ nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<D
 nlohmann::json downloads_view(
     const views::ViewContext& ctx,
     const std::vector<std::pair<std::string, opendata::TableSize>>& files);
-// The same for a page's own downloads (page_downloads), without building the tables where their
-// row counts are known beforehand: a grant's (one row per record of each kind), a facet value's
-// and the sub-grant registry's (one row per record listed). Building the tables only to count
-// them made every page of a long list cost as much as the whole list's files.
+// The same for a page's own downloads (page_download_tables), from the row counts those know
+// without making any row: building the tables only to count them made every page of a long list
+// cost as much as the whole list's files.
 nlohmann::json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
                                    const PageKey& key);
 // The data dictionary page (/<lang>/data/): the bulk files, every column of every table described

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/file_io.h"
 #include "output/output_writer.h"
@@ -16,6 +17,7 @@ namespace ashyq::output {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_bytes;
 using testing::snapshot;
 using Tree = std::map<std::string, std::string>;
 
@@ -211,6 +213,127 @@ TEST_CASE("A published file edited by hand is rewritten even when the new bytes 
     CHECK(writer.files_written() == 1);
   }
   CHECK(snapshot(site / "public") == kFirst);
+}
+
+// One content streamed to several paths, as a page's downloads go to every language's folder.
+void stream_to(OutputWriter& writer, const std::vector<std::string>& paths,
+               const std::string& text) {
+  writer.write_streamed(paths, [&](const OutputWriter::Append& append) {
+    append(text.substr(0, 4));
+    append(text.substr(4));
+  });
+}
+
+// `rows`, then `changed`, streamed to several paths over four builds.
+void check_streamed_to_paths(const std::string& rows, const std::string& changed) {
+  testing::TempFolder site("output");
+  const std::vector<std::string> both = {"kk/g/grants.csv", "ru/g/grants.csv"};
+  {
+    OutputWriter writer(site / "public", "in-1");
+    stream_to(writer, both, rows);
+    writer.write("kk/g/index.html", "бет");
+    writer.publish();
+    CHECK(writer.files() == 3);
+    CHECK(writer.files_written() == 3);
+    CHECK(writer.bytes() == 2 * static_cast<std::int64_t>(rows.size()) + 6);
+  }
+  CHECK(snapshot(site / "public") ==
+        Tree{{"kk/g/grants.csv", rows}, {"ru/g/grants.csv", rows}, {"kk/g/index.html", "бет"}});
+  {
+    const std::optional<Manifest> manifest = read_manifest(site / "public.manifest");
+    REQUIRE(manifest);
+    REQUIRE(manifest->files.size() == 3);
+    for (const std::string& path : both) {
+      INFO(path);
+      const ManifestEntry& entry = manifest->files.at(path);
+      CHECK(entry.size == static_cast<std::int64_t>(rows.size()));
+      CHECK(entry.hash == manifest->files.at(both.front()).hash);
+      CHECK(entry.mtime_ns == mtime_of(site / "public" / path));
+    }
+  }
+  const ino_t kk = inode_of(site / "public/kk/g/grants.csv");
+  const ino_t ru = inode_of(site / "public/ru/g/grants.csv");
+  CHECK(kk != ru);  // two files, not two names of one
+  const std::int64_t kk_mtime = mtime_of(site / "public/kk/g/grants.csv");
+  const std::int64_t ru_mtime = mtime_of(site / "public/ru/g/grants.csv");
+
+  // The same bytes again: neither is written, and a new third path is.
+  {
+    OutputWriter writer(site / "public", "in-2");
+    REQUIRE(writer.incremental());
+    stream_to(writer, {"kk/g/grants.csv", "ru/g/grants.csv", "en/g/grants.csv"}, rows);
+    writer.write("kk/g/index.html", "бет");
+    writer.publish();
+    CHECK(writer.files() == 4);
+    CHECK(writer.files_written() == 1);
+    CHECK(writer.bytes_written() == static_cast<std::int64_t>(rows.size()));
+  }
+  CHECK(inode_of(site / "public/kk/g/grants.csv") == kk);
+  CHECK(inode_of(site / "public/ru/g/grants.csv") == ru);
+  CHECK(mtime_of(site / "public/kk/g/grants.csv") == kk_mtime);
+  CHECK(mtime_of(site / "public/ru/g/grants.csv") == ru_mtime);
+  CHECK(read_bytes(site / "public/en/g/grants.csv") == rows);
+
+  // A path whose published file was edited by hand is rewritten; the others are left alone.
+  site.write("public/ru/g/grants.csv", "hand edit");
+  {
+    OutputWriter writer(site / "public", "in-3");
+    stream_to(writer, {"kk/g/grants.csv", "ru/g/grants.csv", "en/g/grants.csv"}, rows);
+    writer.write("kk/g/index.html", "бет");
+    writer.publish();
+    CHECK(writer.files_written() == 1);
+  }
+  CHECK(read_bytes(site / "public/ru/g/grants.csv") == rows);
+  CHECK(inode_of(site / "public/kk/g/grants.csv") == kk);
+
+  // Changed bytes: every path is rewritten with them; a path no longer given is removed.
+  {
+    OutputWriter writer(site / "public", "in-4");
+    stream_to(writer, both, changed);
+    writer.write("kk/g/index.html", "бет");
+    writer.publish();
+    CHECK(writer.files() == 3);
+    CHECK(writer.files_written() == 2);
+    CHECK(writer.bytes_written() == 2 * static_cast<std::int64_t>(changed.size()));
+    CHECK(writer.files_removed() == 1);
+  }
+  CHECK(snapshot(site / "public") == Tree{{"kk/g/grants.csv", changed},
+                                          {"ru/g/grants.csv", changed},
+                                          {"kk/g/index.html", "бет"}});
+  CHECK(inode_of(site / "public/kk/g/grants.csv") != kk);
+  CHECK(inode_of(site / "public/ru/g/grants.csv") != ru);
+  const std::optional<Manifest> manifest = read_manifest(site / "public.manifest");
+  REQUIRE(manifest);
+  for (const std::string& path : both) {
+    INFO(path);
+    CHECK(manifest->files.at(path).size == static_cast<std::int64_t>(changed.size()));
+    CHECK(manifest->files.at(path).mtime_ns == mtime_of(site / "public" / path));
+  }
+  CHECK_FALSE(fs::exists(site / "public.staging"));
+}
+
+TEST_CASE("One streamed content goes to several paths, each a file written only if changed") {
+  SECTION("kept in memory while produced") {
+    check_streamed_to_paths("id,атауы\r\ng1,бір\r\n", "id,атауы\r\ng1,бір\r\ng2,екі\r\n");
+  }
+  SECTION("longer than the writer holds: staged while produced, copied to the other paths") {
+    std::string rows = "id,атауы\r\n";
+    while (rows.size() <= OutputWriter::kStreamBuffer) rows += "g1,бір\r\n";
+    check_streamed_to_paths(rows, rows + "g2,екі\r\n");
+  }
+}
+
+TEST_CASE("A streamed write to no path is refused, and one path twice fails the publish") {
+  testing::TempFolder site("output");
+  OutputWriter writer(site / "public");
+  bool produced = false;
+  CHECK_THROWS_AS(writer.write_streamed(std::vector<std::string>{},
+                                        [&](const OutputWriter::Append&) { produced = true; }),
+                  std::invalid_argument);
+  CHECK_FALSE(produced);
+  stream_to(writer, {"a.csv", "a.csv"}, "rows");
+  CHECK_THROWS_WITH(writer.publish(), Catch::Contains("two outputs for one file: a.csv"));
+  CHECK_FALSE(fs::exists(site / "public"));
 }
 
 TEST_CASE("An incremental build that fails before publishing changes nothing") {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "i18n/format.h"
 #include "i18n/ui_strings.h"
 #include "model/portal_index.h"
+#include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
@@ -92,19 +94,33 @@ TEST_CASE("A page's download box counts the rows its files have, without buildin
   CHECK(with_downloads > 20);
 }
 
-TEST_CASE("A page's downloads are made once and listed under every language's folder") {
+TEST_CASE("A page's downloads are made once and written under every language's folder") {
   FixtureSite fixture;
   REQUIRE_FALSE(fixture.diagnostics.has_errors());
   const SiteContext site = fixture.context();
-  for (const PageKey& key : list_pages(site)) {
-    if (key.lang != Lang::kk || key.page != 1) continue;
-    PageKey ru = key;
-    ru.lang = Lang::ru;
-    auto expected = download_files(page_downloads(site, key));
-    for (auto& file : download_files(page_downloads(site, ru))) expected.push_back(file);
-    INFO(page_path(site, key));
-    CHECK(page_download_files_all_languages(site, key) == expected);
+  testing::TempFolder out("downloads");
+  std::map<std::string, std::string> expected;
+  {
+    output::OutputWriter writer(out / "public");
+    for (const PageKey& key : list_pages(site)) {
+      if (key.lang != Lang::kk || key.page != 1) continue;
+      PageKey ru = key;
+      ru.lang = Lang::ru;
+      auto files = download_files(page_downloads(site, key));
+      for (auto& file : download_files(page_downloads(site, ru))) files.push_back(file);
+      std::int64_t bytes = 0;
+      for (const auto& [path, content] : files) {
+        CHECK(expected.emplace(path, content).second);  // no page's file is another page's
+        bytes += static_cast<std::int64_t>(content.size());
+      }
+      INFO(page_path(site, key));
+      CHECK(write_page_downloads(site, key, writer) == bytes);
+    }
+    writer.publish();
+    CHECK(writer.files() == static_cast<std::int64_t>(expected.size()));
   }
+  CHECK(expected.size() > 40);
+  CHECK(testing::snapshot(out / "public") == expected);
 }
 
 TEST_CASE("Dates format the same on every call of a thread, of every precision and language") {

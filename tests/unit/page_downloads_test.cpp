@@ -1,0 +1,140 @@
+// A page's downloads are written a chunk of records at a time, once for every language's folder (a
+// registry or facet page lists a share of the whole portal, too much to hold as one table and its
+// text at national scale). These tests hold the streamed files to write_csv() and write_json() of
+// the tables made from the whole list at once, for lists longer than one chunk: the fixture portal
+// with chunks of a few records, and a synthetic portal (bench/synth) with more than 256 grants and
+// sub-grants in one list at the build's own chunk size.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "content/loader.h"
+#include "core/file_io.h"
+#include "export/writers.h"
+#include "i18n/ui_strings.h"
+#include "model/portal_index.h"
+#include "output/output_writer.h"
+#include "render/renderer.h"
+#include "site/downloads.h"
+#include "site/pages.h"
+#include "temp_folder.h"
+
+namespace ashyq::site {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A portal from `dir` with the repository's templates and UI strings.
+struct LoadedSite {
+  explicit LoadedSite(const fs::path& dir) : portal(load_portal(dir, diagnostics)) {
+    REQUIRE_FALSE(diagnostics.has_errors());
+  }
+  const fs::path source = fs::path(ASHYQ_SOURCE_DIR);
+  Diagnostics diagnostics;
+  const Portal portal;
+  const PortalIndex index = build_index(portal);
+  const i18n::UiStrings strings =
+      i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
+  const std::unique_ptr<render::Renderer> renderer =
+      render::Renderer::load(source / "templates", "templates", diagnostics);
+  const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
+};
+
+// The first-language, first pages: those whose build step writes the downloads of every language.
+std::vector<PageKey> download_pages(const SiteContext& site) {
+  std::vector<PageKey> out;
+  for (const PageKey& key : list_pages(site))
+    if (key.lang == site.portal.config.languages.front() && key.page == 1) out.push_back(key);
+  return out;
+}
+
+// Writes the downloads of `keys` at `chunk_size` and checks every file of every language against
+// the whole tables written at once. Returns how many tables took more than one chunk.
+std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& keys,
+                           std::size_t chunk_size) {
+  testing::TempFolder out("page-downloads");
+  std::map<std::string, std::string> expected;
+  std::size_t long_tables = 0;
+  {
+    output::OutputWriter writer(out / "public");
+    for (const PageKey& key : keys) {
+      INFO(page_path(site, key));
+      std::int64_t bytes = 0;
+      for (Lang lang : site.portal.config.languages) {
+        PageKey in_lang = key;
+        in_lang.lang = lang;
+        const std::vector<Download> whole = page_downloads(site, in_lang);
+        const std::vector<PageDownload> chunked = page_download_tables(site, in_lang, chunk_size);
+        REQUIRE(chunked.size() == whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+          CHECK(chunked[i].base == whole[i].base);
+          CHECK(chunked[i].table.schema == whole[i].table.schema);
+          CHECK(chunked[i].rows == whole[i].table.rows.size());
+          if (lang == key.lang && chunked[i].table.chunks > 1) ++long_tables;
+          const std::string csv = opendata::write_csv(whole[i].table);
+          const std::string json = opendata::write_json(whole[i].table);
+          expected[whole[i].base + ".csv"] = csv;
+          expected[whole[i].base + ".json"] = json;
+          bytes += static_cast<std::int64_t>(csv.size() + json.size());
+        }
+      }
+      CHECK(write_page_downloads(site, key, writer, chunk_size) == bytes);
+    }
+    writer.publish();
+  }
+  const std::map<std::string, std::string> written = testing::snapshot(out / "public");
+  CHECK(written.size() == expected.size());
+  for (const auto& [path, bytes] : expected) {
+    INFO(path);
+    const auto file = written.find(path);
+    REQUIRE(file != written.end());
+    CHECK(file->second == bytes);  // one CHECK a file: a mismatch names it
+  }
+  return long_tables;
+}
+
+TEST_CASE("Page downloads streamed a few records a chunk have the bytes of the whole tables",
+          "[export]") {
+  LoadedSite fixture(fs::path(ASHYQ_SOURCE_DIR) / "tests/fixtures/portal");
+  const std::vector<PageKey> keys = download_pages(fixture.site);
+  for (std::size_t chunk_size : {1, 2, 3, 256}) {
+    INFO("chunk size " << chunk_size);
+    const std::size_t long_tables = check_streamed(fixture.site, keys, chunk_size);
+    // The registry's six sub-grants, the organisations, a year's three grants: several chunks.
+    if (chunk_size <= 2) CHECK(long_tables >= 5);
+  }
+}
+
+TEST_CASE("The registry and facet downloads of a synthetic portal stream chunks of 256 records",
+          "[export]") {
+  // Synthetic data from bench/synth: 500 grants, about 350 of them of one operator and 300
+  // completed, and about 4 000 sub-grants.
+  testing::TempFolder folder("page-downloads-synth");
+  const std::string synth = std::string(ASHYQ_SYNTH) + " --grants 500 --seed 5 --out " +
+                            (folder / "site").string() + " >/dev/null";
+  REQUIRE(std::system(synth.c_str()) == 0);
+  LoadedSite synthetic(folder / "site");
+  // The pages with a list longer than one chunk at the build's chunk size.
+  std::vector<PageKey> keys;
+  bool registry = false, grants = false;
+  for (const PageKey& key : download_pages(synthetic.site))
+    for (const PageDownload& d : page_download_tables(synthetic.site, key)) {
+      if (d.table.chunks < 2) continue;
+      CHECK(d.rows > 256);
+      registry = registry || key.kind == PageKind::subgrants;
+      grants = grants || d.table.schema == &opendata::grants_schema();
+      keys.push_back(key);
+      break;
+    }
+  CHECK(registry);
+  CHECK(grants);
+  CHECK(check_streamed(synthetic.site, keys, 256) >= keys.size());
+}
+
+}  // namespace
+}  // namespace ashyq::site
