@@ -66,7 +66,7 @@ LocalizedText read_text(const toml::table& root, std::string_view key, const Tom
       diagnostics.error(location_of(file, &value), field, "expected a string");
       continue;
     }
-    text.in(*lang) = **value.as_string();
+    text.set(*lang, **value.as_string());
   }
   for (Lang lang : kAllLangs)
     if (!text.has(lang))

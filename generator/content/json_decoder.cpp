@@ -178,8 +178,9 @@ LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node,
       decoder.error(child, "expected a string, found " + describe_json(value));
       continue;
     }
-    text.in(*lang) = value.get<std::string>();
-    if (text.in(*lang).empty())
+    const auto& string = value.get_ref<const std::string&>();
+    text.set(*lang, string);
+    if (string.empty())
       decoder.error(child, "empty text; leave the language out when the source gives no text");
   }
   if (node.empty()) decoder.error(pointer, "a text needs at least one language, \"kk\" or \"ru\"");

@@ -519,22 +519,22 @@ class SubgrantsCsvParser {
           }
           break;
         case Column::recipient_name_kk:
-          subgrant.recipient_name.in(Lang::kk) = value;
+          subgrant.recipient_name.set(Lang::kk, value);
           break;
         case Column::recipient_name_ru:
-          subgrant.recipient_name.in(Lang::ru) = value;
+          subgrant.recipient_name.set(Lang::ru, value);
           break;
         case Column::locality_kk:
-          subgrant.locality.in(Lang::kk) = value;
+          subgrant.locality.set(Lang::kk, value);
           break;
         case Column::locality_ru:
-          subgrant.locality.in(Lang::ru) = value;
+          subgrant.locality.set(Lang::ru, value);
           break;
         case Column::title_kk:
-          subgrant.title.in(Lang::kk) = value;
+          subgrant.title.set(Lang::kk, value);
           break;
         case Column::title_ru:
-          subgrant.title.in(Lang::ru) = value;
+          subgrant.title.set(Lang::ru, value);
           break;
         case Column::award_date:
           if (value.empty()) break;

@@ -5,7 +5,7 @@ namespace {
 
 // Frictionless descriptions are one string: the Kazakh text, then the Russian one.
 std::string both(const LocalizedText& text) {
-  return text.in(Lang::kk) + " / " + text.in(Lang::ru);
+  return std::string(text.in(Lang::kk)) + " / " + std::string(text.in(Lang::ru));
 }
 
 }  // namespace

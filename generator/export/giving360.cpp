@@ -13,7 +13,7 @@ constexpr const char* kRegrantCommon = "FRG010";  // regrantType codelist: Commo
 
 // The text in the export's language, else in the other one.
 std::string in(const LocalizedText& text, Lang lang) {
-  return text.has(lang) ? text.in(lang) : text.in(other_lang(lang));
+  return std::string(text.has(lang) ? text.in(lang) : text.in(other_lang(lang)));
 }
 
 bool full_day(const std::optional<PartialDate>& date) {

@@ -11,13 +11,13 @@
 namespace ashyq::opendata {
 namespace {
 
-LocalizedText lt(std::string kk, std::string ru) { return {{std::move(kk), std::move(ru)}}; }
+LocalizedText lt(std::string_view kk, std::string_view ru) { return {kk, ru}; }
 
 // Builds a table's columns: plain ones, and a text in both languages as <field>_kk, <field>_ru.
 class Columns {
  public:
   Columns& add(std::string id, ColumnType type, std::string kk, std::string ru) {
-    columns_.push_back({std::move(id), type, lt(std::move(kk), std::move(ru))});
+    columns_.push_back({std::move(id), type, lt(kk, ru)});
     return *this;
   }
   Columns& text(std::string id, std::string kk, std::string ru) {
@@ -64,8 +64,8 @@ class RowBuilder {
     return *this;
   }
   RowBuilder& localized(const std::string& field, const LocalizedText& value) {
-    text(field + "_kk", value.in(Lang::kk));
-    return text(field + "_ru", value.in(Lang::ru));
+    text(field + "_kk", std::string(value.in(Lang::kk)));
+    return text(field + "_ru", std::string(value.in(Lang::ru)));
   }
   RowBuilder& money(const std::string& id, const std::optional<Tenge>& value) {
     if (value) set(id, value->value());

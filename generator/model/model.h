@@ -3,6 +3,7 @@
 // Each record keeps where it came from (file) and, through its SourceMap, where each field was, so
 // validation can point at the exact line and column.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,17 +24,23 @@ class SourcePositions {
  public:
   using Table = std::map<std::string, std::pair<int, int>>;
   SourcePositions() = default;
-  SourcePositions(Table table) : table_(std::move(table)) {}  // NOLINT: implicit on purpose
+  SourcePositions(Table table)  // NOLINT: implicit on purpose
+      : table_(table.empty() ? nullptr : std::make_shared<const Table>(std::move(table))) {}
   static SourcePositions on_disk(std::string path) {
     SourcePositions p;
     p.path_ = std::move(path);
     return p;
   }
-  const Table& table() const { return table_; }
+  const Table& table() const {
+    static const Table kNone;
+    return table_ ? *table_ : kNone;
+  }
   const std::string& path() const { return path_; }  // empty: the table is all there is
 
  private:
-  Table table_;
+  // A pointer, not the map itself: every record the loader reads has no table, and an empty
+  // std::map is 48 bytes. The table never changes once made, so copies may share it.
+  std::shared_ptr<const Table> table_;
   std::string path_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/short_text.h"
 #include "views/view_context.h"
@@ -29,7 +30,7 @@ struct Texts {
   std::vector<WeightedText> pieces;
   std::vector<std::unique_ptr<std::string>> owned;
 
-  void add(const std::string& text, std::uint32_t weight = 1) {
+  void add(std::string_view text, std::uint32_t weight = 1) {
     if (!text.empty()) pieces.push_back({text, weight});
   }
   void own(std::string text, std::uint32_t weight = 1) {
@@ -56,16 +57,16 @@ class DocumentCollector {
 
  private:
   // The page's own language, else the other one, as the page shows it.
-  const std::string& text(const LocalizedText& value) const {
+  std::string_view text(const LocalizedText& value) const {
     return value.has(ctx_.lang) ? value.in(ctx_.lang) : value.in(other_lang(ctx_.lang));
   }
   std::string region_name(const std::string& id) const {
     const Region* region = portal_.find_region(id);
-    return region ? text(region->name) : std::string();
+    return region ? std::string(text(region->name)) : std::string();
   }
   std::string organisation_name(const std::string& id) const {
     const Organisation* organisation = portal_.find_organisation(id);
-    return organisation ? text(organisation->name) : std::string();
+    return organisation ? std::string(text(organisation->name)) : std::string();
   }
   const Narrative& narrative(const std::array<Narrative, 2>& narratives) const {
     const Narrative& own = narratives[static_cast<int>(ctx_.lang)];
@@ -99,7 +100,7 @@ class DocumentCollector {
         for (const auto& result : topic.expected_results) texts.add(text(result));
       }
     }
-    builder_.add({ctx_.path("plans/" + plan.id + "/"), text(plan.title), "plan",
+    builder_.add({ctx_.path("plans/" + plan.id + "/"), std::string(text(plan.title)), "plan",
                   join({plan.year > 0 ? std::to_string(plan.year) : "", operator_name,
                         plan.total ? ctx_.money(*plan.total) : ""}),
                   ""},
@@ -113,7 +114,7 @@ class DocumentCollector {
     Texts texts;
     texts.add(text(region.name), kTitleWeight);
     builder_.add(
-        {ctx_.path("regions/" + region.id + "/"), text(region.name), "region",
+        {ctx_.path("regions/" + region.id + "/"), std::string(text(region.name)), "region",
          ctx_.t("nav.grants") + ": " + ctx_.integer(static_cast<std::int64_t>(grants)), ""},
         texts.pieces);
   }
@@ -131,8 +132,9 @@ class DocumentCollector {
       texts.add(text(entry.funder));
       texts.add(text(entry.results));
     }
-    builder_.add({ctx_.path("organisations/" + organisation.id + "/"), text(organisation.name),
-                  "organisation", join({text(organisation.short_name), region, organisation.bin}),
+    builder_.add({ctx_.path("organisations/" + organisation.id + "/"),
+                  std::string(text(organisation.name)), "organisation",
+                  join({std::string(text(organisation.short_name)), region, organisation.bin}),
                   short_text(text(organisation.about), kSummaryBytes)},
                  texts.pieces);
   }
@@ -181,8 +183,8 @@ class DocumentCollector {
     std::string regions_text;
     for (const std::string& region : regions)
       regions_text += (regions_text.empty() ? "" : ", ") + region;
-    const std::string& summary = grant.goal.empty() ? text(grant.topic) : text(grant.goal);
-    builder_.add({ctx_.path("grants/" + grant.id + "/"), text(grant.title), "grant",
+    const std::string_view summary = grant.goal.empty() ? text(grant.topic) : text(grant.goal);
+    builder_.add({ctx_.path("grants/" + grant.id + "/"), std::string(text(grant.title)), "grant",
                   join({grantee, regions_text, year ? std::to_string(*year) : "",
                         grant.amount ? ctx_.money(*grant.amount) : ""}),
                   short_text(summary, kSummaryBytes)},

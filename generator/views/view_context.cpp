@@ -19,7 +19,7 @@ nlohmann::json ViewContext::text(const LocalizedText& value) const {
 }
 
 std::string ViewContext::plain(const LocalizedText& value) const {
-  return value.has(lang) ? value.in(lang) : value.in(other_lang(lang));
+  return std::string(value.has(lang) ? value.in(lang) : value.in(other_lang(lang)));
 }
 
 std::string ViewContext::money(Tenge amount) const { return i18n::format_money(amount, lang); }

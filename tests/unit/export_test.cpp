@@ -11,13 +11,13 @@ namespace {
 
 const TableSchema& sample_schema() {
   static const TableSchema schema = {"sample",
-                                     {{"Үлгі", "Образец"}},
-                                     {{"Сынақ кестесі", "Тестовая таблица"}},
-                                     {{"id", ColumnType::text, {{"id", "id"}}},
-                                      {"amount", ColumnType::integer, {{"сома", "сумма"}}},
-                                      {"share", ColumnType::number, {{"үлес", "доля"}}},
-                                      {"note_kk", ColumnType::text, {{"ескерту", "примечание"}}},
-                                      {"date", ColumnType::date, {{"күні", "дата"}}}}};
+                                     {"Үлгі", "Образец"},
+                                     {"Сынақ кестесі", "Тестовая таблица"},
+                                     {{"id", ColumnType::text, {"id", "id"}},
+                                      {"amount", ColumnType::integer, {"сома", "сумма"}},
+                                      {"share", ColumnType::number, {"үлес", "доля"}},
+                                      {"note_kk", ColumnType::text, {"ескерту", "примечание"}},
+                                      {"date", ColumnType::date, {"күні", "дата"}}}};
   return schema;
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -61,12 +62,7 @@ std::string error_findings(const Diagnostics& diagnostics) {
   return out;
 }
 
-LocalizedText text(std::string kk, std::string ru) {
-  LocalizedText t;
-  t.in(Lang::kk) = std::move(kk);
-  t.in(Lang::ru) = std::move(ru);
-  return t;
-}
+LocalizedText text(std::string_view kk, std::string_view ru) { return {kk, ru}; }
 
 // ---------------------------------------------------------------------------------------------
 // Decoding

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -17,12 +18,7 @@ using nlohmann::json;
 
 static_assert(sizeof("\u00A0") == 3, "the execution character set must be UTF-8");
 
-LocalizedText text(std::string kk, std::string ru) {
-  LocalizedText t;
-  t.in(Lang::kk) = std::move(kk);
-  t.in(Lang::ru) = std::move(ru);
-  return t;
-}
+LocalizedText text(std::string_view kk, std::string_view ru) { return {kk, ru}; }
 
 // The UI strings the views below ask for, in both languages.
 i18n::UiStrings ui_strings() {
@@ -170,7 +166,7 @@ TEST_CASE("A sub-grant recipient's name is published only for an NGO or with con
     sg.id = "sg1";
     sg.recipient_kind = c.kind;
     sg.name_consent = c.consent;
-    sg.recipient_name.in(Lang::ru) = c.name_ru;
+    sg.recipient_name.set(Lang::ru, c.name_ru);
     sg.locality = text("Қордай ауылы", "село Кордай");
     sg.amount = Tenge(500000);
     g.subgrants.awarded = {sg};
@@ -307,9 +303,9 @@ TEST_CASE("A text missing in the page's language falls back to the other, marked
   const ViewContext kk{portal, strings, Lang::kk};
   const ViewContext ru{portal, strings, Lang::ru};
   LocalizedText only_kk;
-  only_kk.in(Lang::kk) = "Жастар форумы";
+  only_kk.set(Lang::kk, "Жастар форумы");
   LocalizedText only_ru;
-  only_ru.in(Lang::ru) = "Молодёжный форум";
+  only_ru.set(Lang::ru, "Молодёжный форум");
 
   CHECK(ru.text(only_kk) == json{{"text", "Жастар форумы"},
                                  {"lang", "kk"},
