@@ -21,6 +21,7 @@
 #include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/downloads.h"
+#include "loaded_site.h"
 #include "temp_folder.h"
 #include "views/view_context.h"
 
@@ -29,21 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct LoadedFixture {
-  LoadedFixture() {
-    REQUIRE_FALSE(diagnostics.has_errors());
-    REQUIRE_FALSE(portal.grants.empty());
-  }
-  const fs::path source = fs::path(ASHYQ_SOURCE_DIR);
-  Diagnostics diagnostics;
-  const Portal portal = load_portal(source / "tests/fixtures/portal", diagnostics);
-  const PortalIndex index = build_index(portal);
-  const i18n::UiStrings strings =
-      i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
-  const std::unique_ptr<render::Renderer> renderer =
-      render::Renderer::load(source / "templates", "templates", diagnostics);
-  const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
-};
+using LoadedFixture = testing::LoadedSite;
 
 TEST_CASE("Bulk files streamed a chunk at a time have the bytes of the whole table written at once",
           "[export]") {

@@ -22,6 +22,7 @@
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
+#include "loaded_site.h"
 #include "temp_folder.h"
 
 namespace ashyq::site {
@@ -29,21 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A portal from `dir` with the repository's templates and UI strings.
-struct LoadedSite {
-  explicit LoadedSite(const fs::path& dir) : portal(load_portal(dir, diagnostics)) {
-    REQUIRE_FALSE(diagnostics.has_errors());
-  }
-  const fs::path source = fs::path(ASHYQ_SOURCE_DIR);
-  Diagnostics diagnostics;
-  const Portal portal;
-  const PortalIndex index = build_index(portal);
-  const i18n::UiStrings strings =
-      i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
-  const std::unique_ptr<render::Renderer> renderer =
-      render::Renderer::load(source / "templates", "templates", diagnostics);
-  const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
-};
+using testing::LoadedSite;
 
 // The first-language, first pages: those whose build step writes the downloads of every language.
 std::vector<PageKey> download_pages(const SiteContext& site) {

@@ -16,6 +16,7 @@
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
+#include "loaded_site.h"
 #include "temp_folder.h"
 
 // What the build makes once and shares between pages (the UI strings converted for the renderer,
@@ -45,27 +46,13 @@ TEST_CASE("An underlay's names render as if they were in the view, and the view'
   CHECK(renderer->render("page", view, nullptr) == " page [a  page] [b  own]");
 }
 
-// The fixture portal with the repository's templates and UI strings.
-struct FixtureSite {
-  const std::filesystem::path source{ASHYQ_SOURCE_DIR};
-  Diagnostics diagnostics;
-  const Portal portal = load_portal(source / "tests/fixtures/portal", diagnostics);
-  const PortalIndex index = build_index(portal);
-  const i18n::UiStrings strings =
-      i18n::UiStrings::load(source / "templates/i18n", ASHYQ_SOURCE_DIR, diagnostics);
-  const std::unique_ptr<render::Renderer> renderer =
-      render::Renderer::load(source / "templates", "templates", diagnostics);
-
-  SiteContext context() const {
-    return SiteContext{portal, index, strings, *renderer, portal.config.page_size};
-  }
-};
+using FixtureSite = testing::LoadedSite;
 
 TEST_CASE("Every page renders the same bytes with the shared parts as without them") {
   FixtureSite fixture;
   REQUIRE_FALSE(fixture.diagnostics.has_errors());
-  const SiteContext alone = fixture.context();
-  SiteContext shared_site = fixture.context();
+  const SiteContext alone = fixture.site;
+  SiteContext shared_site = fixture.site;
   const SharedParts shared = prepare_shared_parts(alone);
   shared_site.shared = &shared;
   const std::vector<PageKey> pages = list_pages(alone);
@@ -82,7 +69,7 @@ TEST_CASE("Every page renders the same bytes with the shared parts as without th
 TEST_CASE("A page's download box counts the rows its files have, without building them") {
   FixtureSite fixture;
   REQUIRE_FALSE(fixture.diagnostics.has_errors());
-  const SiteContext site = fixture.context();
+  const SiteContext site = fixture.site;
   std::size_t with_downloads = 0;
   for (const PageKey& key : list_pages(site)) {
     const views::ViewContext ctx{fixture.portal, fixture.strings, key.lang};
@@ -97,7 +84,7 @@ TEST_CASE("A page's download box counts the rows its files have, without buildin
 TEST_CASE("A page's downloads are made once and written under every language's folder") {
   FixtureSite fixture;
   REQUIRE_FALSE(fixture.diagnostics.has_errors());
-  const SiteContext site = fixture.context();
+  const SiteContext site = fixture.site;
   testing::TempFolder out("downloads");
   std::map<std::string, std::string> expected;
   {
