@@ -545,12 +545,60 @@ json outputs_with(std::initializer_list<const char*> tables, bool html = true) {
   return outputs;
 }
 
+// A sub-grant as the registry lists it: its grant, its place in the grant's awarded list, and the
+// region it is counted under.
+struct RegistryEntry {
+  std::string grant;
+  int subgrant;
+  std::string region;
+};
+
+// The region a sub-grant is counted under, as Ashyq's subgrant_region: its own, else its grant's
+// when the grant has one region, else none.
+std::string subgrant_region(const json& g, const json& sg) {
+  if (sg.contains("region")) return sg["region"];
+  return g["regions"].size() == 1 ? std::string(g["regions"][0]) : std::string();
+}
+
+// Content files of a list Hugo cannot paginate itself (sub-grants are not pages): one file a page,
+// page_size entries each, named by (grant id, sub-grant index). The first page is `first` (with
+// the list's downloads in its `outputs`); page p is `folder`/`prefix`page-p.md at `url`page/p/,
+// with the layout `later_layout`.
+void write_hugo_registry_pages(const std::vector<RegistryEntry>& registry,
+                               const std::vector<std::size_t>& positions, const json& first,
+                               const fs::path& first_file, const fs::path& folder,
+                               const std::string& prefix, const std::string& later_layout,
+                               const std::string& url) {
+  const std::size_t pages = positions.empty() ? 1 : (positions.size() + kPageSize - 1) / kPageSize;
+  for (std::size_t p = 1; p <= pages; ++p) {
+    json items = json::array();
+    for (std::size_t i = (p - 1) * kPageSize; i < std::min(positions.size(), p * kPageSize); ++i)
+      items.push_back(json::array({registry[positions[i]].grant, registry[positions[i]].subgrant}));
+    json front = first;
+    front.erase("outputs");
+    front["page"] = p;
+    front["pages"] = pages;
+    front["items"] = items;
+    if (p == 1) {
+      if (first.contains("outputs")) front["outputs"] = first["outputs"];
+      front["url"] = url;
+      write_hugo_page(first_file, front);
+    } else {
+      front["url"] = url + "page/" + std::to_string(p) + "/";
+      front["layout"] = later_layout;
+      write_hugo_page(folder / (prefix + "page-" + std::to_string(p) + ".md"), front);
+    }
+  }
+}
+
 // The section pages and list pages that are not one record each.
 void write_hugo_sections(const fs::path& hugo, const Site& site,
                          const std::vector<json>& organisations,
-                         const std::vector<std::pair<std::string, int>>& registry) {
-  const std::size_t registry_pages =
-      registry.empty() ? 1 : (registry.size() + kPageSize - 1) / kPageSize;
+                         const std::vector<RegistryEntry>& registry) {
+  std::vector<std::size_t> all(registry.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::map<std::string, std::vector<std::size_t>> by_region;  // registry positions, in order
+  for (std::size_t i = 0; i < registry.size(); ++i) by_region[registry[i].region].push_back(i);
   for (int l = 0; l < 2; ++l) {
     const std::string lang = kLangs[l];
     const fs::path c = hugo / "content" / lang;
@@ -588,32 +636,24 @@ void write_hugo_sections(const fs::path& hugo, const Site& site,
       json front = hugo_record(r, lang);
       front["outputs"] = outputs_with({"grants", "subgrants"});
       write_hugo_page(c / "regions" / (std::string(r["id"]) + ".md"), front);
+      // The region's sub-grant registry, paginated as the registry.
+      const std::string id = r["id"];
       json sub = front;
       sub["outputs"] = outputs_with({"subgrants"});
       sub["type"] = "subgrants";
       sub["layout"] = "region";
-      sub["url"] = "/" + lang + "/subgrants/region/" + std::string(r["id"]) + "/";
-      write_hugo_page(c / "subgrants" / "region" / (std::string(r["id"]) + ".md"), sub);
+      write_hugo_registry_pages(registry, by_region[id], sub,
+                                c / "subgrants" / "region" / (id + ".md"),
+                                c / "subgrants" / "region", id + "-", "region",
+                                "/" + lang + "/subgrants/region/" + id + "/");
     }
     write_hugo_page(c / "plans" / "_index.md", json{{"title", "plans"}});
     // The sub-grant registry: every sub-grant in grant id order, page_size a page. Hugo paginates
     // pages, not the sub-grants inside them, so each registry page is a content file that names
     // its sub-grants (grant id, index); the layout looks each grant up and prints the sub-grant.
-    for (std::size_t p = 1; p <= registry_pages; ++p) {
-      json items = json::array();
-      for (std::size_t i = (p - 1) * kPageSize; i < std::min(registry.size(), p * kPageSize); ++i)
-        items.push_back(json::array({registry[i].first, registry[i].second}));
-      json front{{"title", "subgrants"}, {"page", p}, {"pages", registry_pages}, {"items", items}};
-      if (p == 1) {
-        front["outputs"] = outputs_with({"subgrants"});
-        front["url"] = "/" + lang + "/subgrants/";
-        write_hugo_page(c / "subgrants" / "_index.md", front);
-      } else {
-        front["url"] = "/" + lang + "/subgrants/page/" + std::to_string(p) + "/";
-        front["layout"] = "registry";
-        write_hugo_page(c / "subgrants" / ("page-" + std::to_string(p) + ".md"), front);
-      }
-    }
+    json registry_front{{"title", "subgrants"}, {"outputs", outputs_with({"subgrants"})}};
+    write_hugo_registry_pages(registry, all, registry_front, c / "subgrants" / "_index.md",
+                              c / "subgrants", "", "registry", "/" + lang + "/subgrants/");
     write_hugo_page(
         c / "about.md",
         json{{"title", l == 0 ? "Синтетикалық портал туралы" : "О синтетическом портале"}},
@@ -822,7 +862,7 @@ int run(int argc, char** argv) {
              "+++\ntitle = \"О синтетическом портале\"\n+++\n\n"
              "Это синтетический портал: только для замера производительности.\n");
 
-  std::vector<std::pair<std::string, int>> registry;  // (grant id, sub-grant index), id order
+  std::vector<RegistryEntry> registry;  // every sub-grant, in grant id order
   std::vector<MediaRef> media;
   for (int i = 0; i < site.grants; ++i) {
     const Grant grant = make_grant(i, site, rng);
@@ -831,8 +871,9 @@ int run(int argc, char** argv) {
     write_json(dir / "grant.json", grant.record);
     write_file(dir / "report.kk.md", grant.narrative[0]);
     write_file(dir / "report.ru.md", grant.narrative[1]);
-    for (std::size_t s = 0; s < grant.record["subgrants"]["awarded"].size(); ++s)
-      registry.emplace_back(id, static_cast<int>(s));
+    const json& awarded = grant.record["subgrants"]["awarded"];
+    for (std::size_t s = 0; s < awarded.size(); ++s)
+      registry.push_back({id, static_cast<int>(s), subgrant_region(grant.record, awarded[s])});
     if (!hugo.empty()) {
       write_hugo_grant(hugo, grant);
       write_hugo_programmes(hugo, grant.record);

@@ -147,6 +147,12 @@ std::size_t Facet::find(const std::string& key) const {
                                               : values.size();
 }
 
+const FacetValue& Facet::value_or_empty(const std::string& key) const {
+  static const FacetValue empty{};
+  const std::size_t at = find(key);
+  return at < values.size() ? values[at] : empty;
+}
+
 std::string subgrant_region(const Grant& g, const Subgrant& sg) {
   if (!sg.region.empty()) return sg.region;
   return g.regions.size() == 1 ? g.regions.front() : std::string();

@@ -49,6 +49,8 @@ struct Facet {
   std::vector<std::size_t> top;
   // The position of the value with this key in `values`, or values.size() when there is none.
   std::size_t find(const std::string& key) const;
+  // The value with this key, or an empty value (no grants, zero sums) when there is none.
+  const FacetValue& value_or_empty(const std::string& key) const;
 };
 
 // The roles an organisation can have in a grant, in the order organisation pages list them.
@@ -98,8 +100,8 @@ struct PortalIndex {
   // and partner (kOrganisationRoles order), each newest first (by_date order). Pages, downloads
   // and tables read these instead of scanning every grant for every organisation.
   std::vector<std::array<std::vector<std::size_t>, 3>> organisation_grants;
-  Sums awarded;                        // grants in progress or completed: the money awarded
-  Sums all;                            // every grant record, whatever its status
+  Sums awarded;  // grants in progress or completed: the money awarded
+  Sums all;      // every grant record, whatever its status
   std::int64_t subgrant_count = 0;
   Tenge subgrant_amount;
   std::int64_t direct_beneficiaries_actual = 0;  // reported actual figures, completed grants

@@ -218,12 +218,7 @@ std::vector<PageDownload> page_download_tables(const SiteContext& site, const Pa
       break;
     }
     case PageKind::region: {
-      const std::string& region = portal.regions[key.a].id;
-      static const std::vector<std::size_t> none;
-      const std::vector<std::size_t>* list = &none;
-      for (const FacetValue& v : index.facet(FacetKind::region).values)
-        if (v.key == region) list = &v.grants;
-      grants(*list);
+      grants(index.facet(FacetKind::region).value_or_empty(portal.regions[key.a].id).grants);
       region_subgrants(key.a);
       break;
     }

@@ -299,7 +299,7 @@ std::vector<PageKey> list_pages(const SiteContext& site) {
                   index.media_facets[f].values[v].links.size());
     for (std::size_t i = 0; i < portal.regions.size(); ++i) {
       pages.push_back({PageKind::region, lang, i});
-      pages.push_back({PageKind::subgrants_region, lang, i});
+      add_paged(PageKind::subgrants_region, lang, i, 0, index.region_subgrants[i].size());
     }
     for (std::size_t i = 0; i < portal.grants.size(); ++i)
       if (portal.grants[i].subgrants.present)
@@ -350,7 +350,8 @@ std::string page_url(const SiteContext& site, const PageKey& key) {
     case PageKind::subgrants:
       return views::paged_path(prefix + "subgrants/", key.page);
     case PageKind::subgrants_region:
-      return prefix + "subgrants/region/" + portal.regions[key.a].id + "/";
+      return views::paged_path(prefix + "subgrants/region/" + portal.regions[key.a].id + "/",
+                               key.page);
     case PageKind::subgrants_programme:
       return prefix + "subgrants/programme/" + portal.grants[key.a].id + "/";
     case PageKind::organisations:
@@ -464,7 +465,7 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
                               json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/"))}));
     }
     case PageKind::subgrants_region: {
-      json body = views::subgrants_region_view(ctx, index, key.a);
+      json body = views::subgrants_region_view(ctx, index, key.a, key.page, site.page_size);
       const std::string title = t("registry.title") + ": " + body["title"].get<std::string>();
       return render_in_layout(site, ctx, key, "subgrants_region", body, title,
                               json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/")),
@@ -482,7 +483,7 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
           t("organisations.title"),
           json::array({crumb(t("nav.organisations"), ctx.path("organisations/"))}));
     case PageKind::organisation: {
-      json body = views::organisation_view(ctx, index, key.a);
+      json body = views::organisation_view(ctx, index, key.a, site.page_size);
       return render_in_layout(
           site, ctx, key, "organisation", body, body["title"],
           json::array({crumb(t("nav.organisations"), ctx.path("organisations/")),
@@ -493,7 +494,7 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
                               t("regions.title"),
                               json::array({crumb(t("nav.regions"), ctx.path("regions/"))}));
     case PageKind::region: {
-      json body = views::region_view(ctx, index, key.a);
+      json body = views::region_view(ctx, index, key.a, site.page_size);
       return render_in_layout(site, ctx, key, "region", body, body["title"],
                               json::array({crumb(t("nav.regions"), ctx.path("regions/")),
                                            crumb(body["title"], page_url(site, key))}));

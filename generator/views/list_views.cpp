@@ -56,7 +56,8 @@ std::vector<std::size_t> order_values(const ViewContext& ctx, const Facet& facet
     return order;
   }
   std::vector<std::string> labels;
-  for (std::size_t i : order) labels.push_back(facet_value_label(ctx, facet.kind, facet.values[i].key));
+  for (std::size_t i : order)
+    labels.push_back(facet_value_label(ctx, facet.kind, facet.values[i].key));
   std::vector<std::size_t> sorted;
   for (std::size_t i : order_by_label(ctx, labels)) sorted.push_back(order[i]);
   return sorted;
@@ -381,29 +382,34 @@ json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
 
 namespace {
 
-// The sub-grants listed under a region: {subgrants: rows, count, amount}.
-json region_subgrants(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
+// The sub-grants listed under a region, rows [from, to) of them: {subgrants: rows, count, amount}
+// with the count and amount of them all.
+json region_subgrants(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
+                      std::size_t from, std::size_t to) {
   json rows = json::array();
-  std::int64_t count = 0;
   Tenge sum;
-  for (std::size_t i : index.region_subgrants[region]) {
-    const SubgrantRef& ref = index.subgrants[i];
-    const Subgrant& sg = ctx.portal.grants[ref.grant].subgrants.awarded[ref.subgrant];
-    rows.push_back(subgrant_registry_row(ctx, ref));
-    ++count;
-    sum += sg.amount;
+  const std::vector<std::size_t>& listed = index.region_subgrants[region];
+  for (std::size_t n = 0; n < listed.size(); ++n) {
+    const SubgrantRef& ref = index.subgrants[listed[n]];
+    sum += ctx.portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
+    if (n >= from && n < to) rows.push_back(subgrant_registry_row(ctx, ref));
   }
-  return {{"subgrants", rows}, {"count", ctx.integer(count)}, {"amount", ctx.money(sum)}};
+  return {{"subgrants", rows},
+          {"count", ctx.integer(static_cast<std::int64_t>(listed.size()))},
+          {"amount", ctx.money(sum)}};
 }
 
 }  // namespace
 
-json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region) {
+json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
+                           std::size_t page, std::size_t page_size) {
   const Region& r = ctx.portal.regions[region];
-  json v = region_subgrants(ctx, index, region);
+  json v = region_subgrants(ctx, index, region, (page - 1) * page_size, page * page_size);
+  const std::string base = ctx.path("subgrants/region/" + r.id + "/");
   v["title"] = ctx.plain(r.name);
   v["region"] = ctx.text(r.name);
   v["region_url"] = ctx.path("regions/" + r.id + "/");
+  v["pagination"] = pagination_view(base, page, index.region_subgrants[region].size(), page_size);
   return v;
 }
 
@@ -443,7 +449,20 @@ json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
   return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};
 }
 
-json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org_index) {
+namespace {
+
+// {shown, total} when a page shows only the first `shown` of `total` rows and links the rest;
+// null when it shows them all.
+json shown_of(const ViewContext& ctx, std::size_t shown, std::size_t total) {
+  if (total <= shown) return nullptr;
+  return {{"shown", ctx.integer(static_cast<std::int64_t>(shown))},
+          {"total", ctx.integer(static_cast<std::int64_t>(total))}};
+}
+
+}  // namespace
+
+json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org_index,
+                       std::size_t shown) {
   const Portal& portal = ctx.portal;
   const Organisation& o = portal.organisations[org_index];
   json v;
@@ -468,16 +487,25 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   for (std::size_t r = 0; r < role_grants.size(); ++r) {
     json rows = json::array();
     Sums sums;
+    // The newest `shown` of each role: the operator of a national programme operates every
+    // grant, and its page would otherwise grow with the portal. The grantee's and operator's
+    // facet pages list them all, a page at a time; the page's files hold every grant.
     for (std::size_t g : role_grants[r].grants) {
-      rows.push_back(grant_summary(ctx, portal.grants[g]));
+      if (rows.size() < shown) rows.push_back(grant_summary(ctx, portal.grants[g]));
       sums.add(portal.grants[g]);
       by_year_role[{grant_year(portal.grants[g]).value_or(0), static_cast<int>(r)}].add(
           portal.grants[g]);
     }
     if (rows.empty()) continue;
-    roles.push_back({{"role", ctx.t(std::string("role.") + role_grants[r].role)},
+    const std::string role = role_grants[r].role;
+    json all_url = nullptr;
+    if (role == "grantee") all_url = facet_path(ctx, FacetKind::grantee, o.id);
+    if (role == "operator") all_url = facet_path(ctx, FacetKind::operator_, o.id);
+    roles.push_back({{"role", ctx.t("role." + role)},
                      {"grants", rows},
-                     {"sums", sums_view(ctx, sums)}});
+                     {"sums", sums_view(ctx, sums)},
+                     {"shown", shown_of(ctx, shown, role_grants[r].grants.size())},
+                     {"all_url", all_url}});
   }
   v["roles"] = roles;
   json totals = json::array();
@@ -505,9 +533,7 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Facet& facet = index.facet(FacetKind::region);
   json rows = json::array();
   for (const Region& r : portal.regions) {
-    Sums sums;
-    for (const FacetValue& v : facet.values)
-      if (v.key == r.id) sums = v.sums;
+    const Sums& sums = facet.value_or_empty(r.id).sums;
     rows.push_back({{"name", ctx.text(r.name)},
                     {"url", ctx.path("regions/" + r.id + "/")},
                     {"city", r.is_city},
@@ -520,31 +546,32 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
           {"portal_total", ctx.money(index.all.amount)}};
 }
 
-json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index) {
+json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index,
+                 std::size_t shown) {
   const Portal& portal = ctx.portal;
   const Region& r = portal.regions[region_index];
-  std::vector<std::size_t> grants;
-  Sums sums;
-  for (const FacetValue& v : index.facet(FacetKind::region).values)
-    if (v.key == r.id) {
-      grants = v.grants;
-      sums = v.sums;
-    }
+  const FacetValue& value = index.facet(FacetKind::region).value_or_empty(r.id);
+  const std::vector<std::size_t>& grants = value.grants;
+  const Sums& sums = value.sums;
   json v;
   v["title"] = ctx.plain(r.name);
   v["name"] = ctx.text(r.name);
-  v["grants"] = grant_rows(ctx, grants, 0, grants.size());
+  // The newest `shown` grants and the first `shown` sub-grants in registry order; the catalogue's
+  // region page and the region's registry list them all, a page at a time. Listing them all here
+  // made a region's page grow with the portal (8 MB a page at 10 000 grants).
+  v["grants"] = grant_rows(ctx, grants, 0, shown);
+  v["grants_shown"] = shown_of(ctx, shown, grants.size());
   v["sums"] = sums_view(ctx, sums);
-  json multi = json::array();
+  bool multi = false;
   std::map<int, Sums> by_year;
   std::map<std::string, Sums> by_direction;
   for (std::size_t i : grants) {
     const Grant& g = portal.grants[i];
-    if (g.regions.size() > 1) multi.push_back(ctx.text(g.title));
+    multi = multi || g.regions.size() > 1;
     by_year[grant_year(g).value_or(0)].add(g);
     by_direction[g.direction_id].add(g);
   }
-  v["multi_region"] = multi;
+  v["has_multi_region"] = multi;
   v["multi_region_note"] = ctx.t("region.multi_region_note");
   json years = json::array();
   for (auto it = by_year.rbegin(); it != by_year.rend(); ++it)
@@ -561,10 +588,12 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
                           {"amount", sums_amount(ctx, s)}});
   }
   v["by_direction"] = directions;
-  json subgrants = region_subgrants(ctx, index, region_index);
+  json subgrants = region_subgrants(ctx, index, region_index, 0, shown);
   v["subgrants"] = subgrants["subgrants"];
   v["subgrant_count"] = subgrants["count"];
   v["subgrant_amount"] = subgrants["amount"];
+  v["subgrants_shown"] = shown_of(ctx, shown, index.region_subgrants[region_index].size());
+  v["subgrants_url"] = ctx.path("subgrants/region/" + r.id + "/");
   v["catalogue_url"] = facet_path(ctx, FacetKind::region, r.id);
   return v;
 }

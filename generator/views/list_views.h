@@ -51,7 +51,7 @@ nlohmann::json subgrants_view(const ViewContext& ctx, const PortalIndex& index, 
 // portal and is the same on every registry page, so it is rendered once per language.
 nlohmann::json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index);
 nlohmann::json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
-                                     std::size_t region);
+                                     std::size_t region, std::size_t page, std::size_t page_size);
 nlohmann::json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,
                                         std::size_t grant);
 
@@ -64,9 +64,13 @@ struct RoleGrants {
 std::vector<RoleGrants> grants_by_role(const PortalIndex& index, std::size_t organisation);
 
 nlohmann::json organisations_view(const ViewContext& ctx, const PortalIndex& index);
-nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org);
+// An organisation's page; of each role's grants it lists the newest `shown`.
+nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org,
+                                 std::size_t shown);
 nlohmann::json regions_view(const ViewContext& ctx, const PortalIndex& index);
-nlohmann::json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region);
+// A region's page; of its grants and sub-grants it lists the newest `shown`.
+nlohmann::json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
+                           std::size_t shown);
 // Completed grants, newest final report first (the report's date, else the end of the actual
 // period, else the grant's own date; ties keep id order), at most `limit`. Home and the feeds.
 std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t limit);

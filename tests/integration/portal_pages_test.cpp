@@ -823,8 +823,29 @@ TEST_CASE("Organisation pages show grants by role with totals by year and role",
         REQUIRE(at != std::string::npos);
         const std::size_t table = html.find("<table class=\"grant-list\">", at);
         REQUIRE(table != std::string::npos);
-        CHECK(grant_ids(html.substr(table, html.find("</table>", table) - table) + "</table>") ==
-              role.grants);
+        // The newest page_size (2 in this fixture) of them; when there are more, how many are
+        // shown and where they all are: the grantee's or operator's catalogue pages, else the
+        // page's files.
+        const std::size_t table_end = html.find("</table>", table);
+        const std::size_t shown = std::min<std::size_t>(role.grants.size(), 2);
+        CHECK(grant_ids(html.substr(table, table_end - table) + "</table>") ==
+              std::vector<std::string>(role.grants.begin(), role.grants.begin() + shown));
+        const std::size_t next = html.find("<h", table_end);
+        const std::string after = html.substr(table_end, next - table_end);
+        if (role.grants.size() > shown) {
+          const bool kk = std::string(lang) == "kk";
+          const std::string all =
+              role.role == "partner"
+                  ? (kk ? "Барлығы осы беттің CSV және JSON файлдарында."
+                        : "Все — в файлах CSV и JSON этой страницы.")
+                  : "<a href=\"/" + std::string(lang) + "/grants/" + role.role + "/" + c.id +
+                        "/\">" + (kk ? "Барлығы каталогта" : "Все в каталоге") + "</a>";
+          CHECK(after.find("<p>" + std::string(kk ? "Көрсетілгені" : "Показаны") + " 1–2 / " +
+                           std::to_string(role.grants.size()) + ". " + all + "</p>") !=
+                std::string::npos);
+        } else {
+          CHECK(after.find("1–") == std::string::npos);
+        }
       }
       // Exactly the roles expected: no heading of another role.
       std::size_t headings = 0;

@@ -6,11 +6,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
+#include <vector>
 
-#include "test_site.h"
 #include "../unit/temp_folder.h"
+#include "test_site.h"
 
 namespace ashyq::integration {
 namespace {
@@ -31,25 +33,63 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-TEST_CASE("Organisation facets show the 25 with the most grants and link to all of them",
-          "[scale]") {
-  testing::TempFolder folder("scale");
+// ashyq-synth's site (SYNTHETIC: every name and number is invented), with the repository's
+// templates and assets, `page_size` rows a list page, built into site/public.
+fs::path build_synth_site(const testing::TempFolder& folder, int grants, int seed, int page_size) {
   const fs::path site = folder / "site";
-  const std::string synth = std::string(ASHYQ_SYNTH) + " --grants 160 --seed 11 --out " +
-                            site.string() + " >/dev/null";
+  const std::string synth = std::string(ASHYQ_SYNTH) + " --grants " + std::to_string(grants) +
+                            " --seed " + std::to_string(seed) + " --out " + site.string() +
+                            " >/dev/null";
   REQUIRE(std::system(synth.c_str()) == 0);
+  std::string config = testing::read_bytes(site / "site.toml");
+  const std::size_t at = config.find("page_size = 50\n");
+  REQUIRE(at != std::string::npos);
+  config.replace(at, 14, "page_size = " + std::to_string(page_size));
+  std::ofstream(site / "site.toml", std::ios::binary | std::ios::trunc) << config;
   fs::copy(fs::path(ASHYQ_SOURCE_DIR) / "templates", site / "templates",
            fs::copy_options::recursive);
   fs::copy(fs::path(ASHYQ_SOURCE_DIR) / "assets", site / "assets", fs::copy_options::recursive);
   const std::string build = std::string(ASHYQ_BINARY) + " build --site " + site.string() +
                             " >/dev/null 2>" + (folder / "err.txt").string();
   REQUIRE(std::system(build.c_str()) == 0);
+  return site / "public";
+}
 
-  const std::string catalogue = testing::read_bytes(site / "public/ru/grants/index.html");
-  const std::string grantees = between(catalogue, "<summary>Грантополучатель</summary>", "</details>");
+// The grant pages a page links to, in order (each grant link once).
+std::vector<std::string> grant_links(const std::string& html) {
+  std::vector<std::string> links;
+  const std::regex link("<a href=\"(/ru/grants/synth-grant-[0-9]+/)\"");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), link); it != std::sregex_iterator();
+       ++it)
+    links.push_back((*it)[1]);
+  return links;
+}
+
+// The number in the first match of `pattern`'s group 1, digits only ("1 376" → 1376).
+std::size_t number_in(const std::string& text, const std::string& pattern) {
+  std::smatch m;
+  REQUIRE(std::regex_search(text, m, std::regex(pattern)));
+  std::string digits;
+  for (char c : m[1].str())
+    if (c >= '0' && c <= '9') digits += c;
+  REQUIRE(!digits.empty());
+  return std::stoul(digits);
+}
+
+std::size_t lines_in(const fs::path& csv) { return count(testing::read_bytes(csv), "\n"); }
+
+TEST_CASE("Organisation facets show the 25 with the most grants and link to all of them",
+          "[scale]") {
+  testing::TempFolder folder("scale");
+  const fs::path public_dir = build_synth_site(folder, 160, 11, 50);
+
+  const std::string catalogue = testing::read_bytes(public_dir / "ru/grants/index.html");
+  const std::string grantees =
+      between(catalogue, "<summary>Грантополучатель</summary>", "</details>");
   CHECK(count(grantees, "<li>") == 25);
   // 160 grants over 40 synthetic NGOs: the link names them all and leads to the organisations.
-  const std::regex more("<p class=\"more\"><a href=\"/ru/organisations/\">Все организации \\(40\\)");
+  const std::regex more(
+      "<p class=\"more\"><a href=\"/ru/organisations/\">Все организации \\(40\\)");
   CHECK(std::regex_search(grantees, more));
   // Small facets are never cut.
   const std::string regions = between(catalogue, "<summary>Регион</summary>", "</details>");
@@ -58,7 +98,7 @@ TEST_CASE("Organisation facets show the 25 with the most grants and link to all 
 
   // Every grantee facet page marks its own grantee, listed or not among the 25.
   std::size_t pages = 0, outside = 0;
-  for (const auto& entry : fs::directory_iterator(site / "public/ru/grants/grantee")) {
+  for (const auto& entry : fs::directory_iterator(public_dir / "ru/grants/grantee")) {
     const std::string html = testing::read_bytes(entry.path() / "index.html");
     const std::string sidebar = between(html, "<summary>Грантополучатель</summary>", "</details>");
     CHECK(count(sidebar, "aria-current=\"page\"") == 1);
@@ -69,6 +109,94 @@ TEST_CASE("Organisation facets show the 25 with the most grants and link to all 
   }
   CHECK(pages == 40);
   CHECK(outside == 15);  // the 15 grantees not among the 25 each add themselves
+}
+
+// A region's page and an organisation's page show one page of their lists and link the lists
+// that have them all, so their size does not grow with the portal (a region's page was 8 MB at
+// 10 000 grants); a region's sub-grant registry is paginated like the registry.
+TEST_CASE("Region and organisation pages show the first page of their lists and link all of them",
+          "[scale]") {
+  testing::TempFolder folder("scale-lists");
+  const std::size_t page_size = 5;
+  const fs::path public_dir = build_synth_site(folder, 160, 11, static_cast<int>(page_size));
+  const fs::path regions = public_dir / "ru/regions";
+  std::size_t regions_seen = 0, registry_pages_seen = 0, grants_cut = 0, subgrants_cut = 0;
+  for (const auto& entry : fs::directory_iterator(regions)) {
+    if (!entry.is_directory()) continue;
+    const std::string id = entry.path().filename().string();
+    const std::string html = testing::read_bytes(entry.path() / "index.html");
+    ++regions_seen;
+
+    // Grants: the newest page_size, the same as the catalogue's region page 1, then the count.
+    const std::string facet =
+        testing::read_bytes(public_dir / "ru/grants/region" / id / "index.html");
+    const std::size_t grants = number_in(facet, "class=\"lead\">Грантов: ([0-9 ]+)");
+    const std::string table = between(html, "<table class=\"grant-list\">", "</table>");
+    const std::vector<std::string> shown = grant_links(table);
+    std::vector<std::string> newest =
+        grant_links(between(facet, "<table class=\"grant-list\">", "</table>"));
+    CHECK(shown.size() == std::min(grants, page_size));
+    newest.resize(std::min(newest.size(), page_size));
+    CHECK(shown == newest);
+    CHECK(lines_in(entry.path() / "grants.csv") == grants + 1);  // its files hold them all
+    grants_cut += grants > page_size ? 1 : 0;
+    if (grants > page_size)
+      CHECK(html.find("<p>Показаны 1–5 / " + std::to_string(grants) +
+                      ". <a href=\"/ru/grants/region/" + id + "/\">") != std::string::npos);
+
+    // A count line under a list only where it was cut.
+    CHECK(count(html, "<p>Показаны 1–") ==
+          (grants > page_size ? 1 : 0) +
+              (number_in(html, "Малых грантов: ([0-9 ]+)") > page_size ? 1 : 0));
+
+    // Sub-grants: the first page_size of the region's registry, then the count and a link to it.
+    const std::size_t subgrants = number_in(html, "Малых грантов: ([0-9 ]+)");
+    const std::string sub_table = between(html, "<table class=\"subgrant-list\">", "</table>");
+    CHECK(count(sub_table, "<tr>") == std::min(subgrants, page_size) + 1);  // and the head
+    CHECK(lines_in(entry.path() / "subgrants.csv") == subgrants + 1);
+    subgrants_cut += subgrants > page_size ? 1 : 0;
+    if (subgrants > page_size)
+      CHECK(html.find("<p>Показаны 1–5 / " + std::to_string(subgrants) +
+                      ". <a href=\"/ru/subgrants/region/" + id + "/\">") != std::string::npos);
+
+    // The region's registry, page by page: every sub-grant once, page_size a page.
+    const fs::path registry = public_dir / "ru/subgrants/region" / id;
+    const std::size_t pages = (subgrants + page_size - 1) / page_size;
+    std::size_t rows = 0;
+    for (std::size_t p = 1; p <= pages; ++p) {
+      const fs::path page = p == 1 ? registry : registry / "page" / std::to_string(p);
+      const std::string registry_html = testing::read_bytes(page / "index.html");
+      const std::size_t on_page =
+          count(between(registry_html, "<table class=\"subgrant-list\">", "</table>"), "<tr>") - 1;
+      CHECK(on_page == (p < pages ? page_size : subgrants - (pages - 1) * page_size));
+      CHECK(number_in(registry_html, "class=\"lead\">Малых грантов: ([0-9 ]+)") == subgrants);
+      rows += on_page;
+      ++registry_pages_seen;
+    }
+    CHECK(rows == subgrants);
+    CHECK_FALSE(fs::exists(registry / "page" / std::to_string(pages + 1)));
+    CHECK(lines_in(registry / "subgrants.csv") == subgrants + 1);
+  }
+  CHECK(regions_seen == 20);
+  // Most synthetic regions have more than page_size grants (19 of 20 with this seed) and all have
+  // more sub-grants, so both the cut and the uncut lists are checked.
+  CHECK(grants_cut > 0);
+  CHECK(grants_cut < 20);
+  CHECK(subgrants_cut == 20);
+  CHECK(registry_pages_seen > 20);
+
+  // The operator of every synthetic grant's page: page_size of them, a link to its facet's pages.
+  const std::string operator_page =
+      testing::read_bytes(public_dir / "ru/organisations/synth-operator-a/index.html");
+  const std::string operator_facet =
+      testing::read_bytes(public_dir / "ru/grants/operator/synth-operator-a/index.html");
+  const std::size_t operated = number_in(operator_facet, "class=\"lead\">Грантов: ([0-9 ]+)");
+  REQUIRE(operated > page_size);
+  CHECK(operator_page.find(
+            "<p>Показаны 1–5 / " + std::to_string(operated) +
+            ". <a href=\"/ru/grants/operator/synth-operator-a/\">Все в каталоге</a>") !=
+        std::string::npos);
+  CHECK(grant_links(operator_page).size() == page_size);
 }
 
 }  // namespace
