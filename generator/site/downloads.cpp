@@ -284,44 +284,59 @@ std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_si
   auto chunks = [chunk_size](std::size_t n) { return (n + chunk_size - 1) / chunk_size; };
   const std::size_t grants = portal.grants.size();
   auto per_grants = [&](const opendata::TableSchema& schema,
-                        opendata::Table (*make)(const Portal&, const std::vector<std::size_t>&)) {
-    return BulkTable{&schema, chunks(grants), [&portal, make, range, grants](std::size_t c) {
-                       return make(portal, range(grants, c));
-                     }};
+                        opendata::Table (*make)(const Portal&, const std::vector<std::size_t>&),
+                        std::size_t rows) {
+    return BulkTable{
+        &schema, chunks(grants),
+        [&portal, make, range, grants](std::size_t c) { return make(portal, range(grants, c)); },
+        rows};
   };
+  // Each table has a row per record: a grant, a sub-grant, a budget line, an indicator, a media
+  // link, an organisation, a plan's topic, a record left out of 360Giving.
+  std::size_t budget_lines = 0, indicators = 0, media = 0, topics = 0;
+  for (const Grant& g : portal.grants) {
+    budget_lines += g.budget.lines.size();
+    for (const Task& task : g.tasks) indicators += task.indicators.size();
+    media += g.media.size();
+  }
+  for (const Plan& plan : portal.plans)
+    for (const PlanDirection& direction : plan.directions) topics += direction.topics.size();
+  const auto omitted =
+      static_cast<std::size_t>(opendata::giving360_summary(portal).omitted_records());
+
   std::vector<BulkTable> out;
-  out.push_back(per_grants(opendata::grants_schema(), opendata::grants_table));
+  out.push_back(per_grants(opendata::grants_schema(), opendata::grants_table, grants));
   out.push_back({&opendata::subgrants_schema(), chunks(index.subgrants.size()),
                  [&portal, &index, range](std::size_t c) {
                    std::vector<SubgrantRef> refs;
                    for (std::size_t i : range(index.subgrants.size(), c))
                      refs.push_back(index.subgrants[i]);
                    return opendata::subgrants_table(portal, refs);
-                 }});
-  out.push_back(per_grants(opendata::budget_lines_schema(), opendata::budget_lines_table));
-  out.push_back(per_grants(opendata::indicators_schema(), opendata::indicators_table));
-  out.push_back(per_grants(opendata::media_schema(), opendata::media_table));
+                 },
+                 index.subgrants.size()});
+  out.push_back(
+      per_grants(opendata::budget_lines_schema(), opendata::budget_lines_table, budget_lines));
+  out.push_back(per_grants(opendata::indicators_schema(), opendata::indicators_table, indicators));
+  out.push_back(per_grants(opendata::media_schema(), opendata::media_table, media));
   out.push_back({&opendata::organisations_schema(), chunks(portal.organisations.size()),
                  [&portal, &index, range](std::size_t c) {
                    return opendata::organisations_table(portal, index,
                                                         range(portal.organisations.size(), c));
-                 }});
+                 },
+                 portal.organisations.size()});
   out.push_back({&opendata::plan_topics_schema(), chunks(portal.plans.size()),
                  [&portal, range](std::size_t c) {
                    return opendata::plan_topics_table(portal, range(portal.plans.size(), c));
-                 }});
+                 },
+                 topics});
   out.push_back(
-      per_grants(opendata::giving360_omitted_schema(), opendata::giving360_omitted_table));
+      per_grants(opendata::giving360_omitted_schema(), opendata::giving360_omitted_table, omitted));
   return out;
 }
 
 std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site) {
   std::vector<opendata::TableSize> out;
-  for (const BulkTable& table : bulk_tables(site)) {
-    std::size_t rows = 0;
-    for (std::size_t c = 0; c < table.chunks; ++c) rows += table.rows(c).rows.size();
-    out.push_back({table.schema, rows});
-  }
+  for (const BulkTable& table : bulk_tables(site)) out.push_back({table.schema, table.row_count});
   return out;
 }
 

@@ -31,6 +31,9 @@ struct BulkTable {
   const opendata::TableSchema* schema = nullptr;
   std::size_t chunks = 0;
   std::function<opendata::Table(std::size_t chunk)> rows;  // the rows of chunk 0 … chunks - 1
+  // The rows of all chunks, counted from the model (one row per record), so that a page can say
+  // how many rows a file has without making them.
+  std::size_t row_count = 0;
 };
 
 // A pair of files beside a page, "<base>.csv" and "<base>.json", made a chunk of records at a time

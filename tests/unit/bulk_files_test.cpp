@@ -53,6 +53,7 @@ TEST_CASE("Bulk files streamed a chunk at a time have the bytes of the whole tab
       INFO(name);
       CHECK(streamed[i].schema == whole[i].schema);
       CHECK(rows[i] == whole[i].rows.size());
+      CHECK(streamed[i].row_count == whole[i].rows.size());  // counted without making the rows
       CHECK(read_file(out / ("public/data/" + name + ".csv")) == opendata::write_csv(whole[i]));
       CHECK(read_file(out / ("public/data/" + name + ".json")) == opendata::write_json(whole[i]));
     }
@@ -271,6 +272,7 @@ TEST_CASE("The data page's view lists at most 100 omitted records, whatever thei
   std::size_t rows = 0;
   for (std::size_t c = 0; c < tables.back().chunks; ++c) rows += tables.back().rows(c).rows.size();
   CHECK(rows == 1505);
+  CHECK(tables.back().row_count == 1505);
 }
 
 }  // namespace
