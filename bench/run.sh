@@ -22,6 +22,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/packages.sh"
+source "$root/bench/synth_site.sh"
 
 grants=10000 runs=5 seed=1 hugo=1 profile=0 work="" json="$root/bench/results/latest.json"
 ashyq="" synth=""
@@ -62,17 +63,9 @@ fi
 
 # ---- the synthetic sites ----
 site="$work/site" hugo_site="$work/hugo"
-stamp="$work/.generated"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$grants $seed $(stat -c %Y "$synth")" ]; then
-  say "generating $grants synthetic grants (seed $seed) in $work"
-  rm -rf "$work"
-  mkdir -p "$work"
-  "$synth" --grants "$grants" --seed "$seed" --out "$site" --hugo "$hugo_site" >/dev/null
-  echo "$grants $seed $(stat -c %Y "$synth")" >"$stamp"
-fi
-# Templates, assets and Hugo's layouts are copied every time, so edits to them are measured.
-rm -rf "$site/templates" "$site/assets" "$hugo_site/layouts" "$hugo_site/data/ui" "$hugo_site/static"
-cp -r "$root/templates" "$root/assets" "$site/"
+prepare_synth_site "$work" "$grants" "$seed" "$synth" "$hugo_site"
+# Hugo's layouts are copied every time too, so edits to them are measured.
+rm -rf "$hugo_site/layouts" "$hugo_site/data/ui" "$hugo_site/static"
 cp -r "$root/bench/hugo/hugo.toml" "$root/bench/hugo/layouts" "$hugo_site/"
 mkdir -p "$hugo_site/data/ui" "$hugo_site/static"
 cp "$root/templates/i18n/kk.toml" "$root/templates/i18n/ru.toml" "$hugo_site/data/ui/"

@@ -13,6 +13,8 @@
 #                earlier with the same N and seed is reused
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/scripts/packages.sh"
+source "$root/bench/synth_site.sh"
 grants=10000 seed=1 jobs=2 runs=7 work="" ashyq="" synth=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,15 +33,8 @@ done
 work=${work:-/tmp/ashyq-search-$grants-$seed}
 site="$work/site" out="$work/public"
 
-if [ ! -f "$work/.generated" ] || [ "$(cat "$work/.generated")" != "$grants $seed" ]; then
-  echo "generating $grants synthetic grants (seed $seed) in $work" >&2
-  rm -rf "$work"
-  mkdir -p "$work"
-  "$synth" --grants "$grants" --seed "$seed" --out "$site" >/dev/null
-  echo "$grants $seed" >"$work/.generated"
-fi
-rm -rf "$site/templates" "$site/assets" "$out" "$work/public.manifest"
-cp -r "$root/templates" "$root/assets" "$site/"
+prepare_synth_site "$work" "$grants" "$seed" "$synth"
+rm -rf "$out" "$work/public.manifest"
 
 echo "## build (--jobs $jobs)"
 "$ashyq" build --site "$site" --out "$out" --jobs "$jobs" --timings
