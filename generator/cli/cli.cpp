@@ -1,6 +1,5 @@
 #include "cli/cli.h"
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -14,6 +13,7 @@
 #include "content/loader.h"
 #include "core/diagnostics.h"
 #include "core/file_io.h"
+#include "core/memory.h"
 #include "links/site_links.h"
 #include "search/text_analysis.h"
 #include "site/build.h"
@@ -50,33 +50,34 @@ std::string format_bytes(std::int64_t bytes) {
   return buffer;
 }
 
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;  // KiB on Linux
-}
-
-// One line a phase, "phase <name> <seconds> s", so scripts can read it (bench/run.sh does).
+// One line a phase, "phase <name> <seconds> s", so scripts can read it (bench/run.sh does), then
+// the process's peak memory when the phase ended, as Hugo's --printMemoryUsage shows memory as a
+// build goes.
 void print_timings(const site::PhaseTimings& t, std::ostream& out) {
+  using Peak = site::PhaseTimings::Peak;
   const struct {
     const char* name;
     double seconds;
     const char* note;
+    Peak peak;
   } rows[] = {
-      {"load", t.load, ""},
-      {"validate", t.validate, ""},
-      {"templates", t.templates, ""},
-      {"views", t.views, ""},
-      {"render", t.render, " (thread-seconds)"},
-      {"write", t.write, " (thread-seconds)"},
-      {"pages", t.pages_wall, " (wall time of render and write)"},
-      {"search", t.search, " (the search index, part of pages)"},
-      {"publish", t.publish, ""},
+      {"load", t.load, "", Peak::load},
+      {"validate", t.validate, "", Peak::validate},
+      {"templates", t.templates, "", Peak::templates},
+      {"views", t.views, "", Peak::views},
+      {"render", t.render, " (thread-seconds)", Peak::render},
+      {"write", t.write, " (thread-seconds)", Peak::render},
+      {"pages", t.pages_wall, " (wall time of render and write)", Peak::search},
+      {"search", t.search, " (the search index, part of pages)", Peak::search},
+      {"publish", t.publish, "", Peak::publish},
   };
   for (const auto& row : rows) {
-    char line[96];
-    std::snprintf(line, sizeof line, "phase %s %.3f s%s\n", row.name, row.seconds, row.note);
+    char line[160];
+    const long kib = t.peak_kib[static_cast<int>(row.peak)];
+    std::snprintf(line, sizeof line, "phase %s %.3f s%s", row.name, row.seconds, row.note);
     out << line;
+    if (kib > 0) out << ", peak memory " << format_bytes(static_cast<std::int64_t>(kib) * 1024);
+    out << "\n";
   }
 }
 
@@ -120,8 +121,8 @@ int run_build_or_check(const Options& options, std::ostream& out, std::ostream& 
   char timing[64];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
   if (write && result.up_to_date) {
-    out << build_options.out_dir.string() << " is up to date: no input changed since the last build ("
-        << timing << ")\n";
+    out << build_options.out_dir.string()
+        << " is up to date: no input changed since the last build (" << timing << ")\n";
   } else if (write) {
     out << "built " << result.pages << " pages (" << result.files << " files, "
         << format_bytes(result.bytes) << "; " << result.files_written << " written, "

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/loader.h"
+#include "core/memory.h"
 #include "i18n/ui_strings.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
@@ -23,6 +24,8 @@
 
 namespace ashyq::site {
 namespace fs = std::filesystem;
+
+void PhaseTimings::mark_peak(Peak phase) { peak_kib[static_cast<int>(phase)] = peak_rss_kib(); }
 
 namespace {
 
@@ -78,7 +81,8 @@ std::vector<PageKindCost> page_costs(const SiteContext& site, const std::vector<
     costs.push_back({page_kind_name(static_cast<PageKind>(k)), sum.pages,
                      static_cast<double>(sum.render_ns) / 1e9,
                      static_cast<double>(sum.downloads_ns) / 1e9, sum.bytes,
-                     static_cast<double>(sum.slowest_ns) / 1e9, page_path(site, pages[sum.slowest])});
+                     static_cast<double>(sum.slowest_ns) / 1e9,
+                     page_path(site, pages[sum.slowest])});
   }
   std::stable_sort(costs.begin(), costs.end(), [](const PageKindCost& a, const PageKindCost& b) {
     return a.render + a.downloads > b.render + b.downloads;
@@ -109,6 +113,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     return result;
   }
   timings.load = seconds_since(phase_start);
+  timings.mark_peak(PhaseTimings::Peak::load);
   phase_start = Clock::now();
   validate_portal(portal, diagnostics);
   if (diagnostics.has_errors()) {
@@ -116,17 +121,36 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     return result;
   }
   timings.validate = seconds_since(phase_start);
+  timings.mark_peak(PhaseTimings::Peak::validate);
   result.grants = static_cast<std::int64_t>(portal.grants.size());
 
   phase_start = Clock::now();
   const fs::path templates = site_dir / "templates";
   i18n::UiStrings strings = i18n::UiStrings::load(templates / "i18n", site_dir, diagnostics);
   auto renderer = render::Renderer::load(templates, "templates", diagnostics);
-  for (const char* required :
-       {"base", "root", "home", "grant", "not_found", "catalogue", "facet", "subgrants",
-        "subgrants_summary", "subgrants_region", "subgrants_programme", "organisations",
-        "organisation", "regions", "region", "plans", "plan", "page", "media",
-        "link_report", "data", "search"})
+  for (const char* required : {"base",
+                               "root",
+                               "home",
+                               "grant",
+                               "not_found",
+                               "catalogue",
+                               "facet",
+                               "subgrants",
+                               "subgrants_summary",
+                               "subgrants_programmes",
+                               "subgrants_region",
+                               "subgrants_programme",
+                               "organisations",
+                               "organisation",
+                               "regions",
+                               "region",
+                               "plans",
+                               "plan",
+                               "page",
+                               "media",
+                               "link_report",
+                               "data",
+                               "search"})
     if (!renderer->has(required))
       diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");
@@ -135,6 +159,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     return result;
   }
   timings.templates = seconds_since(phase_start);
+  timings.mark_peak(PhaseTimings::Peak::templates);
   if (!options.write) {
     result.ok = true;
     return result;
@@ -149,6 +174,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     const SharedParts shared = prepare_shared_parts(site);
     site.shared = &shared;
     timings.views = seconds_since(phase_start);
+    timings.mark_peak(PhaseTimings::Peak::views);
     phase_start = Clock::now();
 
     // Pages are independent, so they render on all cores; the first error stops the others.
@@ -199,6 +225,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker, j);
     worker(0);
     for (auto& t : threads) t.join();
+    timings.mark_peak(PhaseTimings::Peak::render);
     if (failed) {
       diagnostics.error({"templates", 0, 0}, "", "rendering failed: " + failure);
       result.failed_phase = "render";
@@ -240,6 +267,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       for (Lang lang : portal.config.languages) build_search(lang);
     }
     timings.search = seconds_since(start);
+    timings.mark_peak(PhaseTimings::Peak::search);
     timings.render = static_cast<double>(render_ns.load()) / 1e9;
     timings.write = static_cast<double>(write_ns.load()) / 1e9;
     timings.pages_wall = seconds_since(phase_start);
@@ -248,6 +276,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     phase_start = Clock::now();
     writer.publish();
     timings.publish = seconds_since(phase_start);
+    timings.mark_peak(PhaseTimings::Peak::publish);
     result.files = writer.files();
     result.bytes = writer.bytes();
     result.files_written = writer.files_written();

@@ -2,6 +2,7 @@
 // The build pipeline, in named phases: load → validate → views → render → write. A finding says
 // which phase it came from through its file (content, templates) and the phase that stopped the
 // run.
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -35,31 +36,36 @@ struct PhaseTimings {
   double pages_wall = 0;
   double search = 0;   // building and writing the search index of every language
   double publish = 0;  // the atomic swap and removal of the old tree
+  // The process's peak memory (KiB) when each phase had ended; 0 for a phase not reached. Render
+  // covers the render threads; search, the index after them.
+  enum class Peak { load, validate, templates, views, render, search, publish, count };
+  std::array<long, static_cast<int>(Peak::count)> peak_kib{};
+  void mark_peak(Peak phase);
 };
 
 // What one kind of page cost (PageKind), summed over its pages, like Hugo's --templateMetrics:
 // it shows which pages make the build slow and whether a kind grows faster than the site.
 struct PageKindCost {
-  std::string kind;              // "grant", "facet_value", …
-  std::int64_t pages = 0;        // pages of this kind, all languages
-  double render = 0;             // thread-seconds in render_page
-  double downloads = 0;          // thread-seconds making and writing its pages' CSV/JSON files
-  std::int64_t bytes = 0;        // HTML and download bytes made
-  double slowest = 0;            // seconds of the slowest page, render and downloads
-  std::string slowest_page;      // its output path
+  std::string kind;          // "grant", "facet_value", …
+  std::int64_t pages = 0;    // pages of this kind, all languages
+  double render = 0;         // thread-seconds in render_page
+  double downloads = 0;      // thread-seconds making and writing its pages' CSV/JSON files
+  std::int64_t bytes = 0;    // HTML and download bytes made
+  double slowest = 0;        // seconds of the slowest page, render and downloads
+  std::string slowest_page;  // its output path
 };
 
 struct BuildResult {
   bool ok = false;
   std::string failed_phase;  // "load", "validate", "templates", "render", "write"; empty when ok
-  bool up_to_date = false;  // the inputs had not changed since the last build: nothing was done
+  bool up_to_date = false;   // the inputs had not changed since the last build: nothing was done
   std::int64_t pages = 0;
   std::int64_t files = 0;          // files in the output
   std::int64_t bytes = 0;          // their total size
   std::int64_t files_written = 0;  // files whose bytes changed, written by this build
   std::int64_t files_removed = 0;  // files of the previous output no longer produced
   std::int64_t grants = 0;
-  PhaseTimings timings;  // phases not reached stay 0
+  PhaseTimings timings;                  // phases not reached stay 0
   std::vector<PageKindCost> page_costs;  // every kind that has pages, costliest first
 };
 

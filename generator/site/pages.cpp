@@ -21,7 +21,6 @@ namespace {
 // letters).
 constexpr std::size_t kDescriptionBytes = 200;
 
-
 using nlohmann::json;
 
 const char* const kReservedGrantIds[] = {"page",      "sort",     "year",   "region",
@@ -224,23 +223,40 @@ bool is_reserved_page_name(const std::string& name) {
          std::end(kReservedPageNames);
 }
 
+std::string registry_summary(const SiteContext& site, const views::ViewContext& ctx,
+                             const render::PreparedView* ui, std::size_t slice_grants) {
+  slice_grants = std::max<std::size_t>(slice_grants, 1);
+  json summary = views::subgrants_summary_view(ctx, site.index);
+  std::string rows;
+  const std::size_t grants = site.portal.grants.size();
+  for (std::size_t from = 0; from < grants; from += slice_grants) {
+    json slice = views::programme_rows_view(ctx, from, std::min(grants, from + slice_grants));
+    if (slice["programmes"].empty()) continue;  // the template would give a blank line
+    if (!ui) slice["t"] = views::strings_object(site.strings, ctx.lang);
+    rows += site.renderer.render("subgrants_programmes", slice, ui);
+  }
+  summary["programme_rows"] = std::move(rows);
+  if (!ui) summary["t"] = views::strings_object(site.strings, ctx.lang);
+  return site.renderer.render("subgrants_summary", summary, ui);
+}
+
 SharedParts prepare_shared_parts(const SiteContext& site) {
   SharedParts parts;
   for (Lang lang : kAllLangs)
     parts.ui.emplace_back(json{{"t", views::strings_object(site.strings, lang)}});
-  parts.registry_summary.resize(kAllLangs.size());
   parts.registry_summary_later.resize(kAllLangs.size());
   for (Lang lang : site.portal.config.languages) {
     const views::ViewContext ctx{site.portal, site.strings, lang};
     const auto l = static_cast<std::size_t>(lang);
-    json summary = views::subgrants_summary_view(ctx, site.index);
-    parts.registry_summary[l] = site.renderer.render("subgrants_summary", summary, &parts.ui[l]);
     parts.registry_summary_later[l] = site.renderer.render(
-        "subgrants_summary", registry_summary_on_later_page(ctx, std::move(summary)), &parts.ui[l]);
+        "subgrants_summary",
+        registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, site.index)),
+        &parts.ui[l]);
   }
   return parts;
 }
 
+// clang-format off
 const char* page_kind_name(PageKind kind) {
   switch (kind) {
     case PageKind::language_choice: return "language_choice";
@@ -268,6 +284,7 @@ const char* page_kind_name(PageKind kind) {
   }
   return "unknown";
 }
+// clang-format on
 
 std::vector<PageKey> list_pages(const SiteContext& site) {
   const Portal& portal = site.portal;
@@ -441,25 +458,25 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       const Grant& grant = portal.grants[key.a];
       std::string summary = ctx.plain(grant.goal);
       if (summary.empty()) summary = ctx.plain(grant.topic);
-      return render_in_layout(site, ctx, key, "grant", views::grant_view(ctx, grant),
-                              ctx.plain(grant.title),
-                              json::array({crumb(t("nav.grants"), ctx.path("grants/")),
-                                           crumb(ctx.plain(grant.title), page_url(site, key))}),
-                              {short_text(summary, kDescriptionBytes),
-                               grant_json_ld(site, key.lang, key.a)});
+      return render_in_layout(
+          site, ctx, key, "grant", views::grant_view(ctx, grant), ctx.plain(grant.title),
+          json::array({crumb(t("nav.grants"), ctx.path("grants/")),
+                       crumb(ctx.plain(grant.title), page_url(site, key))}),
+          {short_text(summary, kDescriptionBytes), grant_json_ld(site, key.lang, key.a)});
     }
     case PageKind::subgrants: {
       json body = views::subgrants_view(ctx, index, key.page, site.page_size);
-      if (site.shared) {
+      const auto l = static_cast<std::size_t>(key.lang);
+      if (key.page == 1) {
+        // Made here, not shared: only this page shows it, and it grows with the portal.
         body["registry_summary"] =
-            (key.page == 1
-                 ? site.shared->registry_summary
-                 : site.shared->registry_summary_later)[static_cast<std::size_t>(key.lang)];
+            registry_summary(site, ctx, site.shared ? &site.shared->ui[l] : nullptr);
+      } else if (site.shared) {
+        body["registry_summary"] = site.shared->registry_summary_later[l];
       } else {
-        json summary = views::subgrants_summary_view(ctx, index);
-        if (key.page > 1) summary = registry_summary_on_later_page(ctx, std::move(summary));
-        summary["t"] = views::strings_object(site.strings, key.lang);
-        body["registry_summary"] = site.renderer.render("subgrants_summary", summary);
+        json later = registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index));
+        later["t"] = views::strings_object(site.strings, key.lang);
+        body["registry_summary"] = site.renderer.render("subgrants_summary", later);
       }
       return render_in_layout(site, ctx, key, "subgrants", body, t("registry.title"),
                               json::array({crumb(t("nav.subgrants"), ctx.path("subgrants/"))}));

@@ -9,6 +9,7 @@
 #include "model/model.h"
 #include "model/portal_index.h"
 #include "render/renderer.h"
+#include "views/view_context.h"
 
 namespace ashyq::site {
 
@@ -69,12 +70,25 @@ struct SiteContext {
 // while they do, so pages stay pure functions of (portal, language, key) and render in parallel.
 // Vectors are indexed by the Lang's value.
 struct SharedParts {
-  std::vector<render::PreparedView> ui;             // the UI strings object `t`, converted once
-  std::vector<std::string> registry_summary;        // templates/subgrants_summary, rendered
-  std::vector<std::string> registry_summary_later;  // the same for pages 2…: totals and a link
+  std::vector<render::PreparedView> ui;  // the UI strings object `t`, converted once
+  // templates/subgrants_summary as the registry's pages 2… show it: totals and a link to page 1
+  // (whose own summary, with a row per programme, is made when that page renders).
+  std::vector<std::string> registry_summary_later;
 };
 // Throws std::runtime_error on a template error, as render_page.
 SharedParts prepare_shared_parts(const SiteContext& site);
+
+// How many grants' programmes the registry's reconciliation table is made and rendered for at a
+// time: its rows' view and their conversion for the renderer were 0.7 GB when made at once for
+// N = 100 000 grants; a slice's are a few hundred KB.
+inline constexpr std::size_t kProgrammeSlice = 256;
+// The registry's summary on its first page (templates/subgrants_summary), with the reconciliation
+// table's rows rendered `slice_grants` grants' programmes at a time (templates/
+// subgrants_programmes). `ui` is the language's shared UI strings, or null to put them into each
+// view. Throws std::runtime_error on a template error.
+std::string registry_summary(const SiteContext& site, const views::ViewContext& ctx,
+                             const render::PreparedView* ui,
+                             std::size_t slice_grants = kProgrammeSlice);
 
 std::vector<PageKey> list_pages(const SiteContext& site);
 

@@ -345,16 +345,22 @@ json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_
   return v;
 }
 
+json programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to) {
+  json programmes = json::array();
+  for (std::size_t i = from; i < to && i < ctx.portal.grants.size(); ++i)
+    if (ctx.portal.grants[i].subgrants.present)
+      programmes.push_back(programme_reconciliation(ctx, ctx.portal.grants[i]));
+  return {{"programmes", std::move(programmes)}};
+}
+
 json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   json v;
   v["count"] = ctx.integer(index.subgrant_count);
   v["amount"] = ctx.money(index.subgrant_amount);
 
-  json programmes = json::array();
-  for (const Grant& g : portal.grants)
-    if (g.subgrants.present) programmes.push_back(programme_reconciliation(ctx, g));
-  v["programmes"] = programmes;
+  v["has_programmes"] = std::any_of(portal.grants.begin(), portal.grants.end(),
+                                    [](const Grant& g) { return g.subgrants.present; });
 
   std::map<std::string, std::pair<std::int64_t, Tenge>> by_region;
   for (const SubgrantRef& ref : index.subgrants) {

@@ -46,10 +46,14 @@ std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string
 // One page of the sub-grant registry: its sub-grants, the pagination, the count and amount.
 nlohmann::json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
                               std::size_t page_size);
-// What every page of the registry shows above its list (templates/subgrants_summary): the count
-// and amount, the reconciliation of every programme and the sums by region. It grows with the
-// portal and is the same on every registry page, so it is rendered once per language.
+// What the registry's first page shows above its list (templates/subgrants_summary): the count
+// and amount, whether any programme is reconciled (`has_programmes`) and the sums by region. The
+// reconciliation of every programme, one row each, is programme_rows_view's: it grows with the
+// portal (80 000 programmes at N = 100 000), so it is made and rendered a slice at a time.
 nlohmann::json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index);
+// {programmes: rows} for the sub-grant programmes of grants [from, to) of Portal::grants, in that
+// order (templates/subgrants_programmes).
+nlohmann::json programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to);
 nlohmann::json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
                                      std::size_t region, std::size_t page, std::size_t page_size);
 nlohmann::json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,

@@ -168,24 +168,36 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
   const std::string site = (folder / "site").string();
   const Run r = run_cli({"build", "--site", site, "--out", (folder / "out").string(), "--timings"});
   REQUIRE(r.status == kExitOk);
+  const std::string peak = ", peak memory [0-9.]+ (KiB|MiB)\\n";
   const std::regex expected(
       "built \\d+ pages \\(\\d+ files, [0-9.]+ (KiB|MiB); \\d+ written, \\d+ removed\\) from 4 "
       "grants into [^\\n]+ in [0-9.]+ "
       "s, "
       "peak memory [0-9.]+ (KiB|MiB)\\n"
-      "phase load \\d+\\.\\d{3} s\\n"
-      "phase validate \\d+\\.\\d{3} s\\n"
-      "phase templates \\d+\\.\\d{3} s\\n"
-      "phase views \\d+\\.\\d{3} s\\n"
-      "phase render \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
-      "phase write \\d+\\.\\d{3} s \\(thread-seconds\\)\\n"
-      "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)\\n"
-      "phase search \\d+\\.\\d{3} s \\(the search index, part of pages\\)\\n"
-      "phase publish \\d+\\.\\d{3} s\\n"
+      "phase load \\d+\\.\\d{3} s" +
+      peak + "phase validate \\d+\\.\\d{3} s" + peak + "phase templates \\d+\\.\\d{3} s" + peak +
+      "phase views \\d+\\.\\d{3} s" + peak + "phase render \\d+\\.\\d{3} s \\(thread-seconds\\)" +
+      peak + "phase write \\d+\\.\\d{3} s \\(thread-seconds\\)" + peak +
+      "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)" + peak +
+      "phase search \\d+\\.\\d{3} s \\(the search index, part of pages\\)" + peak +
+      "phase publish \\d+\\.\\d{3} s" + peak +
       "(pages [a-z_]+ \\d+ render \\d+\\.\\d{3} s downloads \\d+\\.\\d{3} s bytes [0-9.]+ "
       "(B|KiB|MiB) slowest \\d+\\.\\d ms [^ \\n]*\\.html\\n)+");
   INFO(r.out);
   CHECK(std::regex_match(r.out, expected));
+
+  // The peak memory after each phase never falls, and the last is the summary's.
+  const std::regex peak_line("phase [a-z]+ [^\\n]*, peak memory ([0-9.]+) (KiB|MiB)\\n");
+  auto kib = [](const std::smatch& m) { return std::stod(m[1]) * (m[2] == "MiB" ? 1024 : 1); };
+  std::vector<double> peaks;
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), peak_line);
+       it != std::sregex_iterator(); ++it)
+    peaks.push_back(kib(*it));
+  REQUIRE(peaks.size() == 9);
+  for (std::size_t i = 1; i < peaks.size(); ++i) CHECK(peaks[i] >= peaks[i - 1]);
+  std::smatch summary;
+  REQUIRE(std::regex_search(r.out, summary, std::regex("peak memory ([0-9.]+) (KiB|MiB)\\n")));
+  CHECK(peaks.back() <= kib(summary) + 0.1);
 
   // The per-kind lines account for every page, once, costliest first.
   const std::regex kind_line(

@@ -11,12 +11,12 @@
 #include "content/loader.h"
 #include "i18n/format.h"
 #include "i18n/ui_strings.h"
+#include "loaded_site.h"
 #include "model/portal_index.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
-#include "loaded_site.h"
 #include "temp_folder.h"
 
 // What the build makes once and shares between pages (the UI strings converted for the renderer,
@@ -64,6 +64,30 @@ TEST_CASE("Every page renders the same bytes with the shared parts as without th
     CHECK(render_page(shared_site, key) == render_page(alone, key));
   }
   CHECK(registry_pages >= 2);  // both languages' registry, whose summary is shared
+}
+
+TEST_CASE("The registry's reconciliation rendered a slice of programmes at a time is the same") {
+  FixtureSite fixture;
+  const SharedParts shared = prepare_shared_parts(fixture.site);
+  for (Lang lang : kAllLangs) {
+    const views::ViewContext ctx{fixture.portal, fixture.site.strings, lang};
+    const render::PreparedView* ui = &shared.ui[static_cast<std::size_t>(lang)];
+    const std::string whole = registry_summary(fixture.site, ctx, ui, 1000);
+    // One row per grant with a sub-grant programme, whatever the slices.
+    std::size_t programmes = 0;
+    for (const Grant& g : fixture.portal.grants) programmes += g.subgrants.present ? 1 : 0;
+    REQUIRE(programmes >= 2);  // in slices of their own at slice sizes 1 and 2 of 7 grants
+    std::size_t rows = 0;
+    for (std::size_t at = whole.find("/subgrants/programme/"); at != std::string::npos;
+         at = whole.find("/subgrants/programme/", at + 1))
+      ++rows;
+    CHECK(rows == programmes);
+    for (std::size_t slice : {0, 1, 2, 3}) {
+      INFO("slice " << slice);
+      CHECK(registry_summary(fixture.site, ctx, ui, slice) == whole);
+      CHECK(registry_summary(fixture.site, ctx, nullptr, slice) == whole);
+    }
+  }
 }
 
 TEST_CASE("A page's download box counts the rows its files have, without building them") {
