@@ -35,8 +35,9 @@ const std::string kBuildUsage =
     "  --out DIR    where to publish (default: DIR/public)\n"
     "  --jobs N     render threads (default: one per core)\n"
     "  --timings    print each phase's duration (load, validate, templates, views, render,\n"
-    "               write, publish), then each kind of page's pages, render and download\n"
-    "               time, bytes and slowest page, costliest first\n"
+    "               write, publish) and the peak memory when it ended, then each kind of\n"
+    "               page's pages, render and download time, bytes and slowest page,\n"
+    "               costliest first\n"
     "\n"
     "exit status: 0 built, 1 content or template errors, 2 usage error\n";
 
