@@ -263,14 +263,14 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
 
   static constexpr std::string_view kKnown[] = {"title",     "description", "languages",
                                                 "base_url",  "operator",    "currency",
-                                                "page_size", "links",       "search"};
+                                                "page_size", "links",       "search", "as_of"};
   for (const auto& [key, value] : root) {
     bool known = false;
     for (auto k : kKnown) known = known || k == key.str();
     if (!known)
       diagnostics.error(location_of(file, &value), std::string(key.str()),
                         "unknown key; expected one of: title, description, languages, base_url, "
-                        "operator, currency, page_size, links, search");
+                        "operator, currency, page_size, as_of, links, search");
   }
 
   config.title = read_text(root, "title", file, true, diagnostics);
@@ -324,6 +324,16 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
                         "expected the number of items per list page, from 1 to 10000");
     else
       config.page_size = static_cast<std::size_t>(*value);
+  }
+  if (const toml::node* as_of = root.get("as_of")) {
+    const auto text = as_of->value<std::string>();
+    const auto date = text ? PartialDate::parse(*text) : std::nullopt;
+    if (!date || date->day == 0)
+      diagnostics.error(location_of(file, as_of), "as_of",
+                        "expected the day the portal's data are current to, as a quoted "
+                        "YYYY-MM-DD date, e.g. as_of = \"2026-12-01\"");
+    else
+      config.as_of = date;
   }
   if (const toml::node* currency = root.get("currency")) {
     if (!currency->is_string() || **currency->as_string() != "KZT")

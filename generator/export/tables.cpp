@@ -153,6 +153,11 @@ const TableSchema& grants_schema() {
                 "Идентификатор гранта (в адресе его страницы)")
           .text("status", "Мәртебесі: application, planned, in_progress, completed",
                 "Статус: application, planned, in_progress, completed")
+          .text("status_as_of",
+                "Беттердегі мәртебе site.toml as_of күні бойынша: status немесе report_overdue "
+                "(кезеңі аяқталды, қорытынды есеп жарияланбаған)",
+                "Статус на страницах на дату as_of из site.toml: status или report_overdue "
+                "(период завершён, итоговый отчёт не опубликован)")
           .text("grant_type", "Грант түрі: short_term, medium_term, long_term, small",
                 "Вид гранта: short_term, medium_term, long_term, small")
           .bilingual("title", "Жобаның атауы", "Название проекта")
@@ -322,9 +327,16 @@ const TableSchema& organisations_schema() {
           .text("website", "Сайты", "Сайт")
           .integer("grants_as_grantee", "Грант алушы ретіндегі гранттар саны",
                    "Число грантов в роли грантополучателя")
-          .money("amount_as_grantee",
-                 "Грант алушы ретіндегі гранттардың жарияланған сомаларының қосындысы",
-                 "Сумма опубликованных сумм грантов в роли грантополучателя")
+          .money("awarded_as_grantee",
+                 "Бөлінген (іске асырылып жатқан немесе аяқталған) гранттардың жарияланған "
+                 "сомаларының қосындысы, портал есептеген",
+                 "Сумма опубликованных сумм выделенных грантов (реализуются или завершены), "
+                 "вычислена порталом")
+          .money("applied_as_grantee", "Өтінімдердегі сомалардың қосындысы, портал есептеген",
+                 "Сумма сумм заявок, вычислена порталом")
+          .money("planned_as_grantee",
+                 "Жоспарланған гранттардың сомаларының қосындысы, портал есептеген",
+                 "Сумма сумм запланированных грантов, вычислена порталом")
           .integer("grants_as_grantee_without_amount", "Оның ішінде сомасы жарияланбаған гранттар",
                    "Из них грантов без опубликованной суммы")
           .text("url_kk", "Ұйымның беті, қазақ тілінде", "Страница организации на казахском языке")
@@ -402,6 +414,7 @@ Table grants_table(const Portal& portal, const std::vector<std::size_t>& grants)
     RowBuilder row(grants_schema());
     row.text("id", g.id)
         .text("status", std::string(name_of(grant_status_names(), g.status)))
+        .text("status_as_of", std::string(status_key(g, portal.config.as_of)))
         .text("grant_type", enum_name(grant_type_names(), g.grant_type))
         .localized("title", g.title)
         .localized("topic", g.topic)
@@ -544,8 +557,10 @@ Table organisations_table(const Portal& portal, const PortalIndex& index,
   for (std::size_t i : organisations) {
     const Organisation& o = portal.organisations[i];
     // The organisations page's figures: its grants as grantee.
-    Sums as_grantee;
+    Totals as_grantee;
     for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
+    std::int64_t without_amount = 0;
+    for (const Sums& sums : as_grantee.by_kind) without_amount += sums.without_amount;
     RowBuilder row(organisations_schema());
     row.text("id", o.id)
         .text("bin", o.bin)
@@ -556,8 +571,10 @@ Table organisations_table(const Portal& portal, const PortalIndex& index,
         .date("registered", o.registered)
         .text("website", o.website)
         .set("grants_as_grantee", as_grantee.grants)
-        .set("amount_as_grantee", as_grantee.amount.value())
-        .set("grants_as_grantee_without_amount", as_grantee.without_amount)
+        .set("awarded_as_grantee", as_grantee.of(MoneyKind::awarded).amount.value())
+        .set("applied_as_grantee", as_grantee.of(MoneyKind::applied).amount.value())
+        .set("planned_as_grantee", as_grantee.of(MoneyKind::planned).amount.value())
+        .set("grants_as_grantee_without_amount", without_amount)
         .text("url_kk", portal_url(portal, Lang::kk, "organisations/" + o.id + "/"))
         .text("url_ru", portal_url(portal, Lang::ru, "organisations/" + o.id + "/"));
     table.rows.push_back(row.take());

@@ -362,6 +362,10 @@ struct SiteConfig {
   std::string operator_id;
   std::string currency = "KZT";
   std::size_t page_size = 50;  // items per page of a paginated list
+  // The date the portal's data are current to (site.toml `as_of`): every page states it, and a
+  // grant whose period ended before it without a final report is shown as such. The build never
+  // reads the clock; absent, pages say the date is not stated and no grant is judged overdue.
+  std::optional<PartialDate> as_of;
   LinkSettings links;
   SearchSettings search;
 };

@@ -49,6 +49,53 @@ void Sums::add(const Grant& grant) {
     ++without_amount;
 }
 
+MoneyKind money_kind(const Grant& grant) {
+  switch (grant.status) {
+    case GrantStatus::application:
+      return MoneyKind::applied;
+    case GrantStatus::planned:
+      return MoneyKind::planned;
+    case GrantStatus::in_progress:
+    case GrantStatus::completed:
+      return MoneyKind::awarded;
+  }
+  return MoneyKind::planned;
+}
+
+const char* money_kind_name(MoneyKind kind) {
+  switch (kind) {
+    case MoneyKind::awarded:
+      return "awarded";
+    case MoneyKind::applied:
+      return "applied";
+    case MoneyKind::planned:
+      return "planned";
+  }
+  return "";
+}
+
+void Totals::add(const Grant& grant) {
+  ++grants;
+  by_kind[static_cast<int>(money_kind(grant))].add(grant);
+}
+
+std::optional<PartialDate> period_end(const Grant& g) {
+  if (g.actual_period) return g.actual_period->last();
+  if (g.planned_period) return g.planned_period->last();
+  return std::nullopt;
+}
+
+bool report_overdue(const Grant& g, const std::optional<PartialDate>& as_of) {
+  if (!as_of || g.status != GrantStatus::in_progress || g.final_report_date) return false;
+  const auto end = period_end(g);
+  return end && end->latest() < as_of->earliest();
+}
+
+std::string_view status_key(const Grant& g, const std::optional<PartialDate>& as_of) {
+  if (report_overdue(g, as_of)) return "report_overdue";
+  return name_of(grant_status_names(), g.status);
+}
+
 std::optional<int> grant_year(const Grant& g) {
   if (g.contract_date) return g.contract_date->year;
   if (g.planned_period) return g.planned_period->start.year;
@@ -198,25 +245,36 @@ PortalIndex build_index(const Portal& portal) {
   std::array<std::map<std::string, FacetValue>, kAllFacets.size()> values;
   for (std::size_t i : index.by_date) {
     const Grant& g = portal.grants[i];
+    // A grant without the facet's key joins the kNotReportedKey value, so that every facet's
+    // values together hold every grant.
     auto join = [&](FacetKind kind, const std::string& key) {
-      if (key.empty()) return;
-      FacetValue& v = values[static_cast<int>(kind)][key];
-      v.key = key;
+      const std::string& k = key.empty() ? std::string(kNotReportedKey) : key;
+      FacetValue& v = values[static_cast<int>(kind)][k];
+      v.key = k;
       v.grants.push_back(i);
-      v.sums.add(g);
+      v.totals.add(g);
     };
-    if (auto year = grant_year(g)) join(FacetKind::year, std::to_string(*year));
-    for (const std::string& region : grant_regions(g)) join(FacetKind::region, region);
+    const auto year = grant_year(g);
+    join(FacetKind::year, year ? std::to_string(*year) : std::string());
+    const auto regions = grant_regions(g);
+    for (const std::string& region : regions) join(FacetKind::region, region);
+    if (regions.empty()) join(FacetKind::region, "");
     join(FacetKind::direction, g.direction_id);
     join(FacetKind::operator_, g.operator_id);
-    join(FacetKind::status, std::string(name_of(grant_status_names(), g.status)));
+    join(FacetKind::status, std::string(status_key(g, portal.config.as_of)));
     join(FacetKind::grantee, g.grantee_id);
   }
   for (FacetKind kind : kAllFacets) {
     Facet facet{kind, {}, {}};
     for (auto& [key, value] : values[static_cast<int>(kind)])
       facet.values.push_back(std::move(value));
-    if (kind == FacetKind::year) std::reverse(facet.values.begin(), facet.values.end());
+    if (kind == FacetKind::year) {
+      // Newest first, the grants without a year last ("not--reported" sorts after the digits, so
+      // first once reversed).
+      std::reverse(facet.values.begin(), facet.values.end());
+      if (!facet.values.empty() && facet.values.front().key == kNotReportedKey)
+        std::rotate(facet.values.begin(), facet.values.begin() + 1, facet.values.end());
+    }
     if (kind == FacetKind::grantee || kind == FacetKind::operator_) {
       auto& top = facet.top;
       top.resize(facet.values.size());
@@ -224,8 +282,8 @@ PortalIndex build_index(const Portal& portal) {
       const std::size_t keep = std::min(kTopFacetValues, top.size());
       std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(keep), top.end(),
                         [&](std::size_t a, std::size_t b) {
-                          const auto ga = facet.values[a].sums.grants;
-                          const auto gb = facet.values[b].sums.grants;
+                          const auto ga = facet.values[a].totals.grants;
+                          const auto gb = facet.values[b].totals.grants;
                           return ga != gb ? ga > gb : facet.values[a].key < facet.values[b].key;
                         });
       top.resize(keep);
@@ -239,8 +297,7 @@ PortalIndex build_index(const Portal& portal) {
   index.first_subgrant.reserve(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
     const Grant& g = portal.grants[i];
-    index.all.add(g);
-    if (is_awarded(g)) index.awarded.add(g);
+    index.totals.add(g);
     index.first_subgrant.push_back(index.subgrants.size());
     for (std::size_t s = 0; s < g.subgrants.awarded.size(); ++s) {
       const auto region = region_position.find(subgrant_region(g, g.subgrants.awarded[s]));

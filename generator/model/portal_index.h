@@ -30,10 +30,33 @@ struct Sums {
   void add(const Grant& grant);
 };
 
+// What a grant's amount is: money awarded (in progress or completed), money applied for (an
+// application), or money planned (a plan's topic not yet awarded). The three are never added up:
+// a total always says which one it is (docs/content-model.md, "Figures").
+enum class MoneyKind { awarded, applied, planned };
+inline constexpr std::array<MoneyKind, 3> kAllMoneyKinds = {MoneyKind::awarded, MoneyKind::applied,
+                                                            MoneyKind::planned};
+MoneyKind money_kind(const Grant& grant);
+// "awarded", "applied", "planned": the UI-string key and the machine name of a kind of money.
+const char* money_kind_name(MoneyKind kind);
+
+// The totals of a set of grants, the three kinds of money apart.
+struct Totals {
+  std::int64_t grants = 0;          // every grant record, whatever its kind
+  std::array<Sums, 3> by_kind;      // in kAllMoneyKinds order
+  void add(const Grant& grant);
+  const Sums& of(MoneyKind kind) const { return by_kind[static_cast<int>(kind)]; }
+};
+
+// The facet value that lists the grants a facet's key is not reported for (no year, no region, no
+// direction, no grantee): a breakdown never silently drops a record. Not a valid record id (ids
+// cannot contain "--"), so it never collides with a region's or an organisation's.
+inline constexpr const char* kNotReportedKey = "not--reported";
+
 struct FacetValue {
   std::string key;                  // URL segment: "2024", "mangystau", "completed", an org id
   std::vector<std::size_t> grants;  // indices into Portal::grants, in catalogue order
-  Sums sums;
+  Totals totals;
 };
 
 // How many organisations a list page's sidebar shows of an organisation facet (views/list_views).
@@ -100,8 +123,7 @@ struct PortalIndex {
   // and partner (kOrganisationRoles order), each newest first (by_date order). Pages, downloads
   // and tables read these instead of scanning every grant for every organisation.
   std::vector<std::array<std::vector<std::size_t>, 3>> organisation_grants;
-  Sums awarded;  // grants in progress or completed: the money awarded
-  Sums all;      // every grant record, whatever its status
+  Totals totals;  // every grant record, the money awarded, applied for and planned apart
   std::int64_t subgrant_count = 0;
   Tenge subgrant_amount;
   std::int64_t direct_beneficiaries_actual = 0;  // reported actual figures, completed grants
@@ -134,6 +156,18 @@ std::vector<std::string> grant_regions(const Grant& grant);
 std::string subgrant_region(const Grant& grant, const Subgrant& subgrant);
 // True for grants whose money has been awarded (in progress or completed).
 bool is_awarded(const Grant& grant);
+// The day a grant's period ends: the actual period's end when reported, else the planned one's;
+// nullopt when neither is known.
+std::optional<PartialDate> period_end(const Grant& grant);
+// True for a grant in progress whose period ended before `as_of` (every day the end may mean lies
+// before it) and that has no final report: "period ended, final report not published".
+bool report_overdue(const Grant& grant, const std::optional<PartialDate>& as_of);
+// The key a grant's status is shown and faceted under: its recorded status, or "report_overdue"
+// for a grant in progress past its period (report_overdue). "status.<key>" is its UI string.
+std::string_view status_key(const Grant& grant, const std::optional<PartialDate>& as_of);
+// Every status key in the order a reader scans them (life order).
+inline constexpr std::array<std::string_view, 5> kStatusKeys = {
+    "application", "planned", "in_progress", "report_overdue", "completed"};
 
 PortalIndex build_index(const Portal& portal);
 

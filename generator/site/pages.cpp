@@ -115,6 +115,10 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
                      {"current", key.kind == PageKind::static_page && key.a == i}});
   }
   v["footer_pages"] = pages;
+  // The date the data are current to, on every page (site.toml `as_of`).
+  v["as_of"] = portal.config.as_of
+                   ? ctx.t("footer.as_of", {{"date", ctx.date(*portal.config.as_of)}})
+                   : ctx.t("footer.as_of_not_stated");
   if (!breadcrumbs.empty())
     breadcrumbs.insert(breadcrumbs.begin(),
                        json{{"label", ctx.t("nav.home")}, {"url", ctx.path("")}});

@@ -6,6 +6,7 @@
 #include "i18n/format.h"
 #include "markup/markdown.h"
 #include "model/enum_names.h"
+#include "model/portal_index.h"
 #include "views/media_view.h"
 
 namespace ashyq::views {
@@ -30,23 +31,34 @@ bool reached(double actual, double planned, Bound bound) {
   }
 }
 
+// An indicator's planned or actual value as a reported figure: the document's own wording when it
+// has one, else the number with its bound and unit; "not reported" when the record has none.
 json value_view(const ViewContext& ctx, const std::optional<Value>& v, const LocalizedText& unit) {
-  if (!v) return nullptr;
-  json out;
+  if (!v) return ctx.not_reported();
+  json out = figure_json(Figure::reported(""));
   if (!v->text.empty()) {
-    out["text"] = ctx.text(v->text);
+    out["ltext"] = ctx.text(v->text);
   } else {
     std::string s = i18n::format_decimal(v->value, ctx.lang, 2);
     if (v->bound != Bound::exactly)
       s = ctx.t(key("bound", name_of(bound_names(), v->bound))) + " " + s;
     if (!unit.empty()) s += " " + ctx.plain(unit);
-    out["text"] = {{"text", s}, {"lang", std::string(lang_code(ctx.lang))}, {"fallback", false}};
+    out["ltext"] = {{"text", s}, {"lang", std::string(lang_code(ctx.lang))}, {"fallback", false}};
   }
   return out;
 }
 
 json optional_count(const ViewContext& ctx, const std::optional<std::int64_t>& n) {
-  return n ? json(ctx.integer(*n)) : json(nullptr);
+  return ctx.reported_count(n);
+}
+
+// actual − planned as a computed figure: "+87", "−3", "0".
+json difference(const ViewContext& ctx, std::int64_t planned, std::int64_t actual, bool money) {
+  const std::int64_t diff = actual - planned;
+  const std::int64_t magnitude = diff < 0 ? -diff : diff;
+  std::string text = (diff > 0 ? "+" : diff < 0 ? "−" : "") +
+                     (money ? ctx.money(Tenge(magnitude)) : ctx.integer(magnitude));
+  return figure_json(Figure::computed(std::move(text), ctx.t("basis.difference"), diff));
 }
 
 json texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
@@ -74,14 +86,23 @@ json header_view(const ViewContext& ctx, const Grant& g) {
   const Portal& portal = ctx.portal;
   json h;
   h["title"] = ctx.text(g.title);
-  h["status"] = ctx.t(key("status", name_of(grant_status_names(), g.status)));
-  h["status_key"] = std::string(name_of(grant_status_names(), g.status));
+  const std::string status(status_key(g, portal.config.as_of));
+  h["status"] = ctx.t(key("status", status));
+  h["status_key"] = status;
   h["grantee"] = organisation_view(ctx, portal.find_organisation(g.grantee_id));
   h["operator"] = organisation_view(ctx, portal.find_organisation(g.operator_id));
-  h["amount"] = g.amount ? json(ctx.money(*g.amount)) : json(nullptr);
-  h["own_contribution"] = g.own_contribution ? json(ctx.money(*g.own_contribution)) : json(nullptr);
+  h["amount"] = ctx.reported_money(g.amount);
+  h["amount_label"] = ctx.t("grant.amount_" + std::string(money_kind_name(money_kind(g))));
+  h["own_contribution"] = ctx.reported_money(g.own_contribution);
   h["planned_period"] = g.planned_period ? json(ctx.range(*g.planned_period)) : json(nullptr);
   h["actual_period"] = g.actual_period ? json(ctx.range(*g.actual_period)) : json(nullptr);
+  // The period lists show: the actual one when reported, else the planned one, labelled which.
+  if (g.actual_period || g.planned_period)
+    h["period"] = {{"text", ctx.range(g.actual_period ? *g.actual_period : *g.planned_period)},
+                   {"which", ctx.t(g.actual_period ? "grant.period_actual_short"
+                                                   : "grant.period_planned_short")}};
+  else
+    h["period"] = nullptr;
   if (g.planned_period && g.planned_period->start.year) h["year"] = g.planned_period->start.year;
   json regions = json::array();
   for (const auto& id : g.regions)
@@ -99,6 +120,8 @@ json header_view(const ViewContext& ctx, const Grant& g) {
     h["contract_date"] = g.contract_date ? json(ctx.date(*g.contract_date)) : json(nullptr);
   }
   if (g.final_report_date) h["final_report_date"] = ctx.date(*g.final_report_date);
+  // Only a grant whose money was awarded owes a final report.
+  h["final_report_missing"] = !g.final_report_date && is_awarded(g);
   return h;
 }
 
@@ -129,6 +152,9 @@ json tasks_view(const ViewContext& ctx, const Grant& g, json& indicator_totals) 
                             {"actual", value_view(ctx, ind.actual, ind.unit)},
                             {"outcome", outcome_key},
                             {"outcome_label", ctx.t(key("outcome", outcome_key))},
+                            {"outcome_computed", outcome == IndicatorOutcome::met ||
+                                                     outcome == IndicatorOutcome::exceeded ||
+                                                     outcome == IndicatorOutcome::short_of},
                             {"comment", ctx.text(ind.comment)}});
     }
     t["indicators"] = indicators;
@@ -137,7 +163,7 @@ json tasks_view(const ViewContext& ctx, const Grant& g, json& indicator_totals) 
   }
   indicator_totals = json::object();
   for (const char* k : {"met", "exceeded", "short", "not_reported", "no_target"})
-    indicator_totals[k] = ctx.integer(counts[k]);
+    indicator_totals[k] = ctx.computed_count(counts[k], ctx.t("basis.outcomes"));
   return tasks;
 }
 
@@ -147,10 +173,8 @@ json plan_fact_row(const ViewContext& ctx, const char* name, const PlanFact& pf)
               {"planned", optional_count(ctx, pf.planned)},
               {"actual", optional_count(ctx, pf.actual)},
               {"unit", ctx.text(pf.unit)}};
-  if (pf.planned && pf.actual) {
-    const std::int64_t diff = *pf.actual - *pf.planned;
-    row["variance"] = (diff > 0 ? "+" : diff < 0 ? "−" : "") + ctx.integer(diff < 0 ? -diff : diff);
-  }
+  row["variance"] = pf.planned && pf.actual ? difference(ctx, *pf.planned, *pf.actual, false)
+                                             : json(nullptr);
   return row;
 }
 
@@ -166,21 +190,38 @@ json impact_view(const ViewContext& ctx, const Grant& g) {
   return rows;
 }
 
+// One breakdown of the participants ({rows, total, breakdown, note}). Its parts add up to the total
+// beside it: when the reported parts fall short, a "not reported" row holds the rest (computed);
+// when they exceed it (one person may belong to several social categories) the table says so and
+// is marked as overlapping.
 json breakdown_view(const ViewContext& ctx, const std::vector<Breakdown>& rows, const char* prefix,
                     std::int64_t total) {
   json out = json::array();
-  for (const Breakdown& row : rows)
+  std::int64_t sum = 0;
+  for (const Breakdown& row : rows) {
+    if (row.count) sum += *row.count;
     out.push_back(
         {{"label", ctx.t(key(prefix, row.key))},
-         {"count", row.count ? json(ctx.integer(*row.count)) : json(nullptr)},
-         {"share", row.count && total ? json(ctx.percent(*row.count, total)) : json(nullptr)}});
-  return out;
+         {"count", ctx.reported_count(row.count)},
+         {"share", row.count ? ctx.computed_share(*row.count, total,
+                                                  ctx.t("basis.share_of_participants"))
+                             : json(nullptr)}});
+  }
+  if (sum < total)
+    out.push_back({{"label", ctx.t("not_reported.breakdown")},
+                   {"count", ctx.computed_count(total - sum, ctx.t("basis.remainder"))},
+                   {"share", ctx.computed_share(total - sum, total,
+                                                ctx.t("basis.share_of_participants"))}});
+  return {{"rows", out},
+          {"total", figure_json(Figure::reported(ctx.integer(total), total))},
+          {"breakdown", sum > total ? "overlap" : "sum"},
+          {"note", sum > total ? json(ctx.t("grant.breakdown_overlap")) : json(nullptr)}};
 }
 
 json participants_view(const ViewContext& ctx, const Grant& g) {
   const Participants& p = g.participants;
   if (!p.present) return nullptr;
-  json out = {{"total", ctx.integer(p.total)}};
+  json out = {{"total", figure_json(Figure::reported(ctx.integer(p.total), p.total))}};
   if (p.has_gender) {
     std::vector<Breakdown> rows = {{"male", p.male}, {"female", p.female}};
     out["by_gender"] = breakdown_view(ctx, rows, "gender", p.total);
@@ -190,10 +231,15 @@ json participants_view(const ViewContext& ctx, const Grant& g) {
   return out;
 }
 
-std::string variance_text(const ViewContext& ctx, Tenge planned, Tenge actual) {
-  const std::int64_t diff = actual.value() - planned.value();
-  if (diff == 0) return ctx.money(Tenge(0));
-  return (diff > 0 ? "+" : "−") + ctx.money(Tenge(diff < 0 ? -diff : diff));
+json variance_view(const ViewContext& ctx, Tenge planned, Tenge actual) {
+  return difference(ctx, planned.value(), actual.value(), true);
+}
+
+// A sum of budget lines: computed, unless there are no lines to sum (then the document does not
+// report that part of the budget, and 0 ₸ would read as a figure it gave).
+json lines_sum(const ViewContext& ctx, Tenge sum, int lines) {
+  if (lines == 0) return ctx.not_reported();
+  return ctx.computed_money(sum, ctx.t("basis.budget_lines", {{"count", ctx.integer(lines)}}));
 }
 
 json budget_view(const ViewContext& ctx, const Grant& g) {
@@ -201,13 +247,29 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
   if (!b.present) return nullptr;
   json sections = json::array();
   Tenge grant_total, own_total, admin_total, direct_total, equipment_total, all_total, actual_total;
+  int grant_lines = 0, own_lines = 0, admin_lines = 0, direct_lines = 0, equipment_lines = 0;
   bool any_actual = false, all_actual = !b.lines.empty();
   for (const BudgetLine& line : b.lines) {
     all_total += line.total;
-    (line.source == FundingSource::grant ? grant_total : own_total) += line.total;
-    if (is_administrative(line.section)) admin_total += line.total;
-    if (line.section == BudgetSection::direct) direct_total += line.total;
-    if (line.section == BudgetSection::equipment) equipment_total += line.total;
+    if (line.source == FundingSource::grant) {
+      grant_total += line.total;
+      ++grant_lines;
+    } else {
+      own_total += line.total;
+      ++own_lines;
+    }
+    if (is_administrative(line.section)) {
+      admin_total += line.total;
+      ++admin_lines;
+    }
+    if (line.section == BudgetSection::direct) {
+      direct_total += line.total;
+      ++direct_lines;
+    }
+    if (line.section == BudgetSection::equipment) {
+      equipment_total += line.total;
+      ++equipment_lines;
+    }
     if (line.actual) {
       any_actual = true;
       actual_total += *line.actual;
@@ -219,10 +281,12 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
   for (BudgetSection section : kAllSections) {
     json lines = json::array();
     Tenge sum, actual_sum;
+    int section_lines = 0;
     bool section_all_actual = true;
     for (const BudgetLine& line : b.lines) {
       if (line.section != section) continue;
       sum += line.total;
+      ++section_lines;
       if (line.actual)
         actual_sum += *line.actual;
       else
@@ -230,15 +294,14 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
       json row = {
           {"article", ctx.text(line.article)},
           {"unit", ctx.text(line.unit)},
-          {"quantity", line.quantity ? json(i18n::format_decimal(
-                                           line.quantity->thousandths / 1000.0, ctx.lang, 3))
-                                     : json(nullptr)},
-          {"unit_cost", line.unit_cost ? json(ctx.money(*line.unit_cost)) : json(nullptr)},
-          {"total", ctx.money(line.total)},
+          {"quantity", line.quantity ? figure_json(Figure::reported(i18n::format_decimal(
+                                           line.quantity->thousandths / 1000.0, ctx.lang, 3)))
+                                     : ctx.not_reported()},
+          {"unit_cost", ctx.reported_money(line.unit_cost)},
+          {"total", ctx.reported_money(line.total)},
           {"source", ctx.t(key("source", name_of(source_names(), line.source)))},
-          {"actual", line.actual ? json(ctx.money(*line.actual)) : json(nullptr)},
-          {"variance",
-           line.actual ? json(variance_text(ctx, line.total, *line.actual)) : json(nullptr)},
+          {"actual", ctx.reported_money(line.actual)},
+          {"variance", line.actual ? variance_view(ctx, line.total, *line.actual) : ctx.not_reported()},
           {"note", ctx.text(line.note)}};
       if (!line.activity.empty())
         if (const Activity* a = g.find_activity(line.activity))
@@ -252,28 +315,29 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
          {"label", ctx.t(key("section", section_name))},
          {"administrative", is_administrative(section)},
          {"lines", lines},
-         {"total", ctx.money(sum)},
-         {"actual", section_all_actual ? json(ctx.money(actual_sum)) : json(nullptr)},
+         {"total", lines_sum(ctx, sum, section_lines)},
+         {"actual", section_all_actual ? lines_sum(ctx, actual_sum, section_lines)
+                                       : ctx.not_reported()},
          {"variance",
-          section_all_actual ? json(variance_text(ctx, sum, actual_sum)) : json(nullptr)},
-         {"share", base ? json(ctx.percent(sum.value(), base)) : json(nullptr)}});
+          section_all_actual ? variance_view(ctx, sum, actual_sum) : ctx.not_reported()},
+         {"share", ctx.computed_share(sum.value(), base, ctx.t("basis.share_of_grant"))}});
   }
   json out = {
       {"sections", sections},
-      {"total", ctx.money(all_total)},
-      {"grant_funds", ctx.money(grant_total)},
-      {"own_funds", ctx.money(own_total)},
-      {"administrative", ctx.money(admin_total)},
-      {"administrative_share", base ? json(ctx.percent(admin_total.value(), base)) : json(nullptr)},
-      {"direct", ctx.money(direct_total)},
-      {"direct_share", base ? json(ctx.percent(direct_total.value(), base)) : json(nullptr)},
-      {"equipment", ctx.money(equipment_total)},
-      {"equipment_share", base ? json(ctx.percent(equipment_total.value(), base)) : json(nullptr)},
+      {"total", lines_sum(ctx, all_total, static_cast<int>(b.lines.size()))},
+      {"grant_funds", lines_sum(ctx, grant_total, grant_lines)},
+      {"own_funds", lines_sum(ctx, own_total, own_lines)},
+      {"administrative", lines_sum(ctx, admin_total, admin_lines)},
+      {"administrative_share", admin_lines ? ctx.computed_share(admin_total.value(), base, ctx.t("basis.share_of_grant")) : json(nullptr)},
+      {"direct", lines_sum(ctx, direct_total, direct_lines)},
+      {"direct_share", direct_lines ? ctx.computed_share(direct_total.value(), base, ctx.t("basis.share_of_grant")) : json(nullptr)},
+      {"equipment", lines_sum(ctx, equipment_total, equipment_lines)},
+      {"equipment_share", equipment_lines ? ctx.computed_share(equipment_total.value(), base, ctx.t("basis.share_of_grant")) : json(nullptr)},
       {"equipment_over_cap", base && equipment_total.value() * 10 > base},
       {"has_actual", any_actual},
-      {"actual_total", all_actual ? json(ctx.money(actual_total)) : json(nullptr)},
-      {"variance_total",
-       all_actual ? json(variance_text(ctx, all_total, actual_total)) : json(nullptr)}};
+      {"actual_total", all_actual ? lines_sum(ctx, actual_total, static_cast<int>(b.lines.size()))
+                                  : ctx.not_reported()},
+      {"variance_total", all_actual ? variance_view(ctx, all_total, actual_total) : ctx.not_reported()}};
   json subtotals = json::array();
   for (const BudgetSubtotal& s : b.subtotals) {
     std::string scope;
@@ -282,8 +346,8 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
           (scope.empty() ? "" : " + ") + ctx.t(key("section", name_of(section_names(), section)));
     json row = {{"label", s.label.empty() ? json(nullptr) : ctx.text(s.label)},
                 {"scope", scope},
-                {"amount", ctx.money(s.amount)},
-                {"actual", s.actual ? json(ctx.money(*s.actual)) : json(nullptr)}};
+                {"amount", ctx.reported_money(s.amount)},
+                {"actual", ctx.reported_money(s.actual)}};
     if (!s.activity.empty())
       if (const Activity* a = g.find_activity(s.activity)) row["activity"] = ctx.text(a->title);
     subtotals.push_back(std::move(row));
@@ -302,17 +366,28 @@ json subgrants_view(const ViewContext& ctx, const Grant& g) {
     json row = subgrant_row(ctx, sg);
     rows.push_back(std::move(row));
   }
+  const auto count = static_cast<std::int64_t>(s.awarded.size());
+  const std::string total_key = "programme/" + g.id;
   json out = {
-      {"planned_count", s.planned_count ? json(ctx.integer(*s.planned_count)) : json(nullptr)},
-      {"ceiling", s.ceiling ? json(ctx.money(*s.ceiling)) : json(nullptr)},
-      {"envelope", s.envelope ? json(ctx.money(*s.envelope)) : json(nullptr)},
+      {"planned_count", ctx.reported_count(s.planned_count)},
+      {"ceiling", ctx.reported_money(s.ceiling)},
+      {"envelope", ctx.reported_money(s.envelope)},
       {"recipients", ctx.text(s.recipients)},
       {"awarded", rows},
-      {"awarded_count", ctx.integer(static_cast<std::int64_t>(s.awarded.size()))},
-      {"awarded_total", ctx.money(sum)}};
-  if (s.envelope) {
-    out["envelope_share"] = ctx.percent(sum.value(), s.envelope->value());
-    out["envelope_remaining"] = ctx.money(*s.envelope - sum);
+      {"awarded_count", count ? ctx.computed_count(count, ctx.t("basis.subgrant_count"),
+                                                   is_awarded(g) ? total_key + "/count" : "")
+                              : ctx.not_reported()},
+      {"awarded_total",
+       count ? ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
+                                  is_awarded(g) ? total_key + "/amount" : "")
+             : ctx.not_reported()},
+      {"envelope_share", nullptr},
+      {"envelope_remaining", nullptr}};
+  if (s.envelope && count) {
+    out["envelope_share"] =
+        ctx.computed_share(sum.value(), s.envelope->value(), ctx.t("basis.envelope_share"));
+    out["envelope_remaining"] =
+        ctx.computed_money(*s.envelope - sum, ctx.t("basis.envelope_remaining"));
   }
   return out;
 }
@@ -359,7 +434,7 @@ json subgrant_row(const ViewContext& ctx, const Subgrant& sg) {
       {"name", publish_name ? ctx.text(sg.recipient_name) : json(nullptr)},
       {"locality", ctx.text(sg.locality)},
       {"title", ctx.text(sg.title)},
-      {"amount", ctx.money(sg.amount)},
+      {"amount", ctx.reported_money(sg.amount)},
       {"status", ctx.t(key("subgrant_status", name_of(subgrant_status_names(), sg.status)))}};
   if (const Region* r = ctx.portal.find_region(sg.region)) row["region"] = ctx.text(r->name);
   return row;
@@ -382,7 +457,8 @@ json grant_summary(const ViewContext& ctx, const Grant& g) {
           {"title", h["title"]},
           {"grantee", h["grantee"]},
           {"amount", h["amount"]},
-          {"period", h["planned_period"]},
+          {"amount_label", h["amount_label"]},
+          {"period", h["period"]},
           // A long list of regions (a republic-wide programme) reads better as a count in a row.
           {"regions", h["regions"].size() > 3 ? json::array() : h["regions"]},
           {"regions_count", h["regions"].size() > 3

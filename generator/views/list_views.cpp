@@ -13,18 +13,57 @@ namespace {
 
 using nlohmann::json;
 
-// A sum of amounts, or "not published" when every grant it covers has no published amount: 0 ₸
-// would read as a figure the documents never gave.
-std::string sums_amount(const ViewContext& ctx, const Sums& sums) {
-  if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.t("grant.not_published");
-  return ctx.money(sums.amount);
+// One kind of money of a set of grants as a computed figure: the sum of the published amounts,
+// saying how many grants it sums; "not reported" when none of its grants has a published amount
+// (0 ₸ would read as a figure the documents never gave). `key` names the total across pages.
+json money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind, const std::string& key) {
+  const std::string name = money_kind_name(kind);
+  if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.not_reported();
+  std::string basis =
+      ctx.t("basis." + name, {{"count", ctx.integer(sums.grants - sums.without_amount)}});
+  if (sums.without_amount)
+    basis += "; " + ctx.t("basis.without_amount", {{"count", ctx.integer(sums.without_amount)}});
+  return ctx.computed_money(sums.amount, std::move(basis), key.empty() ? key : key + "/" + name);
 }
 
-json sums_view(const ViewContext& ctx, const Sums& sums) {
-  return {{"grants", ctx.integer(sums.grants)},
-          {"amount", sums_amount(ctx, sums)},
-          {"without_amount",
-           sums.without_amount ? json(ctx.integer(sums.without_amount)) : json(nullptr)}};
+// The totals of a set of grants, as every page shows them: the number of grant records and the
+// money awarded, applied for and planned, apart; `key` ("region/mangystau") names them across
+// pages, so that one figure reads the same wherever it is shown.
+json totals_view(const ViewContext& ctx, const Totals& totals, const std::string& key) {
+  json out = {{"grants", ctx.computed_count(totals.grants, ctx.t("basis.grant_count"),
+                                            key.empty() ? key : key + "/grants")}};
+  json kinds = json::array();
+  for (MoneyKind kind : kAllMoneyKinds) {
+    const Sums& sums = totals.of(kind);
+    const std::string name = money_kind_name(kind);
+    json figure = money_figure(ctx, sums, kind, key);
+    out[name] = figure;
+    // The lead lines and side bars name awarded money always, the others when there are any.
+    if (kind == MoneyKind::awarded || sums.grants > 0)
+      kinds.push_back({{"label", ctx.t("total." + name)},
+                       {"amount", figure},
+                       {"count", ctx.integer(sums.grants)}});
+  }
+  out["kinds"] = kinds;
+  return out;
+}
+
+// The number and sum of a set of sub-grants, as computed figures named `key` across pages.
+// No sub-grant in the records is "not reported", not 0: a programme may have awarded sub-grants
+// that its grantee has not reported yet.
+json subgrant_count_figure(const ViewContext& ctx, std::int64_t count, const std::string& key) {
+  if (count == 0) return ctx.not_reported();
+  return ctx.computed_count(count, ctx.t("basis.subgrant_count"), key.empty() ? key : key + "/count");
+}
+json subgrant_amount_figure(const ViewContext& ctx, std::int64_t count, Tenge sum,
+                            const std::string& key) {
+  if (count == 0) return ctx.not_reported();
+  return ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
+                            key.empty() ? key : key + "/amount");
+}
+
+std::string facet_key(FacetKind kind, const std::string& value) {
+  return std::string(facet_name(kind)) + "/" + value;
 }
 
 json grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order, std::size_t from,
@@ -45,10 +84,9 @@ std::vector<std::size_t> order_values(const ViewContext& ctx, const Facet& facet
   }
   if (facet.kind == FacetKind::status) {
     auto rank = [](const std::string& key) {
-      const auto& names = grant_status_names();
-      for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i].first == key) return i;
-      return names.size();
+      for (std::size_t i = 0; i < kStatusKeys.size(); ++i)
+        if (kStatusKeys[i] == key) return i;
+      return kStatusKeys.size();
     };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return rank(facet.values[a].key) < rank(facet.values[b].key);
@@ -99,8 +137,7 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
       const FacetValue& v = facet.values[i];
       values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
                         {"url", facet_path(ctx, kind, v.key)},
-                        {"count", ctx.integer(v.sums.grants)},
-                        {"total", sums_amount(ctx, v.sums)},
+                        {"totals", totals_view(ctx, v.totals, facet_key(kind, v.key))},
                         {"current", kind == current_kind && v.key == current_key}});
     }
     json more = nullptr;
@@ -121,19 +158,27 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
   return facets;
 }
 
+// A chart and its data table. `rows` are the bars' figures (the same, in the same order); `total`
+// is the figure the parts stand beside. `overlap`: the parts may add up to more than the total
+// (a multi-region grant counts in each of its regions), which `note` says; otherwise the parts add
+// up to the total exactly (tests/integration/figures_test.cpp checks every such table).
 json chart_view(const ViewContext& ctx, const std::string& title, FacetKind kind,
-                std::vector<ChartBar> bars, const std::string& note) {
+                std::vector<ChartBar> bars, const json& figures, const json& total, bool overlap,
+                const std::string& note) {
   json rows = json::array();
-  for (const ChartBar& bar : bars)
-    rows.push_back({{"label", bar.label},
-                    {"value", bar.value_label},
-                    {"url", bar.href.empty() ? json(nullptr) : json(bar.href)}});
+  for (std::size_t i = 0; i < bars.size(); ++i)
+    rows.push_back({{"label", bars[i].label},
+                    {"value", figures[i]},
+                    {"url", bars[i].href.empty() ? json(nullptr) : json(bars[i].href)}});
   return {{"title", title},
           {"svg", bar_chart_svg(bars, title)},
           {"rows", rows},
+          {"has_rows", !rows.empty()},
+          {"total", total},
+          {"breakdown", overlap ? "overlap" : "sum"},
           {"note", note.empty() ? json(nullptr) : json(note)},
           {"label_header", ctx.t(std::string("facet.") + facet_name(kind))},
-          {"value_header", ctx.t("chart.amount")}};
+          {"value_header", ctx.t("total.awarded")}};
 }
 
 std::string org_name(const ViewContext& ctx, const std::string& id) {
@@ -213,6 +258,7 @@ json pagination_view(const std::string& base, std::size_t page, std::size_t item
 
 std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key) {
   const Portal& portal = ctx.portal;
+  if (key == kNotReportedKey) return ctx.t(std::string("not_reported.") + facet_name(kind));
   switch (kind) {
     case FacetKind::year:
       return key;
@@ -255,7 +301,7 @@ json catalogue_view(const ViewContext& ctx, const PortalIndex& index, CatalogueS
                                  : ctx.path(std::string("grants/sort/") + sort_name(s) + "/")},
                      {"current", s == sort}});
   v["sorts"] = sorts;
-  v["sums"] = sums_view(ctx, index.all);
+  v["totals"] = totals_view(ctx, index.totals, "portal");
   v["facets"] = facets_view(ctx, index, FacetKind::year, "");
   v["title"] = ctx.t("catalogue.title");
   return v;
@@ -271,13 +317,15 @@ json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKin
   v["title"] = v["facet_label"].get<std::string>() + ": " + v["value_label"].get<std::string>();
   v["grants"] = grant_rows(ctx, fv.grants, (page - 1) * page_size, page * page_size);
   v["pagination"] = pagination_view(base, page, fv.grants.size(), page_size);
-  v["sums"] = sums_view(ctx, fv.sums);
+  v["totals"] = totals_view(ctx, fv.totals, facet_key(kind, fv.key));
   v["facets"] = facets_view(ctx, index, kind, fv.key);
-  if (kind == FacetKind::region) {
+  const bool reported = fv.key != kNotReportedKey;
+  if (kind == FacetKind::region && reported) {
     v["region_url"] = ctx.path("regions/" + fv.key + "/");
     v["multi_region_note"] = ctx.t("region.multi_region_note");
   }
-  if (kind == FacetKind::grantee || kind == FacetKind::operator_)
+  if (!reported) v["not_reported_note"] = ctx.t(std::string("not_reported.") + facet_name(kind) + "_note");
+  if (reported && (kind == FacetKind::grantee || kind == FacetKind::operator_))
     v["organisation_url"] = ctx.path("organisations/" + fv.key + "/");
   return v;
 }
@@ -298,6 +346,11 @@ json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
   return row;
 }
 
+// A programme's sub-grants against its plan. Red ("issues") means only a real inconsistency between
+// reported figures: more sub-grants awarded than planned, their sum above the envelope, one above
+// the ceiling. A programme whose grant is an application or planned, or whose sub-grants are not
+// reported yet, says so in neutral style; fewer awarded than planned is a neutral note too (the
+// programme may still be awarding, or awarded fewer), never an alarm.
 json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
   const SubgrantProgramme& p = g.subgrants;
   Tenge sum, largest;
@@ -305,27 +358,48 @@ json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
     sum += sg.amount;
     largest = std::max(largest, sg.amount);
   }
-  json notes = json::array();
   const auto count = static_cast<std::int64_t>(p.awarded.size());
-  if (p.planned_count && count != *p.planned_count)
-    notes.push_back(ctx.t("registry.note_count") + " " + ctx.integer(count) + " / " +
-                    ctx.integer(*p.planned_count));
-  if (p.envelope && sum > *p.envelope)
-    notes.push_back(ctx.t("registry.note_over_envelope") + " " + ctx.money(sum - *p.envelope));
-  if (p.ceiling && largest > *p.ceiling) notes.push_back(ctx.t("registry.note_over_ceiling"));
+  const bool reported = is_awarded(g) && count > 0;
+  json issues = json::array();
+  json notes = json::array();
+  if (reported) {
+    if (p.planned_count && count > *p.planned_count)
+      issues.push_back(ctx.t("registry.issue_count", {{"count", ctx.integer(count)},
+                                                      {"planned", ctx.integer(*p.planned_count)}}));
+    if (p.envelope && sum > *p.envelope)
+      issues.push_back(ctx.t("registry.issue_over_envelope", {{"amount", ctx.money(sum - *p.envelope)}}));
+    if (p.ceiling && largest > *p.ceiling) issues.push_back(ctx.t("registry.issue_over_ceiling"));
+    if (p.planned_count && count < *p.planned_count)
+      notes.push_back(ctx.t("registry.note_fewer", {{"count", ctx.integer(count)},
+                                                    {"planned", ctx.integer(*p.planned_count)}}));
+  } else {
+    notes.push_back(ctx.t(is_awarded(g) ? "registry.not_reported_yet"
+                                        : "registry.not_awarded_" +
+                                              std::string(money_kind_name(money_kind(g)))));
+  }
+  const std::string key = "programme/" + g.id;
   return {{"grant_title", ctx.text(g.title)},
           {"grant_url", ctx.path("grants/" + g.id + "/")},
           {"registry_url", ctx.path("subgrants/programme/" + g.id + "/")},
           {"grantee", org_name(ctx, g.grantee_id)},
-          {"planned_count", p.planned_count ? json(ctx.integer(*p.planned_count)) : json(nullptr)},
-          {"awarded_count", ctx.integer(count)},
-          {"ceiling", p.ceiling ? json(ctx.money(*p.ceiling)) : json(nullptr)},
-          {"envelope", p.envelope ? json(ctx.money(*p.envelope)) : json(nullptr)},
-          {"awarded_total", ctx.money(sum)},
+          {"planned_count", ctx.reported_count(p.planned_count)},
+          {"awarded_count", reported ? ctx.computed_count(count, ctx.t("basis.subgrant_count"),
+                                                          key + "/count")
+                                     : ctx.not_reported()},
+          {"ceiling", ctx.reported_money(p.ceiling)},
+          {"envelope", ctx.reported_money(p.envelope)},
+          {"awarded_total",
+           reported ? ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
+                                         key + "/amount")
+                    : ctx.not_reported()},
           {"envelope_share",
-           p.envelope ? json(ctx.percent(sum.value(), p.envelope->value())) : json(nullptr)},
+           reported && p.envelope
+               ? ctx.computed_share(sum.value(), p.envelope->value(), ctx.t("basis.envelope_share"))
+               : json(nullptr)},
+          {"issues", issues},
           {"notes", notes},
-          {"reconciled", notes.empty()}};
+          {"has_notes", !issues.empty() || !notes.empty()},
+          {"reconciled", reported && issues.empty()}};
 }
 
 }  // namespace
@@ -340,8 +414,8 @@ json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_
   v["subgrants"] = rows;
   v["pagination"] =
       pagination_view(ctx.path("subgrants/"), page, index.subgrants.size(), page_size);
-  v["count"] = ctx.integer(index.subgrant_count);
-  v["amount"] = ctx.money(index.subgrant_amount);
+  v["count"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
+  v["amount"] = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
   return v;
 }
 
@@ -356,8 +430,8 @@ json programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t t
 json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   json v;
-  v["count"] = ctx.integer(index.subgrant_count);
-  v["amount"] = ctx.money(index.subgrant_amount);
+  v["count"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
+  v["amount"] = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
 
   v["has_programmes"] = std::any_of(portal.grants.begin(), portal.grants.end(),
                                     [](const Grant& g) { return g.subgrants.present; });
@@ -374,14 +448,15 @@ json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
   for (const Region& r : portal.regions) {
     auto it = by_region.find(r.id);
     if (it == by_region.end()) continue;
+    const std::string key = "subgrants/region/" + r.id;
     regions.push_back({{"label", ctx.text(r.name)},
                        {"url", ctx.path("subgrants/region/" + r.id + "/")},
-                       {"count", ctx.integer(it->second.first)},
-                       {"amount", ctx.money(it->second.second)}});
+                       {"count", subgrant_count_figure(ctx, it->second.first, key)},
+                       {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, key)}});
   }
   if (auto it = by_region.find(""); it != by_region.end())
-    v["unlocated"] = {{"count", ctx.integer(it->second.first)},
-                      {"amount", ctx.money(it->second.second)}};
+    v["unlocated"] = {{"count", subgrant_count_figure(ctx, it->second.first, "")},
+                      {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, "")}};
   v["regions"] = regions;
   return v;
 }
@@ -400,9 +475,11 @@ json region_subgrants(const ViewContext& ctx, const PortalIndex& index, std::siz
     sum += ctx.portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
     if (n >= from && n < to) rows.push_back(subgrant_registry_row(ctx, ref));
   }
+  const auto count = static_cast<std::int64_t>(listed.size());
+  const std::string key = "subgrants/region/" + ctx.portal.regions[region].id;
   return {{"subgrants", rows},
-          {"count", ctx.integer(static_cast<std::int64_t>(listed.size()))},
-          {"amount", ctx.money(sum)}};
+          {"count", subgrant_count_figure(ctx, count, key)},
+          {"amount", subgrant_amount_figure(ctx, count, sum, key)}};
 }
 
 }  // namespace
@@ -444,13 +521,12 @@ json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
   json rows = json::array();
   for (std::size_t i : order_by_label(ctx, names)) {
     const Organisation& o = portal.organisations[i];
-    Sums as_grantee;
+    Totals as_grantee;
     for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
     rows.push_back({{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
                     {"url", ctx.path("organisations/" + o.id + "/")},
-                    {"bin", o.bin},
-                    {"grants", ctx.integer(as_grantee.grants)},
-                    {"amount", sums_amount(ctx, as_grantee)}});
+                    {"bin", o.bin.empty() ? ctx.not_reported() : figure_json(Figure::reported(o.bin))},
+                    {"totals", totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))}});
   }
   return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};
 }
@@ -488,11 +564,11 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
 
   json roles = json::array();
   // Totals by year and role: one row per (year, role) that has grants.
-  std::map<std::pair<int, int>, Sums> by_year_role;
+  std::map<std::pair<int, int>, Totals> by_year_role;
   const auto role_grants = grants_by_role(index, org_index);
   for (std::size_t r = 0; r < role_grants.size(); ++r) {
     json rows = json::array();
-    Sums sums;
+    Totals sums;
     // The newest `shown` of each role: the operator of a national programme operates every
     // grant, and its page would otherwise grow with the portal. The grantee's and operator's
     // facet pages list them all, a page at a time; the page's files hold every grant.
@@ -509,7 +585,7 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
     if (role == "operator") all_url = facet_path(ctx, FacetKind::operator_, o.id);
     roles.push_back({{"role", ctx.t("role." + role)},
                      {"grants", rows},
-                     {"sums", sums_view(ctx, sums)},
+                     {"totals", totals_view(ctx, sums, std::string(role) + "/" + o.id)},
                      {"shown", shown_of(ctx, shown, role_grants[r].grants.size())},
                      {"all_url", all_url}});
   }
@@ -517,17 +593,16 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   json totals = json::array();
   for (auto it = by_year_role.rbegin(); it != by_year_role.rend(); ++it)
     totals.push_back({{"year", it->first.first ? std::to_string(it->first.first)
-                                               : ctx.t("grant.not_reported_short")},
+                                               : ctx.t("not_reported.year")},
                       {"role", ctx.t(std::string("role.") + role_grants[it->first.second].role)},
-                      {"grants", ctx.integer(it->second.grants)},
-                      {"amount", sums_amount(ctx, it->second)}});
+                      {"totals", totals_view(ctx, it->second, "")}});
   v["totals"] = totals;
 
   json record = json::array();
   for (const TrackRecordEntry& e : o.track_record)
     record.push_back({{"title", ctx.text(e.title)},
                       {"funder", ctx.text(e.funder)},
-                      {"amount", e.amount ? json(ctx.money(*e.amount)) : json(nullptr)},
+                      {"amount", ctx.reported_money(e.amount)},
                       {"period", e.period ? json(ctx.range(*e.period)) : json(nullptr)},
                       {"results", ctx.text(e.results)}});
   v["track_record"] = record;
@@ -539,17 +614,24 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Facet& facet = index.facet(FacetKind::region);
   json rows = json::array();
   for (const Region& r : portal.regions) {
-    const Sums& sums = facet.value_or_empty(r.id).sums;
     rows.push_back({{"name", ctx.text(r.name)},
                     {"url", ctx.path("regions/" + r.id + "/")},
                     {"city", r.is_city},
-                    {"grants", ctx.integer(sums.grants)},
-                    {"amount", sums_amount(ctx, sums)}});
+                    {"totals", totals_view(ctx, facet.value_or_empty(r.id).totals,
+                                           facet_key(FacetKind::region, r.id))}});
   }
+  // The grants that name no region: a row of their own, so that no grant is silently left out.
+  if (const std::size_t none = facet.find(kNotReportedKey); none < facet.values.size())
+    rows.push_back({{"name", nullptr},
+                    {"not_reported_label", ctx.t("not_reported.region")},
+                    {"url", facet_path(ctx, FacetKind::region, kNotReportedKey)},
+                    {"city", false},
+                    {"totals", totals_view(ctx, facet.values[none].totals,
+                                           facet_key(FacetKind::region, kNotReportedKey))}});
   return {{"title", ctx.t("regions.title")},
           {"regions", rows},
           {"multi_region_note", ctx.t("region.multi_region_note")},
-          {"portal_total", ctx.money(index.all.amount)}};
+          {"portal_totals", totals_view(ctx, index.totals, "portal")}};
 }
 
 json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index,
@@ -558,7 +640,6 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   const Region& r = portal.regions[region_index];
   const FacetValue& value = index.facet(FacetKind::region).value_or_empty(r.id);
   const std::vector<std::size_t>& grants = value.grants;
-  const Sums& sums = value.sums;
   json v;
   v["title"] = ctx.plain(r.name);
   v["name"] = ctx.text(r.name);
@@ -567,10 +648,10 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   // made a region's page grow with the portal (8 MB a page at 10 000 grants).
   v["grants"] = grant_rows(ctx, grants, 0, shown);
   v["grants_shown"] = shown_of(ctx, shown, grants.size());
-  v["sums"] = sums_view(ctx, sums);
+  v["totals"] = totals_view(ctx, value.totals, facet_key(FacetKind::region, r.id));
   bool multi = false;
-  std::map<int, Sums> by_year;
-  std::map<std::string, Sums> by_direction;
+  std::map<int, Totals> by_year;
+  std::map<std::string, Totals> by_direction;
   for (std::size_t i : grants) {
     const Grant& g = portal.grants[i];
     multi = multi || g.regions.size() > 1;
@@ -582,18 +663,17 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   json years = json::array();
   for (auto it = by_year.rbegin(); it != by_year.rend(); ++it)
     years.push_back(
-        {{"label", it->first ? std::to_string(it->first) : ctx.t("grant.not_reported_short")},
-         {"grants", ctx.integer(it->second.grants)},
-         {"amount", sums_amount(ctx, it->second)}});
+        {{"label", it->first ? std::to_string(it->first) : ctx.t("not_reported.year")},
+         {"totals", totals_view(ctx, it->second, "")}});
   v["by_year"] = years;
   json directions = json::array();
   for (const auto& [id, s] : by_direction) {
     const Direction* d = portal.find_direction(id);
-    directions.push_back({{"label", d ? ctx.plain(d->name) : ctx.t("grant.not_reported_short")},
-                          {"grants", ctx.integer(s.grants)},
-                          {"amount", sums_amount(ctx, s)}});
+    directions.push_back({{"label", d ? ctx.plain(d->name) : ctx.t("not_reported.direction")},
+                          {"totals", totals_view(ctx, s, "")}});
   }
   v["by_direction"] = directions;
+  v["region_totals"] = v["totals"];
   json subgrants = region_subgrants(ctx, index, region_index, 0, shown);
   v["subgrants"] = subgrants["subgrants"];
   v["subgrant_count"] = subgrants["count"];
@@ -624,43 +704,52 @@ std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t 
 json home_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   json v;
-  v["totals"] = {{"grants", ctx.integer(index.all.grants)},
-                 {"awarded_grants", ctx.integer(index.awarded.grants)},
-                 {"awarded_amount", ctx.money(index.awarded.amount)},
-                 {"subgrants", ctx.integer(index.subgrant_count)},
-                 {"subgrant_amount", ctx.money(index.subgrant_amount)},
-                 {"beneficiaries", ctx.integer(index.direct_beneficiaries_actual)},
-                 {"reporting", ctx.integer(index.grants_reporting_beneficiaries)}};
+  const Sums& awarded = index.totals.of(MoneyKind::awarded);
+  v["totals"] = totals_view(ctx, index.totals, "portal");
+  v["subgrants"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
+  v["subgrant_amount"] =
+      subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
+  v["beneficiaries"] =
+      index.grants_reporting_beneficiaries
+          ? ctx.computed_count(index.direct_beneficiaries_actual,
+                               ctx.t("basis.beneficiaries",
+                                     {{"count", ctx.integer(index.grants_reporting_beneficiaries)}}),
+                               "portal/beneficiaries")
+          : ctx.not_reported();
 
   const std::vector<std::size_t> completed = latest_final_reports(portal, 5);
   v["latest_reports"] = grant_rows(ctx, completed, 0, completed.size());
 
   // Charts of awarded money: by region (a multi-region grant in each of its regions), by year and
-  // by direction (each grant once).
-  auto facet_bars = [&](FacetKind kind, bool link_regions) {
+  // by direction (each grant once). Grants without the key are a bar of their own ("year not
+  // reported"), so the parts of a year's or a direction's chart add up to the awarded total.
+  const json total = money_figure(ctx, awarded, MoneyKind::awarded, "portal");
+  auto chart = [&](FacetKind kind, const std::string& title, bool link_regions) {
     std::vector<ChartBar> bars;
+    json figures = json::array();
     const Facet& facet = index.facet(kind);
     for (std::size_t i : facet_order(ctx, facet)) {
-      Sums awarded;
-      for (std::size_t g : facet.values[i].grants)
-        if (is_awarded(portal.grants[g])) awarded.add(portal.grants[g]);
-      if (awarded.grants == 0) continue;
-      bars.push_back({facet_value_label(ctx, kind, facet.values[i].key), awarded.amount.value(),
-                      ctx.money(awarded.amount),
-                      link_regions ? ctx.path("regions/" + facet.values[i].key + "/") : ""});
+      const FacetValue& value = facet.values[i];
+      const Sums& sums = value.totals.of(MoneyKind::awarded);
+      if (sums.grants == 0) continue;
+      json figure = money_figure(ctx, sums, MoneyKind::awarded, facet_key(kind, value.key));
+      const bool reported = value.key != kNotReportedKey;
+      bars.push_back({facet_value_label(ctx, kind, value.key), sums.amount.value(),
+                      figure["text"].get<std::string>(),
+                      link_regions && reported ? ctx.path("regions/" + value.key + "/")
+                                               : facet_path(ctx, kind, value.key)});
+      figures.push_back(std::move(figure));
     }
-    return bars;
+    const bool overlap = kind == FacetKind::region;
+    return chart_view(ctx, title, kind, std::move(bars), figures, total, overlap,
+                      overlap ? ctx.t("region.multi_region_note") : "");
   };
   json charts = json::array();
-  charts.push_back(chart_view(ctx, ctx.t("chart.by_region"), FacetKind::region,
-                              facet_bars(FacetKind::region, true),
-                              ctx.t("region.multi_region_note")));
-  charts.push_back(chart_view(ctx, ctx.t("chart.by_year"), FacetKind::year,
-                              facet_bars(FacetKind::year, false), ""));
-  charts.push_back(chart_view(ctx, ctx.t("chart.by_direction"), FacetKind::direction,
-                              facet_bars(FacetKind::direction, false), ""));
+  charts.push_back(chart(FacetKind::region, ctx.t("chart.by_region"), true));
+  charts.push_back(chart(FacetKind::year, ctx.t("chart.by_year"), false));
+  charts.push_back(chart(FacetKind::direction, ctx.t("chart.by_direction"), false));
   v["charts"] = charts;
-  v["awarded_note"] = ctx.t("home.awarded_note");
+  v["awarded_note"] = ctx.t("total.definition");
   v["grants_url"] = ctx.path("grants/");
   return v;
 }

@@ -33,11 +33,12 @@ struct Awarded {
   }
 };
 
-// Awarded − planned, with a real minus sign: "+1 000 ₸", "−5 000 ₸", "0 ₸".
-std::string difference_text(const ViewContext& ctx, Tenge planned, Tenge awarded) {
+// Awarded − planned, with a real minus sign: "+1 000 ₸", "−5 000 ₸", "0 ₸"; computed.
+json difference_figure(const ViewContext& ctx, Tenge planned, Tenge awarded) {
   const std::int64_t diff = awarded.value() - planned.value();
-  if (diff == 0) return ctx.money(Tenge(0));
-  return (diff > 0 ? "+" : "\u2212") + ctx.money(Tenge(diff < 0 ? -diff : diff));
+  std::string text = diff == 0 ? ctx.money(Tenge(0))
+                               : (diff > 0 ? "+" : "\u2212") + ctx.money(Tenge(diff < 0 ? -diff : diff));
+  return figure_json(Figure::computed(std::move(text), ctx.t("basis.plan_difference"), diff));
 }
 
 // Planned against awarded. Without a stated planned figure there is nothing to compare: the
@@ -46,19 +47,21 @@ std::string difference_text(const ViewContext& ctx, Tenge planned, Tenge awarded
 // either.
 void add_comparison(const ViewContext& ctx, const std::optional<Tenge>& planned,
                     const Awarded& awarded, json& out) {
-  out["awarded"] = ctx.money(awarded.sum);
-  out["awarded_count"] = ctx.integer(static_cast<std::int64_t>(awarded.counted.size()));
+  const auto count = static_cast<std::int64_t>(awarded.counted.size());
+  out["awarded"] = ctx.computed_money(awarded.sum, ctx.t("basis.awarded", {{"count", ctx.integer(count)}}));
+  out["awarded_count"] = ctx.integer(count);
   out["awarded_incomplete"] = !awarded.complete;
   const bool comparable = planned && awarded.complete;
-  out["difference"] =
-      comparable ? json(difference_text(ctx, *planned, awarded.sum)) : json(nullptr);
-  out["awarded_share"] = comparable && planned->value() > 0
-                             ? json(ctx.percent(awarded.sum.value(), planned->value()))
-                             : json(nullptr);
+  // Without a stated planned figure, or with an awarded grant whose amount is unpublished, there
+  // is no difference to give: the page says why in words (plan.difference_not_computed).
+  out["difference"] = comparable ? difference_figure(ctx, *planned, awarded.sum) : json(nullptr);
+  out["awarded_share"] = comparable ? ctx.computed_share(awarded.sum.value(), planned->value(),
+                                                         ctx.t("basis.plan_share"))
+                                    : json(nullptr);
 }
 
 json stated(const ViewContext& ctx, const std::optional<Tenge>& amount) {
-  return amount ? json(ctx.money(*amount)) : json(nullptr);
+  return ctx.reported_money(amount);
 }
 
 json texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
@@ -79,7 +82,7 @@ json period_view(const ViewContext& ctx, const PlanTopic& topic) {
 }
 
 json grant_row(const ViewContext& ctx, const Grant& g) {
-  const std::string status(name_of(grant_status_names(), g.status));
+  const std::string status(status_key(g, ctx.portal.config.as_of));
   return {{"id", g.id},
           {"url", ctx.path("grants/" + g.id + "/")},
           {"title", ctx.text(g.title)},

@@ -22,6 +22,44 @@ std::string ViewContext::plain(const LocalizedText& value) const {
   return std::string(value.has(lang) ? value.in(lang) : value.in(other_lang(lang)));
 }
 
+std::string ViewContext::t(
+    const std::string& key,
+    std::initializer_list<std::pair<std::string_view, std::string>> values) const {
+  std::string out = t(key);
+  for (const auto& [name, value] : values) {
+    const std::string tag = "{" + std::string(name) + "}";
+    for (std::size_t at = out.find(tag); at != std::string::npos; at = out.find(tag, at + value.size()))
+      out.replace(at, tag.size(), value);
+  }
+  return out;
+}
+
+nlohmann::json ViewContext::reported_money(const std::optional<Tenge>& amount) const {
+  if (!amount) return not_reported();
+  return figure_json(Figure::reported(money(*amount), amount->value()));
+}
+
+nlohmann::json ViewContext::reported_count(const std::optional<std::int64_t>& n) const {
+  if (!n) return not_reported();
+  return figure_json(Figure::reported(integer(*n), *n));
+}
+
+nlohmann::json ViewContext::computed_money(Tenge amount, std::string basis, std::string key) const {
+  return figure_json(
+      Figure::computed(money(amount), std::move(basis), amount.value(), std::move(key)));
+}
+
+nlohmann::json ViewContext::computed_count(std::int64_t n, std::string basis,
+                                           std::string key) const {
+  return figure_json(Figure::computed(integer(n), std::move(basis), n, std::move(key)));
+}
+
+nlohmann::json ViewContext::computed_share(std::int64_t part, std::int64_t whole,
+                                           std::string basis) const {
+  if (whole == 0) return nullptr;
+  return figure_json(Figure::computed(percent(part, whole), std::move(basis)));
+}
+
 std::string ViewContext::money(Tenge amount) const { return i18n::format_money(amount, lang); }
 std::string ViewContext::integer(std::int64_t n) const { return i18n::format_integer(n, lang); }
 std::string ViewContext::date(const PartialDate& d) const { return i18n::format_date(d, lang); }

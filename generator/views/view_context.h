@@ -7,6 +7,7 @@
 #include "core/lang.h"
 #include "i18n/ui_strings.h"
 #include "model/model.h"
+#include "views/figure.h"
 
 namespace ashyq::views {
 
@@ -16,6 +17,21 @@ struct ViewContext {
   Lang lang;
 
   const std::string& t(const std::string& key) const { return strings.get(lang, key); }
+  // The UI string `key` with each "{name}" replaced by its value: t("basis.awarded",
+  // {{"count", "3"}}).
+  std::string t(const std::string& key,
+                std::initializer_list<std::pair<std::string_view, std::string>> values) const;
+
+  // Figures (views/figure.h) as templates/_fig.mustache takes them. A reported figure absent from
+  // its record is "not reported"; a computed one says what it is computed from (`basis`) and, for
+  // a total that several pages show, its identity (`key`).
+  nlohmann::json reported_money(const std::optional<Tenge>& amount) const;
+  nlohmann::json reported_count(const std::optional<std::int64_t>& n) const;
+  nlohmann::json computed_money(Tenge amount, std::string basis, std::string key = {}) const;
+  nlohmann::json computed_count(std::int64_t n, std::string basis, std::string key = {}) const;
+  // part / whole as a computed percentage; null when whole is 0 (no share to show).
+  nlohmann::json computed_share(std::int64_t part, std::int64_t whole, std::string basis) const;
+  nlohmann::json not_reported() const { return figure_json(Figure::not_reported()); }
   // Localized text for a template: {"text", "lang", "fallback"}; when the page's language has no
   // text the other language's text is used, marked `fallback` with its own lang for the lang
   // attribute. Null when neither language has a text.

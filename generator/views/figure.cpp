@@ -1,0 +1,37 @@
+#include "views/figure.h"
+
+#include <utility>
+
+namespace ashyq::views {
+
+Figure Figure::reported(std::string text, std::optional<std::int64_t> value) {
+  Figure f;
+  f.kind = FigureKind::reported;
+  f.text = std::move(text);
+  f.value = value;
+  return f;
+}
+
+Figure Figure::computed(std::string text, std::string basis, std::optional<std::int64_t> value,
+                        std::string key) {
+  Figure f;
+  f.kind = FigureKind::computed;
+  f.text = std::move(text);
+  f.basis = std::move(basis);
+  f.value = value;
+  f.key = std::move(key);
+  return f;
+}
+
+nlohmann::json figure_json(const Figure& f) {
+  using nlohmann::json;
+  return {{"reported", f.kind == FigureKind::reported},
+          {"computed", f.kind == FigureKind::computed},
+          {"not_reported", f.kind == FigureKind::not_reported},
+          {"text", f.text},
+          {"value", f.value ? json(std::to_string(*f.value)) : json(nullptr)},
+          {"basis", f.basis.empty() ? json(nullptr) : json(f.basis)},
+          {"key", f.key.empty() ? json(nullptr) : json(f.key)}};
+}
+
+}  // namespace ashyq::views
