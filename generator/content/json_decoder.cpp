@@ -216,15 +216,32 @@ std::vector<std::string> ObjectReader::slug_list(std::string_view key) {
   return out;
 }
 
-std::optional<Tenge> ObjectReader::money(std::string_view key, bool required) {
+std::optional<Tenge> ObjectReader::money(std::string_view key, bool required, bool allow_null) {
   const nlohmann::json* node = member(key, required, "whole tenge as an integer");
   if (!node) return std::nullopt;
+  if (node->is_null() && allow_null) return std::nullopt;
   if (!node->is_number_integer() || (node->is_number_integer() && node->get<std::int64_t>() < 0)) {
-    type_error(key, "a non-negative whole number of tenge without separators, e.g. 10125000",
+    type_error(key,
+               allow_null
+                   ? "a non-negative whole number of tenge without separators, e.g. "
+                     "10125000, or null for an empty cell"
+                   : "a non-negative whole number of tenge without separators, e.g. 10125000",
                *node);
     return std::nullopt;
   }
   return Tenge(node->get<std::int64_t>());
+}
+
+std::optional<Lang> ObjectReader::language(std::string_view key) {
+  const nlohmann::json* node = member(key, false, "a language code");
+  if (!node) return std::nullopt;
+  if (node->is_string())
+    if (auto lang = parse_lang(node->get<std::string>())) return lang;
+  type_error(key,
+             "the language the source document is written in, \"kk\" (Kazakh) or \"ru\" "
+             "(Russian)",
+             *node);
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> ObjectReader::count(std::string_view key, bool required,

@@ -79,7 +79,10 @@ class ObjectReader {
   LocalizedText text(std::string_view key, bool required = false);
   std::vector<LocalizedText> text_list(std::string_view key);
   std::vector<std::string> slug_list(std::string_view key);
-  std::optional<Tenge> money(std::string_view key, bool required = false);
+  // `allow_null`: null stands for an empty cell in the source document.
+  std::optional<Tenge> money(std::string_view key, bool required = false, bool allow_null = false);
+  // A language code, "kk" or "ru" (anything else: an error and nullopt).
+  std::optional<Lang> language(std::string_view key);
   // `allow_null`: null stands for an empty cell in the source document.
   std::optional<std::int64_t> count(std::string_view key, bool required = false,
                                     bool allow_null = false);

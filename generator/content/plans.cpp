@@ -111,7 +111,7 @@ Plan decode_plan(JsonDecoder& d, const json& root) {
   Plan plan;
   ObjectReader r(d, root, "",
                  {"$schema", "id", "title", "approved_by", "year", "operator", "source",
-                  "directions", "total"});
+                  "source_language", "directions", "total"});
   if (!r.valid()) return plan;
   plan.id = r.slug("id", true);
   plan.title = r.text("title", true);
@@ -124,7 +124,16 @@ Plan decode_plan(JsonDecoder& d, const json& root) {
       plan.year = static_cast<int>(*year);
   }
   plan.operator_id = r.slug("operator", true);
-  plan.source = r.string("source");
+  // The source is named by the document's title, as a reader can look it up; an editor's file
+  // name ("002_bc6f90b9c9ad1e41.txt") means nothing to a reader and is refused.
+  if (r.has("source") && root.at("source").is_string())
+    d.error(r.child("source"),
+            "name the source document by its title in both languages, {\"kk\": \"…\", \"ru\": "
+            "\"…\"}, as the document titles itself; found the string \"" +
+                root.at("source").get<std::string>() + "\"");
+  else
+    plan.source = r.text("source");
+  plan.source_language = r.language("source_language");
   r.array(
       "directions",
       [&](const json& item, const std::string& p) {

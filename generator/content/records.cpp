@@ -57,6 +57,17 @@ Task read_task(JsonDecoder& d, const json& node, const std::string& pointer) {
   return t;
 }
 
+MoneyPlanFact read_money_plan_fact(ObjectReader& parent, std::string_view key) {
+  MoneyPlanFact pf;
+  const json* node = parent.object(key);
+  if (!node) return pf;
+  ObjectReader r(parent.decoder(), *node, parent.child(key), {"planned", "actual"});
+  pf.present = true;
+  pf.planned = r.money("planned", false, true);
+  pf.actual = r.money("actual", false, true);
+  return pf;
+}
+
 PlanFact read_plan_fact(ObjectReader& parent, std::string_view key) {
   PlanFact pf;
   const json* node = parent.object(key);
@@ -99,6 +110,8 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
                  {"$schema",
                   "id",
                   "status",
+                  "source_language",
+                  "declared",
                   "final_report",
                   "contract",
                   "operator",
@@ -130,6 +143,23 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
   if (!r.valid()) return g;
   g.id = r.slug("id", true);
   g.status = r.enumeration("status", grant_status_names(), true).value_or(GrantStatus::planned);
+  g.source_language = r.language("source_language");
+  if (const json* node = r.object("declared")) {
+    ObjectReader dr(d, *node, r.child("declared"),
+                    {"source", "source_language", "status", "period", "results"});
+    GrantDeclaration& decl = g.declared;
+    decl.present = true;
+    // Without the document's title a reader could not tell where the claim comes from.
+    decl.source = dr.text("source", true);
+    decl.source_language = dr.language("source_language");
+    decl.status = dr.enumeration("status", grant_status_names());
+    decl.period = dr.range("period");
+    decl.results = dr.text("results");
+    if (!decl.status && !decl.period && decl.results.empty())
+      d.error(r.child("declared"),
+              "a declaration needs at least one of \"status\", \"period\" or \"results\" as "
+              "the grantee's document gives them; leave \"declared\" out when it gives none");
+  }
   if (const json* node = r.object("final_report")) {
     ObjectReader fr(d, *node, r.child("final_report"), {"date", "pages", "signed_by"});
     g.final_report_date = fr.date("date");
@@ -169,13 +199,16 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
   if (const json* node = r.object("impact")) {
     ObjectReader i(d, *node, r.child("impact"),
                    {"direct_beneficiaries", "indirect_beneficiaries", "staff", "specialists",
-                    "ngos_involved", "volunteers"});
+                    "ngos_involved", "volunteers", "wage_fund", "taxes", "economic_contribution"});
     g.impact.direct_beneficiaries = read_plan_fact(i, "direct_beneficiaries");
     g.impact.indirect_beneficiaries = read_plan_fact(i, "indirect_beneficiaries");
     g.impact.staff = read_plan_fact(i, "staff");
     g.impact.specialists = read_plan_fact(i, "specialists");
     g.impact.ngos_involved = read_plan_fact(i, "ngos_involved");
     g.impact.volunteers = read_plan_fact(i, "volunteers");
+    g.impact.wage_fund = read_money_plan_fact(i, "wage_fund");
+    g.impact.taxes = read_money_plan_fact(i, "taxes");
+    g.impact.economic_contribution = read_money_plan_fact(i, "economic_contribution");
   }
 
   if (const json* node = r.object("participants")) {
@@ -309,11 +342,13 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
 
 Organisation decode_organisation(JsonDecoder& d, const json& root) {
   Organisation o;
-  ObjectReader r(d, root, "",
-                 {"$schema", "id", "bin", "name", "short_name", "kind", "address", "region",
-                  "registered", "leader", "website", "email", "social", "about", "track_record"});
+  ObjectReader r(
+      d, root, "",
+      {"$schema", "id", "source_language", "bin", "name", "short_name", "kind", "address", "region",
+       "registered", "leader", "website", "email", "social", "about", "track_record"});
   if (!r.valid()) return o;
   o.id = r.slug("id", true);
+  o.source_language = r.language("source_language");
   o.bin = r.string("bin");
   if (!o.bin.empty() &&
       (o.bin.size() != 12 || o.bin.find_first_not_of("0123456789") != std::string::npos))

@@ -113,6 +113,9 @@ struct TrackRecordEntry {
 
 struct Organisation {
   std::string id;
+  // The language of the documents the profile's texts come from; the other language's texts are
+  // translations made for the portal, and its pages say so. Absent: the record does not say.
+  std::optional<Lang> source_language;
   std::string bin;
   std::string kind;
   LocalizedText name, short_name, address, about;
@@ -157,9 +160,20 @@ struct PlanFact {
   LocalizedText unit;
 };
 
+// A sum of money planned and actual, as a row of the final report's socio-economic impact table
+// gives it; absent when the cell is empty.
+struct MoneyPlanFact {
+  bool present = false;
+  std::optional<Tenge> planned, actual;
+};
+
 struct Impact {
   PlanFact direct_beneficiaries, indirect_beneficiaries, staff, specialists, ngos_involved,
       volunteers;
+  // The table's money rows: the wage fund out of the grant, taxes (of staff only) and the
+  // contribution to the economy (goods and services bought). Not budget lines: the report gives
+  // them as totals only, and they overlap (the wage fund is part of the grant).
+  MoneyPlanFact wage_fund, taxes, economic_contribution;
 };
 
 struct Breakdown {  // one row of a participants table; count absent when the cell is empty
@@ -252,6 +266,18 @@ struct Document {
   std::string url, source;
 };
 
+// What the grantee itself declared about this grant in another document (an application's list of
+// earlier projects): shown as the grantee's declaration, never as a verified final report, and
+// never changing the record's own status, period or figures.
+struct GrantDeclaration {
+  bool present = false;
+  LocalizedText source;                 // title of the document that holds the declaration
+  std::optional<Lang> source_language;  // that document's language
+  std::optional<GrantStatus> status;    // as declared ("completed": the project was carried out)
+  std::optional<DateRange> period;
+  LocalizedText results;
+};
+
 struct Narrative {
   bool present = false;
   std::string file;      // relative to the site directory
@@ -264,6 +290,10 @@ struct Grant {
   std::string id;
   std::string folder;  // folder name under content/grants
   GrantStatus status = GrantStatus::planned;
+  // The language of the documents the record's texts come from (seeds 000–003 Kazakh, 004
+  // Russian); texts and the narrative in the other language are translations, marked as such.
+  std::optional<Lang> source_language;
+  GrantDeclaration declared;
   std::optional<PartialDate> final_report_date;
   std::optional<std::int64_t> final_report_pages;
   LocalizedText final_report_signed_by;
@@ -318,7 +348,8 @@ struct Plan {
   LocalizedText title, approved_by;
   int year = 0;
   std::string operator_id;
-  std::string source;  // the source document
+  LocalizedText source;                 // the source document's title, never a file name
+  std::optional<Lang> source_language;  // the source document's language
   std::vector<PlanDirection> directions;
   std::optional<Tenge> total;  // grand total as the document states it
   SourceMap source_map;

@@ -101,6 +101,8 @@ json header_view(const ViewContext& ctx, const Grant& g) {
     h["period"] = {{"text", ctx.range(g.actual_period ? *g.actual_period : *g.planned_period)},
                    {"which", ctx.t(g.actual_period ? "grant.period_actual_short"
                                                    : "grant.period_planned_short")}};
+  else if (g.declared.present && g.declared.period)  // the grantee's word, labelled so
+    h["period"] = {{"text", ctx.range(*g.declared.period)}, {"which", ctx.t("declared.short")}};
   else
     h["period"] = nullptr;
   if (g.planned_period && g.planned_period->start.year) h["year"] = g.planned_period->start.year;
@@ -122,7 +124,58 @@ json header_view(const ViewContext& ctx, const Grant& g) {
   if (g.final_report_date) h["final_report_date"] = ctx.date(*g.final_report_date);
   // Only a grant whose money was awarded owes a final report.
   h["final_report_missing"] = !g.final_report_date && is_awarded(g);
+  // The grantee's own word, next to the record's status and never in place of it.
+  if (g.declared.present && g.declared.status)
+    h["declared_status"] =
+        ctx.t(key("declared.status", name_of(grant_status_names(), *g.declared.status)));
+  if (g.declared.present && g.declared.period) h["declared_period"] = ctx.range(*g.declared.period);
+  h["has_final_report"] = g.status == GrantStatus::completed;
   return h;
+}
+
+// What the grantee declared about the grant in another document, labelled as such.
+json declared_view(const ViewContext& ctx, const Grant& g) {
+  const GrantDeclaration& d = g.declared;
+  if (!d.present) return nullptr;
+  return {{"source", ctx.original_text(d.source, d.source_language)},
+          {"status",
+           d.status ? json(ctx.t(key("declared.status", name_of(grant_status_names(), *d.status))))
+                    : json(nullptr)},
+          {"period", d.period ? json(ctx.range(*d.period)) : json(nullptr)},
+          {"results", ctx.text(d.results)},
+          {"has_final_report", g.status == GrantStatus::completed},
+          {"translation", ctx.translation(d.source_language, "translation.declared_note")}};
+}
+
+// The page's notice that the record's texts are translations, naming the documents they come from
+// by their titles in their own language.
+json translation_view(const ViewContext& ctx, const Grant& g) {
+  json out = ctx.translation(g.source_language, "translation.grant_note");
+  if (out.is_null()) return out;
+  json documents = json::array();
+  for (const Document& d : g.documents)
+    if (auto title = ctx.original_text(d.title, g.source_language); !title.is_null())
+      documents.push_back(std::move(title));
+  // A separator after every title but the last: the template cannot tell which one is last.
+  for (std::size_t i = 0; i + 1 < documents.size(); ++i) documents[i]["separator"] = "; ";
+  out["documents"] = documents;
+  return out;
+}
+
+// The money rows of the final report's socio-economic impact table (wage fund, taxes,
+// contribution to the economy), for the financial summary: empty cells stay empty.
+json report_finance_view(const ViewContext& ctx, const Grant& g) {
+  json rows = json::array();
+  const Impact& i = g.impact;
+  for (auto [name, pf] : {std::pair{"wage_fund", &i.wage_fund}, std::pair{"taxes", &i.taxes},
+                          std::pair{"economic_contribution", &i.economic_contribution}}) {
+    if (!pf->present) continue;
+    rows.push_back({{"key", name},
+                    {"label", ctx.t(key("report_finance", name))},
+                    {"planned", pf->planned ? json(ctx.money(*pf->planned)) : json(nullptr)},
+                    {"actual", pf->actual ? json(ctx.money(*pf->actual)) : json(nullptr)}});
+  }
+  return rows;
 }
 
 json tasks_view(const ViewContext& ctx, const Grant& g, json& indicator_totals) {
@@ -485,6 +538,9 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
   v["impact"] = impact_view(ctx, g);
   v["participants"] = participants_view(ctx, g);
   v["budget"] = budget_view(ctx, g);
+  v["report_finance"] = report_finance_view(ctx, g);
+  v["declared"] = declared_view(ctx, g);
+  v["translation"] = translation_view(ctx, g);
   v["subgrants"] = subgrants_view(ctx, g);
   v["media"] = media_view(ctx, g);
   v["needs_media_script"] = std::any_of(g.media.begin(), g.media.end(), is_playable_video);
@@ -524,7 +580,11 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
         {"title", narrative->title},
         {"lang", std::string(lang_code(narrative_lang))},
         {"fallback", narrative_lang != ctx.lang},
-        {"fallback_note", ctx.t("fallback." + std::string(lang_code(narrative_lang)))}};
+        {"fallback_note", ctx.t("fallback." + std::string(lang_code(narrative_lang)))},
+        // A narrative is written from the documents: in any other language it is a translation.
+        {"translation", narrative_lang == ctx.lang
+                            ? ctx.translation(g.source_language, "translation.narrative_note")
+                            : json(nullptr)}};
   } else {
     v["narrative"] = nullptr;
   }

@@ -561,6 +561,7 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   v["registered"] = o.registered ? json(ctx.date(*o.registered)) : json(nullptr);
   if (const Region* r = portal.find_region(o.region)) v["region"] = ctx.text(r->name);
   v["social"] = social_view(ctx, o.social);
+  v["translation"] = ctx.translation(o.source_language, "translation.organisation_note");
 
   json roles = json::array();
   // Totals by year and role: one row per (year, role) that has grants.

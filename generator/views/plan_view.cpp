@@ -157,7 +157,9 @@ json plan_view(const ViewContext& ctx, const Plan& plan) {
             // A year is a name, not a quantity: no digit grouping ("2022", not "2 022").
             {"year", plan.year > 0 ? json(std::to_string(plan.year)) : json(nullptr)},
             {"operator", nullptr},
-            {"source", plan.source.empty() ? json(nullptr) : json(plan.source)},
+            // The source document by its title, in its own language (and lang attribute).
+            {"source", ctx.original_text(plan.source, plan.source_language)},
+            {"translation", ctx.translation(plan.source_language, "translation.plan_note")},
             {"total", stated(ctx, plan.total)},
             {"topic_count", ctx.integer(topic_count)},
             {"directions", directions}};

@@ -106,6 +106,26 @@ std::string ViewContext::mark_broken_links(const std::string& html) const {
   return out;
 }
 
+nlohmann::json ViewContext::translation(std::optional<Lang> source,
+                                        const std::string& note_key) const {
+  if (!source || *source == lang) return nullptr;
+  const std::string code(lang_code(*source));
+  // "documents" always present, so a template's {{#has_documents}} inside the notice never reaches
+  // a page's own documents list up the context stack.
+  return {{"label", t("translation.from_" + code)},
+          {"note", t(note_key)},
+          {"source_lang", code},
+          {"documents", nlohmann::json::array()}};
+}
+
+nlohmann::json ViewContext::original_text(const LocalizedText& value,
+                                          std::optional<Lang> source) const {
+  const Lang first = source.value_or(lang);
+  for (Lang l : {first, other_lang(first)})
+    if (value.has(l)) return {{"text", value.in(l)}, {"lang", std::string(lang_code(l))}};
+  return nullptr;
+}
+
 std::string ViewContext::path(const std::string& rest) const {
   return "/" + std::string(lang_code(lang)) + "/" + rest;
 }

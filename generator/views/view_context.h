@@ -51,6 +51,14 @@ struct ViewContext {
   // Rendered Markdown with the same "unavailable since" mark after every link (<a href="…">) that
   // link-cache.json knows to be broken; unchanged when there is no such link.
   std::string mark_broken_links(const std::string& html) const;
+  // The mark of texts translated for the portal: null when the page is in `source` (the language of
+  // the document the texts come from) or `source` is unknown; else {"label": "Перевод с
+  // казахского", "note": t(note_key), "source_lang": "kk"}. Every translated text goes through
+  // here, so the mark reads the same everywhere.
+  nlohmann::json translation(std::optional<Lang> source, const std::string& note_key) const;
+  // A text as its source document words it (a document's title in the document's own language),
+  // {"text", "lang"}; the other language when the source one is missing; null when empty.
+  nlohmann::json original_text(const LocalizedText& value, std::optional<Lang> source) const;
   // "/kk/grants/<id>/" style absolute paths.
   std::string path(const std::string& rest) const;
 };

@@ -102,7 +102,8 @@ const InvalidCase kCases[] = {
      1,
      "load",
      {"content/grants/synthetic-2024-full/grant.json:13:32: error: /colour: unknown field "
-      "\"colour\"; expected one of: $schema, id, status, final_report, contract, operator, "
+      "\"colour\"; expected one of: $schema, id, status, source_language, declared, "
+      "final_report, contract, operator, "
       "programme, plan_topic, direction, grant_type, grantee, title, topic, goal, problem, "
       "target_groups, expected_results, regions, localities, period, amount, own_contribution, "
       "tasks, impact, participants, budget, subgrants, media, partners, team, documents"}},
@@ -425,8 +426,8 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
         "content/grants/synthetic-2024-full/grant.json:4:16: error: malformed JSON: syntax error "
         "while parsing object - unexpected string literal; expected '}'",
         "content/organisations/synthetic-partner.json:4:23: error: /motto: unknown field "
-        "\"motto\"; expected one of: $schema, id, bin, name, short_name, kind, address, region, "
-        "registered, leader, website, email, social, about, track_record"};
+        "\"motto\"; expected one of: $schema, id, source_language, bin, name, short_name, kind, "
+        "address, region, registered, leader, website, email, social, about, track_record"};
     CHECK(finding_lines(result.err) == expected);
     CHECK(result.err.find("\n2 error(s), 0 warning(s)\n") != std::string::npos);
   }

@@ -950,6 +950,19 @@ TEST_CASE("The plan page sets planned against awarded and leaves an absent amoun
   CHECK(contains(page("/kk/plans/"), "<a href=\"/kk/plans/synthetic-plan-2024/\">"));
 }
 
+TEST_CASE("The plan page names its source document by its title and marks a translated page",
+          "[integration][portal]") {
+  // The fixture's plan: source {"ru": "Документ синтетического плана грантов", …},
+  // source_language "ru".
+  const std::string cite = "<cite lang=\"ru\">Документ синтетического плана грантов</cite>";
+  const std::string kk = page("/kk/plans/synthetic-plan-2024/");
+  CHECK(contains(kk, "<dd>" + cite + "</dd>"));
+  CHECK(contains(kk, "<strong class=\"translation-mark\">Орыс тілінен аударма.</strong>"));
+  const std::string ru = page("/ru/plans/synthetic-plan-2024/");
+  CHECK(contains(ru, "<dd>" + cite + "</dd>"));
+  CHECK_FALSE(contains(ru, "translation-mark"));
+}
+
 // ---- Home ----
 
 TEST_CASE("The home page shows the portal totals and the latest final reports",

@@ -118,6 +118,26 @@ TEST_CASE("Each reader reports a missing, mistyped or malformed member with an e
       {"missing required money", "{}", [](ObjectReader& r) { r.money("amount", true); },
        "grant.json:1:1: error: /amount: missing required field \"amount\" (whole tenge as an "
        "integer)\n"},
+      {"money null where an empty cell is allowed", "{\"amount\": null}",
+       [](ObjectReader& r) { r.money("amount", false, true); }, ""},
+      {"money null where no empty cell is allowed", "{\"amount\": null}",
+       [](ObjectReader& r) { r.money("amount"); },
+       "grant.json:1:2: error: /amount: expected a non-negative whole number of tenge without "
+       "separators, e.g. 10125000, found null\n"},
+      {"money as a string where an empty cell is allowed", "{\"amount\": \"\"}",
+       [](ObjectReader& r) { r.money("amount", false, true); },
+       "grant.json:1:2: error: /amount: expected a non-negative whole number of tenge without "
+       "separators, e.g. 10125000, or null for an empty cell, found string \"\"\n"},
+      // language
+      {"source language in English", "{\"name\": \"en\"}",
+       [](ObjectReader& r) { r.language("name"); },
+       "grant.json:1:2: error: /name: expected the language the source document is written in, "
+       "\"kk\" (Kazakh) or \"ru\" (Russian), found string \"en\"\n"},
+      {"source language as a language name", "{\"name\": \"Kazakh\"}",
+       [](ObjectReader& r) { r.language("name"); },
+       "grant.json:1:2: error: /name: expected the language the source document is written in, "
+       "\"kk\" (Kazakh) or \"ru\" (Russian), found string \"Kazakh\"\n"},
+      {"missing source language", "{}", [](ObjectReader& r) { r.language("name"); }, ""},
       // count
       {"null count where an empty cell is not allowed", "{\"count\": null}",
        [](ObjectReader& r) { r.count("count"); },

@@ -74,7 +74,8 @@ const char* const kValidPlan = R"({
   "approved_by": {"kk": "Сынақ бұйрығымен бекітілген", "ru": "Утверждён тестовым приказом"},
   "year": 2030,
   "operator": "test-operator",
-  "source": "test-source.txt",
+  "source": {"kk": "Сынақ жоспарының құжаты", "ru": "Документ тестового плана"},
+  "source_language": "kk",
   "directions": [
     {
       "title": {"kk": "Сынақ бағыты", "ru": "Тестовое направление"},
@@ -118,7 +119,8 @@ TEST_CASE("A plan file decodes with every field it may have, and no findings", "
   CHECK(plan.approved_by.in(Lang::ru) == "Утверждён тестовым приказом");
   CHECK(plan.year == 2030);
   CHECK(plan.operator_id == "test-operator");
-  CHECK(plan.source == "test-source.txt");
+  CHECK(plan.source.in(Lang::kk) == "Сынақ жоспарының құжаты");
+  CHECK(plan.source_language == Lang::kk);
   REQUIRE(plan.total);
   CHECK(plan.total->value() == 1500);
   REQUIRE(plan.directions.size() == 1);
@@ -180,7 +182,18 @@ TEST_CASE("Malformed plan records are reported with file, place and an exact mes
       {"unknown field at the top", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [], "budget": 5})",
        "content/plans/test-plan.json:2:36: error: /budget: unknown field \"budget\"; expected one "
-       "of: $schema, id, title, approved_by, year, operator, source, directions, total\n"},
+       "of: $schema, id, title, approved_by, year, operator, source, source_language, directions, "
+       "total\n"},
+      {"source named by a file name", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
+"operator": "o", "directions": [], "source": "002_bc6f90b9c9ad1e41.txt"})",
+       "content/plans/test-plan.json:2:36: error: /source: name the source document by its title "
+       "in both languages, {\"kk\": \"…\", \"ru\": \"…\"}, as the document titles itself; found "
+       "the string \"002_bc6f90b9c9ad1e41.txt\"\n"},
+      {"source language not kk or ru", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
+"operator": "o", "directions": [], "source_language": "kz"})",
+       "content/plans/test-plan.json:2:36: error: /source_language: expected the language the "
+       "source document is written in, \"kk\" (Kazakh) or \"ru\" (Russian), found string "
+       "\"kz\"\n"},
       {"unknown field in a topic", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "colour": "red"}]}]})",
@@ -519,7 +532,8 @@ Portal view_portal() {
   plan.title = text("Сынақ жоспары", "Тестовый план");
   plan.approved_by = text("Сынақ бұйрығы", "Тестовый приказ");
   plan.operator_id = "test-operator";
-  plan.source = "test-source.txt";
+  plan.source = text("Сынақ жоспарының құжаты", "Документ тестового плана");
+  plan.source_language = Lang::kk;
   plan.directions = {first, second};
   plan.total = Tenge(1800000);
   portal.plans = {plan};
@@ -592,7 +606,9 @@ TEST_CASE(
   CHECK(v["approved_by"]["text"] == "Тестовый приказ");
   CHECK(v["year"] == "2030");  // a year, not a grouped number
   CHECK(v["operator"]["text"] == "Тестовый оператор");
-  CHECK(v["source"] == "test-source.txt");
+  // The source by its title in the document's own language, and the page marked as translated.
+  CHECK(v["source"] == json{{"text", "Сынақ жоспарының құжаты"}, {"lang", "kk"}});
+  CHECK(v["translation"]["source_lang"] == "kk");
   CHECK(v["url"] == "/ru/plans/test-plan/");
   CHECK(v["total"] == "1\u00A0800\u00A0000\u00A0₸");
   CHECK(v["awarded"] == "900\u00A0000\u00A0₸");

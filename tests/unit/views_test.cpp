@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/format.h"
 #include "i18n/ui_strings.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
@@ -47,6 +48,14 @@ i18n::UiStrings ui_strings() {
       {"recipient.initiative_group", "Бастамашыл топ", "Инициативная группа"},
       {"recipient.ngo", "ҮЕҰ", "НПО"},
       {"subgrant_status.awarded", "берілді", "выдан"},
+      {"translation.from_kk", "Қазақ тілінен аударма", "Перевод с казахского"},
+      {"translation.from_ru", "Орыс тілінен аударма", "Перевод с русского"},
+      {"translation.grant_note", "Грант мәтіндері аударылған.", "Тексты гранта переведены."},
+      {"translation.narrative_note", "Есеп аударылған.", "Отчёт переведён."},
+      {"translation.declared_note", "Мәлімдеме аударылған.", "Заявление переведено."},
+      {"declared.status.completed", "аяқталған", "завершён"},
+      {"report_finance.wage_fund", "Еңбекақы төлеу қоры", "Фонд оплаты труда"},
+      {"report_finance.taxes", "Салықтар", "Налоги"},
   };
   for (const auto& row : kStrings) {
     s.set(Lang::kk, row.key, row.kk);
@@ -348,6 +357,108 @@ TEST_CASE("A narrative in one language only is shown on the other language's pag
 
   g.narratives[static_cast<int>(Lang::kk)].present = false;
   CHECK(grant_view(ViewContext{portal, strings, Lang::ru}, g)["narrative"].is_null());
+}
+
+// A grant as seed 004 gives it (Russian), with what its grantee declared about it in seed 001
+// (Kazakh), and narratives in both languages.
+Grant translated_grant() {
+  Grant g;
+  g.id = "g1";
+  g.status = GrantStatus::in_progress;
+  g.source_language = Lang::ru;
+  Document description;
+  description.title = text("№3 қосымша. Жобаның сипаттамасы", "Приложение № 3. Описание проекта");
+  g.documents.push_back(description);
+  g.declared.present = true;
+  g.declared.source = text("Конкурсқа қатысуға өтінім", "Заявка на участие в конкурсе");
+  g.declared.source_language = Lang::kk;
+  g.declared.status = GrantStatus::completed;
+  g.declared.period = DateRange{*PartialDate::parse("2022-04"), PartialDate::parse("2022-11")};
+  g.declared.results = text("Жоба іске асырылды.", "Проект реализован.");
+  for (Lang lang : kAllLangs) {
+    Narrative& n = g.narratives[static_cast<int>(lang)];
+    n.present = true;
+    n.markdown = "Есеп.\n";
+  }
+  return g;
+}
+
+TEST_CASE("Texts in the language other than their document's are marked as a translation") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  const Grant g = translated_grant();
+
+  // Kazakh page of a Russian document: the page's texts and its narrative are translations; the
+  // declaration, from a Kazakh document, is not.
+  const json kk = grant_view(ViewContext{portal, strings, Lang::kk}, g);
+  CHECK(kk["translation"]["label"] == "Орыс тілінен аударма");
+  CHECK(kk["translation"]["note"] == "Грант мәтіндері аударылған.");
+  CHECK(kk["translation"]["source_lang"] == "ru");
+  CHECK(kk["translation"]["documents"] ==
+        json::array({{{"text", "Приложение № 3. Описание проекта"}, {"lang", "ru"}}}));
+  CHECK(kk["narrative"]["translation"]["label"] == "Орыс тілінен аударма");
+  CHECK(kk["narrative"]["translation"]["note"] == "Есеп аударылған.");
+  CHECK(kk["declared"]["translation"].is_null());
+
+  // Russian page: the reverse.
+  const json ru = grant_view(ViewContext{portal, strings, Lang::ru}, g);
+  CHECK(ru["translation"].is_null());
+  CHECK(ru["narrative"]["translation"].is_null());
+  CHECK(ru["declared"]["translation"]["label"] == "Перевод с казахского");
+  CHECK(ru["declared"]["translation"]["note"] == "Заявление переведено.");
+  // No documents of its own: a template's has_documents inside it never reaches the page's list.
+  CHECK(ru["declared"]["translation"]["documents"] == json::array());
+
+  // A record that does not say its documents' language is not marked.
+  Grant unknown = g;
+  unknown.source_language.reset();
+  CHECK(grant_view(ViewContext{portal, strings, Lang::kk}, unknown)["translation"].is_null());
+}
+
+TEST_CASE("What the grantee declared is shown as its declaration, beside the record's own status") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  const Grant g = translated_grant();
+  const json ru = grant_view(ViewContext{portal, strings, Lang::ru}, g);
+  const json& d = ru["declared"];
+  // The document named by its title in its own language, with that language for the lang
+  // attribute.
+  CHECK(d["source"] == json{{"text", "Конкурсқа қатысуға өтінім"}, {"lang", "kk"}});
+  CHECK(d["status"] == "завершён");
+  CHECK(d["period"] ==
+        i18n::format_range(DateRange{*PartialDate::parse("2022-04"), PartialDate::parse("2022-11")},
+                           Lang::ru));
+  CHECK(d["results"]["text"] == "Проект реализован.");
+  CHECK(d["has_final_report"] == false);
+  CHECK(ru["header"]["declared_status"] == "завершён");
+  CHECK(ru["header"]["declared_period"] == d["period"]);
+  CHECK(ru["header"]["has_final_report"] == false);
+  CHECK(ru["header"]["status_key"] == "in_progress");
+
+  Grant plain = g;
+  plain.declared = {};
+  const json none = grant_view(ViewContext{portal, strings, Lang::ru}, plain);
+  CHECK(none["declared"].is_null());
+  CHECK_FALSE(none["header"].contains("declared_status"));
+}
+
+TEST_CASE("The final report's wage fund reaches the financial summary, empty cells left empty") {
+  const Portal portal;
+  const i18n::UiStrings strings = ui_strings();
+  Grant g;
+  g.id = "g1";
+  g.impact.wage_fund = {true, Tenge(10125000), Tenge(10125000)};
+  g.impact.taxes = {true, std::nullopt, std::nullopt};
+  const json rows = grant_view(ViewContext{portal, strings, Lang::ru}, g)["report_finance"];
+  CHECK(rows ==
+        json::array(
+            {{{"key", "wage_fund"},
+              {"label", "Фонд оплаты труда"},
+              {"planned", "10\u00A0125\u00A0000\u00A0₸"},
+              {"actual", "10\u00A0125\u00A0000\u00A0₸"}},
+             {{"key", "taxes"}, {"label", "Налоги"}, {"planned", nullptr}, {"actual", nullptr}}}));
+  // Not a budget: the grant still has no budget lines to check.
+  CHECK(grant_view(ViewContext{portal, strings, Lang::ru}, g)["budget"].is_null());
 }
 
 TEST_CASE("UI strings reach templates as nested objects split at the dots") {
