@@ -172,8 +172,8 @@ json report_finance_view(const ViewContext& ctx, const Grant& g) {
     if (!pf->present) continue;
     rows.push_back({{"key", name},
                     {"label", ctx.t(key("report_finance", name))},
-                    {"planned", pf->planned ? json(ctx.money(*pf->planned)) : json(nullptr)},
-                    {"actual", pf->actual ? json(ctx.money(*pf->actual)) : json(nullptr)}});
+                    {"planned", ctx.reported_money(pf->planned)},
+                    {"actual", ctx.reported_money(pf->actual)}});
   }
   return rows;
 }
