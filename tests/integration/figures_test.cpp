@@ -55,9 +55,9 @@ struct BreakdownCheck {
 // Checks every <table data-breakdown="…"> of a page: per column named by data-part/data-whole,
 // the parts' sum against the whole.
 void check_breakdowns(const std::string& page, const std::string& html, BreakdownCheck& count) {
-  static const std::regex table(R"re(<table data-breakdown="(sum|overlap)")re");
-  static const std::regex part(R"re(<td class="num" data-part(?:="([a-z]*)")?>(.*?)</td>)re");
-  static const std::regex whole(R"re(<td class="num" data-whole(?:="([a-z]*)")?>(.*?)</td>)re");
+  static const std::regex table(R"re(<table[^>]* data-breakdown="(sum|overlap)")re");
+  static const std::regex part(R"re(<td class="num" data-part(?:="([a-z]*)")?[^>]*>(.*?)</td>)re");
+  static const std::regex whole(R"re(<td class="num" data-whole(?:="([a-z]*)")?[^>]*>(.*?)</td>)re");
   for (auto it = std::sregex_iterator(html.begin(), html.end(), table);
        it != std::sregex_iterator(); ++it) {
     const auto start = static_cast<std::size_t>(it->position(0));
