@@ -49,7 +49,9 @@ std::string format_diagnostic(const Diagnostic& d, const std::string* source_lin
   if (source_line && d.where.column > 0) {
     // Long lines (a paragraph in a JSON string) are cut some way past the column, at a character
     // boundary, so the quote stays readable.
-    const std::string& line = *source_line;
+    // A BOM is no character an editor shows, nor counts.
+    std::string_view line = *source_line;
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     const std::size_t keep = std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
     std::size_t characters = 0, cut = 0;
     for (; cut < line.size(); ++cut)

@@ -366,7 +366,34 @@ void replace_html_block_with_text(cmark_node* block) {
   cmark_node_free(block);
 }
 
+bool is_inline_tag_start(cmark_node* node, std::string_view tag) {
+  if (cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE) return false;
+  const char* literal = cmark_node_get_literal(node);
+  return literal && starts_with_ci(literal, tag);
+}
+
+// An inline <script> or <style> holds code, not words: what stands between it and its closing tag
+// goes with the tags.
+void drop_inline_code(cmark_node* document) {
+  std::vector<std::pair<cmark_node*, std::string>> openings;
+  for (cmark_node* node : nodes_in_order(document))
+    for (std::string_view name : {"script", "style"})
+      if (is_inline_tag_start(node, "<" + std::string(name))) openings.emplace_back(node, name);
+  // Last first: removal only ever goes forward, so every opening is still there when handled
+  // (one inside another's code is removed by the outer one, after its own turn).
+  for (auto it = openings.rbegin(); it != openings.rend(); ++it) {
+    const std::string close = "</" + it->second;
+    for (cmark_node* next = cmark_node_next(it->first); next;) {
+      if (is_inline_tag_start(next, close)) break;
+      cmark_node* after = cmark_node_next(next);
+      cmark_node_free(next);
+      next = after;
+    }
+  }
+}
+
 void make_safe(cmark_node* document, int top_level, const PublicContacts* contacts) {
+  drop_inline_code(document);
   // Pre-order: an ancestor is settled before its descendants, so is_inside_link sees the final
   // tree above the node. Only the node being handled is ever freed; its children are moved first.
   for (cmark_node* node : nodes_in_order(document)) {

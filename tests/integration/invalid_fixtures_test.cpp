@@ -21,6 +21,12 @@ constexpr const char* kReportRu = "content/grants/synthetic-2024-full/report.ru.
 constexpr const char* kApplication = "content/grants/synthetic-2025-application/grant.json";
 constexpr const char* kFund = "content/organisations/synthetic-fund.json";
 
+// What every privacy error about a phone or e-mail says after naming it.
+const std::string kUndeclared =
+    " is no organisation's declared public contact: a private person's phone or e-mail must not "
+    "be published; remove it, or, if it is an organisation's own, declare it in "
+    "content/organisations/<id>.json (\"phone\", \"email\" or \"public_contacts\")";
+
 struct Edit {
   const char* file;
   // Replaced where it occurs, exactly once; nullptr: `replacement` is the whole file.
@@ -268,8 +274,9 @@ const InvalidCase kCases[] = {
        "[синтетический сайт](javascript:alert(1))"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/report.ru.md:14:21: error: link \"javascript:alert(1)\" "
-      "is not an http(s) URL; only http:// and https:// links are published"}},
+     {"content/grants/synthetic-2024-full/report.ru.md:14:12: error: link \"javascript:alert(1)\" "
+      "is not an http(s) URL; only http:// and https:// links are published, and mailto: links to "
+      "an organisation's declared e-mail"}},
 
     // ---- warnings: the build goes on
     {"text missing in one language",
@@ -305,29 +312,125 @@ const InvalidCase kCases[] = {
      {"content/grants/synthetic-2024-full/grant.json:97:5: warning: /budget/lines: "
       "material-technical support is 540\u00A0000 (13,5\u00A0% of the grant), above the legal cap "
       "of 10 % (Law on state social order, art. 6-1 p. 5)"}},
-    {"phone number in a narrative",
+    // ---- privacy: a gate, not a warning
+    {"phone number in a narrative, at its column in characters after Cyrillic text",
      {{kReportRu, "Все цифры вымышлены.", "Все цифры вымышлены. Телефон: +7 701 123 45 67."}},
-     0,
-     nullptr,
-     {"content/grants/synthetic-2024-full/report.ru.md:7:140: warning: possible private phone "
-      "number \"+7 701 123 45 67\"; a private person's phone, e-mail or home address must not be "
-      "published — remove it, or keep only an organisation's own contact"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:7:77: error: phone number \"+7 701 123 45 "
+      "67\"" +
+      kUndeclared}},
     {"e-mail address in a record",
      {{kGrant, "\"ru\": \"Руководитель проекта\"}",
        "\"ru\": \"Руководитель проекта, synthetic.person@mail.example\"}"}},
-     0,
-     nullptr,
-     {"content/grants/synthetic-2024-full/grant.json:140:172: warning: /team/0/role/ru: possible "
-      "private e-mail address \"synthetic.person@mail.example\"; a private person's phone, e-mail "
-      "or home address must not be published — remove it, or keep only an organisation's own "
-      "contact"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:140:106: error: /team/0/role/ru: e-mail "
+      "address \"synthetic.person@mail.example\"" +
+      kUndeclared}},
     {"home address with a flat number in a record",
      {{kFund, "улица Образцовая, 1\"}", "улица Образцовая, 1, кв. 12\"}"}},
+     1,
+     "validate",
+     {"content/organisations/synthetic-fund.json:7:51: error: /address/ru: home address \"кв. "
+      "12\" (a flat number) must not be published: a private person's home address never is; "
+      "remove it (an organisation's address is that of its registration, without a flat)"}},
+    {"an e-mail autolink in a narrative is a privacy error, not a bad URL",
+     {{kReportRu, "Все цифры вымышлены.",
+       "Все цифры вымышлены. Пишите: <synthetic.person@mail.example>."}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:7:77: error: e-mail address "
+      "\"synthetic.person@mail.example\"" +
+      kUndeclared}},
+    {"a mailto: link whose address is not in the link text is a privacy error",
+     {{kReportRu, "Все цифры вымышлены.",
+       "Все цифры вымышлены. [Напишите нам](mailto:synthetic.person@mail.example)."}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:7:97: error: e-mail address "
+      "\"synthetic.person@mail.example\"" +
+      kUndeclared}},
+    {"an organisation's declared e-mail and phone are allowed in a narrative and in records",
+     {{kFund, "\"email\": \"office@fund.synthetic.example\",",
+       "\"email\": \"office@fund.synthetic.example\", \"phone\": \"8 (7172) 000000\","},
+      {kReportRu, "Все цифры вымышлены.",
+       "Все цифры вымышлены. Пишите: office@fund.synthetic.example, <OFFICE@fund.synthetic.example> "
+       "или звоните: +7 7172 00 00 00."},
+      {kGrant, "\"ru\": \"Руководитель проекта\"}",
+       "\"ru\": \"Руководитель проекта, тел. 8-7172-000000\"}"}},
      0,
      nullptr,
-     {"content/organisations/synthetic-fund.json:7:84: warning: /address/ru: possible private home "
-      "address \"кв. 12\"; a private person's phone, e-mail or home address must not be published "
-      "— remove it, or keep only an organisation's own contact"}},
+     {}},
+    {"a declared contact that is neither a phone nor an e-mail",
+     {{kFund, "\"email\": \"office@fund.synthetic.example\",",
+       "\"email\": \"office@fund.synthetic.example\", \"public_contacts\": [\"телефон офиса\"],"}},
+     1,
+     "load",
+     {"content/organisations/synthetic-fund.json:15:67: error: /public_contacts/0: expected one "
+      "phone number or e-mail address the organisation itself publishes, found string \"телефон "
+      "офиса\""}},
+
+    // ---- validate: dated items within their period, shares
+    {"sub-grant award date outside the grant period",
+     {{kGrant, "\"amount\": 400000, \"status\": \"completed\"}",
+       "\"amount\": 400000, \"status\": \"completed\", \"award_date\": \"2025-02\"}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:121:0: error: /subgrants/awarded/0/award_date: "
+      "award date 2025-02 is outside the grant period 2024-04 to 2024-11-30; a sub-grant is "
+      "awarded while the programme runs: correct the date or the period"}},
+    {"final report dated before the grant period starts",
+     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"", "\"date\": \"2024-03-01\",\n    \"pages\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:5:5: error: /final_report/date: final report "
+      "2024-03-01 is before the grant period 2024-04 to 2024-11-30 starts; a report comes after "
+      "the work it reports on: correct the date or the period"}},
+    {"final report dated before the period ends is worth a look",
+     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"", "\"date\": \"2024-10-01\",\n    \"pages\""}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:5:5: warning: /final_report/date: final "
+      "report 2024-10-01 is before the period 2024-04-01 to 2024-11-30 ends; a final report "
+      "usually comes at or after the end: check the date, or set period.actual if the project "
+      "ended early"}},
+    {"contract signed after the grant period ended",
+     {{kGrant, "\"contract\": {\"number\": \"SYN-001\", \"date\": \"2024-03-15\"}",
+       "\"contract\": {\"number\": \"SYN-001\", \"date\": \"2024-12-15\"}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:9:43: error: /contract/date: contract date "
+      "2024-12-15 is after the grant period 2024-04 to 2024-11-30 ends; an agreement is signed "
+      "before the work: correct the date or the period"}},
+    {"an application dated after the grant period started",
+     {{kGrant, "\"kind\": \"agreement\", \"date\": \"2024-03-15\"",
+       "\"kind\": \"application\", \"date\": \"2024-06-01\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:144:0: error: /documents/0/date: application "
+      "dated 2024-06-01, after the grant period 2024-04 to 2024-11-30 starts; an application "
+      "precedes the grant: correct the date or the period"}},
+    {"a share above 100 %",
+     {{kGrant, "\"unit\": {\"kk\": \"балл\", \"ru\": \"балла\"}, \"planned\": {\"value\": 4.5}",
+       "\"unit\": {\"kk\": \"пайыз\", \"ru\": \"%\"}, \"planned\": {\"value\": 120}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:71:0: error: /tasks/1/indicators/0/planned/value: a "
+      "share of 120 % is above 100 %; correct the value, or the unit if it is no share (a count "
+      "of people is \"адам\" / \"человек\")"}},
+
+    // ---- markup
+    {"raw HTML in a narrative is a warning at its column in characters",
+     {{kReportRu, "Все цифры вымышлены.", "Все цифры <b>вымышлены</b>."}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/report.ru.md:7:57: warning: raw HTML \"<b>\" is not "
+      "published (the text around it is); write Markdown instead, e.g. **bold**, *italic*, "
+      "[text](https://…)",
+      "content/grants/synthetic-2024-full/report.ru.md:7:70: warning: raw HTML \"</b>\" is not "
+      "published (the text around it is); write Markdown instead, e.g. **bold**, *italic*, "
+      "[text](https://…)"}},
 };
 
 // "" when both trees hold the same files with the same bytes; otherwise the first difference, so a
@@ -375,7 +478,7 @@ std::vector<std::string> new_findings(const RunResult& result) {
 TEST_CASE(
     "Each validation rule reports its exact finding when one file of the full fixture breaks it",
     "[integration]") {
-  REQUIRE(baseline().size() == 2);
+  REQUIRE(baseline().size() == 5);
   for (const InvalidCase& c : kCases) {
     INFO("rule: " << c.rule);
     TestSite site("full");
@@ -395,6 +498,40 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "A phone in a sub-grant CSV cell and an award date outside the period fail at their cells, "
+    "columns counted in characters",
+    "[integration]") {
+  TestSite site("portal");
+  const char* csv = "content/grants/synthetic-2024-subgrants-csv/subgrants.csv";
+  site.replace_once(csv, ",Синтетический центр,", ",\"Синтетический центр, тел. 8 701 123 45 67\",");
+  site.replace_once(csv, ",completed,2024-07-01", ",completed,2023-01-15");
+  const RunResult result = site.check();
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  const std::vector<std::string> expected = {
+      std::string("content/grants/synthetic-2024-subgrants-csv/subgrants.csv:2:144: error: "
+                  "locality_ru: phone number \"8 701 123 45 67\"") +
+          kUndeclared,
+      "content/grants/synthetic-2024-subgrants-csv/subgrants.csv:2:240: error: award_date: award "
+      "date 2023-01-15 is outside the grant period 2024-06 to 2025-05; a sub-grant is awarded "
+      "while the programme runs: correct the date or the period"};
+  CHECK(errors_in(finding_lines(result.err)) == expected);
+}
+
+TEST_CASE("A declared e-mail in a narrative is published as a mailto: link, on the page only",
+          "[integration]") {
+  TestSite site("full");
+  site.replace_once(kReportRu, "Все цифры вымышлены.",
+                    "Все цифры вымышлены. Пишите: office@fund.synthetic.example.");
+  const RunResult result = site.build();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string page = site.read("public/ru/grants/synthetic-2024-full/index.html");
+  CHECK(page.find("<a href=\"mailto:office@fund.synthetic.example\">"
+                  "office@fund.synthetic.example</a>") != std::string::npos);
+}
+
 TEST_CASE("All findings of a run are reported together, across files", "[integration]") {
   SECTION("two validation errors in a grant and an organisation") {
     TestSite site("full");
@@ -411,7 +548,7 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
         "content/organisations/synthetic-fund.json:8:3: error: /region: unknown region "
         "\"synthetic-south\"; use an id from content/regions.json"};
     CHECK(errors_in(finding_lines(result.err)) == expected);
-    CHECK(result.err.find("\n2 error(s), 2 warning(s)\n") != std::string::npos);
+    CHECK(result.err.find("\n2 error(s), 5 warning(s)\n") != std::string::npos);
   }
   SECTION("two load errors: a malformed grant and an unknown field in an organisation") {
     TestSite site("full");
@@ -426,7 +563,8 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
         "while parsing object - unexpected string literal; expected '}'",
         "content/organisations/synthetic-partner.json:4:23: error: /motto: unknown field "
         "\"motto\"; expected one of: $schema, id, bin, name, short_name, kind, address, region, "
-        "registered, leader, website, email, social, about, track_record"};
+        "registered, leader, website, email, phone, public_contacts, social, about, "
+        "track_record"};
     CHECK(finding_lines(result.err) == expected);
     CHECK(result.err.find("\n2 error(s), 0 warning(s)\n") != std::string::npos);
   }
