@@ -95,7 +95,7 @@ TEST_CASE("Each reader reports a missing, mistyped or malformed member with an e
        "…})\n"},
       {"text list item that is not a text", "{\"titles\": [{\"kk\": \"А\"}, null]}",
        [](ObjectReader& r) { r.text_list("titles"); },
-       "grant.json:1:27: error: /titles/1: expected a text in both languages, {\"kk\": \"…\", "
+       "grant.json:1:26: error: /titles/1: expected a text in both languages, {\"kk\": \"…\", "
        "\"ru\": \"…\"}, found null\n"},
       // slug list
       {"id list with a capital and a number", "{\"ids\": [\"almaty\", \"Astana\", 5]}",
