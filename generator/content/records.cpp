@@ -353,17 +353,20 @@ Organisation decode_organisation(JsonDecoder& d, const json& root) {
                                   "address alone, e.g. \"info@example.kz\"");
   o.phone = r.string("phone");
   if (!o.phone.empty() && !has_phone(o.phone))
-    d.error(r.child("phone"), "\"" + o.phone +
-                                  "\" holds no phone number; write the organisation's own number "
-                                  "with its code, e.g. \"8 (7292) 303784\" or \"+7 702 123 45 67\"");
+    d.error(r.child("phone"),
+            "\"" + o.phone +
+                "\" holds no phone number; write the organisation's own number "
+                "with its code, e.g. \"8 (7292) 303784\" or \"+7 702 123 45 67\"");
   r.array("public_contacts", [&](const json& item, const std::string& p) {
-    const bool phone = item.is_string() && is_single_contact(item.get<std::string>(),
-                                                             PrivateDataHit::phone);
-    const bool email = item.is_string() && is_single_contact(item.get<std::string>(),
-                                                             PrivateDataHit::email);
+    const bool phone =
+        item.is_string() && is_single_contact(item.get<std::string>(), PrivateDataHit::phone);
+    const bool email =
+        item.is_string() && is_single_contact(item.get<std::string>(), PrivateDataHit::email);
     if (!phone && !email) {
-      d.error(p, "expected one phone number or e-mail address the organisation itself publishes, "
-                 "found " + describe_json(item));
+      d.error(p,
+              "expected one phone number or e-mail address the organisation itself publishes, "
+              "found " +
+                  describe_json(item));
       return;
     }
     o.public_contacts.push_back(item.get<std::string>());

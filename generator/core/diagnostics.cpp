@@ -52,7 +52,8 @@ std::string format_diagnostic(const Diagnostic& d, const std::string* source_lin
     // A BOM is no character an editor shows, nor counts.
     std::string_view line = *source_line;
     if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    const std::size_t keep = std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
+    const std::size_t keep =
+        std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
     std::size_t characters = 0, cut = 0;
     for (; cut < line.size(); ++cut)
       if ((static_cast<unsigned char>(line[cut]) & 0xC0) != 0x80 && characters++ == keep) break;

@@ -15,8 +15,8 @@ std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
   }
   // A BOM is no column an editor shows.
   if (line_start == 0 && text.starts_with("\xEF\xBB\xBF") && offset >= 3) line_start = 3;
-  return {line, character_column(text.substr(std::min(line_start, text.size())),
-                                 offset - line_start)};
+  return {line,
+          character_column(text.substr(std::min(line_start, text.size())), offset - line_start)};
 }
 
 int character_column(std::string_view line, std::size_t byte_offset) {

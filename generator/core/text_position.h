@@ -1,7 +1,7 @@
 #pragma once
-// Positions in UTF-8 text. Findings count columns in characters (code points), as editors show them:
-// "Ашық" is 4 columns, not 8 bytes. Parsers hand out byte offsets (nlohmann, cmark-gfm, our own
-// scanners); these helpers translate.
+// Positions in UTF-8 text. Findings count columns in characters (code points), as editors show
+// them: "Ашық" is 4 columns, not 8 bytes. Parsers hand out byte offsets (nlohmann, cmark-gfm, our
+// own scanners); these helpers translate.
 #include <string_view>
 #include <utility>
 

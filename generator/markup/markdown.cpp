@@ -239,10 +239,9 @@ void append_utf8(std::string& out, unsigned long code_point) {
 // length; 0 when it is not one this knows (the "&" then stays as written).
 std::size_t decode_entity(std::string_view text, std::string& out) {
   static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"&amp;", "&"},       {"&lt;", "<"},           {"&gt;", ">"},
-      {"&quot;", "\""},     {"&apos;", "'"},         {"&nbsp;", "\xC2\xA0"},
-      {"&laquo;", "«"},     {"&raquo;", "»"},        {"&mdash;", "—"},
-      {"&ndash;", "–"}};
+      {"&amp;", "&"},   {"&lt;", "<"},          {"&gt;", ">"},    {"&quot;", "\""},
+      {"&apos;", "'"},  {"&nbsp;", "\xC2\xA0"}, {"&laquo;", "«"}, {"&raquo;", "»"},
+      {"&mdash;", "—"}, {"&ndash;", "–"}};
   for (const auto& [name, value] : kNamed)
     if (text.starts_with(name)) {
       out += value;
@@ -272,9 +271,9 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
 // Tags that format words inside a line; any other tag (p, div, br, li, td…) separates words.
 bool is_inline_tag(std::string_view name) {
   static constexpr std::string_view kInline[] = {
-      "a",   "abbr", "b",    "bdi", "bdo",  "cite", "code",   "data", "del", "dfn", "em",  "i",
-      "ins", "kbd",  "mark", "q",   "s",    "samp", "small",  "span", "strong", "sub", "sup",
-      "time", "u",   "var",  "font"};
+      "a",     "abbr", "b",      "bdi", "bdo", "cite", "code", "data", "del",
+      "dfn",   "em",   "i",      "ins", "kbd", "mark", "q",    "s",    "samp",
+      "small", "span", "strong", "sub", "sup", "time", "u",    "var",  "font"};
   for (std::string_view tag : kInline)
     if (tag == name) return true;
   return false;
@@ -295,10 +294,9 @@ std::string text_of_html(std::string_view html) {
     }
     const bool closing = rest.starts_with("</");
     const std::size_t name_start = closing ? 2 : 1;
-    const bool tag =
-        rest.starts_with("<") && rest.size() > name_start &&
-        (std::isalpha(static_cast<unsigned char>(rest[name_start])) || rest[name_start] == '!' ||
-         rest[name_start] == '?');
+    const bool tag = rest.starts_with("<") && rest.size() > name_start &&
+                     (std::isalpha(static_cast<unsigned char>(rest[name_start])) ||
+                      rest[name_start] == '!' || rest[name_start] == '?');
     if (!tag) {
       if (rest.starts_with("&")) {
         if (const std::size_t length = decode_entity(rest, out)) {
@@ -621,29 +619,30 @@ std::string render_markdown(std::string_view markdown, int top_level,
   return add_rel_to_external_links(parsed.render_html());
 }
 
-std::vector<LinkRef> extract_links(std::string_view markdown) {
+MarkdownReferences scan_references(std::string_view markdown) {
   ParsedMarkdown parsed(markdown);
-  LinkLocator locator(markdown);
-  std::vector<LinkRef> links;
+  // One locator each: a link's search point must not move past raw HTML found inside its text.
+  LinkLocator links(markdown), html(markdown);
+  MarkdownReferences found;
   for (cmark_node* node : nodes_in_order(parsed.document())) {
     const cmark_node_type type = cmark_node_get_type(node);
-    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) links.push_back(locator.locate(node));
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+      found.links.push_back(links.locate(node));
+    else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
+      found.raw_html.push_back(html.locate_html(node));
   }
-  for (LinkRef& link : links) link.column = locator.character_column_at(link.line, link.column);
-  return links;
+  for (LinkRef& link : found.links) link.column = links.character_column_at(link.line, link.column);
+  for (RawHtmlRef& ref : found.raw_html)
+    ref.column = html.character_column_at(ref.line, ref.column);
+  return found;
+}
+
+std::vector<LinkRef> extract_links(std::string_view markdown) {
+  return scan_references(markdown).links;
 }
 
 std::vector<RawHtmlRef> find_raw_html(std::string_view markdown) {
-  ParsedMarkdown parsed(markdown);
-  LinkLocator locator(markdown);
-  std::vector<RawHtmlRef> found;
-  for (cmark_node* node : nodes_in_order(parsed.document())) {
-    const cmark_node_type type = cmark_node_get_type(node);
-    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
-      found.push_back(locator.locate_html(node));
-  }
-  for (RawHtmlRef& html : found) html.column = locator.character_column_at(html.line, html.column);
-  return found;
+  return scan_references(markdown).raw_html;
 }
 
 }  // namespace ashyq::markup

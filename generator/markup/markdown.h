@@ -78,4 +78,11 @@ struct RawHtmlRef {
 // order: what render_markdown drops, for the warnings that say so.
 std::vector<RawHtmlRef> find_raw_html(std::string_view markdown);
 
+// extract_links and find_raw_html from one parse, for validation, which needs both.
+struct MarkdownReferences {
+  std::vector<LinkRef> links;
+  std::vector<RawHtmlRef> raw_html;
+};
+MarkdownReferences scan_references(std::string_view markdown);
+
 }  // namespace ashyq::markup

@@ -224,7 +224,7 @@ struct Subgrant {
   SubgrantStatus status = SubgrantStatus::awarded;
   std::optional<PartialDate> award_date;  // when the re-granting NGO awarded it, if reported
   int csv_line = 0;  // the row's line in subgrants.csv; 0 when the sub-grant is in grant.json
-  int csv_award_date_column = 0;       // where the award_date cell starts on that line
+  int csv_award_date_column = 0;           // where the award_date cell starts on that line
   std::vector<CsvCell> csv_contact_cells;  // text cells with possible contact data
 
   // A private person's or initiative group's name is published only with consent; an NGO's always.

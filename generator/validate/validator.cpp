@@ -65,7 +65,8 @@ void check_narrative(const Narrative& narrative, Diagnostics& diagnostics,
       ++line;
     }
   }
-  for (const markup::LinkRef& link : markup::extract_links(md)) {
+  const markup::MarkdownReferences references = markup::scan_references(md);
+  for (const markup::LinkRef& link : references.links) {
     if (is_web_url(link.url)) continue;
     const SourceLocation where{narrative.file, narrative.body_line + link.line - 1, link.column};
     // An e-mail (autolink, bare or mailto:) is published as a mailto: link when an organisation
@@ -84,7 +85,7 @@ void check_narrative(const Narrative& narrative, Diagnostics& diagnostics,
                           "\" is not an http(s) URL; only http:// and https:// links are "
                           "published, and mailto: links to an organisation's declared e-mail");
   }
-  for (const markup::RawHtmlRef& html : markup::find_raw_html(md)) {
+  for (const markup::RawHtmlRef& html : references.raw_html) {
     std::string shown = html.html;
     if (shown.size() > 40) {
       std::size_t cut = 37;
@@ -339,8 +340,7 @@ void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
   auto check_report = [&](const std::string& pointer, const PartialDate& date,
                           const std::string& what) {
     if (surely_before(date, period->start))
-      report.error(pointer, what + " " + date.iso() + " is before the grant period " +
-                                period_text +
+      report.error(pointer, what + " " + date.iso() + " is before the grant period " + period_text +
                                 " starts; a report comes after the work it reports on: correct "
                                 "the date or the period");
     else if (surely_before(date, closing.last()))
@@ -362,7 +362,8 @@ void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
                                 "or the period");
     else if (surely_after(date, period->start))
       report.warning(pointer, what + " " + date.iso() + " is after the grant period " +
-                                  period_text + " starts; an agreement is usually signed at or "
+                                  period_text +
+                                  " starts; an agreement is usually signed at or "
                                   "before the start: check the date or the period");
   };
   if (g.contract_date) check_agreement("/contract/date", *g.contract_date, "contract date");
@@ -390,11 +391,11 @@ void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
         // Written to plan the work (an annex to the application or the agreement, the operator's
         // plan): never after the work ended.
         if (surely_after(date, period->last()))
-          report.error(p, std::string(*doc.kind == DocumentKind::plan ? "plan"
-                                                                      : "project description") +
-                              " dated " + date.iso() + ", after the grant period " + period_text +
-                              " ends; it plans the work and precedes it: correct the date or "
-                              "the period");
+          report.error(
+              p, std::string(*doc.kind == DocumentKind::plan ? "plan" : "project description") +
+                     " dated " + date.iso() + ", after the grant period " + period_text +
+                     " ends; it plans the work and precedes it: correct the date or "
+                     "the period");
         break;
       case DocumentKind::final_report:
         check_report(p, date, "final report dated");

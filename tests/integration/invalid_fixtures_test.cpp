@@ -355,7 +355,8 @@ const InvalidCase kCases[] = {
      {{kFund, "\"email\": \"office@fund.synthetic.example\",",
        "\"email\": \"office@fund.synthetic.example\", \"phone\": \"8 (7172) 000000\","},
       {kReportRu, "Все цифры вымышлены.",
-       "Все цифры вымышлены. Пишите: office@fund.synthetic.example, <OFFICE@fund.synthetic.example> "
+       "Все цифры вымышлены. Пишите: office@fund.synthetic.example, "
+       "<OFFICE@fund.synthetic.example> "
        "или звоните: +7 7172 00 00 00."},
       {kGrant, "\"ru\": \"Руководитель проекта\"}",
        "\"ru\": \"Руководитель проекта, тел. 8-7172-000000\"}"}},
@@ -377,18 +378,21 @@ const InvalidCase kCases[] = {
        "\"amount\": 400000, \"status\": \"completed\", \"award_date\": \"2025-02\"}"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:121:392: error: /subgrants/awarded/0/award_date: "
+     {"content/grants/synthetic-2024-full/grant.json:121:392: error: "
+      "/subgrants/awarded/0/award_date: "
       "award date 2025-02 is outside the grant period 2024-04 to 2024-11; a sub-grant is "
       "awarded while the programme runs: correct the date or the period"}},
     {"final report dated before the grant period starts",
-     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"", "\"date\": \"2024-03-01\",\n    \"pages\""}},
+     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"",
+       "\"date\": \"2024-03-01\",\n    \"pages\""}},
      1,
      "validate",
      {"content/grants/synthetic-2024-full/grant.json:5:5: error: /final_report/date: final report "
       "2024-03-01 is before the grant period 2024-04 to 2024-11 starts; a report comes after "
       "the work it reports on: correct the date or the period"}},
     {"final report dated before the period ends is worth a look",
-     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"", "\"date\": \"2024-10-01\",\n    \"pages\""}},
+     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"",
+       "\"date\": \"2024-10-01\",\n    \"pages\""}},
      0,
      nullptr,
      {"content/grants/synthetic-2024-full/grant.json:5:5: warning: /final_report/date: final "
@@ -408,7 +412,8 @@ const InvalidCase kCases[] = {
        "\"kind\": \"application\", \"date\": \"2024-06-01\""}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:144:114: error: /documents/0/date: application "
+     {"content/grants/synthetic-2024-full/grant.json:144:114: error: /documents/0/date: "
+      "application "
       "dated 2024-06-01, after the grant period 2024-04 to 2024-11 starts; an application "
       "precedes the grant: correct the date or the period"}},
     {"a share above 100 %",
@@ -416,7 +421,8 @@ const InvalidCase kCases[] = {
        "\"unit\": {\"kk\": \"пайыз\", \"ru\": \"%\"}, \"planned\": {\"value\": 120}"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:71:140: error: /tasks/1/indicators/0/planned/value: a "
+     {"content/grants/synthetic-2024-full/grant.json:71:140: error: "
+      "/tasks/1/indicators/0/planned/value: a "
       "share of 120 % is above 100 %; correct the value, or the unit if it is no share (a count "
       "of people is \"адам\" / \"человек\")"}},
 
@@ -504,7 +510,8 @@ TEST_CASE(
     "[integration]") {
   TestSite site("portal");
   const char* csv = "content/grants/synthetic-2024-subgrants-csv/subgrants.csv";
-  site.replace_once(csv, ",Синтетический центр,", ",\"Синтетический центр, тел. 8 701 123 45 67\",");
+  site.replace_once(csv, ",Синтетический центр,",
+                    ",\"Синтетический центр, тел. 8 701 123 45 67\",");
   site.replace_once(csv, ",completed,2024-07-01", ",completed,2023-01-15");
   const RunResult result = site.check();
   INFO(result.err);

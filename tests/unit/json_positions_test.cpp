@@ -21,9 +21,8 @@ Positions index(std::string_view text) {
 }
 
 TEST_CASE("Values after Cyrillic text and a BOM are found at their column in characters") {
-  const Positions expected = {
-      {"", {1, 1}},    {"/kk", {1, 2}},    {"/kk/0", {1, 9}},
-      {"/ru", {2, 3}}, {"/ru/0", {2, 10}}, {"/ru/1", {2, 22}}};
+  const Positions expected = {{"", {1, 1}},    {"/kk", {1, 2}},    {"/kk/0", {1, 9}},
+                              {"/ru", {2, 3}}, {"/ru/0", {2, 10}}, {"/ru/1", {2, 22}}};
   const Positions found =
       index_json_positions("\xEF\xBB\xBF{\"kk\": [\"Ашық\"],\n  \"ru\": [\"Открытый\", 1]}");
   for (const auto& [pointer, position] : expected) {
@@ -115,9 +114,15 @@ TEST_CASE("A byte offset maps to its line and its column in characters, a BOM no
     int line, column;
   };
   static const Case kCases[] = {
-      {"", 0, 1, 1},         {"abc", 0, 1, 1},    {"abc", 2, 1, 3},
-      {"ab\ncd", 2, 1, 3},   {"ab\ncd", 3, 2, 1}, {"ab\ncd", 4, 2, 2},
-      {"a\n\n\nb", 4, 4, 1}, {"Аш\nық", 5, 2, 1}, {"Аш\nық", 7, 2, 2},
+      {"", 0, 1, 1},
+      {"abc", 0, 1, 1},
+      {"abc", 2, 1, 3},
+      {"ab\ncd", 2, 1, 3},
+      {"ab\ncd", 3, 2, 1},
+      {"ab\ncd", 4, 2, 2},
+      {"a\n\n\nb", 4, 4, 1},
+      {"Аш\nық", 5, 2, 1},
+      {"Аш\nық", 7, 2, 2},
       {"Ашық x", 9, 1, 6},  // 9 bytes, 5 characters before the "x"
       {"Ашық", 3, 1, 2},    // inside "ш": its column
       {"\xEF\xBB\xBF{}", 4, 1, 2},

@@ -244,7 +244,8 @@ TEST_CASE("Raw HTML is found at its line and column in characters") {
       "- тізім <br>\n";
   std::string listed;
   for (const RawHtmlRef& html : find_raw_html(markdown))
-    listed += std::to_string(html.line) + ":" + std::to_string(html.column) + " " + html.html + "\n";
+    listed +=
+        std::to_string(html.line) + ":" + std::to_string(html.column) + " " + html.html + "\n";
   CHECK(listed ==
         "1:7 <b>\n"
         "1:15 </b>\n"
