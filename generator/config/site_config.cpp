@@ -16,21 +16,17 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// site.toml as read: toml++ positions refer to the text after a BOM, and count columns in code
-// points, while diagnostics count bytes (so the caret lands under the right character of a
-// Cyrillic line).
+// site.toml as read: toml++ positions refer to the text after a BOM and count columns in code
+// points, as diagnostics do; a BOM is no column an editor shows.
 struct TomlFile {
   std::string display;
   std::string_view text;  // without the BOM
-  bool had_bom = false;
 };
 
 SourceLocation location_at(const TomlFile& file, const toml::source_position& position) {
   const int line = static_cast<int>(position.line);
   if (line <= 0) return {file.display, 0, 0};
-  int column = byte_column(file.text, line, static_cast<int>(position.column));
-  if (line == 1 && file.had_bom) column += static_cast<int>(kBom.size());
-  return {file.display, line, column};
+  return {file.display, line, static_cast<int>(position.column)};
 }
 
 SourceLocation location_of(const TomlFile& file, const toml::node* node) {
@@ -247,11 +243,8 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     diagnostics.error({display_name, line, column}, "", "malformed UTF-8; save the file as UTF-8");
     return config;
   }
-  TomlFile file{display_name, text, false};
-  if (file.text.starts_with(kBom)) {
-    file.text.remove_prefix(kBom.size());
-    file.had_bom = true;
-  }
+  TomlFile file{display_name, text};
+  if (file.text.starts_with(kBom)) file.text.remove_prefix(kBom.size());
   toml::table root;
   try {
     root = toml::parse(file.text, display_name);

@@ -8,7 +8,8 @@ class PositionScanner {
   explicit PositionScanner(std::string_view text) : text_(text) {}
 
   std::map<std::string, std::pair<int, int>> run() {
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a BOM, as editors on Windows write
+    // A BOM, as editors on Windows write; no column an editor shows.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     skip_space();
     value("");
     return std::move(out_);
@@ -19,9 +20,15 @@ class PositionScanner {
     if (pos_ < text_.size()) {
       if (text_[pos_] == '\n') {
         ++line_;
-        line_start_ = pos_ + 1;
+        column_ = 0;
+        ++pos_;
+        return;
       }
       ++pos_;
+      // Columns count characters: a character is done when the next byte is not a UTF-8
+      // continuation byte.
+      if (pos_ >= text_.size() || (static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80)
+        ++column_;
     }
   }
   char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
@@ -30,7 +37,7 @@ class PositionScanner {
                                    text_[pos_] == '\n' || text_[pos_] == '\r'))
       advance();
   }
-  std::pair<int, int> here() const { return {line_, static_cast<int>(pos_ - line_start_) + 1}; }
+  std::pair<int, int> here() const { return {line_, column_ + 1}; }
 
   // Reads a string token and returns its decoded content (escapes other than \uXXXX resolved; \u
   // sequences kept literally, which is enough for keys that are ASCII identifiers).
@@ -144,7 +151,7 @@ class PositionScanner {
   std::string_view text_;
   std::size_t pos_ = 0;
   int line_ = 1;
-  std::size_t line_start_ = 0;
+  int column_ = 0;  // characters before pos_ on its line
   std::map<std::string, std::pair<int, int>> out_;
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 // nlohmann::json keeps no positions, so validation could not say where a value is. This scanner
 // walks the raw text of an already well-formed document once and records, for every value, the JSON
-// pointer and the line and column where the value starts (for object members: where the key starts,
-// which is where an editor should put the cursor).
+// pointer and the line and column (in characters) where the value starts (for object members: where
+// the key starts, which is where an editor should put the cursor).
 #include <map>
 #include <string>
 #include <string_view>

@@ -266,6 +266,7 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
 
   portal.organisations.shrink_to_fit();
   portal.grants.shrink_to_fit();
+  portal.public_contacts = collect_public_contacts(portal.organisations);
   // Sorted by id so lookups can bisect and every listing is deterministic. Ids are the file and
   // folder names, read in name order, so the records are mostly in order already; stable_sort
   // would still take a buffer of half of them (80 MiB of grants at N = 100 000).

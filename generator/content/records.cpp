@@ -1,9 +1,24 @@
 #include "content/records.h"
 
+#include "core/private_data.h"
+
 namespace ashyq {
 namespace {
 
 using nlohmann::json;
+
+// A declared contact is one phone number or one e-mail address and nothing else, so that what the
+// profile shows is exactly what texts are allowed to hold.
+bool is_single_contact(const std::string& text, PrivateDataHit::Kind kind) {
+  const auto hits = find_private_data(text);
+  return hits.size() == 1 && hits[0].kind == kind && hits[0].match.size() == text.size();
+}
+
+bool has_phone(const std::string& text) {
+  for (const PrivateDataHit& hit : find_private_data(text))
+    if (hit.kind == PrivateDataHit::phone) return true;
+  return false;
+}
 
 std::optional<Value> read_value(ObjectReader& parent, std::string_view key) {
   const json* node = parent.object(key);
@@ -342,10 +357,10 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
 
 Organisation decode_organisation(JsonDecoder& d, const json& root) {
   Organisation o;
-  ObjectReader r(
-      d, root, "",
-      {"$schema", "id", "source_language", "bin", "name", "short_name", "kind", "address", "region",
-       "registered", "leader", "website", "email", "social", "about", "track_record"});
+  ObjectReader r(d, root, "",
+                 {"$schema", "id", "source_language", "bin", "name", "short_name", "kind",
+                  "address", "region", "registered", "leader", "website", "email", "phone",
+                  "public_contacts", "social", "about", "track_record"});
   if (!r.valid()) return o;
   o.id = r.slug("id", true);
   o.source_language = r.language("source_language");
@@ -366,6 +381,30 @@ Organisation decode_organisation(JsonDecoder& d, const json& root) {
   }
   o.website = r.string("website");
   o.email = r.string("email");
+  if (!o.email.empty() && !is_single_contact(o.email, PrivateDataHit::email))
+    d.error(r.child("email"), "\"" + o.email +
+                                  "\" is not an e-mail address; write the organisation's own "
+                                  "address alone, e.g. \"info@example.kz\"");
+  o.phone = r.string("phone");
+  if (!o.phone.empty() && !has_phone(o.phone))
+    d.error(r.child("phone"),
+            "\"" + o.phone +
+                "\" holds no phone number; write the organisation's own number "
+                "with its code, e.g. \"8 (7292) 303784\" or \"+7 702 123 45 67\"");
+  r.array("public_contacts", [&](const json& item, const std::string& p) {
+    const bool phone =
+        item.is_string() && is_single_contact(item.get<std::string>(), PrivateDataHit::phone);
+    const bool email =
+        item.is_string() && is_single_contact(item.get<std::string>(), PrivateDataHit::email);
+    if (!phone && !email) {
+      d.error(p,
+              "expected one phone number or e-mail address the organisation itself publishes, "
+              "found " +
+                  describe_json(item));
+      return;
+    }
+    o.public_contacts.push_back(item.get<std::string>());
+  });
   r.array("social", [&](const json& item, const std::string& p) {
     ObjectReader s(d, item, p, {"platform", "url"});
     o.social.push_back({s.string("platform"), s.string("url", true)});

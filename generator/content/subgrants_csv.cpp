@@ -16,7 +16,7 @@ namespace {
 struct CsvField {
   std::string value;
   int line = 0;
-  int column = 0;  // byte column of the value's first byte, or of its opening quote
+  int column = 0;  // column (in characters) of the value's first character, or of its opening quote
   std::size_t raw_begin = 0, raw_end = 0;  // the field's bytes in the text, quotes included
 };
 
@@ -123,7 +123,7 @@ class CsvReader {
   }
 
  private:
-  int column() const { return static_cast<int>(pos_ - line_start_) + 1; }
+  int column() const { return character_column(text_.substr(line_start_), pos_ - line_start_); }
 
   // LF, CRLF, or a CR that ends the text (an editor that wrote CRLF and lost the final LF).
   bool at_line_end() const {
@@ -160,6 +160,21 @@ enum class Column {
   status,
   award_date
 };
+
+// Free text, published as written: the columns the privacy gate reads.
+bool is_text_column(Column column) {
+  switch (column) {
+    case Column::recipient_name_kk:
+    case Column::recipient_name_ru:
+    case Column::locality_kk:
+    case Column::locality_ru:
+    case Column::title_kk:
+    case Column::title_ru:
+      return true;
+    default:
+      return false;
+  }
+}
 
 struct ColumnSpec {
   std::string_view name;
@@ -453,6 +468,8 @@ class SubgrantsCsvParser {
         continue;
       }
       const std::string& value = field.value;
+      if (is_text_column(*columns_[i]) && needs_string_check(value))
+        subgrant.csv_contact_cells.push_back({name, field.line, field.column, value});
       switch (*columns_[i]) {
         case Column::id:
           if (value.empty()) {
@@ -540,6 +557,7 @@ class SubgrantsCsvParser {
           if (value.empty()) break;
           if (auto date = PartialDate::parse(value)) {
             subgrant.award_date = *date;
+            subgrant.csv_award_date_column = field.column;
           } else {
             error(field, name,
                   shown(value) +

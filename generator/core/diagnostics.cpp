@@ -47,24 +47,24 @@ std::string format_diagnostic(const Diagnostic& d, const std::string* source_lin
   if (!d.field.empty()) out << d.field << ": ";
   out << d.message << '\n';
   if (source_line && d.where.column > 0) {
-    // Long lines (a paragraph in a JSON string) are cut some way past the column, at a UTF-8
+    // Long lines (a paragraph in a JSON string) are cut some way past the column, at a character
     // boundary, so the quote stays readable.
-    std::string shown = *source_line;
+    // A BOM is no character an editor shows, nor counts.
+    std::string_view line = *source_line;
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     const std::size_t keep =
         std::max<std::size_t>(120, static_cast<std::size_t>(d.where.column) + 60);
-    if (shown.size() > keep) {
-      std::size_t cut = keep;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-      shown = shown.substr(0, cut) + "…";
-    }
-    out << "    " << shown << '\n' << "    ";
-    // The caret must sit under the byte column even when the line holds multi-byte UTF-8 and tabs:
-    // count code points before the column, keep tabs as tabs.
-    const int limit = std::min<int>(d.where.column - 1, static_cast<int>(source_line->size()));
-    for (int i = 0; i < limit; ++i) {
-      const unsigned char c = static_cast<unsigned char>((*source_line)[i]);
+    std::size_t characters = 0, cut = 0;
+    for (; cut < line.size(); ++cut)
+      if ((static_cast<unsigned char>(line[cut]) & 0xC0) != 0x80 && characters++ == keep) break;
+    out << "    " << line.substr(0, cut) << (cut < line.size() ? "…" : "") << '\n' << "    ";
+    // The column counts characters: one space (or the line's own tab) per character before it.
+    int column = 1;
+    for (std::size_t i = 0; i < line.size() && column < d.where.column; ++i) {
+      const unsigned char c = static_cast<unsigned char>(line[i]);
       if ((c & 0xC0) == 0x80) continue;
       out << (c == '\t' ? '\t' : ' ');
+      ++column;
     }
     out << "^\n";
   }

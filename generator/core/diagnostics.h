@@ -11,7 +11,7 @@ enum class Severity { error, warning };
 struct SourceLocation {
   std::string file;  // path as shown to the user, relative to the site directory where possible
   int line = 0;      // 1-based; 0 when the finding concerns the whole file
-  int column = 0;    // 1-based, in bytes
+  int column = 0;    // 1-based, in characters (code points), as editors count
 };
 
 struct Diagnostic {

@@ -8,7 +8,51 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// "+7 702 289 19 84", "8 (702) 289-19-84" and "7022891984" are one number: its last ten digits.
+std::string phone_key(std::string_view match) {
+  std::string digits;
+  for (char c : match)
+    if (is_digit(c)) digits += c;
+  return digits.size() > 10 ? digits.substr(digits.size() - 10) : digits;
+}
+
+std::string email_key(std::string_view address) {
+  std::string out(address);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace
+
+std::size_t PublicContacts::declare(std::string_view text) {
+  std::size_t found = 0;
+  for (const PrivateDataHit& hit : find_private_data(text)) {
+    if (hit.kind == PrivateDataHit::phone) {
+      phones_.insert(phone_key(hit.match));
+      ++found;
+    } else if (hit.kind == PrivateDataHit::email) {
+      emails_.insert(email_key(hit.match));
+      ++found;
+    }
+  }
+  return found;
+}
+
+bool PublicContacts::allows(const PrivateDataHit& hit) const {
+  switch (hit.kind) {
+    case PrivateDataHit::phone:
+      return phones_.count(phone_key(hit.match)) > 0;
+    case PrivateDataHit::email:
+      return allows_email(hit.match);
+    default:
+      return false;
+  }
+}
+
+bool PublicContacts::allows_email(std::string_view address) const {
+  return emails_.count(email_key(address)) > 0;
+}
 
 std::vector<PrivateDataHit> find_private_data(std::string_view text) {
   std::vector<PrivateDataHit> hits;

@@ -1,5 +1,7 @@
 #include "core/text_position.h"
 
+#include <algorithm>
+
 namespace ashyq {
 
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
@@ -11,25 +13,21 @@ std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
       line_start = i + 1;
     }
   }
-  return {line, static_cast<int>(offset - line_start) + 1};
+  // A BOM is no column an editor shows.
+  if (line_start == 0 && text.starts_with("\xEF\xBB\xBF") && offset >= 3) line_start = 3;
+  return {line,
+          character_column(text.substr(std::min(line_start, text.size())), offset - line_start)};
 }
 
-int byte_column(std::string_view text, int line, int codepoint_column) {
-  std::size_t begin = 0;
-  for (int l = 1; l < line; ++l) {
-    const std::size_t newline = text.find('\n', begin);
-    if (newline == std::string_view::npos) return codepoint_column;
-    begin = newline + 1;
-  }
-  const std::size_t end = std::min(text.find('\n', begin), text.size());
-  std::size_t at = begin;
+int character_column(std::string_view line, std::size_t byte_offset) {
   int column = 1;
-  for (; column < codepoint_column && at < end; ++column) {
-    ++at;
-    while (at < end && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-  }
-  // Past the end of the line (an error at the end of the file): one byte per remaining column.
-  return static_cast<int>(at - begin) + 1 + (codepoint_column - column);
+  const std::size_t end = std::min(byte_offset, line.size());
+  for (std::size_t i = 0; i < end; ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  // Inside a character: the column of that character.
+  if (end < line.size() && end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80)
+    --column;
+  return column + static_cast<int>(byte_offset - end);
 }
 
 std::size_t find_invalid_utf8(std::string_view text) {

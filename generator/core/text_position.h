@@ -1,17 +1,20 @@
 #pragma once
-// Positions in UTF-8 text. Findings count columns in bytes (what editors' "go to" and our caret
-// need); some libraries (toml++) count code points, and these helpers translate.
+// Positions in UTF-8 text. Findings count columns in characters (code points), as editors show
+// them: "Ашық" is 4 columns, not 8 bytes. Parsers hand out byte offsets (nlohmann, cmark-gfm, our
+// own scanners); these helpers translate.
 #include <string_view>
 #include <utility>
 
 namespace ashyq {
 
-// Line and column (1-based, column in bytes) of byte `offset` in `text`.
+// Line and column (1-based, column in code points) of byte `offset` in `text`. The bytes before the
+// offset on its line are counted as UTF-8 lead bytes (a BOM at the start of `text` not at all); an
+// offset inside a character gives its column.
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
 
-// The byte column of code-point column `codepoint_column` on 1-based `line` of `text`. Past the end
-// of the line (an error at the end of a file) each remaining column counts one byte.
-int byte_column(std::string_view text, int line, int codepoint_column);
+// The 1-based code-point column of the byte at `byte_offset` within one line `line` (an offset past
+// the end counts one column per missing byte, as an error at the end of a file needs).
+int character_column(std::string_view line, std::size_t byte_offset);
 
 // Byte offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and code
 // points above U+10FFFF are ill-formed too), or npos if all of `text` is valid.

@@ -27,12 +27,11 @@ std::string display_path(const fs::path& path, const fs::path& display_base) {
   return relative.empty() ? path.generic_string() : relative.generic_string();
 }
 
-// One language's file as read: the text without its BOM (toml++ positions refer to it) and whether
-// a BOM was there (then columns on line 1 move by its three bytes).
+// One language's file as read: the text without its BOM (toml++ positions refer to it, in code
+// points, as diagnostics count columns).
 struct LoadedFile {
   std::string display;
   std::string text;
-  bool had_bom = false;
   bool parsed = false;
   std::map<std::string, SourceLocation> key_locations;
 };
@@ -40,9 +39,7 @@ struct LoadedFile {
 SourceLocation location_in(const LoadedFile& file, const toml::source_region& region) {
   const int line = static_cast<int>(region.begin.line);
   if (line <= 0) return {file.display, 0, 0};
-  int column = byte_column(file.text, line, static_cast<int>(region.begin.column));
-  if (line == 1 && file.had_bom) column += static_cast<int>(kBom.size());
-  return {file.display, line, column};
+  return {file.display, line, static_cast<int>(region.begin.column)};
 }
 
 std::string_view type_name(toml::node_type type) {
@@ -113,7 +110,6 @@ LoadedFile load_language(const fs::path& path, const fs::path& display_base,
   file.text = std::move(*text);
   if (file.text.starts_with(kBom)) {
     file.text.erase(0, kBom.size());
-    file.had_bom = true;
   }
   toml::table root;
   try {

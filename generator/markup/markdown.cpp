@@ -1,8 +1,10 @@
 #include "markup/markdown.h"
 
+#include "core/private_data.h"
 #include "core/text_position.h"
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <optional>
 
@@ -39,11 +41,10 @@ bool is_delimiter(std::string_view line) {
 }
 
 // `front` starts on line 2 of the file, right after the opening "+++".
-SourceLocation location_in_file(const std::string& file, std::string_view front,
-                                const toml::source_region& region) {
+SourceLocation location_in_file(const std::string& file, const toml::source_region& region) {
+  // toml++ counts columns in code points, as diagnostics do.
   const int line = std::max(static_cast<int>(region.begin.line), 1);
-  const int column = byte_column(front, line, std::max(static_cast<int>(region.begin.column), 1));
-  return {file, line + 1, column};
+  return {file, line + 1, std::max(static_cast<int>(region.begin.column), 1)};
 }
 
 void read_front_matter(std::string_view front, const std::string& file, Diagnostics& diagnostics,
@@ -52,18 +53,18 @@ void read_front_matter(std::string_view front, const std::string& file, Diagnost
   try {
     table = toml::parse(front, std::string_view(file));
   } catch (const toml::parse_error& e) {
-    diagnostics.error(location_in_file(file, front, e.source()), "",
+    diagnostics.error(location_in_file(file, e.source()), "",
                       "malformed front matter: " + std::string(e.description()));
     return;
   }
   for (const auto& [key, value] : table) {
     if (key.str() != "title") {
-      diagnostics.error(location_in_file(file, front, key.source()), std::string(key.str()),
+      diagnostics.error(location_in_file(file, key.source()), std::string(key.str()),
                         "unknown front matter key; the only key is title = \"…\"");
       continue;
     }
     if (!value.is_string()) {
-      diagnostics.error(location_in_file(file, front, value.source()), "title",
+      diagnostics.error(location_in_file(file, value.source()), "title",
                         "expected the title as text in quotes: title = \"…\"");
       continue;
     }
@@ -161,6 +162,20 @@ bool is_allowed_url(std::string_view url) {
   return scheme.empty() || scheme == "http" || scheme == "https";
 }
 
+// "mailto:<address>" (any case, an optional "?…" after it) where the address is one e-mail an
+// organisation declared as its public contact. Anything else with the mailto: scheme is not.
+bool is_declared_mailto(std::string_view url, const PublicContacts* contacts) {
+  constexpr std::string_view kMailto = "mailto:";
+  if (!contacts || url.size() <= kMailto.size()) return false;
+  for (std::size_t i = 0; i < kMailto.size(); ++i)
+    if (ascii_lower(url[i]) != kMailto[i]) return false;
+  std::string_view address = url.substr(kMailto.size());
+  address = address.substr(0, address.find('?'));
+  const auto hits = find_private_data(address);
+  return hits.size() == 1 && hits[0].kind == PrivateDataHit::email &&
+         hits[0].match.size() == address.size() && contacts->allows_email(address);
+}
+
 bool is_inside_link(cmark_node* node) {
   for (cmark_node* up = cmark_node_parent(node); up; up = cmark_node_parent(up))
     if (cmark_node_get_type(up) == CMARK_NODE_LINK) return true;
@@ -190,18 +205,209 @@ void replace_image_with_link(cmark_node* image) {
   cmark_node_free(image);
 }
 
-void make_safe(cmark_node* document, int top_level) {
+// ---------------------------------------------------------------------------------------------
+// Raw HTML
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(text[i]) != prefix[i]) return false;
+  return true;
+}
+
+void append_utf8(std::string& out, unsigned long code_point) {
+  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
+    code_point = 0xFFFD;
+  if (code_point < 0x80) {
+    out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    out += static_cast<char>(0xC0 | (code_point >> 6));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    out += static_cast<char>(0xE0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code_point >> 18));
+    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+// Decodes the character reference at `text` (which starts with "&") into `out` and returns its
+// length; 0 when it is not one this knows (the "&" then stays as written).
+std::size_t decode_entity(std::string_view text, std::string& out) {
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"&amp;", "&"},   {"&lt;", "<"},          {"&gt;", ">"},    {"&quot;", "\""},
+      {"&apos;", "'"},  {"&nbsp;", "\xC2\xA0"}, {"&laquo;", "«"}, {"&raquo;", "»"},
+      {"&mdash;", "—"}, {"&ndash;", "–"}};
+  for (const auto& [name, value] : kNamed)
+    if (text.starts_with(name)) {
+      out += value;
+      return name.size();
+    }
+  if (text.size() < 4 || text[1] != '#') return 0;
+  const bool hex = text[2] == 'x' || text[2] == 'X';
+  std::size_t i = hex ? 3 : 2;
+  unsigned long code_point = 0;
+  const std::size_t digits_start = i;
+  for (; i < text.size() && i < digits_start + 7; ++i) {
+    const char c = text[i];
+    int digit;
+    if (c >= '0' && c <= '9')
+      digit = c - '0';
+    else if (hex && ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f')
+      digit = ascii_lower(c) - 'a' + 10;
+    else
+      break;
+    code_point = code_point * (hex ? 16 : 10) + static_cast<unsigned long>(digit);
+  }
+  if (i == digits_start || i >= text.size() || text[i] != ';') return 0;
+  append_utf8(out, code_point);
+  return i + 1;
+}
+
+// Tags that format words inside a line; any other tag (p, div, br, li, td…) separates words.
+bool is_inline_tag(std::string_view name) {
+  static constexpr std::string_view kInline[] = {
+      "a",     "abbr", "b",      "bdi", "bdo", "cite", "code", "data", "del",
+      "dfn",   "em",   "i",      "ins", "kbd", "mark", "q",    "s",    "samp",
+      "small", "span", "strong", "sub", "sup", "time", "u",    "var",  "font"};
+  for (std::string_view tag : kInline)
+    if (tag == name) return true;
+  return false;
+}
+
+// The text a reader would see in an HTML block, without any markup: tags, comments, declarations
+// and the contents of <script> and <style> removed, character references decoded, a tag that is
+// not inline formatting taken as a space, runs of spaces made one. Never HTML: the caller puts it
+// in a text node, which the renderer escapes.
+std::string text_of_html(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size();) {
+    const std::string_view rest = html.substr(i);
+    if (rest.starts_with("<!--")) {
+      const std::size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    const bool closing = rest.starts_with("</");
+    const std::size_t name_start = closing ? 2 : 1;
+    const bool tag = rest.starts_with("<") && rest.size() > name_start &&
+                     (std::isalpha(static_cast<unsigned char>(rest[name_start])) ||
+                      rest[name_start] == '!' || rest[name_start] == '?');
+    if (!tag) {
+      if (rest.starts_with("&")) {
+        if (const std::size_t length = decode_entity(rest, out)) {
+          i += length;
+          continue;
+        }
+      }
+      out += html[i++];
+      continue;
+    }
+    std::size_t name_end = name_start;
+    while (name_end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[name_end])))
+      ++name_end;
+    std::string name;
+    for (char c : rest.substr(name_start, name_end - name_start)) name += ascii_lower(c);
+    // The tag ends at the first ">" outside a quoted attribute value.
+    std::size_t end = name_end;
+    for (char quote = 0; end < rest.size(); ++end) {
+      if (quote) {
+        if (rest[end] == quote) quote = 0;
+      } else if (rest[end] == '"' || rest[end] == '\'') {
+        quote = rest[end];
+      } else if (rest[end] == '>') {
+        break;
+      }
+    }
+    i += std::min(end + 1, rest.size());
+    if (!closing && (name == "script" || name == "style")) {
+      // Code, not text: skip to the closing tag.
+      std::size_t close = i;
+      while (close < html.size() && !starts_with_ci(html.substr(close), "</" + name)) ++close;
+      i = close;
+      continue;
+    }
+    if (!is_inline_tag(name)) out += ' ';
+  }
+  // One space for a run of spaces and tabs, one line end for a run that holds one.
+  std::string collapsed;
+  bool space = false, newline = false;
+  for (char c : out) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = true;
+      newline = newline || c == '\n';
+      continue;
+    }
+    if (space && !collapsed.empty()) collapsed += newline ? '\n' : ' ';
+    space = newline = false;
+    collapsed += c;
+  }
+  return collapsed;
+}
+
+// An HTML block is never published, but the words in it are the author's and stay, as a paragraph
+// of plain text; a block with no words (a comment, a script) goes entirely.
+void replace_html_block_with_text(cmark_node* block) {
+  const char* literal = cmark_node_get_literal(block);
+  const std::string text = text_of_html(literal ? literal : "");
+  if (!text.empty()) {
+    cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node* words = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(words, text.c_str());
+    cmark_node_append_child(paragraph, words);
+    cmark_node_replace(block, paragraph);
+  }
+  cmark_node_free(block);
+}
+
+bool is_inline_tag_start(cmark_node* node, std::string_view tag) {
+  if (cmark_node_get_type(node) != CMARK_NODE_HTML_INLINE) return false;
+  const char* literal = cmark_node_get_literal(node);
+  return literal && starts_with_ci(literal, tag);
+}
+
+// An inline <script> or <style> holds code, not words: what stands between it and its closing tag
+// goes with the tags.
+void drop_inline_code(cmark_node* document) {
+  std::vector<std::pair<cmark_node*, std::string>> openings;
+  for (cmark_node* node : nodes_in_order(document))
+    for (std::string_view name : {"script", "style"})
+      if (is_inline_tag_start(node, "<" + std::string(name))) openings.emplace_back(node, name);
+  // Last first: removal only ever goes forward, so every opening is still there when handled
+  // (one inside another's code is removed by the outer one, after its own turn).
+  for (auto it = openings.rbegin(); it != openings.rend(); ++it) {
+    const std::string close = "</" + it->second;
+    for (cmark_node* next = cmark_node_next(it->first); next;) {
+      if (is_inline_tag_start(next, close)) break;
+      cmark_node* after = cmark_node_next(next);
+      cmark_node_free(next);
+      next = after;
+    }
+  }
+}
+
+void make_safe(cmark_node* document, int top_level, const PublicContacts* contacts) {
+  drop_inline_code(document);
   // Pre-order: an ancestor is settled before its descendants, so is_inside_link sees the final
   // tree above the node. Only the node being handled is ever freed; its children are moved first.
   for (cmark_node* node : nodes_in_order(document)) {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HTML_BLOCK:
+        replace_html_block_with_text(node);
+        break;
       case CMARK_NODE_HTML_INLINE:
+        // The text between inline tags is in text nodes of its own and stays.
         cmark_node_free(node);
         break;
       case CMARK_NODE_LINK:
         // A link inside a link (an image turned link, alt text with a link) would nest <a>.
-        if (!is_allowed_url(url_of(node)) || is_inside_link(node)) unwrap(node);
+        if (!(is_allowed_url(url_of(node)) || is_declared_mailto(url_of(node), contacts)) ||
+            is_inside_link(node))
+          unwrap(node);
         break;
       case CMARK_NODE_IMAGE:
         if (!is_allowed_url(url_of(node)) || is_inside_link(node))
@@ -318,6 +524,37 @@ class LinkLocator {
     return ref;
   }
 
+  // Inline HTML, found by the first line of its text after the previous one found, within its
+  // block (cmark-gfm's inline columns drift on a paragraph's later lines). Block HTML is where
+  // cmark says: blocks are placed exactly.
+  RawHtmlRef locate_html(cmark_node* node) {
+    const char* literal_text = cmark_node_get_literal(node);
+    std::string_view literal = literal_text ? literal_text : "";
+    if (const std::size_t newline = literal.find('\n'); newline != std::string_view::npos)
+      literal = literal.substr(0, newline);
+    RawHtmlRef ref{std::string(literal), cmark_node_get_start_line(node),
+                   cmark_node_get_start_column(node)};
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) return ref;
+    cmark_node* block = enclosing_block(node);
+    const int first_line = block ? cmark_node_get_start_line(block) : 1;
+    const int last_line = block ? cmark_node_get_end_line(block) : static_cast<int>(lines_.size());
+    if (auto found = find(literal, std::max(after_previous_, Position{first_line, 1}), last_line)) {
+      after_previous_ = {found->line, found->column + static_cast<int>(literal.size())};
+      ref.line = found->line;
+      ref.column = found->column;
+      return ref;
+    }
+    if (ref.line < 1) ref.line = first_line;
+    ref.column = 0;
+    return ref;
+  }
+
+  // Byte column → character column on `line`.
+  int character_column_at(int line, int byte_column) const {
+    if (line < 1 || line > static_cast<int>(lines_.size()) || byte_column < 1) return byte_column;
+    return character_column(lines_[line - 1], static_cast<std::size_t>(byte_column - 1));
+  }
+
  private:
   bool starts_with_at(Position at, std::string_view prefix) const {
     if (at.line < 1 || at.line > static_cast<int>(lines_.size()) || at.column < 1) return false;
@@ -348,8 +585,7 @@ class LinkLocator {
 MarkdownDocument parse_document(std::string_view text, const std::string& file,
                                 Diagnostics& diagnostics) {
   MarkdownDocument doc;
-  const bool has_bom = text.starts_with(kBom);
-  if (has_bom) text.remove_prefix(kBom.size());
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
   const Line opening = line_at(text, 0);
   if (text.empty() || !is_delimiter(opening.text)) {
     doc.body = std::string(text);
@@ -367,7 +603,7 @@ MarkdownDocument parse_document(std::string_view text, const std::string& file,
     }
     offset = line.next;
   }
-  diagnostics.error({file, 1, has_bom ? static_cast<int>(kBom.size()) + 1 : 1}, "",
+  diagnostics.error({file, 1, 1}, "",
                     "the front matter opened by +++ is never closed; end it with a line holding "
                     "only +++");
   // Without a closing line there is no telling where the front matter ends: keep everything, so
@@ -376,21 +612,37 @@ MarkdownDocument parse_document(std::string_view text, const std::string& file,
   return doc;
 }
 
-std::string render_markdown(std::string_view markdown, int top_level) {
+std::string render_markdown(std::string_view markdown, int top_level,
+                            const PublicContacts* contacts) {
   ParsedMarkdown parsed(markdown);
-  make_safe(parsed.document(), std::clamp(top_level, 2, 6));
+  make_safe(parsed.document(), std::clamp(top_level, 2, 6), contacts);
   return add_rel_to_external_links(parsed.render_html());
 }
 
-std::vector<LinkRef> extract_links(std::string_view markdown) {
+MarkdownReferences scan_references(std::string_view markdown) {
   ParsedMarkdown parsed(markdown);
-  LinkLocator locator(markdown);
-  std::vector<LinkRef> links;
+  // One locator each: a link's search point must not move past raw HTML found inside its text.
+  LinkLocator links(markdown), html(markdown);
+  MarkdownReferences found;
   for (cmark_node* node : nodes_in_order(parsed.document())) {
     const cmark_node_type type = cmark_node_get_type(node);
-    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) links.push_back(locator.locate(node));
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+      found.links.push_back(links.locate(node));
+    else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
+      found.raw_html.push_back(html.locate_html(node));
   }
-  return links;
+  for (LinkRef& link : found.links) link.column = links.character_column_at(link.line, link.column);
+  for (RawHtmlRef& ref : found.raw_html)
+    ref.column = html.character_column_at(ref.line, ref.column);
+  return found;
+}
+
+std::vector<LinkRef> extract_links(std::string_view markdown) {
+  return scan_references(markdown).links;
+}
+
+std::vector<RawHtmlRef> find_raw_html(std::string_view markdown) {
+  return scan_references(markdown).raw_html;
 }
 
 }  // namespace ashyq::markup

@@ -4,6 +4,16 @@
 
 namespace ashyq {
 
+PublicContacts collect_public_contacts(const std::vector<Organisation>& organisations) {
+  PublicContacts contacts;
+  for (const Organisation& o : organisations) {
+    contacts.declare(o.email);
+    contacts.declare(o.phone);
+    for (const std::string& contact : o.public_contacts) contacts.declare(contact);
+  }
+  return contacts;
+}
+
 std::optional<DateRange> Grant::whole_period() const {
   if (!planned_period && !actual_period) return std::nullopt;
   if (!planned_period) return actual_period;

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/lang.h"
 #include "core/money.h"
+#include "core/private_data.h"
 
 namespace ashyq {
 
@@ -122,7 +123,11 @@ struct Organisation {
   std::string region;
   std::optional<PartialDate> registered;
   LocalizedText leader_name, leader_title;
-  std::string website, email;
+  std::string website;
+  // The organisation's own public contacts, as its documents give them: shown on its profile, and
+  // the only phones and e-mails a published text may hold (core/private_data.h, PublicContacts).
+  std::string email, phone;
+  std::vector<std::string> public_contacts;  // further ones (a project's mailing list…)
   std::vector<SocialAccount> social;
   std::vector<TrackRecordEntry> track_record;
   SourceMap source;
@@ -215,6 +220,14 @@ struct Budget {
   std::optional<Tenge> total;
 };
 
+// A text cell of subgrants.csv that holds possible contact data, kept with its place so that the
+// privacy gate can point at it (the model keeps no positions of CSV cells otherwise).
+struct CsvCell {
+  std::string column;  // the header's name
+  int line = 0, column_number = 0;
+  std::string text;
+};
+
 struct Subgrant {
   std::string id;
   RecipientKind recipient_kind = RecipientKind::initiative_group;
@@ -225,6 +238,8 @@ struct Subgrant {
   SubgrantStatus status = SubgrantStatus::awarded;
   std::optional<PartialDate> award_date;  // when the re-granting NGO awarded it, if reported
   int csv_line = 0;  // the row's line in subgrants.csv; 0 when the sub-grant is in grant.json
+  int csv_award_date_column = 0;           // where the award_date cell starts on that line
+  std::vector<CsvCell> csv_contact_cells;  // text cells with possible contact data
 
   // A private person's or initiative group's name is published only with consent; an NGO's always.
   bool name_publishable() const {
@@ -416,6 +431,9 @@ struct LinkCache {
   std::map<std::string, LinkCacheEntry> entries;  // by URL
 };
 
+// Every phone and e-mail the organisations declare as their own (email, phone, public_contacts).
+PublicContacts collect_public_contacts(const std::vector<Organisation>& organisations);
+
 struct Portal {
   SiteConfig config;
   std::vector<Region> regions;        // in file order
@@ -426,6 +444,8 @@ struct Portal {
   std::vector<Plan> plans;                  // sorted by id
   std::vector<StaticPage> pages;            // sorted by name
   LinkCache links;                          // link-cache.json; empty when absent
+  // What the organisations declare as their public contacts: narratives link these e-mails.
+  PublicContacts public_contacts;
 
   const Region* find_region(const std::string& id) const;
   const Direction* find_direction(const std::string& id) const;

@@ -536,7 +536,8 @@ std::string render_page(const SiteContext& site, const PageKey& key) {
       if (!page.narratives[static_cast<int>(lang)].present) lang = other_lang(lang);
       const Narrative& n = page.narratives[static_cast<int>(lang)];
       json body = {{"title", n.title.empty() ? page.name : n.title},
-                   {"html", ctx.mark_broken_links(markup::render_markdown(n.markdown, 2))},
+                   {"html", ctx.mark_broken_links(markup::render_markdown(
+                                n.markdown, 2, &ctx.portal.public_contacts))},
                    {"lang", std::string(lang_code(lang))},
                    {"fallback", lang != key.lang},
                    {"fallback_note", t("fallback." + std::string(lang_code(lang)))}};

@@ -75,10 +75,11 @@ void check_total(const Plan& plan, Reporter& report) {
                                "; the subtotals and the total must agree");
 }
 
-void check_plan(const Plan& plan, const Portal& portal, Diagnostics& diagnostics) {
+void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& contacts,
+                Diagnostics& diagnostics) {
   Reporter report(plan.source_map, diagnostics);
   check_texts(plan.source_map, report);
-  check_privacy(plan.source_map, report, "");
+  check_privacy(plan.source_map, report, contacts);
   const std::string stem = std::filesystem::path(plan.source_map.file).stem().string();
   if (!plan.id.empty() && !stem.empty() && plan.id != stem)
     report.error("/id", "id \"" + plan.id + "\" differs from the file name \"" + stem +
@@ -114,6 +115,7 @@ void check_plan(const Plan& plan, const Portal& portal, Diagnostics& diagnostics
 }  // namespace
 
 void validate_plans(const Portal& portal, Diagnostics& diagnostics) {
+  const PublicContacts contacts = declared_contacts(portal);
   std::map<std::string, const Plan*> seen;  // id → first plan with it
   for (const Plan& plan : portal.plans) {
     if (!plan.id.empty()) {
@@ -123,7 +125,7 @@ void validate_plans(const Portal& portal, Diagnostics& diagnostics) {
             .error("/id", "duplicate plan id \"" + plan.id + "\"; also used by " +
                               it->second->source_map.file + "; ids must be unique");
     }
-    check_plan(plan, portal, diagnostics);
+    check_plan(plan, portal, contacts, diagnostics);
   }
 }
 

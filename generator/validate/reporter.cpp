@@ -28,9 +28,16 @@ std::string describe_private_data(const PrivateDataHit& hit) {
   }
 }
 
-const char* const kPrivacyAdvice =
-    "; a private person's phone, e-mail or home address must not be published — remove it, or keep "
-    "only an organisation's own contact";
+std::string privacy_error(const PrivateDataHit& hit) {
+  if (hit.kind == PrivateDataHit::home_address)
+    return describe_private_data(hit) +
+           " (a flat number) must not be published: a private person's home address never is; "
+           "remove it (an organisation's address is that of its registration, without a flat)";
+  return describe_private_data(hit) +
+         " is no organisation's declared public contact: a private person's phone or e-mail must "
+         "not be published; remove it, or, if it is an organisation's own, declare it in "
+         "content/organisations/<id>.json (\"phone\", \"email\" or \"public_contacts\")";
+}
 
 void check_texts(const SourceMap& source, Reporter& report) {
   for (const auto& [pointer, text] : source.texts)
@@ -42,17 +49,15 @@ void check_texts(const SourceMap& source, Reporter& report) {
                                     " text, marked as such, until then)");
 }
 
-void check_privacy(const SourceMap& source, Reporter& report, const std::string& allowed_email) {
+void check_privacy(const SourceMap& source, Reporter& report, const PublicContacts& contacts) {
   for (const auto& [pointer, text] : source.texts)
     for (Lang lang : kAllLangs)
       for (const PrivateDataHit& hit : find_private_data(text.in(lang)))
-        report.warning(pointer + "/" + std::string(lang_code(lang)),
-                       "possible private " + describe_private_data(hit) + kPrivacyAdvice);
-  for (const auto& [pointer, text] : source.strings) {
-    if (!allowed_email.empty() && text == allowed_email) continue;
+        if (!contacts.allows(hit))
+          report.error(pointer + "/" + std::string(lang_code(lang)), privacy_error(hit));
+  for (const auto& [pointer, text] : source.strings)
     for (const PrivateDataHit& hit : find_private_data(text))
-      report.warning(pointer, "possible private " + describe_private_data(hit) + kPrivacyAdvice);
-  }
+      if (!contacts.allows(hit)) report.error(pointer, privacy_error(hit));
 }
 
 }  // namespace ashyq

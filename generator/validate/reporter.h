@@ -31,12 +31,13 @@ std::string money_text(Tenge amount);
 std::string lang_name(Lang lang);
 // "phone number \"…\"", "e-mail address \"…\"", "home address \"…\"".
 std::string describe_private_data(const PrivateDataHit& hit);
-extern const char* const kPrivacyAdvice;
+// The privacy error for contact data a text must not hold: what it is and what would be right.
+std::string privacy_error(const PrivateDataHit& hit);
 
 // Warns about every text of the record that has one language but not the other.
 void check_texts(const SourceMap& source, Reporter& report);
-// Warns about possible private phones, e-mails and home addresses in every text and string of the
-// record; `allowed_email` (an organisation's own address) is not reported.
-void check_privacy(const SourceMap& source, Reporter& report, const std::string& allowed_email);
+// Fails on every phone and e-mail in the record's texts and strings that no organisation declared
+// as its public contact, and on every home address (flat number).
+void check_privacy(const SourceMap& source, Reporter& report, const PublicContacts& contacts);
 
 }  // namespace ashyq

@@ -1,9 +1,13 @@
 #include "validate/validator.h"
 
+#include <cctype>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "content/json_decoder.h"
 #include "content/json_positions.h"
+#include "core/text_position.h"
 #include "i18n/format.h"
 #include "markup/markdown.h"
 #include "media/media_url.h"
@@ -14,6 +18,13 @@
 namespace ashyq {
 namespace {
 
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 std::string sections_text(const std::vector<BudgetSection>& sections) {
   std::string out;
   for (BudgetSection s : sections)
@@ -21,28 +32,71 @@ std::string sections_text(const std::vector<BudgetSection>& sections) {
   return out;
 }
 
-void check_narrative(const Narrative& narrative, Diagnostics& diagnostics) {
+// "mailto:Info@Fund.kz?subject=x" → "Info@Fund.kz"; empty when the URL is no mailto: link.
+std::string mailto_address(std::string_view url) {
+  constexpr std::string_view kMailto = "mailto:";
+  if (url.size() < kMailto.size()) return "";
+  for (std::size_t i = 0; i < kMailto.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(url[i])) != kMailto[i]) return "";
+  const std::string_view rest = url.substr(kMailto.size());
+  return std::string(rest.substr(0, rest.find('?')));
+}
+
+void check_narrative(const Narrative& narrative, Diagnostics& diagnostics,
+                     const PublicContacts& contacts) {
   if (!narrative.present) return;
+  const std::string& md = narrative.markdown;
+  // Privacy, line by line so the finding points at the place. The e-mails reported here, by line,
+  // are not reported again as links.
+  std::set<std::pair<int, std::string>> reported_emails;
   std::size_t line_start = 0;
   int line = narrative.body_line;
-  // Privacy, line by line so the finding points at the place.
-  const std::string& md = narrative.markdown;
   for (std::size_t i = 0; i <= md.size(); ++i) {
     if (i == md.size() || md[i] == '\n') {
       std::string_view text(md.data() + line_start, i - line_start);
-      for (const PrivateDataHit& hit : find_private_data(text))
-        diagnostics.warning({narrative.file, line, static_cast<int>(hit.offset) + 1}, "",
-                            "possible private " + describe_private_data(hit) + kPrivacyAdvice);
+      for (const PrivateDataHit& hit : find_private_data(text)) {
+        if (contacts.allows(hit)) continue;
+        diagnostics.error({narrative.file, line, character_column(text, hit.offset)}, "",
+                          privacy_error(hit));
+        if (hit.kind == PrivateDataHit::email)
+          reported_emails.emplace(line, to_lower_ascii(hit.match));
+      }
       line_start = i + 1;
       ++line;
     }
   }
-  for (const markup::LinkRef& link : markup::extract_links(md))
-    if (!is_web_url(link.url))
-      diagnostics.error({narrative.file, narrative.body_line + link.line - 1, link.column}, "",
-                        "link \"" + link.url +
-                            "\" is not an http(s) URL; only http:// and "
-                            "https:// links are published");
+  const markup::MarkdownReferences references = markup::scan_references(md);
+  for (const markup::LinkRef& link : references.links) {
+    if (is_web_url(link.url)) continue;
+    const SourceLocation where{narrative.file, narrative.body_line + link.line - 1, link.column};
+    // An e-mail (autolink, bare or mailto:) is published as a mailto: link when an organisation
+    // declared it as its public contact; any other is the privacy error, not a bad URL.
+    const std::string address = mailto_address(link.url);
+    const auto hits = find_private_data(address);
+    if (hits.size() == 1 && hits[0].kind == PrivateDataHit::email &&
+        hits[0].match.size() == address.size()) {
+      if (!contacts.allows_email(address) &&
+          !reported_emails.count({where.line, to_lower_ascii(address)}))
+        diagnostics.error(where, "", privacy_error(hits[0]));
+      continue;
+    }
+    diagnostics.error(where, "",
+                      "link \"" + link.url +
+                          "\" is not an http(s) URL; only http:// and https:// links are "
+                          "published, and mailto: links to an organisation's declared e-mail");
+  }
+  for (const markup::RawHtmlRef& html : references.raw_html) {
+    std::string shown = html.html;
+    if (shown.size() > 40) {
+      std::size_t cut = 37;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown = shown.substr(0, cut) + "...";
+    }
+    diagnostics.warning({narrative.file, narrative.body_line + html.line - 1, html.column}, "",
+                        "raw HTML \"" + shown +
+                            "\" is not published (the text around it is); write Markdown "
+                            "instead, e.g. **bold**, *italic*, [text](https://…)");
+  }
 }
 
 void check_url(Reporter& report, const std::string& pointer, const std::string& url) {
@@ -150,8 +204,8 @@ void check_budget(const Grant& g, Reporter& report) {
                        "art. 6-1 p. 5)");
 }
 
-void check_subgrants(const Grant& g, const Portal& portal, Reporter& report,
-                     Diagnostics& diagnostics) {
+void check_subgrants(const Grant& g, const Portal& portal, const PublicContacts& contacts,
+                     Reporter& report, Diagnostics& diagnostics) {
   if (!g.subgrants.present) return;
   const SubgrantProgramme& s = g.subgrants;
   Tenge sum;
@@ -172,6 +226,12 @@ void check_subgrants(const Grant& g, const Portal& portal, Reporter& report,
                           money_text(*s.ceiling) + " per sub-grant");
     if (!sg.region.empty() && !portal.find_region(sg.region))
       error("region", "unknown region \"" + sg.region + "\"; use an id from content/regions.json");
+    // grant.json's own sub-grants are in its SourceMap; a CSV row's text cells are checked here.
+    for (const CsvCell& cell : sg.csv_contact_cells)
+      for (const PrivateDataHit& hit : find_private_data(cell.text))
+        if (!contacts.allows(hit))
+          diagnostics.error({s.csv_file, cell.line, cell.column_number}, cell.column,
+                            privacy_error(hit));
   }
   // subgrants.csv rejects duplicate ids itself, row by row.
   if (s.csv_file.empty())
@@ -227,17 +287,23 @@ void check_participants(const Grant& g, Reporter& report) {
                        " participants is more than the total of " + std::to_string(p.total));
 }
 
-void check_dates(const Grant& g, Reporter& report) {
+std::string range_text(const DateRange& range) {
+  return range.start.iso() + (range.end ? " to " + range.end->iso() : "");
+}
+
+// Dates are as precise as their documents ("2024", "2024-04"), so a rule fails only when no day the
+// dates may mean satisfies it: "2024" is not before a period that starts in 2024-08.
+bool surely_before(const PartialDate& a, const PartialDate& b) { return a.latest() < b.earliest(); }
+bool surely_after(const PartialDate& a, const PartialDate& b) { return a.earliest() > b.latest(); }
+
+void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
   auto period = g.whole_period();
   if (!period) return;
-  const std::string period_text =
-      period->start.iso() + (period->end ? " to " + period->end->iso() : "");
+  const std::string period_text = range_text(*period);
   auto check = [&](const std::string& pointer, const DateRange& range, const std::string& what) {
     if (!period->contains(range))
-      report.error(pointer, what + " " + range.start.iso() +
-                                (range.end ? " to " + range.end->iso() : "") +
-                                " is outside the grant period " + period_text +
-                                "; correct the date or the period");
+      report.error(pointer, what + " " + range_text(range) + " is outside the grant period " +
+                                period_text + "; correct the date or the period");
   };
   for (std::size_t t = 0; t < g.tasks.size(); ++t)
     for (std::size_t a = 0; a < g.tasks[t].activities.size(); ++a)
@@ -248,9 +314,152 @@ void check_dates(const Grant& g, Reporter& report) {
     if (g.media[i].date)
       check("/media/" + std::to_string(i) + "/date", DateRange{*g.media[i].date, std::nullopt},
             "media date");
+
+  // Sub-grants are awarded while the programme runs: an award date no day of which lies in the
+  // period is an error.
+  const SubgrantProgramme& s = g.subgrants;
+  for (std::size_t i = 0; i < s.awarded.size(); ++i) {
+    const Subgrant& sg = s.awarded[i];
+    if (!sg.award_date) continue;
+    if (!surely_before(*sg.award_date, period->start) &&
+        !surely_after(*sg.award_date, period->last()))
+      continue;
+    const std::string message = "award date " + sg.award_date->iso() +
+                                " is outside the grant period " + period_text +
+                                "; a sub-grant is awarded while the programme runs: correct the "
+                                "date or the period";
+    if (sg.csv_line > 0)
+      diagnostics.error({s.csv_file, sg.csv_line, sg.csv_award_date_column}, "award_date", message);
+    else
+      report.error("/subgrants/awarded/" + std::to_string(i) + "/award_date", message);
+  }
+
+  // The period a report closes: the actual one when known (a project may end early), else the
+  // planned one.
+  const DateRange& closing = g.actual_period ? *g.actual_period : *period;
+  auto check_report = [&](const std::string& pointer, const PartialDate& date,
+                          const std::string& what) {
+    if (surely_before(date, period->start))
+      report.error(pointer, what + " " + date.iso() + " is before the grant period " + period_text +
+                                " starts; a report comes after the work it reports on: correct "
+                                "the date or the period");
+    else if (surely_before(date, closing.last()))
+      report.warning(pointer, what + " " + date.iso() + " is before the period " +
+                                  range_text(closing) +
+                                  " ends; a final report usually comes at or after the end: "
+                                  "check the date, or set period.actual if the project ended "
+                                  "early");
+  };
+  if (g.final_report_date) check_report("/final_report/date", *g.final_report_date, "final report");
+
+  // An agreement is signed before the work it funds: after the period's end it cannot be; after
+  // its start it is worth a look.
+  auto check_agreement = [&](const std::string& pointer, const PartialDate& date,
+                             const std::string& what) {
+    if (surely_after(date, period->last()))
+      report.error(pointer, what + " " + date.iso() + " is after the grant period " + period_text +
+                                " ends; an agreement is signed before the work: correct the date "
+                                "or the period");
+    else if (surely_after(date, period->start))
+      report.warning(pointer, what + " " + date.iso() + " is after the grant period " +
+                                  period_text +
+                                  " starts; an agreement is usually signed at or "
+                                  "before the start: check the date or the period");
+  };
+  if (g.contract_date) check_agreement("/contract/date", *g.contract_date, "contract date");
+
+  for (std::size_t i = 0; i < g.documents.size(); ++i) {
+    const Document& doc = g.documents[i];
+    if (!doc.date || !doc.kind) continue;
+    const std::string p = "/documents/" + std::to_string(i) + "/date";
+    const PartialDate& date = *doc.date;
+    switch (*doc.kind) {
+      case DocumentKind::application:
+        // The competition comes before the grant: an application made after the work began is
+        // a wrong date.
+        if (surely_after(date, period->start))
+          report.error(p, "application dated " + date.iso() + ", after the grant period " +
+                              period_text +
+                              " starts; an application precedes the grant: correct the date or "
+                              "the period");
+        break;
+      case DocumentKind::agreement:
+        check_agreement(p, date, "agreement dated");
+        break;
+      case DocumentKind::project_description:
+      case DocumentKind::plan:
+        // Written to plan the work (an annex to the application or the agreement, the operator's
+        // plan): never after the work ended.
+        if (surely_after(date, period->last()))
+          report.error(
+              p, std::string(*doc.kind == DocumentKind::plan ? "plan" : "project description") +
+                     " dated " + date.iso() + ", after the grant period " + period_text +
+                     " ends; it plans the work and precedes it: correct the date or "
+                     "the period");
+        break;
+      case DocumentKind::final_report:
+        check_report(p, date, "final report dated");
+        break;
+      case DocumentKind::financial_report:
+        // Interim financial reports come during the period; none before it starts.
+        if (surely_before(date, period->start))
+          report.error(p, "financial report dated " + date.iso() + ", before the grant period " +
+                              period_text +
+                              " starts; a report comes after the spending it reports on: correct "
+                              "the date or the period");
+        break;
+      case DocumentKind::other:
+        break;
+    }
+  }
 }
 
-void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics) {
+// "%", "пайыз", "процент(ов)" in either language: the indicator counts a share of a whole.
+bool is_share_unit(const LocalizedText& unit) {
+  for (Lang lang : kAllLangs) {
+    std::string_view text = unit.in(lang);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text == "%") return true;
+    for (std::string_view word : {"пайыз", "Пайыз", "процент", "Процент"})
+      if (text.starts_with(word)) return true;
+  }
+  return false;
+}
+
+// A share is at most 100 %: more is a typing error or a count in the wrong unit.
+void check_shares(const Grant& g, Reporter& report) {
+  auto check = [&](const std::string& pointer, double value) {
+    if (value > 100)
+      report.error(pointer, "a share of " + i18n::format_decimal(value, Lang::ru, 2) +
+                                " % is above 100 %; correct the value, or the unit if it is no "
+                                "share (a count of people is \"адам\" / \"человек\")");
+  };
+  for (std::size_t t = 0; t < g.tasks.size(); ++t)
+    for (std::size_t i = 0; i < g.tasks[t].indicators.size(); ++i) {
+      const Indicator& ind = g.tasks[t].indicators[i];
+      if (!is_share_unit(ind.unit)) continue;
+      const std::string p = "/tasks/" + std::to_string(t) + "/indicators/" + std::to_string(i);
+      if (ind.planned) check(p + "/planned/value", ind.planned->value);
+      if (ind.actual) check(p + "/actual/value", ind.actual->value);
+    }
+  const std::pair<const char*, const PlanFact*> impact[] = {
+      {"direct_beneficiaries", &g.impact.direct_beneficiaries},
+      {"indirect_beneficiaries", &g.impact.indirect_beneficiaries},
+      {"staff", &g.impact.staff},
+      {"specialists", &g.impact.specialists},
+      {"ngos_involved", &g.impact.ngos_involved},
+      {"volunteers", &g.impact.volunteers}};
+  for (const auto& [name, fact] : impact) {
+    if (!fact->present || !is_share_unit(fact->unit)) continue;
+    const std::string p = std::string("/impact/") + name;
+    if (fact->planned) check(p + "/planned", static_cast<double>(*fact->planned));
+    if (fact->actual) check(p + "/actual", static_cast<double>(*fact->actual));
+  }
+}
+
+void check_grant(const Grant& g, const Portal& portal, const PublicContacts& contacts,
+                 Diagnostics& diagnostics) {
   Reporter report(g.source, diagnostics);
   if (site::is_reserved_grant_id(g.id))
     report.error("/id", "\"" + g.id + "\" is reserved for catalogue pages (/grants/" + g.id +
@@ -338,13 +547,14 @@ void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics)
                    "unknown organisation \"" + g.partners[i].organisation + "\"");
 
   check_budget(g, report);
-  check_subgrants(g, portal, report, diagnostics);
+  check_subgrants(g, portal, contacts, report, diagnostics);
   check_participants(g, report);
-  check_dates(g, report);
+  check_dates(g, report, diagnostics);
+  check_shares(g, report);
   check_texts(g.source, report);
-  check_privacy(g.source, report, "");
+  check_privacy(g.source, report, contacts);
   for (Lang lang : kAllLangs) {
-    check_narrative(g.narrative(lang), diagnostics);
+    check_narrative(g.narrative(lang), diagnostics, contacts);
     if (g.narrative(lang).present && !g.narrative(other_lang(lang)).present)
       diagnostics.warning({g.narrative(lang).file, 0, 0}, "",
                           "the narrative exists only in " + lang_name(lang) + "; add report." +
@@ -353,7 +563,7 @@ void check_grant(const Grant& g, const Portal& portal, Diagnostics& diagnostics)
 }
 
 void check_organisation(const Organisation& o, const std::string& stem, const Portal& portal,
-                        Diagnostics& diagnostics) {
+                        const PublicContacts& contacts, Diagnostics& diagnostics) {
   Reporter report(o.source, diagnostics);
   if (!o.id.empty() && o.id != stem)
     report.error("/id", "id \"" + o.id + "\" differs from the file name \"" + stem +
@@ -365,7 +575,7 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
   for (std::size_t i = 0; i < o.social.size(); ++i)
     check_url(report, "/social/" + std::to_string(i) + "/url", o.social[i].url);
   check_texts(o.source, report);
-  check_privacy(o.source, report, o.email);
+  check_privacy(o.source, report, contacts);
 }
 
 }  // namespace
@@ -392,7 +602,14 @@ bool is_web_url(std::string_view url) {
   return true;
 }
 
+PublicContacts declared_contacts(const Portal& portal) {
+  // Computed again rather than read from the portal: a portal made in memory (tests) never went
+  // through the loader that fills portal.public_contacts.
+  return collect_public_contacts(portal.organisations);
+}
+
 void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
+  const PublicContacts contacts = declared_contacts(portal);
   if (!portal.config.operator_id.empty() && !portal.find_organisation(portal.config.operator_id))
     diagnostics.error({"site.toml", 0, 0}, "operator",
                       "unknown organisation \"" + portal.config.operator_id +
@@ -405,6 +622,8 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
     check_unique(
         portal.directions, [](const Direction& d) { return d.id; }, "direction", "/directions",
         directions);
+    check_privacy(portal.regions_source, regions, contacts);
+    check_privacy(portal.directions_source, directions, contacts);
   }
   for (std::size_t i = 0; i < portal.organisations.size(); ++i) {
     const Organisation& o = portal.organisations[i];
@@ -413,12 +632,12 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
       Reporter(o.source, diagnostics)
           .error("/id", "duplicate organisation id \"" + o.id + "\"; also used by " +
                             portal.organisations[i - 1].source.file + "; ids must be unique");
-    check_organisation(o, stem, portal, diagnostics);
+    check_organisation(o, stem, portal, contacts, diagnostics);
   }
   for (const StaticPage& page : portal.pages) {
     for (Lang lang : kAllLangs) {
       const Narrative& n = page.narratives[static_cast<int>(lang)];
-      check_narrative(n, diagnostics);
+      check_narrative(n, diagnostics, contacts);
       if (n.present && !page.narratives[static_cast<int>(other_lang(lang))].present)
         diagnostics.warning({n.file, 0, 0}, "",
                             "the page exists only in " + lang_name(lang) + "; add " + page.name +
@@ -438,7 +657,7 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
       Reporter(g.source, diagnostics)
           .error("/id", "duplicate grant id \"" + g.id + "\"; also used by " +
                             portal.grants[i - 1].source.file + "; ids must be unique");
-    check_grant(g, portal, diagnostics);
+    check_grant(g, portal, contacts, diagnostics);
   }
 }
 

@@ -13,6 +13,9 @@ namespace ashyq {
 
 void validate_portal(const Portal& portal, Diagnostics& diagnostics);
 
+// Every public contact (phone, e-mail) the portal's organisations declare in their records.
+PublicContacts declared_contacts(const Portal& portal);
+
 // True for an absolute http:// or https:// URL with a host and no spaces or control characters.
 bool is_web_url(std::string_view url);
 

@@ -576,7 +576,8 @@ json grant_view(const ViewContext& ctx, const Grant& g) {
   }
   if (narrative->present) {
     v["narrative"] = {
-        {"html", ctx.mark_broken_links(markup::render_markdown(narrative->markdown))},
+        {"html", ctx.mark_broken_links(
+                     markup::render_markdown(narrative->markdown, 3, &ctx.portal.public_contacts))},
         {"title", narrative->title},
         {"lang", std::string(lang_code(narrative_lang))},
         {"fallback", narrative_lang != ctx.lang},

@@ -557,6 +557,7 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   v["leader_title"] = ctx.text(o.leader_title);
   v["website"] = website_view(ctx, o.website);
   v["email"] = o.email;
+  v["phone"] = o.phone;
   v["about"] = ctx.text(o.about);
   v["registered"] = o.registered ? json(ctx.date(*o.registered)) : json(nullptr);
   if (const Region* r = portal.find_region(o.region)) v["region"] = ctx.text(r->name);

@@ -29,6 +29,17 @@ const std::vector<std::string> kDeliberateWarnings = {
     "Russian (ru); add \"ru\" (the page shows the Kazakh (kk) text, marked as such, until then)",
     "content/grants/synthetic-2023-fallback/report.kk.md: warning: the narrative exists only in "
     "Kazakh (kk); add report.ru.md beside it",
+    // The raw HTML the fixture plants (it must never reach a page), each tag where it is.
+    "content/grants/synthetic-2024-full/report.kk.md:16:1: warning: raw HTML "
+    "\"<script>alert(\"synthetic "
+    "raw HTML blo...\" is not published (the text around it is); write Markdown instead, e.g. "
+    "**bold**, *italic*, [text](https://…)",
+    "content/grants/synthetic-2024-full/report.kk.md:18:28: warning: raw HTML \"<script>\" is not "
+    "published (the text around it is); write Markdown instead, e.g. **bold**, *italic*, "
+    "[text](https://…)",
+    "content/grants/synthetic-2024-full/report.kk.md:18:44: warning: raw HTML \"</script>\" is not "
+    "published (the text around it is); write Markdown instead, e.g. **bold**, *italic*, "
+    "[text](https://…)",
 };
 
 // The full fixture, built once for all tests of this file and removed at exit.

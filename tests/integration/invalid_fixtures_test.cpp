@@ -21,6 +21,12 @@ constexpr const char* kReportRu = "content/grants/synthetic-2024-full/report.ru.
 constexpr const char* kApplication = "content/grants/synthetic-2025-application/grant.json";
 constexpr const char* kFund = "content/organisations/synthetic-fund.json";
 
+// What every privacy error about a phone or e-mail says after naming it.
+const std::string kUndeclared =
+    " is no organisation's declared public contact: a private person's phone or e-mail must not "
+    "be published; remove it, or, if it is an organisation's own, declare it in "
+    "content/organisations/<id>.json (\"phone\", \"email\" or \"public_contacts\")";
+
 struct Edit {
   const char* file;
   // Replaced where it occurs, exactly once; nullptr: `replacement` is the whole file.
@@ -44,12 +50,12 @@ const InvalidCase kCases[] = {
      "load",
      {"content/grants/synthetic-2024-full/grant.json:4:16: error: malformed JSON: syntax error "
       "while parsing object - unexpected string literal; expected '}'"}},
-    {"malformed TOML, at the byte column after Cyrillic text",
+    {"malformed TOML, at its column in characters after Cyrillic text",
      {{"site.toml", "ru = \"Синтетический тестовый портал\"",
        "ru = \"Синтетический тестовый портал\" x"}},
      1,
      "load",
-     {"site.toml:10:65: error: malformed TOML: Error while parsing key-value pair: expected a "
+     {"site.toml:10:38: error: malformed TOML: Error while parsing key-value pair: expected a "
       "comment or whitespace, saw 'x'"}},
     {"malformed TOML, an unclosed array",
      {{"site.toml", "languages = [\"kk\", \"ru\"]", "languages = [\"kk\", \"ru\""}},
@@ -57,7 +63,7 @@ const InvalidCase kCases[] = {
      "load",
      {"site.toml:4:1: error: malformed TOML: Error while parsing array: expected comma or closing "
       "']', saw 'b'"}},
-    {"a site.toml value of the wrong type, at its byte column",
+    {"a site.toml value of the wrong type, at its column in characters",
      {{"site.toml",
        "[description]\nkk = \"Синтетикалық деректер: тек сынақтарға арналған.\"\nru = "
        "\"Синтетические данные: только для тестов.\"\n",
@@ -68,7 +74,7 @@ const InvalidCase kCases[] = {
      "load",
      {"site.toml:7:15: error: description.ru: missing text in ru; the portal's title and "
       "description are needed in both languages",
-      "site.toml:7:72: error: description.ru: expected a string"}},
+      "site.toml:7:52: error: description.ru: expected a string"}},
     {"malformed UTF-8",
      {{kFund, "\"kind\": \"ngo\",", "\"kind\": \"ngo\", \"about2\": \"\xFF\","}},
      1,
@@ -185,7 +191,7 @@ const InvalidCase kCases[] = {
      {{kGrant, "\"quantity\": 8, \"unit_cost\": 15000,", "\"quantity\": 8, \"unit_cost\": 16000,"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:101:255: error: /budget/lines/3/total: "
+     {"content/grants/synthetic-2024-full/grant.json:101:194: error: /budget/lines/3/total: "
       "quantity × unit cost = 8 × 16\u00A0000 = 128\u00A0000, but total is 120\u00A0000; total "
       "should be 128\u00A0000, or quantity or unit cost is wrong"}},
     {"quantity × unit cost is not whole tenge",
@@ -193,7 +199,7 @@ const InvalidCase kCases[] = {
        "\"quantity\": 0.5, \"unit_cost\": 250001,"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:99:282: error: /budget/lines/1/total: "
+     {"content/grants/synthetic-2024-full/grant.json:99:215: error: /budget/lines/1/total: "
       "quantity × unit cost = 0,5 × 250\u00A0001 is not a whole number of tenge; correct quantity "
       "or unit cost"}},
     {"lines do not sum to a stated subtotal",
@@ -215,7 +221,7 @@ const InvalidCase kCases[] = {
      {{kGrant, "\"ceiling\": 500000,", "\"ceiling\": 450000,"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:124:305: error: /subgrants/awarded/3/amount: "
+     {"content/grants/synthetic-2024-full/grant.json:124:228: error: /subgrants/awarded/3/amount: "
       "sub-grant of 500\u00A0000 is above the ceiling of 450\u00A0000 per sub-grant"}},
     {"sub-grants above the envelope",
      {{kGrant, "\"envelope\": 1500000,", "\"envelope\": 1400000,"}},
@@ -269,8 +275,9 @@ const InvalidCase kCases[] = {
        "[синтетический сайт](javascript:alert(1))"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/report.ru.md:14:21: error: link \"javascript:alert(1)\" "
-      "is not an http(s) URL; only http:// and https:// links are published"}},
+     {"content/grants/synthetic-2024-full/report.ru.md:14:12: error: link \"javascript:alert(1)\" "
+      "is not an http(s) URL; only http:// and https:// links are published, and mailto: links to "
+      "an organisation's declared e-mail"}},
 
     // ---- warnings: the build goes on
     {"text missing in one language",
@@ -306,29 +313,131 @@ const InvalidCase kCases[] = {
      {"content/grants/synthetic-2024-full/grant.json:97:5: warning: /budget/lines: "
       "material-technical support is 540\u00A0000 (13,5\u00A0% of the grant), above the legal cap "
       "of 10 % (Law on state social order, art. 6-1 p. 5)"}},
-    {"phone number in a narrative",
+    // ---- privacy: a gate, not a warning
+    {"phone number in a narrative, at its column in characters after Cyrillic text",
      {{kReportRu, "Все цифры вымышлены.", "Все цифры вымышлены. Телефон: +7 701 123 45 67."}},
-     0,
-     nullptr,
-     {"content/grants/synthetic-2024-full/report.ru.md:7:140: warning: possible private phone "
-      "number \"+7 701 123 45 67\"; a private person's phone, e-mail or home address must not be "
-      "published — remove it, or keep only an organisation's own contact"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:7:77: error: phone number \"+7 701 123 45 "
+      "67\"" +
+      kUndeclared}},
     {"e-mail address in a record",
      {{kGrant, "\"ru\": \"Руководитель проекта\"}",
        "\"ru\": \"Руководитель проекта, synthetic.person@mail.example\"}"}},
-     0,
-     nullptr,
-     {"content/grants/synthetic-2024-full/grant.json:140:172: warning: /team/0/role/ru: possible "
-      "private e-mail address \"synthetic.person@mail.example\"; a private person's phone, e-mail "
-      "or home address must not be published — remove it, or keep only an organisation's own "
-      "contact"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:140:115: error: /team/0/role/ru: e-mail "
+      "address \"synthetic.person@mail.example\"" +
+      kUndeclared}},
     {"home address with a flat number in a record",
      {{kFund, "улица Образцовая, 1\"}", "улица Образцовая, 1, кв. 12\"}"}},
+     1,
+     "validate",
+     {"content/organisations/synthetic-fund.json:7:58: error: /address/ru: home address \"кв. "
+      "12\" (a flat number) must not be published: a private person's home address never is; "
+      "remove it (an organisation's address is that of its registration, without a flat)"}},
+    {"an e-mail autolink in a narrative is a privacy error, not a bad URL",
+     {{kReportRu, "Все цифры вымышлены.",
+       "Все цифры вымышлены. Пишите: <synthetic.person@mail.example>."}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:7:77: error: e-mail address "
+      "\"synthetic.person@mail.example\"" +
+      kUndeclared}},
+    {"a mailto: link whose address is not in the link text is a privacy error",
+     {{kReportRu, "Все цифры вымышлены.",
+       "Все цифры вымышлены. [Напишите нам](mailto:synthetic.person@mail.example)."}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/report.ru.md:7:90: error: e-mail address "
+      "\"synthetic.person@mail.example\"" +
+      kUndeclared}},
+    {"an organisation's declared e-mail and phone are allowed in a narrative and in records",
+     {{kFund, "\"email\": \"office@fund.synthetic.example\",",
+       "\"email\": \"office@fund.synthetic.example\", \"phone\": \"8 (7172) 000000\","},
+      {kReportRu, "Все цифры вымышлены.",
+       "Все цифры вымышлены. Пишите: office@fund.synthetic.example, "
+       "<OFFICE@fund.synthetic.example> "
+       "или звоните: +7 7172 00 00 00."},
+      {kGrant, "\"ru\": \"Руководитель проекта\"}",
+       "\"ru\": \"Руководитель проекта, тел. 8-7172-000000\"}"}},
      0,
      nullptr,
-     {"content/organisations/synthetic-fund.json:7:84: warning: /address/ru: possible private home "
-      "address \"кв. 12\"; a private person's phone, e-mail or home address must not be published "
-      "— remove it, or keep only an organisation's own contact"}},
+     {}},
+    {"a declared contact that is neither a phone nor an e-mail",
+     {{kFund, "\"email\": \"office@fund.synthetic.example\",",
+       "\"email\": \"office@fund.synthetic.example\", \"public_contacts\": [\"телефон офиса\"],"}},
+     1,
+     "load",
+     {"content/organisations/synthetic-fund.json:15:65: error: /public_contacts/0: expected one "
+      "phone number or e-mail address the organisation itself publishes, found string \"телефон "
+      "офиса\""}},
+
+    // ---- validate: dated items within their period, shares
+    {"sub-grant award date outside the grant period",
+     {{kGrant, "\"amount\": 400000, \"status\": \"completed\"}",
+       "\"amount\": 400000, \"status\": \"completed\", \"award_date\": \"2025-02\"}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:121:392: error: "
+      "/subgrants/awarded/0/award_date: "
+      "award date 2025-02 is outside the grant period 2024-04 to 2024-11; a sub-grant is "
+      "awarded while the programme runs: correct the date or the period"}},
+    {"final report dated before the grant period starts",
+     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"",
+       "\"date\": \"2024-03-01\",\n    \"pages\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:5:5: error: /final_report/date: final report "
+      "2024-03-01 is before the grant period 2024-04 to 2024-11 starts; a report comes after "
+      "the work it reports on: correct the date or the period"}},
+    {"final report dated before the period ends is worth a look",
+     {{kGrant, "\"date\": \"2024-12-20\",\n    \"pages\"",
+       "\"date\": \"2024-10-01\",\n    \"pages\""}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/grant.json:5:5: warning: /final_report/date: final "
+      "report 2024-10-01 is before the period 2024-04-01 to 2024-11-30 ends; a final report "
+      "usually comes at or after the end: check the date, or set period.actual if the project "
+      "ended early"}},
+    {"contract signed after the grant period ended",
+     {{kGrant, "\"contract\": {\"number\": \"SYN-001\", \"date\": \"2024-03-15\"}",
+       "\"contract\": {\"number\": \"SYN-001\", \"date\": \"2024-12-15\"}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:9:37: error: /contract/date: contract date "
+      "2024-12-15 is after the grant period 2024-04 to 2024-11 ends; an agreement is signed "
+      "before the work: correct the date or the period"}},
+    {"an application dated after the grant period started",
+     {{kGrant, "\"kind\": \"agreement\", \"date\": \"2024-03-15\"",
+       "\"kind\": \"application\", \"date\": \"2024-06-01\""}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:144:114: error: /documents/0/date: "
+      "application "
+      "dated 2024-06-01, after the grant period 2024-04 to 2024-11 starts; an application "
+      "precedes the grant: correct the date or the period"}},
+    {"a share above 100 %",
+     {{kGrant, "\"unit\": {\"kk\": \"балл\", \"ru\": \"балла\"}, \"planned\": {\"value\": 4.5}",
+       "\"unit\": {\"kk\": \"пайыз\", \"ru\": \"%\"}, \"planned\": {\"value\": 120}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:71:140: error: "
+      "/tasks/1/indicators/0/planned/value: a "
+      "share of 120 % is above 100 %; correct the value, or the unit if it is no share (a count "
+      "of people is \"адам\" / \"человек\")"}},
+
+    // ---- markup
+    {"raw HTML in a narrative is a warning at its column in characters",
+     {{kReportRu, "Все цифры вымышлены.", "Все цифры <b>вымышлены</b>."}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2024-full/report.ru.md:7:57: warning: raw HTML \"<b>\" is not "
+      "published (the text around it is); write Markdown instead, e.g. **bold**, *italic*, "
+      "[text](https://…)",
+      "content/grants/synthetic-2024-full/report.ru.md:7:69: warning: raw HTML \"</b>\" is not "
+      "published (the text around it is); write Markdown instead, e.g. **bold**, *italic*, "
+      "[text](https://…)"}},
 };
 
 // "" when both trees hold the same files with the same bytes; otherwise the first difference, so a
@@ -376,7 +485,7 @@ std::vector<std::string> new_findings(const RunResult& result) {
 TEST_CASE(
     "Each validation rule reports its exact finding when one file of the full fixture breaks it",
     "[integration]") {
-  REQUIRE(baseline().size() == 2);
+  REQUIRE(baseline().size() == 5);
   for (const InvalidCase& c : kCases) {
     INFO("rule: " << c.rule);
     TestSite site("full");
@@ -396,6 +505,41 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "A phone in a sub-grant CSV cell and an award date outside the period fail at their cells, "
+    "columns counted in characters",
+    "[integration]") {
+  TestSite site("portal");
+  const char* csv = "content/grants/synthetic-2024-subgrants-csv/subgrants.csv";
+  site.replace_once(csv, ",Синтетический центр,",
+                    ",\"Синтетический центр, тел. 8 701 123 45 67\",");
+  site.replace_once(csv, ",completed,2024-07-01", ",completed,2023-01-15");
+  const RunResult result = site.check();
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  const std::vector<std::string> expected = {
+      std::string("content/grants/synthetic-2024-subgrants-csv/subgrants.csv:2:144: error: "
+                  "locality_ru: phone number \"8 701 123 45 67\"") +
+          kUndeclared,
+      "content/grants/synthetic-2024-subgrants-csv/subgrants.csv:2:240: error: award_date: award "
+      "date 2023-01-15 is outside the grant period 2024-06 to 2025-05; a sub-grant is awarded "
+      "while the programme runs: correct the date or the period"};
+  CHECK(errors_in(finding_lines(result.err)) == expected);
+}
+
+TEST_CASE("A declared e-mail in a narrative is published as a mailto: link, on the page only",
+          "[integration]") {
+  TestSite site("full");
+  site.replace_once(kReportRu, "Все цифры вымышлены.",
+                    "Все цифры вымышлены. Пишите: office@fund.synthetic.example.");
+  const RunResult result = site.build();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string page = site.read("public/ru/grants/synthetic-2024-full/index.html");
+  CHECK(page.find("<a href=\"mailto:office@fund.synthetic.example\">"
+                  "office@fund.synthetic.example</a>") != std::string::npos);
+}
+
 TEST_CASE("All findings of a run are reported together, across files", "[integration]") {
   SECTION("two validation errors in a grant and an organisation") {
     TestSite site("full");
@@ -406,13 +550,13 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
     INFO(result.err);
     CHECK(result.exit_code == 1);
     const std::vector<std::string> expected = {
-        "content/grants/synthetic-2024-full/grant.json:124:305: error: "
+        "content/grants/synthetic-2024-full/grant.json:124:228: error: "
         "/subgrants/awarded/3/amount: sub-grant of 500\u00A0000 is above the ceiling of "
         "450\u00A0000 per sub-grant",
         "content/organisations/synthetic-fund.json:8:3: error: /region: unknown region "
         "\"synthetic-south\"; use an id from content/regions.json"};
     CHECK(errors_in(finding_lines(result.err)) == expected);
-    CHECK(result.err.find("\n2 error(s), 2 warning(s)\n") != std::string::npos);
+    CHECK(result.err.find("\n2 error(s), 5 warning(s)\n") != std::string::npos);
   }
   SECTION("two load errors: a malformed grant and an unknown field in an organisation") {
     TestSite site("full");
@@ -427,7 +571,8 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
         "while parsing object - unexpected string literal; expected '}'",
         "content/organisations/synthetic-partner.json:4:23: error: /motto: unknown field "
         "\"motto\"; expected one of: $schema, id, source_language, bin, name, short_name, kind, "
-        "address, region, registered, leader, website, email, social, about, track_record"};
+        "address, region, registered, leader, website, email, phone, public_contacts, social, "
+        "about, track_record"};
     CHECK(finding_lines(result.err) == expected);
     CHECK(result.err.find("\n2 error(s), 0 warning(s)\n") != std::string::npos);
   }

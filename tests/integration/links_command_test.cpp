@@ -166,7 +166,7 @@ TEST_CASE("ashyq links checks each URL once, skips by policy, caches, and rechec
                           "\" (broken 404, since " + since + "); correct or remove it",
                       grant + ":132:6: error: media: broken link \"" + s.server.url("/flaky") +
                           "\" (broken 404, since " + since + "); correct or remove it",
-                      grant + ":144:183: error: document: broken link \"" + s.server.url("/gone") +
+                      grant + ":144:134: error: document: broken link \"" + s.server.url("/gone") +
                           "\" (broken 404, since " + since + "); correct or remove it",
                   });
 
@@ -218,7 +218,7 @@ TEST_CASE("ashyq links checks each URL once, skips by policy, caches, and rechec
                                                   {"field", "document"},
                                                   {"file", grant},
                                                   {"line", 144},
-                                                  {"column", 183}}}));
+                                                  {"column", 134}}}));
   CHECK(skipped == nlohmann::json{{"url", s.server.url("/skipped-social", "localhost")},
                                   {"class", "skipped"},
                                   {"policy", "skip"},
@@ -271,7 +271,7 @@ TEST_CASE("ashyq links checks each URL once, skips by policy, caches, and rechec
         std::vector<std::string>{
             grant + ":131:6: warning: media: broken link \"" + s.server.url("/gone") +
                 "\" (broken 404, since 2026-01-01T00:00:00Z); correct or remove it",
-            grant + ":144:183: warning: document: broken link \"" + s.server.url("/gone") +
+            grant + ":144:134: warning: document: broken link \"" + s.server.url("/gone") +
                 "\" (broken 404, since 2026-01-01T00:00:00Z); correct or remove it"});
 
   // Host policy "warn" does the same for its host alone.

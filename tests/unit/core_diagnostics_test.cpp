@@ -30,18 +30,29 @@ TEST_CASE("A finding is formatted as file, line, column, severity, field and mes
   }
 }
 
-TEST_CASE("The caret sits under the column's character on a line with Cyrillic text and a tab") {
-  // Byte column 20 is the opening quote of "ru": the tab, "kk": "Ашық", and a space come before
-  // it, 19 bytes but only 15 characters, because each Cyrillic letter is two bytes.
+TEST_CASE("Columns count characters: the caret sits under the column's character after Cyrillic") {
+  // Column 16 is the opening quote of "ru": the tab, "kk": "Ашық", and a space come before it, 15
+  // characters (19 bytes, as each Cyrillic letter is two), as an editor counts them.
   const std::string line = "\t\"kk\": \"Ашық\", \"ru\": 5";
   const Diagnostic d{Severity::error,
-                     {"content/grants/g1/grant.json", 4, 20},
+                     {"content/grants/g1/grant.json", 4, 16},
                      "/ru",
                      "expected a text, found number 5"};
   CHECK(format_diagnostic(d, &line) ==
-        "content/grants/g1/grant.json:4:20: error: /ru: expected a text, found number 5\n"
+        "content/grants/g1/grant.json:4:16: error: /ru: expected a text, found number 5\n"
         "    \t\"kk\": \"Ашық\", \"ru\": 5\n"
         "    \t              ^\n");
+}
+
+TEST_CASE("A long Cyrillic line is cut after the column's character plus sixty, whole characters") {
+  std::string letters;
+  for (int i = 0; i < 70; ++i) letters += "қ";
+  const std::string cyrillic = letters + "x" + letters + letters;
+  const Diagnostic d{Severity::error, {"f.json", 1, 71}, "", "here"};
+  const std::string out = format_diagnostic(d, &cyrillic);
+  // 131 characters kept (the column, then sixty; at least 120), then the ellipsis.
+  CHECK(out == "f.json:1:71: error: here\n    " + letters + "x" + letters.substr(0, 60 * 2) +
+                   "…\n    " + std::string(70, ' ') + "^\n");
 }
 
 TEST_CASE("The caret is placed after the last character when the column is past the line end") {

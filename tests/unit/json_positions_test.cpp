@@ -20,6 +20,18 @@ Positions index(std::string_view text) {
   return index_json_positions(text);
 }
 
+TEST_CASE("Values after Cyrillic text and a BOM are found at their column in characters") {
+  const Positions expected = {{"", {1, 1}},    {"/kk", {1, 2}},    {"/kk/0", {1, 9}},
+                              {"/ru", {2, 3}}, {"/ru/0", {2, 10}}, {"/ru/1", {2, 22}}};
+  const Positions found =
+      index_json_positions("\xEF\xBB\xBF{\"kk\": [\"Ашық\"],\n  \"ru\": [\"Открытый\", 1]}");
+  for (const auto& [pointer, position] : expected) {
+    INFO(pointer);
+    REQUIRE(found.count(pointer) == 1);
+    CHECK(found.at(pointer) == position);
+  }
+}
+
 TEST_CASE("Every value of nested objects and arrays is found at its line and column") {
   const std::string text =
       "{\n"
@@ -66,15 +78,15 @@ TEST_CASE(
   CHECK(index(text) == expected);
 }
 
-TEST_CASE("Columns count bytes, so a member after Cyrillic text is further right than it looks") {
-  // "Ашық" is four letters but eight bytes.
+TEST_CASE("Columns count characters, so a member after Cyrillic text is where an editor shows it") {
+  // "Ашық" is four letters (eight bytes).
   const Positions positions = index("{\"kk\": \"Ашық\", \"ru\": \"Ашық\"}");
   CHECK(positions.at("/kk") == std::pair{1, 2});
-  CHECK(positions.at("/ru") == std::pair{1, 20});
+  CHECK(positions.at("/ru") == std::pair{1, 16});
 }
 
-TEST_CASE("A BOM is skipped and counts as three bytes of line 1") {
-  const Positions expected = {{"", {1, 4}}, {"/a", {1, 5}}, {"/a/0", {1, 11}}, {"/b", {2, 1}}};
+TEST_CASE("A BOM is skipped and is no column of line 1") {
+  const Positions expected = {{"", {1, 1}}, {"/a", {1, 2}}, {"/a/0", {1, 8}}, {"/b", {2, 1}}};
   CHECK(index_json_positions("\xEF\xBB\xBF{\"a\": [true],\n\"b\": 1}") == expected);
 }
 
@@ -95,16 +107,25 @@ TEST_CASE("Malformed input stops the scan and keeps what was found before") {
   CHECK(index_json_positions("{\"a\": [1, 2") == truncated);
 }
 
-TEST_CASE("A byte offset maps to its line and byte column") {
+TEST_CASE("A byte offset maps to its line and its column in characters, a BOM not counted") {
   struct Case {
     std::string_view text;
     std::size_t offset;
     int line, column;
   };
   static const Case kCases[] = {
-      {"", 0, 1, 1},         {"abc", 0, 1, 1},    {"abc", 2, 1, 3},
-      {"ab\ncd", 2, 1, 3},   {"ab\ncd", 3, 2, 1}, {"ab\ncd", 4, 2, 2},
-      {"a\n\n\nb", 4, 4, 1}, {"Аш\nық", 5, 2, 1}, {"Аш\nық", 7, 2, 3},
+      {"", 0, 1, 1},
+      {"abc", 0, 1, 1},
+      {"abc", 2, 1, 3},
+      {"ab\ncd", 2, 1, 3},
+      {"ab\ncd", 3, 2, 1},
+      {"ab\ncd", 4, 2, 2},
+      {"a\n\n\nb", 4, 4, 1},
+      {"Аш\nық", 5, 2, 1},
+      {"Аш\nық", 7, 2, 2},
+      {"Ашық x", 9, 1, 6},  // 9 bytes, 5 characters before the "x"
+      {"Ашық", 3, 1, 2},    // inside "ш": its column
+      {"\xEF\xBB\xBF{}", 4, 1, 2},
   };
   for (const Case& c : kCases) {
     INFO('"' << c.text << "\" at " << c.offset);

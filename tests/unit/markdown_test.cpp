@@ -84,8 +84,8 @@ TEST_CASE("Empty front matter is accepted and gives no title") {
   CHECK(doc.body_line == 3);
 }
 
-TEST_CASE("Malformed front matter is reported at its line and byte column in the file") {
-  // "x" is the 18th character of line 3 but its 24th byte (six two-byte Cyrillic letters before).
+TEST_CASE("Malformed front matter is reported at its line and column in characters in the file") {
+  // "x" is the 18th character of line 3 (its 24th byte: six two-byte Cyrillic letters before).
   const std::string text =
       "\xEF\xBB\xBF+++\r\n"
       "# comment\r\n"
@@ -96,7 +96,7 @@ TEST_CASE("Malformed front matter is reported at its line and byte column in the
   const MarkdownDocument doc = parse_document(text, "content/grants/g1/report.kk.md", diagnostics);
 
   CHECK(report(diagnostics, text) ==
-        "content/grants/g1/report.kk.md:3:24: error: malformed front matter: Error while parsing "
+        "content/grants/g1/report.kk.md:3:18: error: malformed front matter: Error while parsing "
         "key-value pair: expected a comment or whitespace, saw 'x'\n"
         "    title = \"Есепше\" x\n"
         "                     ^\n");
@@ -131,10 +131,10 @@ TEST_CASE("Unterminated front matter is reported and the whole text is kept as t
   const MarkdownDocument doc = parse_document(text, "report.kk.md", diagnostics);
 
   CHECK(report(diagnostics, text) ==
-        "report.kk.md:1:4: error: the front matter opened by +++ is never closed; end it with a "
+        "report.kk.md:1:1: error: the front matter opened by +++ is never closed; end it with a "
         "line holding only +++\n"
-        "    \xEF\xBB\xBF+++\n"
-        "     ^\n");
+        "    +++\n"  // the BOM is no column
+        "    ^\n");
   CHECK(doc.body == "+++\ntitle = \"Есеп\"\n\nМәтін\n");
   CHECK(doc.body_line == 1);
 }
@@ -206,15 +206,72 @@ TEST_CASE("Raw HTML never reaches the output") {
       "</div>\n"
       "\n"
       "`<script>` in code stays text\n");
+  // The words of an HTML block stay, as plain text; a script's code goes with its tags.
   CHECK(html ==
         "<p>Мәтін басу \n"
         "</p>\n"
+        "<p>блок</p>\n"
         "<p><code>&lt;script&gt;</code> in code stays text</p>\n");
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<iframe") == std::string::npos);
   CHECK(html.find("onclick") == std::string::npos);
   CHECK(html.find("onerror") == std::string::npos);
   CHECK(html.find("raw HTML omitted") == std::string::npos);
+}
+
+TEST_CASE("Raw HTML is dropped and the words next to it are kept") {
+  CHECK(render_markdown("word<b>bold</b>word") == "<p>wordboldword</p>\n");
+  CHECK(render_markdown("Сөз <span class=\"x\">ішінде</span> сөз") == "<p>Сөз ішінде сөз</p>\n");
+  CHECK(render_markdown("<div>word</div>\nnext line") == "<p>word\nnext line</p>\n");
+  CHECK(render_markdown("<p>Бірінші</p><p>екінші &amp; &#1179;</p>\n") ==
+        "<p>Бірінші екінші &amp; қ</p>\n");
+  CHECK(render_markdown("<!-- a comment -->\n\nМәтін") == "<p>Мәтін</p>\n");
+  CHECK(render_markdown("Мәтін <script>alert(1)</script> соңы") == "<p>Мәтін  соңы</p>\n");
+  CHECK(render_markdown("<div><style>p{}</style>Мәтін <b>қалың</b></div>") ==
+        "<p>Мәтін қалың</p>\n");
+  CHECK(render_markdown("<div>&lt;script&gt;x</div>") == "<p>&lt;script&gt;x</p>\n");
+}
+
+TEST_CASE("Raw HTML is found at its line and column in characters") {
+  const std::string markdown =
+      "Мәтін <b>қалың</b> сөз\n"
+      "екінші жол <!-- түсінік -->\n"
+      "\n"
+      "<div>\n"
+      "блок\n"
+      "</div>\n"
+      "\n"
+      "- тізім <br>\n";
+  std::string listed;
+  for (const RawHtmlRef& html : find_raw_html(markdown))
+    listed +=
+        std::to_string(html.line) + ":" + std::to_string(html.column) + " " + html.html + "\n";
+  CHECK(listed ==
+        "1:7 <b>\n"
+        "1:15 </b>\n"
+        "2:12 <!-- түсінік -->\n"
+        "4:1 <div>\n"
+        "8:9 <br>\n");
+  CHECK(find_raw_html("Тек мәтін, `<code>` емес.\n").empty());
+}
+
+TEST_CASE("An e-mail link is published only to an organisation's declared address") {
+  PublicContacts contacts;
+  contacts.declare("office@fund.example.kz");
+  CHECK(render_markdown("Жазыңыз: office@fund.example.kz", 3, &contacts) ==
+        "<p>Жазыңыз: <a href=\"mailto:office@fund.example.kz\">office@fund.example.kz</a></p>\n");
+  CHECK(render_markdown("[хат](MAILTO:Office@Fund.example.kz)", 3, &contacts) ==
+        "<p><a href=\"MAILTO:Office@Fund.example.kz\">хат</a></p>\n");
+  CHECK(render_markdown("<office@fund.example.kz>", 3, &contacts) ==
+        "<p><a href=\"mailto:office@fund.example.kz\">office@fund.example.kz</a></p>\n");
+  // Any other address stays text (validation fails the build on it first).
+  CHECK(render_markdown("person@mail.example.kz", 3, &contacts) ==
+        "<p>person@mail.example.kz</p>\n");
+  CHECK(render_markdown("[хат](mailto:person@mail.example.kz)", 3, &contacts) == "<p>хат</p>\n");
+  CHECK(render_markdown("[хат](mailto:office@fund.example.kz,person@mail.example.kz)", 3,
+                        &contacts) == "<p>хат</p>\n");
+  // Without contacts no e-mail is linked.
+  CHECK(render_markdown("office@fund.example.kz") == "<p>office@fund.example.kz</p>\n");
 }
 
 TEST_CASE("HTML written as text is escaped and cannot fake a link") {
@@ -313,19 +370,20 @@ TEST_CASE("Every link, image and autolink is listed in document order with its l
   std::string listed;
   for (const LinkRef& link : links)
     listed += std::to_string(link.line) + ":" + std::to_string(link.column) + " " + link.url + "\n";
+  // Columns count characters, as editors do.
   CHECK(listed ==
-        "1:30 https://a.kz\n"  // "Мәтін *бар* `код` " is 29 bytes
-        "2:14 img/1.png\n"     // "екінші " is 13 bytes
-        "2:46 http://www.b.kz\n"
+        "1:19 https://a.kz\n"  // "Мәтін *бар* `код` " is 18 characters (29 bytes)
+        "2:8 img/1.png\n"      // "екінші " is 7 characters (13 bytes)
+        "2:32 http://www.b.kz\n"
         "3:1 https://c.kz\n"
-        "3:25 mailto:someone@example.kz\n"
+        "3:21 mailto:someone@example.kz\n"
         "5:3 https://ref.kz\n"
         "5:12 javascript:alert(1)\n"
         "9:3 https://d.kz\n"
         "9:23 http://www.e.kz\n"
         "11:1 https://f.kz\n"
         "11:2 https://i.kz/l.png\n"
-        "11:49 https://c.kz\n");
+        "11:45 https://c.kz\n");
 }
 
 TEST_CASE("Text without links has no link references") {

@@ -197,17 +197,17 @@ TEST_CASE("Malformed plan records are reported with file, place and an exact mes
       {"unknown field in a topic", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "colour": "red"}]}]})",
-       "content/plans/test-plan.json:3:36: error: /directions/0/topics/0/colour: unknown field "
+       "content/plans/test-plan.json:3:35: error: /directions/0/topics/0/colour: unknown field "
        "\"colour\"; expected one of: id, number, title, goal, tasks, period, territory, regions, "
        "amount, expected_results, grants\n"},
       {"unknown field in a direction", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "sum": 1, "topics": []}]})",
-       "content/plans/test-plan.json:2:57: error: /directions/0/sum: unknown field \"sum\"; "
+       "content/plans/test-plan.json:2:56: error: /directions/0/sum: unknown field \"sum\"; "
        "expected one of: title, direction, subtotal, topics\n"},
       {"amount with separators", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "amount": "91 058 000"}]}]})",
-       "content/plans/test-plan.json:3:36: error: /directions/0/topics/0/amount: expected a "
+       "content/plans/test-plan.json:3:35: error: /directions/0/topics/0/amount: expected a "
        "non-negative whole number of tenge without separators, e.g. 91058000, or null when the "
        "document does not give the amount, found string \"91 058 000\"\n"},
       {"negative total", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
@@ -223,27 +223,27 @@ TEST_CASE("Malformed plan records are reported with file, place and an exact mes
       {"period end before start", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "period": {"start": "2030-11", "end": "2030-07"}}]}]})",
-       "content/plans/test-plan.json:3:67: error: /directions/0/topics/0/period/end: end 2030-07 "
+       "content/plans/test-plan.json:3:66: error: /directions/0/topics/0/period/end: end 2030-07 "
        "is before start 2030-11; swap them or correct the date\n"},
       {"period end without a start", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "period": {"end": "2030-07"}}]}]})",
-       "content/plans/test-plan.json:3:36: error: /directions/0/topics/0/period/start: missing "
+       "content/plans/test-plan.json:3:35: error: /directions/0/topics/0/period/start: missing "
        "required field \"start\" (a date)\n"},
       {"empty period", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "period": {}}]}]})",
-       "content/plans/test-plan.json:3:36: error: /directions/0/topics/0/period: a period needs "
+       "content/plans/test-plan.json:3:35: error: /directions/0/topics/0/period: a period needs "
        "\"start\" (a date) or \"text\" (the document's wording); write null when the document "
        "does not give the period\n"},
       {"year out of range", R"({"id": "p", "title": {"ru": "П"}, "year": 22,
 "operator": "o", "directions": []})",
-       "content/plans/test-plan.json:1:36: error: /year: year 22 is out of range; write the year "
+       "content/plans/test-plan.json:1:35: error: /year: year 22 is out of range; write the year "
        "the plan is for, e.g. 2022\n"},
       {"grant id that is not an id", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "grants": ["Test Grant"]}]}]})",
-       "content/plans/test-plan.json:3:47: error: /directions/0/topics/0/grants/0: expected an id "
+       "content/plans/test-plan.json:3:46: error: /directions/0/topics/0/grants/0: expected an id "
        "(lowercase ASCII letters, digits, hyphens), found string \"Test Grant\"\n"},
   };
   for (const Case& c : kCases) {

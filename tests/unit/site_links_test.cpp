@@ -61,11 +61,11 @@ TEST_CASE("Every external URL of the full fixture is collected with its place", 
                     "grant synthetic-2024-full media " + grant +
                         "grant.json:133:6 https://synthetic.example/misc",
                     "grant synthetic-2024-full document " + grant +
-                        "grant.json:144:183 https://operator.synthetic.example/docs/syn-001.pdf",
+                        "grant.json:144:134 https://operator.synthetic.example/docs/syn-001.pdf",
                     "grant synthetic-2024-full narrative " + grant +
-                        "report.kk.md:14:21 https://fund.synthetic.example/report",
+                        "report.kk.md:14:12 https://fund.synthetic.example/report",
                     "grant synthetic-2024-full narrative " + grant +
-                        "report.ru.md:14:21 https://fund.synthetic.example/report",
+                        "report.ru.md:14:12 https://fund.synthetic.example/report",
                     "organisation synthetic-fund website "
                     "content/organisations/synthetic-fund.json:14:3 "
                     "https://fund.synthetic.example/",

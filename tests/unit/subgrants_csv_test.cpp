@@ -229,7 +229,7 @@ TEST_CASE("Each malformed row is reported with file, line, column and column nam
        "columns; every row needs one field per column, empty ones too (a,,c)\n",
        "sg-01 sg-03"},
       {"too many fields", "sg-02,person,200,no,Айгуль,extra\n",
-       "subgrants.csv:3:34: error: the row has 6 fields but the header has 5 columns; put a field "
+       "subgrants.csv:3:28: error: the row has 6 fields but the header has 5 columns; put a field "
        "that holds a comma in double quotes, e.g. \"Алматы, Медеу\"\n",
        "sg-01 sg-03"},
       {"duplicate id", "sg-01,person,200,no,\n",

@@ -112,7 +112,7 @@ TEST_CASE("A missing UI string reads as [[key]] so that the gap shows on the pag
   CHECK(&strings.get(Lang::kk, "grant.nothing") == &strings.get(Lang::ru, "grant.nothing"));
 }
 
-TEST_CASE("Malformed UI strings TOML is reported at its line and byte column") {
+TEST_CASE("Malformed UI strings TOML is reported at its line and column in characters") {
   TempSite site;
   // "x" is the 12th character of line 2 but its 16th byte: "Әкім" takes two bytes a letter.
   site.write("kk.toml",
@@ -124,7 +124,7 @@ TEST_CASE("Malformed UI strings TOML is reported at its line and byte column") {
 
   // No key mismatch is reported against a file that could not be read.
   CHECK(report(diagnostics, site) ==
-        "templates/i18n/kk.toml:2:16: error: malformed TOML: Error while parsing key-value pair: "
+        "templates/i18n/kk.toml:2:12: error: malformed TOML: Error while parsing key-value pair: "
         "expected a comment or whitespace, saw 'x'\n"
         "    t = \"Әкім\" x\n"
         "               ^\n");
@@ -161,7 +161,7 @@ TEST_CASE("A UI string that is not text is reported at its value") {
         "           ^\n");
 }
 
-TEST_CASE("UI strings accept a BOM and CRLF, and columns on line 1 count the BOM's bytes") {
+TEST_CASE("UI strings accept a BOM and CRLF, and a BOM is no column of line 1") {
   TempSite site;
   site.write("kk.toml", "\xEF\xBB\xBFtitle = 1\r\nname = \"Аты\"\r\n");
   site.write("ru.toml", "\xEF\xBB\xBFtitle = \"Название\"\r\nname = \"Имя\"\r\n");
@@ -174,7 +174,7 @@ TEST_CASE("UI strings accept a BOM and CRLF, and columns on line 1 count the BOM
   const Diagnostic& not_text = findings[1];
   CHECK(not_text.where.file == "templates/i18n/kk.toml");
   CHECK(not_text.where.line == 1);
-  CHECK(not_text.where.column == 12);  // 3 bytes of BOM + "title = " + 1
+  CHECK(not_text.where.column == 9);  // "title = " + 1; the BOM is no column
   CHECK(strings.get(Lang::kk, "name") == "Аты");
   CHECK(strings.get(Lang::ru, "title") == "Название");
 }

@@ -83,7 +83,7 @@ void check_private_data(const PrivateDataCase (&cases)[N]) {
 // Every Kazakhstani number in full form, +7 or 8 then 7xx and seven digits, is a phone whatever the
 // separators. That includes landlines such as "8 (7292) 303784" (Aktau): by its digits a city
 // landline cannot be told from a mobile, and a private home landline is as private as a mobile.
-// The finding is a warning, so an organisation's own published landline costs one look.
+// An organisation's own published landline is declared in its record ("phone") and then allowed.
 TEST_CASE("Kazakhstani phone numbers are found in every usual format") {
   static const PrivateDataCase kCases[] = {
       {"+7 702 289 19 84", "phone@0:+7 702 289 19 84"},
@@ -142,6 +142,34 @@ TEST_CASE("Amounts, dates, BINs and areas are not taken for private data") {
       {"", ""},
   };
   check_private_data(kCases);
+}
+
+// The privacy gate allows an organisation's declared contacts wherever they are written, however
+// they are written, and nothing else.
+TEST_CASE("A declared phone or e-mail is allowed in any spelling, and nothing else is") {
+  PublicContacts contacts;
+  CHECK(contacts.declare("8 (7292) 303784") == 1);
+  CHECK(contacts.declare("Office@Fund.example.kz") == 1);
+  CHECK(contacts.declare("кв. 12") == 0);  // a home address is never a contact
+  static const PrivateDataCase kAllowed[] = {
+      {"+7 7292 30 37 84", ""},       {"87292303784", ""},
+      {"8-7292-30-37-84", ""},        {"7292303784", ""},
+      {"office@fund.example.kz", ""}, {"OFFICE@FUND.EXAMPLE.KZ", ""},
+  };
+  for (const PrivateDataCase& c : kAllowed) {
+    INFO(c.text);
+    const auto hits = find_private_data(c.text);
+    REQUIRE(hits.size() == 1);
+    CHECK(contacts.allows(hits[0]));
+  }
+  for (std::string_view text : {"+7 702 289 19 84", "8 7292 303785", "office@fund.example.org",
+                                "info@fund.example.kz", "кв. 12"}) {
+    INFO(text);
+    const auto hits = find_private_data(text);
+    REQUIRE(hits.size() == 1);
+    CHECK(!contacts.allows(hits[0]));
+  }
+  CHECK(!PublicContacts().allows_email("office@fund.example.kz"));
 }
 
 }  // namespace
