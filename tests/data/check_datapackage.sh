@@ -29,8 +29,8 @@ node "$reader" "${outputs[@]}"
 breakages=(
   "printf '\xEF\xBB\xBF' | cat - data/grants.csv > x && mv x data/grants.csv"
   "sed -i 's/\"encoding\": \"utf-8\"/\"encoding\": \"utf-8-sig\"/' data/datapackage.json"
-  "sed -i '2s/,2024,/,2024-05,/' data/grants.csv"
-  "sed -i '2s/,2024-01-15,/,15.01.2024,/' data/grants.csv"
+  "sed -i '2s/,2023,2023-06,/,2023-06,2023-06,/' data/grants.csv"
+  "sed -i '2s/,2023-06-15,/,15.06.2023,/' data/grants.csv"
   "sed -i '\$d' data/subgrants.csv"
   "rm data/media.xlsx"
 )
