@@ -251,10 +251,10 @@ std::optional<DataLicence> read_data_licence(const toml::node& node, const TomlF
     if (key.str() == "id") {
       // An SPDX short id (https://spdx.org/licenses/): letters, digits, '.' and '-'; the
       // Frictionless profile allows no other characters in a licence name.
-      const bool ok = text && !text->empty() &&
-                      std::all_of(text->begin(), text->end(), [](unsigned char c) {
-                        return std::isalnum(c) || c == '.' || c == '-';
-                      });
+      const bool ok =
+          text && !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '.' || c == '-';
+          });
       if (!ok) {
         bad = true;
         diagnostics.error(location_of(file, &value), field,

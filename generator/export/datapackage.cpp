@@ -57,9 +57,8 @@ nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table
     // table to read, and the Frictionless reference implementation reads only CSV.
     csv["encoding"] = "utf-8";
     // Spaces after a comma are data; a text that starts with one is quoted anyway.
-    csv["dialect"] = {{"delimiter", ","},       {"lineTerminator", "\r\n"},
-                      {"quoteChar", "\""},      {"doubleQuote", true},
-                      {"skipInitialSpace", false}, {"header", true}};
+    csv["dialect"] = {{"delimiter", ","},    {"lineTerminator", "\r\n"},  {"quoteChar", "\""},
+                      {"doubleQuote", true}, {"skipInitialSpace", false}, {"header", true}};
     csv["schema"] = {{"fields", fields}, {"missingValues", {""}}};
     csv["rows"] = table.rows;
     resources.push_back(std::move(csv));

@@ -52,8 +52,8 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& path, std::string display,
   if (!workbook_) throw std::runtime_error(display_ + ": cannot create the spreadsheet file");
   lxw_doc_properties properties;
   std::memset(&properties, 0, sizeof properties);
-  std::string title = std::string(schema.title.in(Lang::kk)) + " / " +
-                      std::string(schema.title.in(Lang::ru));
+  std::string title =
+      std::string(schema.title.in(Lang::kk)) + " / " + std::string(schema.title.in(Lang::ru));
   properties.title = title.data();
   properties.created = kCreated;
   workbook_set_properties(workbook_, &properties);  // copies the strings
@@ -116,8 +116,10 @@ void XlsxWriter::add(const Table& chunk) {
       int error = LXW_NO_ERROR;
       if (const auto* s = std::get_if<std::string>(&cell)) {
         // Excel counts UTF-16 code units against the limit.
-        if (utf16_length(*s) > kMaxCellText) error = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
-        else if (!s->empty()) error = worksheet_write_string(sheet_, r, c, s->c_str(), nullptr);
+        if (utf16_length(*s) > kMaxCellText)
+          error = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
+        else if (!s->empty())
+          error = worksheet_write_string(sheet_, r, c, s->c_str(), nullptr);
       } else if (const auto* n = std::get_if<std::int64_t>(&cell)) {
         error = worksheet_write_number(sheet_, r, c, static_cast<double>(*n), integer_);
       } else if (const auto* d = std::get_if<double>(&cell)) {
@@ -137,8 +139,8 @@ void XlsxWriter::close() {
   workbook_ = nullptr;
   const lxw_error error = workbook_close(workbook);
   if (error != LXW_NO_ERROR)
-    throw std::runtime_error(display_ + ": cannot write the spreadsheet file: " +
-                             lxw_strerror(error));
+    throw std::runtime_error(display_ +
+                             ": cannot write the spreadsheet file: " + lxw_strerror(error));
 }
 
 }  // namespace ashyq::opendata

@@ -356,7 +356,8 @@ class TemporaryFolder {
   TemporaryFolder() {
     std::string pattern = (std::filesystem::temp_directory_path() / "ashyq-xlsx-XXXXXX").string();
     if (!::mkdtemp(pattern.data()))
-      throw std::runtime_error("cannot create a temporary folder " + pattern + " for the XLSX files");
+      throw std::runtime_error("cannot create a temporary folder " + pattern +
+                               " for the XLSX files");
     path_ = pattern;
   }
   ~TemporaryFolder() {
@@ -375,9 +376,8 @@ class TemporaryFolder {
 
 WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
                          const BulkTable& table, TableFiles files) {
-  const opendata::CsvFlavour flavour = files == TableFiles::bulk
-                                           ? opendata::CsvFlavour::plain
-                                           : opendata::CsvFlavour::spreadsheet;
+  const opendata::CsvFlavour flavour =
+      files == TableFiles::bulk ? opendata::CsvFlavour::plain : opendata::CsvFlavour::spreadsheet;
   std::vector<std::string> csv_paths, json_paths;
   for (const std::string& base : bases) {
     csv_paths.push_back(base + ".csv");

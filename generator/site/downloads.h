@@ -98,8 +98,8 @@ std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& ba
 // Returns the bytes written, summed over every path.
 std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
                                   output::OutputWriter& writer, std::size_t chunk_size = 256);
-// The portal-wide files: the bulk files (CSV, JSON, XLSX), data/datapackage.json and, when at least one record
-// qualifies, data/360giving.json, streamed to `writer`.
+// The portal-wide files: the bulk files (CSV, JSON, XLSX), data/datapackage.json and, when at least
+// one record qualifies, data/360giving.json, streamed to `writer`.
 void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
 
 // [{label, csv_url, json_url, rows}] for a page's download list.

@@ -213,7 +213,8 @@ TEST_CASE("The bulk files hold the whole portal, and datapackage.json describes 
   CHECK(described.size() == 16);
   // The licence of site.toml's [data_licence] (CC0 in this fixture, CC BY in content/).
   CHECK(package["licenses"] ==
-        json::parse(R"([{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+        json::parse(
+            R"([{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/",
                          "title": "Creative Commons Zero v1.0 Universal"}])"));
 }
 
@@ -425,8 +426,8 @@ TEST_CASE("The data page states the data's licence with a link in both languages
                     "title = \"Creative Commons Zero v1.0 Universal\"\n",
                     "");
   REQUIRE(site.build().exit_code == 0);
-  CHECK(site.read("public/ru/data/index.html").find("Лицензия данных в настройках портала не указана") !=
-        std::string::npos);
+  CHECK(site.read("public/ru/data/index.html")
+            .find("Лицензия данных в настройках портала не указана") != std::string::npos);
   CHECK(site.read("public/kk/data/index.html").find("rel=\"license\"") == std::string::npos);
   CHECK_FALSE(json::parse(site.read("public/data/datapackage.json")).contains("licenses"));
 }

@@ -22,8 +22,10 @@ const TableSchema& sample_schema() {
   return schema;
 }
 
-TEST_CASE("A CSV field is quoted only when it holds a comma, a quote or a line break, or starts with a space",
-          "[export]") {
+TEST_CASE(
+    "A CSV field is quoted only when it holds a comma, a quote or a line break, or starts with a "
+    "space",
+    "[export]") {
   struct Case {
     Cell cell;
     ColumnType type;
@@ -92,8 +94,9 @@ TEST_CASE("datapackage.json names the licence and describes plain UTF-8 CSV with
   portal.config.title = {"Атауы", "Название"};
   portal.config.description = {"Сипаттама", "Описание"};
   portal.config.base_url = "https://portal.example/";
-  portal.config.data_licence = DataLicence{"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
-                                           "Creative Commons Attribution 4.0 International"};
+  portal.config.data_licence =
+      DataLicence{"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
+                  "Creative Commons Attribution 4.0 International"};
   const auto package = datapackage(portal, std::vector<TableSize>{{&sample_schema(), 2}});
   CHECK(package["licenses"] == nlohmann::ordered_json::parse(R"([{
     "name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -247,9 +247,10 @@ TEST_CASE("[data_licence] gives the open data's licence: SPDX id, URL and title"
   CHECK(findings == "");
 }
 
-TEST_CASE("A wrong [data_licence] is an error at its place saying what would be right, and no "
-          "licence is kept",
-          "[export]") {
+TEST_CASE(
+    "A wrong [data_licence] is an error at its place saying what would be right, and no "
+    "licence is kept",
+    "[export]") {
   std::string findings;
   const SiteConfig config = load(kLinksBase +
                                      "[data_licence]\n"
@@ -258,18 +259,19 @@ TEST_CASE("A wrong [data_licence] is an error at its place saying what would be 
                                      "licence = \"x\"\n",
                                  &findings);
   CHECK_FALSE(config.data_licence);
-  CHECK(findings ==
-        "site.toml:6:6: error: data_licence.id: expected an SPDX licence id (letters, digits, '.' "
-        "and '-'), e.g. id = \"CC-BY-4.0\"\n"
-        "    id = \"CC BY 4.0\"\n"
-        "         ^\n"
-        "site.toml:7:7: error: data_licence.url: expected the absolute http(s) address of the "
-        "licence's text, e.g. url = \"https://creativecommons.org/licenses/by/4.0/\"\n"
-        "    url = \"creativecommons.org/licenses/by/4.0/\"\n"
-        "          ^\n"
-        "site.toml:8:11: error: data_licence.licence: unknown key; expected one of: id, url, title\n"
-        "    licence = \"x\"\n"
-        "              ^\n");
+  CHECK(
+      findings ==
+      "site.toml:6:6: error: data_licence.id: expected an SPDX licence id (letters, digits, '.' "
+      "and '-'), e.g. id = \"CC-BY-4.0\"\n"
+      "    id = \"CC BY 4.0\"\n"
+      "         ^\n"
+      "site.toml:7:7: error: data_licence.url: expected the absolute http(s) address of the "
+      "licence's text, e.g. url = \"https://creativecommons.org/licenses/by/4.0/\"\n"
+      "    url = \"creativecommons.org/licenses/by/4.0/\"\n"
+      "          ^\n"
+      "site.toml:8:11: error: data_licence.licence: unknown key; expected one of: id, url, title\n"
+      "    licence = \"x\"\n"
+      "              ^\n");
   load(kLinksBase + "[data_licence]\nid = \"CC0-1.0\"\n", &findings);
   CHECK(findings ==
         "site.toml:5:1: error: data_licence.url: missing; [data_licence] with id = \"CC-BY-4.0\", "

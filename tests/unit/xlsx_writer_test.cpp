@@ -1,8 +1,8 @@
 // The XLSX copies of the bulk files, opened as a spreadsheet program would: the ZIP container is
 // read back (central directory, then each entry inflated with zlib) and its sheet XML checked for
 // typed cells, the header, the sheets past Excel's row limit, and bytes that carry no clock.
-#include <catch2/catch.hpp>
 #include <zlib.h>
+#include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <map>
@@ -99,9 +99,10 @@ std::string write_xlsx(const testing::TempFolder& folder, const Table& table,
   return *bytes;
 }
 
-TEST_CASE("An XLSX copy holds texts as text, integers as numbers, and a bold frozen header with a "
-          "filter",
-          "[export]") {
+TEST_CASE(
+    "An XLSX copy holds texts as text, integers as numbers, and a bold frozen header with a "
+    "filter",
+    "[export]") {
   testing::TempFolder folder("xlsx");
   const auto entries = unzip(write_xlsx(folder, sample_rows(2)));
   REQUIRE(entries.count("xl/worksheets/sheet1.xml") == 1);
@@ -114,8 +115,7 @@ TEST_CASE("An XLSX copy holds texts as text, integers as numbers, and a bold fro
   CHECK(sheet.find("<c r=\"A2\" t=\"inlineStr\"><is><t>012345678910</t></is></c>") !=
         std::string::npos);
   CHECK(sheet.find("<is><t>=1+2 Ескерту</t></is>") != std::string::npos);
-  CHECK(sheet.find("<c r=\"E3\" t=\"inlineStr\"><is><t>2024-05</t></is></c>") !=
-        std::string::npos);
+  CHECK(sheet.find("<c r=\"E3\" t=\"inlineStr\"><is><t>2024-05</t></is></c>") != std::string::npos);
   CHECK(sheet.find("r=\"E2\"") == std::string::npos);  // not given: no cell
   // Money a number in format "0" (no 1.2E+11), a share a plain number.
   CHECK(sheet.find("<c r=\"B2\" s=\"2\"><v>120000000000</v></c>") != std::string::npos);
@@ -130,9 +130,9 @@ TEST_CASE("An XLSX copy's bytes carry no clock: a fixed creation time and ZIP da
   testing::TempFolder folder("xlsx");
   const std::string one = write_xlsx(folder, sample_rows(3));
   const auto entries = unzip(one);
-  CHECK(entries.at("docProps/core.xml").bytes.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
-                                                   "1980-01-01T00:00:00Z</dcterms:created>") !=
-        std::string::npos);
+  CHECK(entries.at("docProps/core.xml")
+            .bytes.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+                        "1980-01-01T00:00:00Z</dcterms:created>") != std::string::npos);
   CHECK(entries.at("docProps/core.xml").bytes.find("<dc:title>Үлгі / Образец</dc:title>") !=
         std::string::npos);
   for (const auto& [name, entry] : entries) {
