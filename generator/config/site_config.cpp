@@ -224,6 +224,77 @@ void read_search(const toml::node& node, const TomlFile& file, SearchSettings& s
   if (bad) search = {};
 }
 
+// [data_licence]: the licence of the open data (see docs/open-data.md): an SPDX id, the licence's
+// URL and its name, all three required; nothing is kept when one is wrong, so datapackage.json
+// never names half a licence.
+std::optional<DataLicence> read_data_licence(const toml::node& node, const TomlFile& file,
+                                             Diagnostics& diagnostics) {
+  static constexpr const char* kExample =
+      "[data_licence] with id = \"CC-BY-4.0\", url = "
+      "\"https://creativecommons.org/licenses/by/4.0/\" and title = \"Creative Commons "
+      "Attribution 4.0 International\"";
+  const toml::table* table = node.as_table();
+  if (!table) {
+    diagnostics.error(location_of(file, &node), "data_licence",
+                      std::string("expected a table ") + kExample);
+    return std::nullopt;
+  }
+  DataLicence licence;
+  bool bad = false;
+  for (const auto& [key, value] : *table) {
+    const std::string field = "data_licence." + std::string(key.str());
+    const auto text = value.value<std::string>();
+    if (key.str() == "id") {
+      // An SPDX short id (https://spdx.org/licenses/): letters, digits, '.' and '-'; the
+      // Frictionless profile allows no other characters in a licence name.
+      const bool ok =
+          text && !text->empty() && std::all_of(text->begin(), text->end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '.' || c == '-';
+          });
+      if (!ok) {
+        bad = true;
+        diagnostics.error(location_of(file, &value), field,
+                          "expected an SPDX licence id (letters, digits, '.' and '-'), e.g. "
+                          "id = \"CC-BY-4.0\"");
+      } else {
+        licence.id = *text;
+      }
+    } else if (key.str() == "url") {
+      const bool absolute = text && (text->starts_with("https://") || text->starts_with("http://"));
+      if (!absolute || text->find_first_of(" \"\\<>") != std::string::npos) {
+        bad = true;
+        diagnostics.error(location_of(file, &value), field,
+                          "expected the absolute http(s) address of the licence's text, e.g. "
+                          "url = \"https://creativecommons.org/licenses/by/4.0/\"");
+      } else {
+        licence.url = *text;
+      }
+    } else if (key.str() == "title") {
+      if (!text || text->empty()) {
+        bad = true;
+        diagnostics.error(location_of(file, &value), field,
+                          "expected the licence's name, e.g. title = \"Creative Commons "
+                          "Attribution 4.0 International\"");
+      } else {
+        licence.title = *text;
+      }
+    } else {
+      bad = true;
+      diagnostics.error(location_of(file, &value), field,
+                        "unknown key; expected one of: id, url, title");
+    }
+  }
+  for (const auto& [key, value] : {std::pair{"id", &licence.id}, std::pair{"url", &licence.url},
+                                   std::pair{"title", &licence.title}})
+    if (!bad && value->empty()) {
+      bad = true;
+      diagnostics.error(location_of(file, &node), std::string("data_licence.") + key,
+                        std::string("missing; ") + kExample);
+    }
+  if (bad) return std::nullopt;
+  return licence;
+}
+
 }  // namespace
 
 SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_name,
@@ -258,12 +329,12 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
                                                 "base_url",  "operator",    "currency",
                                                 "page_size", "links",       "search", "as_of"};
   for (const auto& [key, value] : root) {
-    bool known = false;
+    bool known = key.str() == "data_licence";  // read by read_data_licence()
     for (auto k : kKnown) known = known || k == key.str();
     if (!known)
       diagnostics.error(location_of(file, &value), std::string(key.str()),
                         "unknown key; expected one of: title, description, languages, base_url, "
-                        "operator, currency, page_size, as_of, links, search");
+                        "operator, currency, page_size, as_of, links, search, data_licence");
   }
 
   config.title = read_text(root, "title", file, true, diagnostics);
@@ -337,6 +408,8 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     read_links(*links, file, config.links, diagnostics);
   if (const toml::node* search = root.get("search"))
     read_search(*search, file, config.search, diagnostics);
+  if (const toml::node* licence = root.get("data_licence"))
+    config.data_licence = read_data_licence(*licence, file, diagnostics);
   if (config.links.user_agent.empty())
     config.links.user_agent = "Ashyq-LinkChecker/0.1 (+" + config.base_url + ")";
   return config;

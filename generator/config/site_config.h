@@ -1,6 +1,6 @@
 #pragma once
 // site.toml: the portal's title and description per language, languages (default first), base URL,
-// operator and currency.
+// operator and currency; [links], [search] and [data_licence], the licence of the open data.
 #include <filesystem>
 
 #include "core/diagnostics.h"

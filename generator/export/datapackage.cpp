@@ -24,6 +24,9 @@ nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table
   package["title"] = both(portal.config.title);
   package["description"] = both(portal.config.description);
   package["homepage"] = portal.config.base_url;
+  if (const auto& licence = portal.config.data_licence)
+    package["licenses"] = ordered_json::array(
+        {{{"name", licence->id}, {"path", licence->url}, {"title", licence->title}}});
   ordered_json resources = ordered_json::array();
   for (const TableSize& table : bulk) {
     const TableSchema& schema = *table.schema;
@@ -33,6 +36,11 @@ nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table
       field["name"] = column.id;
       field["type"] = frictionless_type(column.type);
       field["description"] = both(column.description);
+      // A date as precise as the source: "2024", "2024-05" or "2024-05-20". A year or a month is
+      // no Frictionless date, so the field is a string held to that form. The anchors make the
+      // pattern whole-value in readers that do not anchor it themselves.
+      if (column.type == ColumnType::date)
+        field["constraints"] = {{"pattern", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}};
       fields.push_back(std::move(field));
     }
     ordered_json csv = ordered_json::object();
@@ -43,13 +51,14 @@ nlohmann::ordered_json datapackage(const Portal& portal, const std::vector<Table
     csv["description"] = both(schema.description);
     csv["format"] = "csv";
     csv["mediatype"] = "text/csv";
-    // The files start with a byte order mark so that spreadsheets read them as UTF-8.
-    csv["encoding"] = "utf-8-sig";
-    csv["dialect"] = {{"delimiter", ","},
-                      {"lineTerminator", "\r\n"},
-                      {"quoteChar", "\""},
-                      {"doubleQuote", true},
-                      {"header", true}};
+    // Plain UTF-8, no byte order mark (CsvFlavour::plain): "utf-8-sig" is no registered
+    // character set, and a mark read as UTF-8 is part of the first header. Spreadsheet users have
+    // the XLSX copy, which is not listed here: clients take a resource in format "xlsx" for a
+    // table to read, and the Frictionless reference implementation reads only CSV.
+    csv["encoding"] = "utf-8";
+    // Spaces after a comma are data; a text that starts with one is quoted anyway.
+    csv["dialect"] = {{"delimiter", ","},    {"lineTerminator", "\r\n"},  {"quoteChar", "\""},
+                      {"doubleQuote", true}, {"skipInitialSpace", false}, {"header", true}};
     csv["schema"] = {{"fields", fields}, {"missingValues", {""}}};
     csv["rows"] = table.rows;
     resources.push_back(std::move(csv));

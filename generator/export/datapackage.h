@@ -1,7 +1,9 @@
 #pragma once
 // export: datapackage.json (Frictionless Data Package) describing the bulk files in /data/: one
 // tabular resource per CSV file, with its fields (name, type, description in both languages) taken
-// from the same TableSchema the CSV header is written from, and one resource per JSON file.
+// from the same TableSchema the CSV header is written from, and one resource per JSON file; the
+// licence of site.toml's [data_licence] in `licenses`. The bulk files' XLSX copies are not
+// resources: they are for people, and clients would take them for tables to read.
 #include <cstddef>
 #include <vector>
 

@@ -50,7 +50,7 @@ std::string csv_field(const Cell& cell, ColumnType type) {
   const bool numeric = type == ColumnType::integer || type == ColumnType::number;
   if (!numeric && std::holds_alternative<std::string>(cell) && starts_formula(text))
     text.insert(0, 1, '\'');
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  if (text.find_first_of(",\"\r\n") == std::string::npos && !text.starts_with(' ')) return text;
   std::string quoted = "\"";
   for (char c : text) {
     if (c == '"') quoted += '"';
@@ -59,9 +59,9 @@ std::string csv_field(const Cell& cell, ColumnType type) {
   return quoted + "\"";
 }
 
-std::string write_csv(const Table& table) {
+std::string write_csv(const Table& table, CsvFlavour flavour) {
   const TableSchema& schema = *table.schema;
-  std::string out = "\xEF\xBB\xBF";
+  std::string out = flavour == CsvFlavour::spreadsheet ? "\xEF\xBB\xBF" : "";
   for (std::size_t i = 0; i < schema.columns.size(); ++i)
     out += (i ? "," : "") + csv_field(Cell(schema.columns[i].id), ColumnType::text);
   out += "\r\n";

@@ -2,11 +2,19 @@
 // export: tables to bytes, as CSV and as JSON. Both are pure functions of the table, so two builds
 // of the same portal give the same bytes.
 //
-// CSV, made to open correctly in a spreadsheet:
-//  - UTF-8 with a byte order mark (so Excel reads Kazakh and Russian letters), CRLF line ends, a
-//    header row of column ids;
+// CSV in two flavours, one per kind of reader (docs/open-data.md, "Who each file is for"):
+//  - plain: UTF-8 without a byte order mark, for programs. The bulk files in /data/ are plain, as
+//    datapackage.json describes them (encoding "utf-8"): a byte order mark is not part of UTF-8
+//    for a CSV reader, and glues itself to the first header ("\uFEFFid"), so that a Frictionless
+//    client finds no column "id". Spreadsheet users get an XLSX copy of each (xlsx_writer.h).
+//  - spreadsheet: the same bytes after a byte order mark, the files beside each page, which a
+//    reader opens with a double click: without the mark Excel reads UTF-8 in the system's code
+//    page, and Kazakh and Russian letters come out as mojibake.
+// Both: CRLF line ends, a header row of column ids;
 //  - RFC 4180 quoting: a field with a comma, a double quote, CR or LF is put in double quotes and
-//    its quotes doubled; a line break inside a text stays inside the quotes;
+//    its quotes doubled; a line break inside a text stays inside the quotes. A field that starts
+//    with a space is quoted too, so that readers which skip initial spaces (the Frictionless
+//    reference implementation does) keep it;
 //  - formula injection defused: a text or date cell that starts with =, +, -, @, a tab or a CR is
 //    written with a leading apostrophe (') so that no spreadsheet runs it as a formula. Integer
 //    and number columns are written as plain numbers and never prefixed, so -5 stays a number;
@@ -23,7 +31,8 @@ namespace ashyq::opendata {
 
 // One CSV field as written in a row: quoted, escaped and defused by the rules above.
 std::string csv_field(const Cell& cell, ColumnType type);
-std::string write_csv(const Table& table);
+enum class CsvFlavour { plain, spreadsheet };
+std::string write_csv(const Table& table, CsvFlavour flavour);
 
 nlohmann::ordered_json json_rows(const Table& table);
 // The table as a JSON document, indented by one space, ending in a line break.

@@ -401,6 +401,15 @@ struct SearchSettings {
   std::string fallback_site_param;  // "sites"; empty: none
 };
 
+// [data_licence] in site.toml: the licence of the portal's open data (the downloads, the bulk
+// files, datapackage.json). Absent when site.toml names none: then datapackage.json has no
+// `licenses` and the data page says no licence is stated.
+struct DataLicence {
+  std::string id;     // SPDX licence id: "CC-BY-4.0"
+  std::string url;    // the licence's text: "https://creativecommons.org/licenses/by/4.0/"
+  std::string title;  // its name: "Creative Commons Attribution 4.0 International"
+};
+
 struct SiteConfig {
   LocalizedText title, description;
   std::vector<Lang> languages;  // default first
@@ -414,6 +423,7 @@ struct SiteConfig {
   std::optional<PartialDate> as_of;
   LinkSettings links;
   SearchSettings search;
+  std::optional<DataLicence> data_licence;
 };
 
 // One URL's last check as kept in link-cache.json: written by `ashyq links`, read by the build,

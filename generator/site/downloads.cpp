@@ -1,13 +1,20 @@
 #include "site/downloads.h"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <fstream>
 #include <limits>
+#include <optional>
+#include <stdexcept>
 #include <string_view>
 
 #include "export/datapackage.h"
 #include "export/giving360.h"
 #include "export/writers.h"
+#include "export/xlsx_writer.h"
 #include "views/list_views.h"
 
 namespace ashyq::site {
@@ -262,10 +269,10 @@ std::vector<Download> bulk_downloads(const SiteContext& site) {
 }
 
 std::vector<std::pair<std::string, std::string>> download_files(
-    const std::vector<Download>& downloads) {
+    const std::vector<Download>& downloads, opendata::CsvFlavour flavour) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const Download& d : downloads) {
-    files.emplace_back(d.base + ".csv", opendata::write_csv(d.table));
+    files.emplace_back(d.base + ".csv", opendata::write_csv(d.table, flavour));
     files.emplace_back(d.base + ".json", opendata::write_json(d.table));
   }
   return files;
@@ -340,24 +347,60 @@ std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site) {
   return out;
 }
 
+namespace {
+
+// A folder of its own under the system's temporary folder, removed with everything in it: where
+// an XLSX file is assembled (libxlsxwriter writes to a path) before it goes through the writer.
+class TemporaryFolder {
+ public:
+  TemporaryFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ashyq-xlsx-XXXXXX").string();
+    if (!::mkdtemp(pattern.data()))
+      throw std::runtime_error("cannot create a temporary folder " + pattern +
+                               " for the XLSX files");
+    path_ = pattern;
+  }
+  ~TemporaryFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace
+
 WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
-                         const BulkTable& table) {
+                         const BulkTable& table, TableFiles files) {
+  const opendata::CsvFlavour flavour =
+      files == TableFiles::bulk ? opendata::CsvFlavour::plain : opendata::CsvFlavour::spreadsheet;
   std::vector<std::string> csv_paths, json_paths;
   for (const std::string& base : bases) {
     csv_paths.push_back(base + ".csv");
     json_paths.push_back(base + ".json");
   }
+  // The bulk files' XLSX copy is assembled on disk beside the stream, a row at a time, and goes
+  // through the writer once complete (its ZIP directory comes last).
+  std::optional<TemporaryFolder> folder;
+  std::optional<opendata::XlsxWriter> xlsx;
+  const std::filesystem::path xlsx_file =
+      files == TableFiles::bulk ? folder.emplace().path() / "table.xlsx" : std::filesystem::path();
+  if (files == TableFiles::bulk) xlsx.emplace(xlsx_file, bases.front() + ".xlsx", *table.schema);
   const opendata::Table empty{table.schema, {}};
   // write_csv() of a chunk is the header, then its rows; every chunk but the first loses the
   // header.
-  const std::string header = opendata::write_csv(empty);
+  const std::string header = opendata::write_csv(empty, flavour);
   // write_json() of a chunk is {"<name>": [ the rows ]} indented by one space: the rows sit
   // between the opening "[\n" and the closing "\n ]\n}\n", and chunks join with ",\n".
   const std::string no_rows = opendata::write_json(empty);  // {\n "<name>": []\n}\n
   const std::string open = no_rows.substr(0, no_rows.rfind("[]") + 1) + "\n";
   const std::string close = "\n ]\n}\n";
   WrittenTable written;
-  std::int64_t bytes = 0;  // of one CSV and one JSON file
+  std::int64_t bytes = 0;  // of one CSV, one JSON and one XLSX file
   // The JSON files are streamed inside the CSV files' stream, so both are open at once and each
   // chunk, made once, goes to both.
   writer.write_streamed(csv_paths, [&](const output::OutputWriter::Append& csv) {
@@ -376,7 +419,8 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
         const opendata::Table chunk = table.rows(c);
         written.rows += chunk.rows.size();
         if (chunk.rows.empty()) continue;
-        to_csv(std::string_view(opendata::write_csv(chunk)).substr(header.size()));
+        if (xlsx) xlsx->add(chunk);
+        to_csv(std::string_view(opendata::write_csv(chunk, flavour)).substr(header.size()));
         const std::string text = opendata::write_json(chunk);
         to_json(first ? open : ",\n");
         to_json(
@@ -386,13 +430,30 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
       to_json(first ? no_rows : close);
     });
   });
+  if (xlsx) {
+    xlsx->close();
+    std::vector<std::string> xlsx_paths;
+    for (const std::string& base : bases) xlsx_paths.push_back(base + ".xlsx");
+    writer.write_streamed(xlsx_paths, [&](const output::OutputWriter::Append& append) {
+      std::ifstream in(xlsx_file, std::ios::binary);
+      std::string buffer(output::OutputWriter::kStreamBuffer, '\0');
+      while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        append(std::string_view(buffer.data(), n));
+        bytes += static_cast<std::int64_t>(n);
+      }
+      if (in.bad()) throw std::runtime_error("cannot read back " + xlsx_paths.front());
+    });
+  }
   written.bytes = bytes * static_cast<std::int64_t>(bases.size());
   return written;
 }
 
 std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
                              const BulkTable& table) {
-  return write_table(writer, {base}, table).rows;
+  return write_table(writer, {base}, table, TableFiles::bulk).rows;
 }
 
 std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
@@ -409,7 +470,7 @@ std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
   for (const PageDownload& d : page_download_tables(site, key, chunk_size)) {
     std::vector<std::string> bases;
     for (const std::string& f : folders) bases.push_back(f + d.base.substr(folder.size()));
-    bytes += write_table(writer, bases, d.table).bytes;
+    bytes += write_table(writer, bases, d.table, TableFiles::page).bytes;
   }
   return bytes;
 }
@@ -459,6 +520,12 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
   for (const opendata::TableSize& size : bulk_table_sizes(site))
     bulk.push_back({"data/" + size.schema->name, size});
   v["bulk"] = downloads_view(ctx, bulk);
+  for (std::size_t i = 0; i < bulk.size(); ++i)  // the bulk files' copies for spreadsheets
+    v["bulk"][i]["xlsx_url"] = "/" + bulk[i].first + ".xlsx";
+  // null, not absent: Mustache would look for it in the enclosing view.
+  v["licence"] = nullptr;
+  if (const auto& licence = portal.config.data_licence)
+    v["licence"] = {{"id", licence->id}, {"url", licence->url}, {"title", licence->title}};
   v["datapackage_url"] = "/data/datapackage.json";
 
   // The 360Giving export: what it holds, and what it leaves out. The records left out run to

@@ -14,6 +14,7 @@
 
 #include "export/datapackage.h"
 #include "export/tables.h"
+#include "export/writers.h"
 #include "output/output_writer.h"
 #include "site/pages.h"
 #include "views/view_context.h"
@@ -60,9 +61,10 @@ std::vector<Download> page_downloads(const SiteContext& site, const PageKey& key
 // data/<table> for every table in opendata::all_schemas() order.
 std::vector<Download> bulk_downloads(const SiteContext& site);
 
-// Relative output path → bytes: "<base>.csv" and "<base>.json" of each download, in order.
+// Relative output path → bytes: "<base>.csv" and "<base>.json" of each download, in order; the
+// CSV files in `flavour` (a page's are CsvFlavour::spreadsheet, the bulk files plain).
 std::vector<std::pair<std::string, std::string>> download_files(
-    const std::vector<Download>& downloads);
+    const std::vector<Download>& downloads, opendata::CsvFlavour flavour);
 // The tables of data/<table>, in opendata::all_schemas() order; their chunks together hold the rows
 // of opendata::bulk_tables(), in its order. `chunk_size` is in records of the table's first level
 // (grants, sub-grants, organisations, plans).
@@ -74,13 +76,20 @@ struct WrittenTable {
   std::size_t rows = 0;    // rows of the table
   std::int64_t bytes = 0;  // bytes written, summed over every path
 };
-// Writes "<base>.csv" and "<base>.json" of `table` for every base in `bases` (the same bytes to
-// each) through `writer`, one chunk at a time, with the bytes opendata::write_csv() and
-// write_json() give for the whole table. Each chunk is made once and goes to both files, so at
-// most one chunk, as a table and as CSV and JSON text, is in memory at a time.
+// Who a table's files are for (docs/open-data.md): a page's files for a reader who opens them from
+// the page, the CSV with a byte order mark so that a spreadsheet reads its letters
+// (CsvFlavour::spreadsheet), and JSON; the bulk files for programs, plain UTF-8 CSV as
+// datapackage.json describes it and JSON, with an XLSX copy for spreadsheet users.
+enum class TableFiles { page, bulk };
+// Writes "<base>.csv" and "<base>.json" (and for TableFiles::bulk "<base>.xlsx") of `table` for
+// every base in `bases` (the same bytes to each) through `writer`, one chunk at a time, with the
+// bytes opendata::write_csv() and write_json() give for the whole table. Each chunk is made once
+// and goes to every file, so at most one chunk, as a table and as CSV and JSON text, is in memory
+// at a time; the XLSX file is assembled in a temporary folder, a row at a time, and then streamed.
+// Throws std::runtime_error naming the file on failure.
 WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
-                         const BulkTable& table);
-// write_table() to one base; returns its row count.
+                         const BulkTable& table, TableFiles files);
+// write_table() of a bulk file to one base; returns its row count.
 std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
                              const BulkTable& table);
 // Writes the page's files (page_download_tables) into the folder of every language of the site,
@@ -89,8 +98,8 @@ std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& ba
 // Returns the bytes written, summed over every path.
 std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
                                   output::OutputWriter& writer, std::size_t chunk_size = 256);
-// The portal-wide files: the bulk files, data/datapackage.json and, when at least one record
-// qualifies, data/360giving.json, streamed to `writer`.
+// The portal-wide files: the bulk files (CSV, JSON, XLSX), data/datapackage.json and, when at least
+// one record qualifies, data/360giving.json, streamed to `writer`.
 void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
 
 // [{label, csv_url, json_url, rows}] for a page's download list.
@@ -103,7 +112,8 @@ nlohmann::json downloads_view(
 // cost as much as the whole list's files.
 nlohmann::json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
                                    const PageKey& key);
-// The data dictionary page (/<lang>/data/): the bulk files, every column of every table described
+// The data dictionary page (/<lang>/data/): the data's licence (site.toml [data_licence]) or that
+// none is stated, the bulk files (CSV, JSON and XLSX), every column of every table described
 // in the page's language, the CSV rules, datapackage.json, and the 360Giving export with how many
 // records it leaves out for each reason, the first 100 of them and a link to the file of them all
 // (data/360giving-omitted): the view's size does not grow with the portal's.

@@ -24,11 +24,16 @@ using nlohmann::json;
 
 const std::string kBom = "\xEF\xBB\xBF";
 
-// The lines of a CSV file without the BOM, split at CRLF (the fixtures' texts have no line breaks).
-std::vector<std::string> csv_lines(const std::string& bytes) {
-  REQUIRE(bytes.substr(0, 3) == kBom);
+// The lines of a CSV file, split at CRLF (the fixtures' texts have no line breaks). A page's CSV
+// starts with a BOM, for spreadsheets; a bulk file in data/ is plain UTF-8, for programs.
+enum class Bom { page, bulk };
+std::vector<std::string> csv_lines(const std::string& bytes, Bom bom) {
+  if (bom == Bom::page)
+    REQUIRE(bytes.substr(0, 3) == kBom);
+  else
+    REQUIRE(bytes.substr(0, 3) != kBom);
   std::vector<std::string> lines;
-  std::size_t start = 3;
+  std::size_t start = bom == Bom::page ? 3 : 0;
   for (std::size_t end; (end = bytes.find("\r\n", start)) != std::string::npos; start = end + 2)
     lines.push_back(bytes.substr(start, end - start));
   CHECK(start == bytes.size());  // the file ends with CRLF
@@ -86,7 +91,7 @@ TEST_CASE("A grant page's downloads hold its own row with the page's figures", "
     CHECK(page.find(std::string(lang) == "kk" ? "(жолдар саны: 3)" : "(строк: 3)") !=
           std::string::npos);
     // The same row in CSV, same figures.
-    const auto lines = csv_lines(p.read(dir + "grants.csv"));
+    const auto lines = csv_lines(p.read(dir + "grants.csv"), Bom::page);
     REQUIRE(lines.size() == 2);
     const auto header = split(lines[0], ',');
     CHECK(header.front() == "id");
@@ -189,7 +194,7 @@ TEST_CASE("The bulk files hold the whole portal, and datapackage.json describes 
     described.insert(path);
     if (resource["format"] != "csv") continue;
     INFO(path);
-    const auto lines = csv_lines(p.read("data/" + path));
+    const auto lines = csv_lines(p.read("data/" + path), Bom::bulk);
     const auto header = split(lines.at(0), ',');
     std::vector<std::string> fields;
     for (const json& f : resource["schema"]["fields"]) fields.push_back(f["name"]);
@@ -202,8 +207,15 @@ TEST_CASE("The bulk files hold the whole portal, and datapackage.json describes 
   for (const auto& [name, rows] : expected_rows) {
     CHECK(described.count(name + ".csv") == 1);
     CHECK(described.count(name + ".json") == 1);
+    // The XLSX copy is beside it, for people, and not a resource (see datapackage.h).
+    CHECK(p.site.exists("public/data/" + name + ".xlsx"));
   }
   CHECK(described.size() == 16);
+  // The licence of site.toml's [data_licence] (CC0 in this fixture, CC BY in content/).
+  CHECK(package["licenses"] ==
+        json::parse(
+            R"([{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+                         "title": "Creative Commons Zero v1.0 Universal"}])"));
 }
 
 TEST_CASE("The full fixture's budget lines, indicators and media come out with their figures",
@@ -286,7 +298,7 @@ TEST_CASE("The data page counts the omitted records per reason and links the fil
           "[export]") {
   BuiltPortal p;
   // The file: exactly the omitted records, with the machine keys of the reasons.
-  const auto lines = csv_lines(p.read("data/360giving-omitted.csv"));
+  const auto lines = csv_lines(p.read("data/360giving-omitted.csv"), Bom::bulk);
   REQUIRE(lines.size() == kOmittedRows.size() + 1);
   CHECK(lines[0] == "grant_id,subgrant_id,reason");
   CHECK(std::vector<std::string>(lines.begin() + 1, lines.end()) == kOmittedRows);
@@ -361,7 +373,7 @@ TEST_CASE("Of more than 100 omitted records the data page lists 100 and says how
   }
   REQUIRE(site.build().exit_code == 0);
 
-  const auto lines = csv_lines(site.read("public/data/360giving-omitted.csv"));
+  const auto lines = csv_lines(site.read("public/data/360giving-omitted.csv"), Bom::bulk);
   REQUIRE(lines.size() == 1 + 125);
   CHECK(std::vector<std::string>(lines.begin() + 1, lines.begin() + 6) == kOmittedRows);
   CHECK(lines[6] == many(0) + ",,not_awarded");
@@ -390,6 +402,36 @@ TEST_CASE("Of more than 100 omitted records the data page lists 100 and says how
   }
 }
 
+TEST_CASE("The data page states the data's licence with a link in both languages, or that none is",
+          "[export]") {
+  TestSite site("portal");
+  REQUIRE(site.build().exit_code == 0);
+  const std::string link =
+      "<a href=\"https://creativecommons.org/publicdomain/zero/1.0/\" rel=\"license\">Creative "
+      "Commons Zero v1.0 Universal</a> (<code>CC0-1.0</code>); ";
+  const std::string ru = site.read("public/ru/data/index.html");
+  const std::string kk = site.read("public/kk/data/index.html");
+  CHECK(ru.find("<p>Лицензия данных: " + link) != std::string::npos);
+  CHECK(kk.find("<p>Деректердің лицензиясы: " + link) != std::string::npos);
+  // Every bulk file offers its XLSX copy, and the page says who each kind of file is for.
+  CHECK(ru.find("<a href=\"/data/grants.xlsx\" "
+                "type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">"
+                "XLSX</a>") != std::string::npos);
+  CHECK(ru.find("UTF-8 без метки BOM") != std::string::npos);
+  CHECK(kk.find("BOM белгісі жоқ UTF-8") != std::string::npos);
+
+  site.replace_once("site.toml",
+                    "[data_licence]\nid = \"CC0-1.0\"\n"
+                    "url = \"https://creativecommons.org/publicdomain/zero/1.0/\"\n"
+                    "title = \"Creative Commons Zero v1.0 Universal\"\n",
+                    "");
+  REQUIRE(site.build().exit_code == 0);
+  CHECK(site.read("public/ru/data/index.html")
+            .find("Лицензия данных в настройках портала не указана") != std::string::npos);
+  CHECK(site.read("public/kk/data/index.html").find("rel=\"license\"") == std::string::npos);
+  CHECK_FALSE(json::parse(site.read("public/data/datapackage.json")).contains("licenses"));
+}
+
 TEST_CASE("A title starting with = is defused in every CSV, and kept as is in JSON", "[export]") {
   TestSite site("portal");
   site.replace_once("content/grants/synthetic-2024-ecology/grant.json",
@@ -412,9 +454,13 @@ TEST_CASE("Two builds of the same portal give byte-identical data files", "[expo
   const auto one = site.files(site.scratch("one"));
   const auto two = site.files(site.scratch("two"));
   std::size_t data_files = 0;
-  for (const auto& [path, bytes] : one)
+  std::size_t xlsx_files = 0;
+  for (const auto& [path, bytes] : one) {
     if (path.ends_with(".csv") || path.ends_with(".json")) ++data_files;
+    if (path.ends_with(".xlsx")) ++xlsx_files;
+  }
   CHECK(data_files > 100);
+  CHECK(xlsx_files == 8);  // the bulk files' copies only; a page's files are CSV and JSON
   CHECK(one == two);
 }
 

@@ -1,5 +1,6 @@
 // The CSV and JSON writers of the open-data downloads, byte for byte: quoting, line breaks inside
-// texts, formula injection, Kazakh letters, BOM and CRLF, numbers left alone.
+// texts, formula injection, Kazakh letters, the BOM of the spreadsheet flavour only, CRLF, numbers
+// left alone; and datapackage.json's description of the files: licence, encoding, dialect, types.
 #include <catch2/catch.hpp>
 
 #include "export/datapackage.h"
@@ -21,7 +22,10 @@ const TableSchema& sample_schema() {
   return schema;
 }
 
-TEST_CASE("A CSV field is quoted only when it holds a comma, a quote or a line break", "[export]") {
+TEST_CASE(
+    "A CSV field is quoted only when it holds a comma, a quote or a line break, or starts with a "
+    "space",
+    "[export]") {
   struct Case {
     Cell cell;
     ColumnType type;
@@ -33,6 +37,9 @@ TEST_CASE("A CSV field is quoted only when it holds a comma, a quote or a line b
       {std::string("ОО \"Болашак\""), ColumnType::text, "\"ОО \"\"Болашак\"\"\""},
       {std::string("line one\nline two"), ColumnType::text, "\"line one\nline two\""},
       {std::string("a\r\nb"), ColumnType::text, "\"a\r\nb\""},
+      // Readers that skip initial spaces (the Frictionless reference implementation) keep it.
+      {std::string(" leading"), ColumnType::text, "\" leading\""},
+      {std::string("trailing "), ColumnType::text, "trailing "},
       {std::string("Өңір: Маңғыстау, Ақтау"), ColumnType::text, "\"Өңір: Маңғыстау, Ақтау\""},
       {std::string("Қазақ әліпбиі: әғқңөұүһі"), ColumnType::text, "Қазақ әліпбиі: әғқңөұүһі"},
       {Cell{}, ColumnType::text, ""},
@@ -65,18 +72,58 @@ TEST_CASE("A text cell that a spreadsheet would run as a formula gets a leading 
   CHECK(csv_field(-0.5, ColumnType::number) == "-0.5");
 }
 
-TEST_CASE("A CSV file is UTF-8 with BOM and CRLF, header of column ids, one line a row",
+TEST_CASE("A plain CSV file is UTF-8 without BOM, CRLF, header of column ids, one line a row",
           "[export]") {
   Table table{&sample_schema(), {}};
   table.rows.push_back({std::string("sg-01"), std::int64_t{1500000}, 0.5,
                         std::string("Ескерту, үтірмен"), std::string("2024-06")});
   table.rows.push_back(
       {std::string("sg-02"), Cell{}, Cell{}, std::string("=1+2\nекінші жол"), Cell{}});
-  CHECK(write_csv(table) ==
-        "\xEF\xBB\xBF"
-        "id,amount,share,note_kk,date\r\n"
-        "sg-01,1500000,0.5,\"Ескерту, үтірмен\",2024-06\r\n"
-        "sg-02,,,\"'=1+2\nекінші жол\",\r\n");
+  const std::string plain =
+      "id,amount,share,note_kk,date\r\n"
+      "sg-01,1500000,0.5,\"Ескерту, үтірмен\",2024-06\r\n"
+      "sg-02,,,\"'=1+2\nекінші жол\",\r\n";
+  CHECK(write_csv(table, CsvFlavour::plain) == plain);
+  // The spreadsheet flavour, beside the pages: the same bytes after a byte order mark.
+  CHECK(write_csv(table, CsvFlavour::spreadsheet) == "\xEF\xBB\xBF" + plain);
+}
+
+TEST_CASE("datapackage.json names the licence and describes plain UTF-8 CSV with typed fields",
+          "[export]") {
+  Portal portal;
+  portal.config.title = {"Атауы", "Название"};
+  portal.config.description = {"Сипаттама", "Описание"};
+  portal.config.base_url = "https://portal.example/";
+  portal.config.data_licence =
+      DataLicence{"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
+                  "Creative Commons Attribution 4.0 International"};
+  const auto package = datapackage(portal, std::vector<TableSize>{{&sample_schema(), 2}});
+  CHECK(package["licenses"] == nlohmann::ordered_json::parse(R"([{
+    "name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International"}])"));
+  const auto& csv = package["resources"][0];
+  CHECK(csv["path"] == "sample.csv");
+  CHECK(csv["profile"] == "tabular-data-resource");
+  CHECK(csv["format"] == "csv");
+  CHECK(csv["mediatype"] == "text/csv");
+  CHECK(csv["encoding"] == "utf-8");  // not "utf-8-sig": no registered character set
+  CHECK(csv["dialect"] == nlohmann::ordered_json::parse(R"({"delimiter": ",",
+    "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "skipInitialSpace": false,
+    "header": true})"));
+  CHECK(csv["rows"] == 2);
+  const auto& fields = csv["schema"]["fields"];
+  CHECK(fields[1]["type"] == "integer");
+  CHECK(fields[2]["type"] == "number");
+  // A date as precise as the source is a string held to YYYY, YYYY-MM or YYYY-MM-DD.
+  CHECK(fields[4]["type"] == "string");
+  CHECK(fields[4]["constraints"]["pattern"] == "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$");
+  CHECK_FALSE(fields[0].contains("constraints"));
+  // The XLSX copies are for people and no resources: clients would take them for tables to read.
+  for (const auto& resource : package["resources"]) CHECK(resource["format"] != "xlsx");
+
+  // Without [data_licence] no licence is claimed.
+  portal.config.data_licence.reset();
+  CHECK_FALSE(datapackage(portal, std::vector<TableSize>{}).contains("licenses"));
 }
 
 TEST_CASE("A JSON download is {table: rows} with keys in column order and null for empty cells",

@@ -63,7 +63,9 @@ std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& 
           CHECK(chunked[i].table.schema == whole[i].table.schema);
           CHECK(chunked[i].rows == whole[i].table.rows.size());
           if (lang == key.lang && chunked[i].table.chunks > 1) ++long_tables;
-          const std::string csv = opendata::write_csv(whole[i].table);
+          // The spreadsheet flavour: a page's CSV is opened from the page, in a spreadsheet.
+          const std::string csv =
+              opendata::write_csv(whole[i].table, opendata::CsvFlavour::spreadsheet);
           const std::string json = opendata::write_json(whole[i].table);
           expected[whole[i].base + ".csv"] = csv;
           expected[whole[i].base + ".json"] = json;

@@ -117,8 +117,9 @@ TEST_CASE("A page's downloads are made once and written under every language's f
       if (key.lang != Lang::kk || key.page != 1) continue;
       PageKey ru = key;
       ru.lang = Lang::ru;
-      auto files = download_files(page_downloads(site, key));
-      for (auto& file : download_files(page_downloads(site, ru))) files.push_back(file);
+      const auto flavour = opendata::CsvFlavour::spreadsheet;  // a page's files
+      auto files = download_files(page_downloads(site, key), flavour);
+      for (auto& file : download_files(page_downloads(site, ru), flavour)) files.push_back(file);
       std::int64_t bytes = 0;
       for (const auto& [path, content] : files) {
         CHECK(expected.emplace(path, content).second);  // no page's file is another page's

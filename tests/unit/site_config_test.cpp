@@ -154,7 +154,7 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
        "theme = \"dark\"\n",
        "site.toml:4:9: error: theme: unknown key; expected one of: title, description, languages, "
-       "base_url, operator, currency, page_size, links, search\n"
+       "base_url, operator, currency, page_size, as_of, links, search, data_licence\n"
        "    theme = \"dark\"\n"
        "            ^\n"},
       {"the same language twice",
@@ -228,6 +228,58 @@ const std::string kLinksBase =
     "operator = \"cisc\"\n"
     "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
     "\n";
+
+TEST_CASE("[data_licence] gives the open data's licence: SPDX id, URL and title", "[export]") {
+  std::string findings;
+  const SiteConfig config = load(kLinksBase +
+                                     "[data_licence]\n"
+                                     "id = \"CC-BY-4.0\"\n"
+                                     "url = \"https://creativecommons.org/licenses/by/4.0/\"\n"
+                                     "title = \"Creative Commons Attribution 4.0 International\"\n",
+                                 &findings);
+  CHECK(findings == "");
+  REQUIRE(config.data_licence);
+  CHECK(config.data_licence->id == "CC-BY-4.0");
+  CHECK(config.data_licence->url == "https://creativecommons.org/licenses/by/4.0/");
+  CHECK(config.data_licence->title == "Creative Commons Attribution 4.0 International");
+  // Without the table no licence is claimed.
+  CHECK_FALSE(load(kLinksBase, &findings).data_licence);
+  CHECK(findings == "");
+}
+
+TEST_CASE(
+    "A wrong [data_licence] is an error at its place saying what would be right, and no "
+    "licence is kept",
+    "[export]") {
+  std::string findings;
+  const SiteConfig config = load(kLinksBase +
+                                     "[data_licence]\n"
+                                     "id = \"CC BY 4.0\"\n"
+                                     "url = \"creativecommons.org/licenses/by/4.0/\"\n"
+                                     "licence = \"x\"\n",
+                                 &findings);
+  CHECK_FALSE(config.data_licence);
+  CHECK(
+      findings ==
+      "site.toml:6:6: error: data_licence.id: expected an SPDX licence id (letters, digits, '.' "
+      "and '-'), e.g. id = \"CC-BY-4.0\"\n"
+      "    id = \"CC BY 4.0\"\n"
+      "         ^\n"
+      "site.toml:7:7: error: data_licence.url: expected the absolute http(s) address of the "
+      "licence's text, e.g. url = \"https://creativecommons.org/licenses/by/4.0/\"\n"
+      "    url = \"creativecommons.org/licenses/by/4.0/\"\n"
+      "          ^\n"
+      "site.toml:8:11: error: data_licence.licence: unknown key; expected one of: id, url, title\n"
+      "    licence = \"x\"\n"
+      "              ^\n");
+  load(kLinksBase + "[data_licence]\nid = \"CC0-1.0\"\n", &findings);
+  CHECK(findings ==
+        "site.toml:5:1: error: data_licence.url: missing; [data_licence] with id = \"CC-BY-4.0\", "
+        "url = \"https://creativecommons.org/licenses/by/4.0/\" and title = \"Creative Commons "
+        "Attribution 4.0 International\"\n"
+        "    [data_licence]\n"
+        "    ^\n");
+}
 
 TEST_CASE("Without a [links] table the link settings are the documented defaults", "[links]") {
   std::string findings;
