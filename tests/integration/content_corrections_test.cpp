@@ -101,8 +101,8 @@ TEST_CASE("The Rukhtan financial summary shows the final report's wage fund, pla
     const char* label;
     const char* not_reported;
   } kCases[] = {
-      {"kk", "Гранттың жалпы сомасынан еңбекақы төлеу қоры", "көрсетілмеген"},
-      {"ru", "Фонд оплаты труда из общей суммы гранта", "не указано"},
+      {"kk", "Гранттың жалпы сомасынан еңбекақы төлеу қоры", "хабарланбаған"},
+      {"ru", "Фонд оплаты труда из общей суммы гранта", "не сообщено"},
   };
   for (const auto& c : kCases) {
     INFO(c.lang);

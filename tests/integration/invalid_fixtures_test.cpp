@@ -55,7 +55,7 @@ const InvalidCase kCases[] = {
        "ru = \"Синтетический тестовый портал\" x"}},
      1,
      "load",
-     {"site.toml:10:38: error: malformed TOML: Error while parsing key-value pair: expected a "
+     {"site.toml:11:38: error: malformed TOML: Error while parsing key-value pair: expected a "
       "comment or whitespace, saw 'x'"}},
     {"malformed TOML, an unclosed array",
      {{"site.toml", "languages = [\"kk\", \"ru\"]", "languages = [\"kk\", \"ru\""}},

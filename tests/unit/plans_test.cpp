@@ -561,13 +561,17 @@ TEST_CASE(
   // The dates formatted in the page's language, not the document's wording.
   CHECK(a["period"]["text"] ==
         i18n::format_range(*portal.plans[0].directions[0].topics[0].period, Lang::ru));
-  CHECK(a["planned"] == "1\u00A0000\u00A0000\u00A0₸");
+  CHECK(a["planned"]["text"] == "1\u00A0000\u00A0000\u00A0₸");
   // 700 000 completed + 200 000 in progress; the planned grant and the application do not count.
-  CHECK(a["awarded"] == "900\u00A0000\u00A0₸");
+  CHECK(a["awarded"]["text"] == "900\u00A0000\u00A0₸");
+  // The plan states the planned figure; the awarded sum and the difference are the portal's.
+  CHECK(a["planned"]["reported"] == true);
+  CHECK(a["awarded"]["computed"] == true);
+  CHECK(a["difference"]["computed"] == true);
   CHECK(a["awarded_count"] == "2");
   CHECK(a["awarded_incomplete"] == false);
-  CHECK(a["difference"] == "\u2212100\u00A0000\u00A0₸");  // a real minus sign
-  CHECK(a["awarded_share"] == "90\u00A0%");
+  CHECK(a["difference"]["text"] == "\u2212100\u00A0000\u00A0₸");  // a real minus sign
+  CHECK(a["awarded_share"]["text"] == "90\u00A0%");
 
   const json& grants = a["grants"];
   REQUIRE(grants.size() == 4);
@@ -575,7 +579,7 @@ TEST_CASE(
   CHECK(grants[0]["url"] == "/ru/grants/test-grant-completed/");
   CHECK(grants[0]["status"] == "Завершён");
   CHECK(grants[0]["status_key"] == "completed");
-  CHECK(grants[0]["amount"] == "700\u00A0000\u00A0₸");
+  CHECK(grants[0]["amount"]["text"] == "700\u00A0000\u00A0₸");
   CHECK(grants[0]["awarded"] == true);
   CHECK(grants[2]["status"] == "Запланирован");
   CHECK(grants[2]["awarded"] == false);
@@ -584,9 +588,9 @@ TEST_CASE(
 
   // Topic C: planned, nothing awarded yet, so the whole planned amount is the difference.
   const json& c = v["directions"][1]["topics"][0];
-  CHECK(c["planned"] == "300\u00A0000\u00A0₸");
-  CHECK(c["awarded"] == "0\u00A0₸");
-  CHECK(c["difference"] == "\u2212300\u00A0000\u00A0₸");
+  CHECK(c["planned"]["text"] == "300\u00A0000\u00A0₸");
+  CHECK(c["awarded"]["text"] == "0\u00A0₸");
+  CHECK(c["difference"]["text"] == "\u2212300\u00A0000\u00A0₸");
   CHECK(c["grants"] == json::array());
   CHECK(c["period"].is_null());  // neither dates nor the document's wording
   CHECK(c["goal"].is_null());
@@ -597,9 +601,9 @@ TEST_CASE(
   CHECK(first["number"] == 1);
   CHECK(first["title"]["text"] == "Первое направление");
   CHECK(first["direction"]["text"] == "Тестовое приоритетное направление");
-  CHECK(first["subtotal"] == "1\u00A0500\u00A0000\u00A0₸");
-  CHECK(first["awarded"] == "900\u00A0000\u00A0₸");
-  CHECK(first["difference"] == "\u2212600\u00A0000\u00A0₸");
+  CHECK(first["subtotal"]["text"] == "1\u00A0500\u00A0000\u00A0₸");
+  CHECK(first["awarded"]["text"] == "900\u00A0000\u00A0₸");
+  CHECK(first["difference"]["text"] == "\u2212600\u00A0000\u00A0₸");
 
   // The plan.
   CHECK(v["title"]["text"] == "Тестовый план");
@@ -610,9 +614,9 @@ TEST_CASE(
   CHECK(v["source"] == json{{"text", "Сынақ жоспарының құжаты"}, {"lang", "kk"}});
   CHECK(v["translation"]["source_lang"] == "kk");
   CHECK(v["url"] == "/ru/plans/test-plan/");
-  CHECK(v["total"] == "1\u00A0800\u00A0000\u00A0₸");
-  CHECK(v["awarded"] == "900\u00A0000\u00A0₸");
-  CHECK(v["difference"] == "\u2212900\u00A0000\u00A0₸");
+  CHECK(v["total"]["text"] == "1\u00A0800\u00A0000\u00A0₸");
+  CHECK(v["awarded"]["text"] == "900\u00A0000\u00A0₸");
+  CHECK(v["difference"]["text"] == "\u2212900\u00A0000\u00A0₸");
   CHECK(v["topic_count"] == "3");
 }
 
@@ -627,19 +631,19 @@ TEST_CASE(
     const views::ViewContext ctx{portal, strings, lang};
     const json v = views::plan_view(ctx, portal.plans[0]);
     const json& b = v["directions"][0]["topics"][1];
-    CHECK(b["planned"].is_null());
+    CHECK(b["planned"]["not_reported"] == true);
     CHECK(b["difference"].is_null());
     CHECK(b["awarded_share"].is_null());
     // What was awarded is still shown: it is a fact about the grants, not about the plan.
-    CHECK(b["awarded"] == ctx.money(Tenge(700000)));
+    CHECK(b["awarded"]["text"] == ctx.money(Tenge(700000)));
     // The document's wording of the period, since it gives no dates.
     CHECK(b["period"]["text"] == portal.plans[0].directions[0].topics[1].period_text.in(lang));
 
     const json& second = v["directions"][1];
-    CHECK(second["subtotal"].is_null());
+    CHECK(second["subtotal"]["not_reported"] == true);
     CHECK(second["difference"].is_null());
     CHECK(second["direction"].is_null());
-    CHECK(second["awarded"] == ctx.money(Tenge(0)));
+    CHECK(second["awarded"]["text"] == ctx.money(Tenge(0)));
   }
 }
 
@@ -652,10 +656,10 @@ TEST_CASE(
   const i18n::UiStrings strings = view_strings();
   const json a = views::plan_view(views::ViewContext{portal, strings, Lang::ru},
                                   portal.plans[0])["directions"][0]["topics"][0];
-  CHECK(a["awarded"] == "700\u00A0000\u00A0₸");
+  CHECK(a["awarded"]["text"] == "700\u00A0000\u00A0₸");
   CHECK(a["awarded_incomplete"] == true);
   CHECK(a["difference"].is_null());
-  CHECK(a["grants"][1]["amount"].is_null());
+  CHECK(a["grants"][1]["amount"]["not_reported"] == true);
 }
 
 TEST_CASE("The plans index lists plans newest first with year, title and stated total", "[plans]") {
@@ -672,9 +676,9 @@ TEST_CASE("The plans index lists plans newest first with year, title and stated 
   CHECK(v["plans"][0]["year"] == "2030");
   CHECK(v["plans"][0]["url"] == "/kk/plans/test-plan/");
   CHECK(v["plans"][0]["title"]["text"] == "Сынақ жоспары");
-  CHECK(v["plans"][0]["total"] == "1\u00A0800\u00A0000\u00A0₸");
+  CHECK(v["plans"][0]["total"]["text"] == "1\u00A0800\u00A0000\u00A0₸");
   CHECK(v["plans"][1]["id"] == "test-plan-older");
-  CHECK(v["plans"][1]["total"].is_null());
+  CHECK(v["plans"][1]["total"]["not_reported"] == true);
 }
 
 TEST_CASE("The plan templates render with the real UI strings of both languages", "[plans]") {
