@@ -46,6 +46,17 @@ TEST_CASE("A valid site.toml is read without findings and the base URL gets its 
   CHECK(config.currency == "KZT");
 }
 
+TEST_CASE("as_of names the day the data are current to; without it no date is assumed") {
+  std::string findings;
+  CHECK_FALSE(load(kValid, &findings).as_of.has_value());
+  std::string text = kValid;
+  text.insert(text.find("[description]"), "as_of = \"2026-12-06\"\n");  // a top-level key
+  const SiteConfig config = load(text, &findings);
+  CHECK(findings == "");
+  REQUIRE(config.as_of.has_value());
+  CHECK(config.as_of->iso() == "2026-12-06");
+}
+
 TEST_CASE("The first language listed is the default") {
   std::string findings;
   const SiteConfig config = load(
@@ -156,6 +167,15 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "site.toml:4:9: error: theme: unknown key; expected one of: title, description, languages, "
        "base_url, operator, currency, page_size, as_of, links, search, data_licence\n"
        "    theme = \"dark\"\n"
+       "            ^\n"},
+      {"a data date that is not a day",
+       "base_url = \"https://ashyq.kz/\"\n"
+       "operator = \"cisc\"\n"
+       "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
+       "as_of = \"2026-12\"\n",
+       "site.toml:4:9: error: as_of: expected the day the portal's data are current to, as a quoted "
+       "YYYY-MM-DD date, e.g. as_of = \"2026-12-01\"\n"
+       "    as_of = \"2026-12\"\n"
        "            ^\n"},
       {"the same language twice",
        "base_url = \"https://ashyq.kz/\"\n"
