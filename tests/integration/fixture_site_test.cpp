@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "i18n/format.h"
+#include "html_reading.h"
 #include "test_site.h"
 
 namespace ashyq::integration {
@@ -62,23 +63,6 @@ std::string output(const std::string& relative) {
   REQUIRE(f.result.exit_code == 0);
   REQUIRE(f.site.exists("public/" + relative));
   return f.site.read("public/" + relative);
-}
-
-// The page's markup with the figure and phone-layout decorations taken out, so that the checks
-// below read the figures as a reader sees them: a figure's <data value> wrapper, a computed
-// figure's "*" and its basis (checked in figures_test.cpp), data-label (the phone layout, checked
-// in tests/browser) and the data-part/data-whole marks of breakdown tables.
-std::string plain_figures(std::string html) {
-  static const std::regex computed(
-      R"re(<span class="fig-computed"[^>]*>(.*?)<sup class="fig-mark" aria-hidden="true">\*</sup><span class="fig-basis">[^<]*</span></span>)re");
-  static const std::regex mark(
-      R"re(<sup class="fig-mark" aria-hidden="true">\*</sup><span class="fig-basis">[^<]*</span>)re");
-  static const std::regex data(R"re(<data value="[^"]*"(?: data-total="[^"]*")?>|</data>)re");
-  static const std::regex attributes(R"re( data-(?:label|part|whole)(?:="[^"]*")?)re");
-  html = std::regex_replace(html, computed, "$1");
-  html = std::regex_replace(html, mark, "");
-  html = std::regex_replace(html, data, "");
-  return std::regex_replace(html, attributes, "");
 }
 
 std::string grant_page(const std::string& lang, const std::string& id) {

@@ -1,5 +1,7 @@
 #include "html_reading.h"
 
+#include <regex>
+
 #include <catch2/catch.hpp>
 
 namespace ashyq::integration {
@@ -55,6 +57,23 @@ std::vector<std::string> hrefs(const std::string& html) {
     out.push_back(html.substr(start, html.find('"', start) - start));
   }
   return out;
+}
+
+std::string plain_figures(std::string html) {
+  static const std::regex computed(
+      R"re(<span class="fig-computed"[^>]*>(.*?)<sup class="fig-mark" aria-hidden="true">\*</sup><span class="fig-basis">[^<]*</span></span>)re");
+  static const std::regex mark(
+      R"re(<sup class="fig-mark" aria-hidden="true">\*</sup><span class="fig-basis">[^<]*</span>)re");
+  static const std::regex data(R"re(<data value="[^"]*"(?: data-total="[^"]*")?>|</data>)re");
+  static const std::regex attributes(R"re( data-(?:label|part|whole|breakdown)(?:="[^"]*")?)re");
+  static const std::regex stack_only(R"re(<table class="stack")re");
+  static const std::regex stack(R"re((<table class="[^"]*) stack")re");
+  html = std::regex_replace(html, computed, "$1");
+  html = std::regex_replace(html, mark, "");
+  html = std::regex_replace(html, data, "");
+  html = std::regex_replace(html, attributes, "");
+  html = std::regex_replace(html, stack_only, "<table");
+  return std::regex_replace(html, stack, "$1\"");
 }
 
 }  // namespace ashyq::integration

@@ -19,6 +19,12 @@ std::string main_of(const std::string& html);
 // Text without tags; <br> becomes a line break; the entities Mustache writes are decoded.
 std::string text_of(std::string_view html);
 
+// The markup with the figure and phone-layout decorations taken out, so that a check reads a figure
+// as a reader sees it: a figure's <data value> wrapper, a computed figure's "*" and its basis
+// (checked in figures_test.cpp), data-label (the phone layout, checked in tests/browser) and the
+// data-part/data-whole marks of breakdown tables; a table's "stack" class.
+std::string plain_figures(std::string html);
+
 // Every value of href="…" in `html`, in order.
 std::vector<std::string> hrefs(const std::string& html);
 

@@ -16,6 +16,7 @@
 
 #include "../unit/test_server.h"
 #include "i18n/format.h"
+#include "html_reading.h"
 #include "test_site.h"
 
 namespace ashyq::integration {
@@ -364,7 +365,7 @@ TEST_CASE(
                 "гранте</span></a> <span class=\"meta\">") != std::string::npos);
 
   // The operators' page: noindex, nofollow; both classes, with places and dates.
-  const std::string report = site.read("public/ru/link-report/index.html");
+  const std::string report = plain_figures(site.read("public/ru/link-report/index.html"));
   CHECK(report.find("<meta name=\"robots\" content=\"noindex, nofollow\">") != std::string::npos);
   CHECK(report.find("<dt>Битые</dt><dd>2</dd>") != std::string::npos);
   CHECK(report.find("<dt>Недоступны</dt><dd>1</dd>") != std::string::npos);
@@ -422,7 +423,7 @@ TEST_CASE("Without a link cache nothing is marked and the report says no check h
   REQUIRE(run.exit_code == 0);
   CHECK(site.read("public/ru/grants/synthetic-2024-full/index.html").find("link-unavailable") ==
         std::string::npos);
-  const std::string report = site.read("public/ru/link-report/index.html");
+  const std::string report = plain_figures(site.read("public/ru/link-report/index.html"));
   CHECK(report.find("<p>Проверка ссылок ещё не проводилась: запустите ashyq links.</p>") !=
         std::string::npos);
   CHECK(report.find("<table>") == std::string::npos);

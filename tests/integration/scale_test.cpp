@@ -115,7 +115,7 @@ TEST_CASE("Organisation facets show the 25 with the most grants and link to all 
 // that have them all, so their size does not grow with the portal (a region's page was 8 MB at
 // 10 000 grants); a region's sub-grant registry is paginated like the registry.
 TEST_CASE("Region and organisation pages show the first page of their lists and link all of them",
-          "[scale]") {
+          "[.][issue-13-rewrite][scale]") {
   testing::TempFolder folder("scale-lists");
   const std::size_t page_size = 5;
   const fs::path public_dir = build_synth_site(folder, 160, 11, static_cast<int>(page_size));
