@@ -138,6 +138,7 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
       values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
                         {"url", facet_path(ctx, kind, v.key)},
                         {"totals", totals_view(ctx, v.totals, facet_key(kind, v.key))},
+                        {"count", nullptr},  // media facets' count of links; grants have totals
                         {"current", kind == current_kind && v.key == current_key}});
     }
     json more = nullptr;

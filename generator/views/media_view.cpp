@@ -106,11 +106,12 @@ json media_facets_view(const ViewContext& ctx, const PortalIndex& index,
     json values = json::array();
     for (std::size_t i : order) {
       const MediaFacetValue& v = facet.values[i];
-      // `total` null, not absent: the grant facets show a sum there; links have none.
+      // `totals` null, not absent: the grant facets show their totals there; links have a count.
       values.push_back({{"label", labels[i]},
                         {"url", media_facet_path(ctx, kind, v.key)},
-                        {"count", ctx.integer(static_cast<std::int64_t>(v.links.size()))},
-                        {"total", nullptr},
+                        {"count", ctx.computed_count(static_cast<std::int64_t>(v.links.size()),
+                                                     ctx.t("basis.media_links"))},
+                        {"totals", nullptr},
                         {"current", current_kind == kind && v.key == current_key}});
     }
     json note = nullptr;
