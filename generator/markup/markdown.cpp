@@ -507,20 +507,9 @@ class LinkLocator {
       after_previous_ = std::max({after_previous_, end, Position{ref.line, ref.column + 1}});
       return ref;
     }
-    cmark_node* block = enclosing_block(node);
-    const int first_line = block ? cmark_node_get_start_line(block) : 1;
-    const int last_line = block ? cmark_node_get_end_line(block) : static_cast<int>(lines_.size());
-    const std::string literal = text_of_children(node);
-    if (auto found = find(literal, std::max(after_previous_, Position{first_line, 1}), last_line)) {
-      after_previous_ = {found->line, found->column + static_cast<int>(literal.size())};
-      // Point at the "<" of "<https://…>", as an inline link is pointed at by its "[".
-      if (found->column > 1 && lines_[found->line - 1][found->column - 2] == '<') --found->column;
-      ref.line = found->line;
-      ref.column = found->column;
-      return ref;
-    }
-    if (ref.line < 1) ref.line = first_line;
-    ref.column = 0;
+    auto found = find_in_block(node, text_of_children(node), ref.line, ref.column);
+    // Point at the "<" of "<https://…>", as an inline link is pointed at by its "[".
+    if (found && ref.column > 1 && lines_[ref.line - 1][ref.column - 2] == '<') --ref.column;
     return ref;
   }
 
@@ -535,18 +524,26 @@ class LinkLocator {
     RawHtmlRef ref{std::string(literal), cmark_node_get_start_line(node),
                    cmark_node_get_start_column(node)};
     if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) return ref;
+    find_in_block(node, literal, ref.line, ref.column);
+    return ref;
+  }
+
+  // Finds `literal` in the source after the previous one found, within the block that holds `node`,
+  // and sets `line` and `column` to where it starts (true). When it is not found, `column` becomes 0
+  // (unknown) and a `line` cmark gave as 0 becomes the block's first line (false).
+  bool find_in_block(cmark_node* node, std::string_view literal, int& line, int& column) {
     cmark_node* block = enclosing_block(node);
     const int first_line = block ? cmark_node_get_start_line(block) : 1;
     const int last_line = block ? cmark_node_get_end_line(block) : static_cast<int>(lines_.size());
     if (auto found = find(literal, std::max(after_previous_, Position{first_line, 1}), last_line)) {
       after_previous_ = {found->line, found->column + static_cast<int>(literal.size())};
-      ref.line = found->line;
-      ref.column = found->column;
-      return ref;
+      line = found->line;
+      column = found->column;
+      return true;
     }
-    if (ref.line < 1) ref.line = first_line;
-    ref.column = 0;
-    return ref;
+    if (line < 1) line = first_line;
+    column = 0;
+    return false;
   }
 
   // Byte column → character column on `line`.

@@ -52,15 +52,9 @@ json optional_count(const ViewContext& ctx, const std::optional<std::int64_t>& n
   return ctx.reported_count(n);
 }
 
-// actual − planned as a computed figure: "+87", "−3", "0".
 json difference(const ViewContext& ctx, std::int64_t planned, std::int64_t actual, bool money) {
-  const std::int64_t diff = actual - planned;
-  const std::int64_t magnitude = diff < 0 ? -diff : diff;
-  std::string text = (diff > 0 ? "+" : diff < 0 ? "−" : "") +
-                     (money ? ctx.money(Tenge(magnitude)) : ctx.integer(magnitude));
-  return figure_json(Figure::computed(std::move(text), ctx.t("basis.difference"), diff));
+  return ctx.computed_difference(planned, actual, money, ctx.t("basis.difference"));
 }
-
 json texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
   json out = json::array();
   for (const auto& item : items)

@@ -33,13 +33,6 @@ struct Awarded {
   }
 };
 
-// Awarded − planned, with a real minus sign: "+1 000 ₸", "−5 000 ₸", "0 ₸"; computed.
-json difference_figure(const ViewContext& ctx, Tenge planned, Tenge awarded) {
-  const std::int64_t diff = awarded.value() - planned.value();
-  std::string text = diff == 0 ? ctx.money(Tenge(0))
-                               : (diff > 0 ? "+" : "\u2212") + ctx.money(Tenge(diff < 0 ? -diff : diff));
-  return figure_json(Figure::computed(std::move(text), ctx.t("basis.plan_difference"), diff));
-}
 
 // Planned against awarded. Without a stated planned figure there is nothing to compare: the
 // difference and share stay null rather than being computed against a derived figure. With an
@@ -53,8 +46,9 @@ void add_comparison(const ViewContext& ctx, const std::optional<Tenge>& planned,
   out["awarded_incomplete"] = !awarded.complete;
   const bool comparable = planned && awarded.complete;
   // Without a stated planned figure, or with an awarded grant whose amount is unpublished, there
-  // is no difference to give: the page says why in words (plan.difference_not_computed).
-  out["difference"] = comparable ? difference_figure(ctx, *planned, awarded.sum) : json(nullptr);
+  // is no difference to give: the page says so in words (figure.not_computed).
+  out["difference"] = comparable ? ctx.computed_difference(planned->value(), awarded.sum.value(), true,
+                                                      ctx.t("basis.plan_difference")) : json(nullptr);
   out["awarded_share"] = comparable ? ctx.computed_share(awarded.sum.value(), planned->value(),
                                                          ctx.t("basis.plan_share"))
                                     : json(nullptr);

@@ -54,6 +54,15 @@ nlohmann::json ViewContext::computed_count(std::int64_t n, std::string basis,
   return figure_json(Figure::computed(integer(n), std::move(basis), n, std::move(key)));
 }
 
+nlohmann::json ViewContext::computed_difference(std::int64_t planned, std::int64_t actual,
+                                                bool money, std::string basis) const {
+  const std::int64_t diff = actual - planned;
+  const std::int64_t magnitude = diff < 0 ? -diff : diff;
+  std::string text = std::string(diff > 0 ? "+" : diff < 0 ? "\u2212" : "") +
+                     (money ? this->money(Tenge(magnitude)) : integer(magnitude));
+  return figure_json(Figure::computed(std::move(text), std::move(basis), diff));
+}
+
 nlohmann::json ViewContext::computed_share(std::int64_t part, std::int64_t whole,
                                            std::string basis) const {
   if (whole == 0) return nullptr;

@@ -29,6 +29,10 @@ struct ViewContext {
   nlohmann::json reported_count(const std::optional<std::int64_t>& n) const;
   nlohmann::json computed_money(Tenge amount, std::string basis, std::string key = {}) const;
   nlohmann::json computed_count(std::int64_t n, std::string basis, std::string key = {}) const;
+  // actual − planned as a computed figure with a real minus sign ("+87", "−3 000 ₸", "0"), money
+  // or a count, saying what it subtracts (`basis`).
+  nlohmann::json computed_difference(std::int64_t planned, std::int64_t actual, bool money,
+                                     std::string basis) const;
   // part / whole as a computed percentage; null when whole is 0 (no share to show).
   nlohmann::json computed_share(std::int64_t part, std::int64_t whole, std::string basis) const;
   nlohmann::json not_reported() const { return figure_json(Figure::not_reported()); }

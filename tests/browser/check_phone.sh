@@ -8,19 +8,8 @@ set -euo pipefail
 binary=$1
 source_dir=$2
 shot_dir=$3
-if [ ! -d "$source_dir/node_modules/playwright-core" ]; then
-  echo "missing node_modules/playwright-core: run ./dev.sh test (it installs the npm test tools)" >&2
-  exit 1
-fi
-if [ ! -x /usr/bin/chromium ]; then
-  echo "missing /usr/bin/chromium: run ./dev.sh test (it installs the Debian package chromium)" >&2
-  exit 1
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# shellcheck source=../build_sites.sh
-source "$source_dir/tests/build_sites.sh"
-build_sites "$binary" "$source_dir" "$work"
+# shellcheck source=browser_sites.sh
+source "$source_dir/tests/browser/browser_sites.sh"
+browser_sites "$binary" "$source_dir"
 
 node "$source_dir/tests/browser/phone_tables_test.mjs" "$shot_dir" "${outputs[@]}"
