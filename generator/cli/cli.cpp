@@ -15,6 +15,7 @@
 #include "core/file_io.h"
 #include "core/memory.h"
 #include "links/site_links.h"
+#include "routes/routes.h"
 #include "search/text_analysis.h"
 #include "site/build.h"
 #include "validate/validator.h"
@@ -149,7 +150,7 @@ int command_check(const Options& o, std::ostream& out, std::ostream& err) {
 int command_links(const Options& options, std::ostream& out, std::ostream& err) {
   Diagnostics diagnostics;
   const Portal portal = load_portal(options.site, diagnostics);
-  if (!diagnostics.has_errors()) validate_portal(portal, diagnostics);
+  if (!diagnostics.has_errors()) validate_portal(portal, routes::reserved_names(), diagnostics);
   report_findings(diagnostics, options, err);
   if (diagnostics.has_errors()) {
     err << "links failed: the content has errors; fix them first (see ashyq check)\n";

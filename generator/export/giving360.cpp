@@ -2,6 +2,7 @@
 
 #include "export/tables.h"
 #include "model/enum_names.h"
+#include "routes/routes.h"
 
 namespace ashyq::opendata {
 namespace {
@@ -106,7 +107,7 @@ ordered_json grant_record(const Portal& portal, const Grant& g, Lang lang) {
   grant["awardDate"] = g.contract_date->iso();
   if (g.planned_period) grant["plannedDates"] = ordered_json::array({event(*g.planned_period)});
   if (g.actual_period) grant["actualDates"] = ordered_json::array({event(*g.actual_period)});
-  grant["url"] = portal_url(portal, lang, "grants/" + g.id + "/");
+  grant["url"] = routes::absolute(portal.config, routes::url_of(g, lang));
   grant["recipientOrganization"] = ordered_json::array({organisation(portal, g.grantee_id, lang)});
   grant["fundingOrganization"] = ordered_json::array({organisation(
       portal, g.operator_id.empty() ? portal.config.operator_id : g.operator_id, lang)});
@@ -131,7 +132,7 @@ ordered_json subgrant_record(const Portal& portal, const i18n::UiStrings& string
   grant["currency"] = portal.config.currency;
   grant["amountAwarded"] = sg.amount.value();
   grant["awardDate"] = sg.award_date->iso();
-  grant["url"] = portal_url(portal, lang, "subgrants/programme/" + g.id + "/");
+  grant["url"] = routes::absolute(portal.config, routes::programme_url(g, lang));
   const std::string kind(name_of(recipient_kind_names(), sg.recipient_kind));
   ordered_json recipient = ordered_json::object();
   recipient["id"] = kPrefix + g.id + "-" + sg.id + "-recipient";

@@ -5,6 +5,7 @@
 #include "export/giving360.h"
 #include "media/media_url.h"
 #include "model/enum_names.h"
+#include "routes/routes.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
 
@@ -114,10 +115,6 @@ const char* outcome_name(views::IndicatorOutcome outcome) {
 }
 
 }  // namespace
-
-std::string portal_url(const Portal& portal, Lang lang, const std::string& rest) {
-  return portal.config.base_url + std::string(lang_code(lang)) + "/" + rest;
-}
 
 const char* column_type_name(ColumnType type) {
   switch (type) {
@@ -448,8 +445,8 @@ Table grants_table(const Portal& portal, const std::vector<std::size_t>& grants)
     row.count("direct_beneficiaries_planned", g.impact.direct_beneficiaries.planned)
         .count("direct_beneficiaries_actual", g.impact.direct_beneficiaries.actual)
         .date("final_report_date", g.final_report_date)
-        .text("url_kk", portal_url(portal, Lang::kk, "grants/" + g.id + "/"))
-        .text("url_ru", portal_url(portal, Lang::ru, "grants/" + g.id + "/"));
+        .text("url_kk", routes::absolute(portal.config, routes::url_of(g, Lang::kk)))
+        .text("url_ru", routes::absolute(portal.config, routes::url_of(g, Lang::ru)));
     table.rows.push_back(row.take());
   }
   return table;
@@ -575,8 +572,8 @@ Table organisations_table(const Portal& portal, const PortalIndex& index,
         .set("applied_as_grantee", as_grantee.of(MoneyKind::applied).amount.value())
         .set("planned_as_grantee", as_grantee.of(MoneyKind::planned).amount.value())
         .set("grants_as_grantee_without_amount", without_amount)
-        .text("url_kk", portal_url(portal, Lang::kk, "organisations/" + o.id + "/"))
-        .text("url_ru", portal_url(portal, Lang::ru, "organisations/" + o.id + "/"));
+        .text("url_kk", routes::absolute(portal.config, routes::url_of(o, Lang::kk)))
+        .text("url_ru", routes::absolute(portal.config, routes::url_of(o, Lang::ru)));
     table.rows.push_back(row.take());
   }
   return table;

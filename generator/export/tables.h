@@ -48,9 +48,6 @@ struct Table {
   std::vector<std::vector<Cell>> rows;  // each row has one cell per column, in column order
 };
 
-// The absolute URL of a page of the portal: base_url + "<lang>/" + rest.
-std::string portal_url(const Portal& portal, Lang lang, const std::string& rest);
-
 // The tables, each defined once. The order is the order of the bulk files and the dictionary.
 const TableSchema& grants_schema();
 const TableSchema& subgrants_schema();

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/content_hash.h"
+#include "routes/routes.h"
 
 namespace ashyq::search {
 namespace {
@@ -69,10 +70,10 @@ void append_postings(std::string& out, const TermPostings& term) {
 
 }  // namespace
 
-std::string index_url(Lang lang) { return "/search/" + std::string(lang_code(lang)) + "/"; }
+std::string index_url(Lang lang) { return "/" + routes::search_index_folder(lang); }
 
 std::vector<IndexFile> index_files(const SearchIndex& index, const IndexLayout& layout) {
-  const std::string folder = "search/" + std::string(lang_code(index.lang)) + "/";
+  const std::string folder = routes::search_index_folder(index.lang);
   std::vector<IndexFile> files(1);
   std::vector<std::pair<const std::string*, std::string>> term_chunks;  // first term, file name
 

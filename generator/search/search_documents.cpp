@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/short_text.h"
+#include "routes/routes.h"
 #include "views/view_context.h"
 
 namespace ashyq::search {
@@ -80,8 +81,9 @@ class DocumentCollector {
     Texts texts;
     texts.add(title, kTitleWeight);
     texts.add(body);
-    builder_.add({ctx_.path(page.name + "/"), title, "page", "", short_text(body, kSummaryBytes)},
-                 texts.pieces);
+    builder_.add(
+        {routes::url_of(page, ctx_.lang), title, "page", "", short_text(body, kSummaryBytes)},
+        texts.pieces);
   }
 
   void add_plan(const Plan& plan) {
@@ -100,7 +102,7 @@ class DocumentCollector {
         for (const auto& result : topic.expected_results) texts.add(text(result));
       }
     }
-    builder_.add({ctx_.path("plans/" + plan.id + "/"), std::string(text(plan.title)), "plan",
+    builder_.add({routes::url_of(plan, ctx_.lang), std::string(text(plan.title)), "plan",
                   join({plan.year > 0 ? std::to_string(plan.year) : "", operator_name,
                         plan.total ? ctx_.money(*plan.total) : ""}),
                   ""},
@@ -114,7 +116,7 @@ class DocumentCollector {
     Texts texts;
     texts.add(text(region.name), kTitleWeight);
     builder_.add(
-        {ctx_.path("regions/" + region.id + "/"), std::string(text(region.name)), "region",
+        {routes::url_of(region, ctx_.lang), std::string(text(region.name)), "region",
          ctx_.t("nav.grants") + ": " + ctx_.integer(static_cast<std::int64_t>(grants)), ""},
         texts.pieces);
   }
@@ -132,8 +134,8 @@ class DocumentCollector {
       texts.add(text(entry.funder));
       texts.add(text(entry.results));
     }
-    builder_.add({ctx_.path("organisations/" + organisation.id + "/"),
-                  std::string(text(organisation.name)), "organisation",
+    builder_.add({routes::url_of(organisation, ctx_.lang), std::string(text(organisation.name)),
+                  "organisation",
                   join({std::string(text(organisation.short_name)), region, organisation.bin}),
                   short_text(text(organisation.about), kSummaryBytes)},
                  texts.pieces);
@@ -184,7 +186,7 @@ class DocumentCollector {
     for (const std::string& region : regions)
       regions_text += (regions_text.empty() ? "" : ", ") + region;
     const std::string_view summary = grant.goal.empty() ? text(grant.topic) : text(grant.goal);
-    builder_.add({ctx_.path("grants/" + grant.id + "/"), std::string(text(grant.title)), "grant",
+    builder_.add({routes::url_of(grant, ctx_.lang), std::string(text(grant.title)), "grant",
                   join({grantee, regions_text, year ? std::to_string(*year) : "",
                         grant.amount ? ctx_.money(*grant.amount) : ""}),
                   short_text(summary, kSummaryBytes)},

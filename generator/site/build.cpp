@@ -59,12 +59,12 @@ struct KindTally {
   std::int64_t pages = 0, bytes = 0, render_ns = 0, downloads_ns = 0, slowest_ns = 0;
   std::size_t slowest = 0;  // index into the page list
 };
-using KindTallies = std::array<KindTally, kPageKindCount>;
+using KindTallies = std::array<KindTally, routes::kPageKindCount>;
 
 std::vector<PageKindCost> page_costs(const SiteContext& site, const std::vector<PageKey>& pages,
                                      const std::vector<KindTallies>& per_thread) {
   std::vector<PageKindCost> costs;
-  for (std::size_t k = 0; k < kPageKindCount; ++k) {
+  for (std::size_t k = 0; k < routes::kPageKindCount; ++k) {
     KindTally sum;
     for (const KindTallies& tallies : per_thread) {
       const KindTally& t = tallies[k];
@@ -78,7 +78,7 @@ std::vector<PageKindCost> page_costs(const SiteContext& site, const std::vector<
       }
     }
     if (sum.pages == 0) continue;
-    costs.push_back({page_kind_name(static_cast<PageKind>(k)), sum.pages,
+    costs.push_back({std::string(routes::page_kind_name(static_cast<PageKind>(k))), sum.pages,
                      static_cast<double>(sum.render_ns) / 1e9,
                      static_cast<double>(sum.downloads_ns) / 1e9, sum.bytes,
                      static_cast<double>(sum.slowest_ns) / 1e9,
@@ -115,7 +115,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   timings.load = seconds_since(phase_start);
   timings.mark_peak(PhaseTimings::Peak::load);
   phase_start = Clock::now();
-  validate_portal(portal, diagnostics);
+  validate_portal(portal, routes::reserved_names(), diagnostics);
   if (diagnostics.has_errors()) {
     result.failed_phase = "validate";
     return result;
@@ -190,7 +190,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
       KindTallies& tally = tallies[thread];
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         try {
-          KindTally& kind = tally[static_cast<std::size_t>(pages[i].kind)];
+          KindTally& kind = tally[static_cast<std::size_t>(pages[i].kind())];
           auto start = Clock::now();
           const std::string html = render_page(site, pages[i]);
           std::int64_t page_ns = add_elapsed(render_ns, start);
@@ -235,7 +235,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     // For machines: the sitemap(s), robots.txt and a feed per language.
     for_each_sitemap_file(site, pages, [&](const OutputFile& f) { writer.write(f.path, f.bytes); });
     writer.write("robots.txt", robots_txt(site));
-    for (Lang lang : portal.config.languages) writer.write(feed_path(lang), atom_feed(site, lang));
+    for (Lang lang : portal.config.languages)
+      writer.write(routes::feed_path(lang), atom_feed(site, lang));
     // Open data: bulk files, datapackage.json, the 360Giving package.
     write_portal_data_files(site, writer);
     copy_assets(site_dir / "assets", writer);

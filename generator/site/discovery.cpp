@@ -13,7 +13,7 @@ namespace ashyq::site {
 namespace {
 
 std::string absolute(const SiteContext& site, const std::string& url) {
-  return site.portal.config.base_url + url.substr(1);  // base_url ends with "/", url starts with it
+  return routes::absolute(site.portal.config, url);
 }
 
 // yyyymmdd (PartialDate::earliest/latest) → "yyyy-mm-ddT00:00:00Z".
@@ -40,21 +40,16 @@ std::string sitemap_urlset(const SiteContext& site, const std::vector<PageKey>& 
   const auto& languages = site.portal.config.languages;
   std::size_t n = 0;  // indexable pages seen
   for (const PageKey& key : pages) {
-    if (!is_indexable(key.kind)) continue;
+    if (!is_indexable(key.kind())) continue;
     if (n++ < first) continue;
     if (n > last) break;
     xml += "<url><loc>" + xml_escape(absolute(site, page_url(site, key))) + "</loc>";
-    if (key.kind != PageKind::language_choice) {
-      for (Lang lang : languages) {
-        PageKey other = key;
-        other.lang = lang;
+    if (key.kind() != PageKind::language_choice) {
+      for (Lang lang : languages)
         xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + std::string(lang_code(lang)) +
-               "\" href=\"" + xml_escape(absolute(site, page_url(site, other))) + "\"/>";
-      }
-      PageKey fallback = key;
-      fallback.lang = languages.front();
+               "\" href=\"" + xml_escape(absolute(site, page_url(site, key.in(lang)))) + "\"/>";
       xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
-             xml_escape(absolute(site, page_url(site, fallback))) + "\"/>";
+             xml_escape(absolute(site, page_url(site, key.in(languages.front())))) + "\"/>";
     }
     xml += "</url>\n";
   }
@@ -64,16 +59,13 @@ std::string sitemap_urlset(const SiteContext& site, const std::vector<PageKey>& 
 
 }  // namespace
 
-bool is_indexable(PageKind kind) {
-  return kind != PageKind::not_found && kind != PageKind::root_not_found &&
-         kind != PageKind::link_report;
-}
+bool is_indexable(PageKind kind) { return routes::info(kind).indexable; }
 
 void for_each_sitemap_file(const SiteContext& site, const std::vector<PageKey>& pages,
                            const std::function<void(const OutputFile&)>& file,
                            std::size_t max_urls) {
   const std::size_t indexable = static_cast<std::size_t>(std::count_if(
-      pages.begin(), pages.end(), [](const PageKey& key) { return is_indexable(key.kind); }));
+      pages.begin(), pages.end(), [](const PageKey& key) { return is_indexable(key.kind()); }));
   max_urls = std::max<std::size_t>(max_urls, 1);
   if (indexable <= max_urls) {
     file({"sitemap.xml", sitemap_urlset(site, pages, 0, indexable)});
@@ -113,8 +105,6 @@ std::string robots_txt(const SiteContext& site) {
   return text;
 }
 
-std::string feed_path(Lang lang) { return std::string(lang_code(lang)) + "/feed.xml"; }
-
 std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entries) {
   const Portal& portal = site.portal;
   const views::ViewContext ctx{portal, site.strings, lang};
@@ -128,7 +118,7 @@ std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entrie
       if (auto period = g.whole_period()) newest = std::max(newest, period->start.earliest());
     }
   }
-  const std::string self = portal.config.base_url + feed_path(lang);
+  const std::string self = routes::absolute(portal.config, routes::feed_path(lang));
   const std::string title = ctx.plain(portal.config.title) + " — " + ctx.t("feed.title");
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
@@ -139,14 +129,13 @@ std::string atom_feed(const SiteContext& site, Lang lang, std::size_t max_entrie
   xml += "<subtitle>" + xml_escape(ctx.t("feed.subtitle")) + "</subtitle>\n";
   xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(self) + "\"/>\n";
   xml += "<link rel=\"alternate\" type=\"text/html\" href=\"" +
-         xml_escape(portal.config.base_url + std::string(lang_code(lang)) + "/") + "\"/>\n";
+         xml_escape(routes::absolute(portal.config, routes::home_url(lang))) + "\"/>\n";
   xml += "<updated>" + atom_time(newest) + "</updated>\n";
   xml += "<author><name>" + xml_escape(ctx.plain(portal.config.title)) + "</name></author>\n";
   xml += "<generator>Ashyq</generator>\n";
   for (std::size_t i : reports) {
     const Grant& g = portal.grants[i];
-    PageKey key{PageKind::grant, lang, i};
-    const std::string url = absolute(site, page_url(site, key));
+    const std::string url = absolute(site, routes::url_of(g, lang));
     const std::string when = atom_time(report_start_day(g));
     const Organisation* grantee = portal.find_organisation(g.grantee_id);
     std::string summary = ctx.t("feed.grantee") + ": " +
@@ -174,7 +163,7 @@ std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t index)
   const Portal& portal = site.portal;
   const views::ViewContext ctx{portal, site.strings, lang};
   const Grant& g = portal.grants[index];
-  const std::string url = absolute(site, page_url(site, {PageKind::grant, lang, index}));
+  const std::string url = absolute(site, routes::url_of(portal.grants[index], lang));
   json ld = {{"@context", "https://schema.org"},
              {"@type", "MonetaryGrant"},
              {"@id", url + "#grant"},
@@ -192,8 +181,7 @@ std::string grant_json_ld(const SiteContext& site, Lang lang, std::size_t index)
     const Organisation* org = portal.find_organisation(id);
     o["name"] = org ? ctx.plain(org->name) : id;
     if (org) {
-      const auto position = static_cast<std::size_t>(org - portal.organisations.data());
-      o["url"] = absolute(site, page_url(site, {PageKind::organisation, lang, position}));
+      o["url"] = absolute(site, routes::url_of(*org, lang));
       if (!org->bin.empty()) o["taxID"] = org->bin;
     }
     return o;

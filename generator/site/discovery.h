@@ -37,8 +37,6 @@ std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector
 // robots.txt: everything may be crawled but the operators' link report; names the sitemap.
 std::string robots_txt(const SiteContext& site);
 
-// "kk/feed.xml"
-std::string feed_path(Lang lang);
 // Atom (RFC 4287) feed of the latest final reports (views::latest_final_reports, at most
 // `max_entries`), in `lang`. An entry's updated/published is the report's date at 00:00 UTC (a
 // date given only to the month or year counts from its first day); the feed's updated is the newest

@@ -15,6 +15,7 @@
 #include "export/giving360.h"
 #include "export/writers.h"
 #include "export/xlsx_writer.h"
+#include "routes/routes.h"
 #include "views/list_views.h"
 
 namespace ashyq::site {
@@ -23,9 +24,8 @@ namespace {
 using nlohmann::json;
 
 // The folder of a page's files: its URL without the leading slash, first page of a list.
-std::string page_folder(const SiteContext& site, PageKey key) {
-  key.page = 1;
-  return page_url(site, key).substr(1);
+std::string page_folder(const SiteContext& site, const PageKey& key) {
+  return routes::download_base(site.portal, site.index, key, "");
 }
 
 // How many omitted records the data page lists; the rest are in data/360giving-omitted.
@@ -165,81 +165,64 @@ std::vector<PageDownload> page_download_tables(const SiteContext& site, const Pa
                 [make = std::move(make)](std::size_t, std::size_t) { return make(); }),
         rows);
   };
-  switch (key.kind) {
-    case PageKind::grant: {
-      // The grant's row, then each table it has rows in; the counts are the tables' row counts:
-      // one per budget line, indicator of a task, sub-grant and media link.
-      const std::size_t a = key.a;
-      const Grant& g = portal.grants[a];
-      one(opendata::grants_schema(), 1,
-          [&portal, a] { return opendata::grants_table(portal, {a}); });
-      if (!g.budget.lines.empty())
-        one(opendata::budget_lines_schema(), g.budget.lines.size(),
-            [&portal, a] { return opendata::budget_lines_table(portal, {a}); });
-      std::size_t indicators = 0;
-      for (const Task& task : g.tasks) indicators += task.indicators.size();
-      if (indicators > 0)
-        one(opendata::indicators_schema(), indicators,
-            [&portal, a] { return opendata::indicators_table(portal, {a}); });
-      if (index.first_subgrant[a + 1] > index.first_subgrant[a]) programme_subgrants(a);
-      if (!g.media.empty())
-        one(opendata::media_schema(), g.media.size(),
-            [&portal, a] { return opendata::media_table(portal, {a}); });
-      break;
-    }
-    case PageKind::facet_value:
-      grants(index.facets[key.a].values[key.b].grants);
-      break;
-    case PageKind::subgrants:
-      subgrants(index.subgrants.data(), index.subgrants.size());
-      break;
-    case PageKind::subgrants_region:
-      region_subgrants(key.a);
-      break;
-    case PageKind::subgrants_programme:
-      programme_subgrants(key.a);
-      break;
-    case PageKind::organisations: {
-      const std::size_t n = portal.organisations.size();
-      add(chunked(opendata::organisations_schema(), n, chunk_size,
-                  [&portal, &index](std::size_t begin, std::size_t end) {
-                    std::vector<std::size_t> organisations;
-                    for (std::size_t i = begin; i < end; ++i) organisations.push_back(i);
-                    return opendata::organisations_table(portal, index, organisations);
-                  }),
-          n);
-      break;
-    }
-    case PageKind::organisation: {
-      // The profile, and every grant the page lists under any role, once, in the page's order.
-      const std::size_t a = key.a;
-      one(opendata::organisations_schema(), 1,
-          [&portal, &index, a] { return opendata::organisations_table(portal, index, {a}); });
-      const OrganisationGrants listed{&portal, &index.organisation_grants[a],
-                                      &portal.organisations[a].id};
-      add(chunked(opendata::grants_schema(), listed.size(), chunk_size,
-                  [&portal, listed](std::size_t begin, std::size_t end) {
-                    return opendata::grants_table(portal, listed.listed(begin, end));
-                  }),
-          listed.count());
-      break;
-    }
-    case PageKind::region: {
-      grants(index.facet(FacetKind::region).value_or_empty(portal.regions[key.a].id).grants);
-      region_subgrants(key.a);
-      break;
-    }
-    case PageKind::plan: {
-      const std::size_t a = key.a;
-      std::size_t topics = 0;
-      for (const PlanDirection& direction : portal.plans[a].directions)
-        topics += direction.topics.size();
-      one(opendata::plan_topics_schema(), topics,
-          [&portal, a] { return opendata::plan_topics_table(portal, {a}); });
-      break;
-    }
-    default:
-      break;
+  // What each kind of page lists, by the type of its key; other pages have no files.
+  if (const auto* k = std::get_if<routes::GrantKey>(&key.target)) {
+    // The grant's row, then each table it has rows in; the counts are the tables' row counts:
+    // one per budget line, indicator of a task, sub-grant and media link.
+    const std::size_t a = k->grant;
+    const Grant& g = portal.grants[a];
+    one(opendata::grants_schema(), 1, [&portal, a] { return opendata::grants_table(portal, {a}); });
+    if (!g.budget.lines.empty())
+      one(opendata::budget_lines_schema(), g.budget.lines.size(),
+          [&portal, a] { return opendata::budget_lines_table(portal, {a}); });
+    std::size_t indicators = 0;
+    for (const Task& task : g.tasks) indicators += task.indicators.size();
+    if (indicators > 0)
+      one(opendata::indicators_schema(), indicators,
+          [&portal, a] { return opendata::indicators_table(portal, {a}); });
+    if (index.first_subgrant[a + 1] > index.first_subgrant[a]) programme_subgrants(a);
+    if (!g.media.empty())
+      one(opendata::media_schema(), g.media.size(),
+          [&portal, a] { return opendata::media_table(portal, {a}); });
+  } else if (const auto* k = std::get_if<routes::FacetValueKey>(&key.target)) {
+    grants(index.facet(k->facet).values[k->value].grants);
+  } else if (std::holds_alternative<routes::SubgrantsKey>(key.target)) {
+    subgrants(index.subgrants.data(), index.subgrants.size());
+  } else if (const auto* k = std::get_if<routes::SubgrantsRegionKey>(&key.target)) {
+    region_subgrants(k->region);
+  } else if (const auto* k = std::get_if<routes::SubgrantsProgrammeKey>(&key.target)) {
+    programme_subgrants(k->grant);
+  } else if (std::holds_alternative<routes::OrganisationsKey>(key.target)) {
+    const std::size_t n = portal.organisations.size();
+    add(chunked(opendata::organisations_schema(), n, chunk_size,
+                [&portal, &index](std::size_t begin, std::size_t end) {
+                  std::vector<std::size_t> organisations;
+                  for (std::size_t i = begin; i < end; ++i) organisations.push_back(i);
+                  return opendata::organisations_table(portal, index, organisations);
+                }),
+        n);
+  } else if (const auto* k = std::get_if<routes::OrganisationKey>(&key.target)) {
+    // The profile, and every grant the page lists under any role, once, in the page's order.
+    const std::size_t a = k->organisation;
+    one(opendata::organisations_schema(), 1,
+        [&portal, &index, a] { return opendata::organisations_table(portal, index, {a}); });
+    const OrganisationGrants listed{&portal, &index.organisation_grants[a],
+                                    &portal.organisations[a].id};
+    add(chunked(opendata::grants_schema(), listed.size(), chunk_size,
+                [&portal, listed](std::size_t begin, std::size_t end) {
+                  return opendata::grants_table(portal, listed.listed(begin, end));
+                }),
+        listed.count());
+  } else if (const auto* k = std::get_if<routes::RegionKey>(&key.target)) {
+    grants(index.facet(FacetKind::region).value_or_empty(portal.regions[k->region].id).grants);
+    region_subgrants(k->region);
+  } else if (const auto* k = std::get_if<routes::PlanKey>(&key.target)) {
+    const std::size_t a = k->plan;
+    std::size_t topics = 0;
+    for (const PlanDirection& direction : portal.plans[a].directions)
+      topics += direction.topics.size();
+    one(opendata::plan_topics_schema(), topics,
+        [&portal, a] { return opendata::plan_topics_table(portal, {a}); });
   }
   return out;
 }
@@ -263,7 +246,7 @@ std::vector<Download> bulk_downloads(const SiteContext& site) {
   std::vector<Download> out;
   for (opendata::Table& table : opendata::bulk_tables(site.portal, site.index)) {
     const std::string name = table.schema->name;
-    out.push_back({"data/" + name, std::move(table)});
+    out.push_back({routes::data_file_base(name), std::move(table)});
   }
   return out;
 }
@@ -462,9 +445,7 @@ std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
   std::vector<std::string> folders = {folder};
   for (Lang lang : site.portal.config.languages) {
     if (lang == key.lang) continue;
-    PageKey other = key;
-    other.lang = lang;
-    folders.push_back(page_folder(site, other));
+    folders.push_back(page_folder(site, key.in(lang)));
   }
   std::int64_t bytes = 0;
   for (const PageDownload& d : page_download_tables(site, key, chunk_size)) {
@@ -478,12 +459,15 @@ std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
 void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer) {
   std::vector<opendata::TableSize> sizes;
   for (const BulkTable& table : bulk_tables(site))
-    sizes.push_back({table.schema, write_bulk_table(writer, "data/" + table.schema->name, table)});
-  writer.write("data/datapackage.json", opendata::datapackage(site.portal, sizes).dump(1) + "\n");
+    sizes.push_back({table.schema,
+                     write_bulk_table(writer, routes::data_file_base(table.schema->name), table)});
+  writer.write(routes::data_file_base("datapackage") + ".json",
+               opendata::datapackage(site.portal, sizes).dump(1) + "\n");
   if (!opendata::giving360_summary(site.portal).empty())
-    writer.write_streamed("data/360giving.json", [&](const output::OutputWriter::Append& append) {
-      opendata::write_giving360(site.portal, site.strings, append);
-    });
+    writer.write_streamed(routes::data_file_base("360giving") + ".json",
+                          [&](const output::OutputWriter::Append& append) {
+                            opendata::write_giving360(site.portal, site.strings, append);
+                          });
 }
 
 json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files) {
@@ -518,7 +502,7 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
   v["title"] = ctx.t("data.title");
   std::vector<std::pair<std::string, opendata::TableSize>> bulk;
   for (const opendata::TableSize& size : bulk_table_sizes(site))
-    bulk.push_back({"data/" + size.schema->name, size});
+    bulk.push_back({routes::data_file_base(size.schema->name), size});
   v["bulk"] = downloads_view(ctx, bulk);
   for (std::size_t i = 0; i < bulk.size(); ++i)  // the bulk files' copies for spreadsheets
     v["bulk"][i]["xlsx_url"] = "/" + bulk[i].first + ".xlsx";
@@ -554,7 +538,7 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
     const Grant& g = portal.grants[o.grant];
     omitted.push_back(
         {{"grant", ctx.text(g.title)},
-         {"url", ctx.path("grants/" + g.id + "/")},
+         {"url", routes::url_of(g, ctx.lang)},
          {"subgrant", o.subgrant ? json(g.subgrants.awarded[*o.subgrant].id) : json(nullptr)},
          {"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(o.reason))}});
   }

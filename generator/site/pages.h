@@ -1,6 +1,6 @@
 #pragma once
-// The pages a portal has, and the function that renders one. A page is a pure function of
-// (portal, index, language, page key): no clocks, no shared mutable state, no unordered iteration.
+// Rendering a page. A page is a pure function of (portal, index, language, page key): no clocks,
+// no shared mutable state, no unordered iteration. Which pages exist and their URLs is routes/'s.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -9,49 +9,13 @@
 #include "model/model.h"
 #include "model/portal_index.h"
 #include "render/renderer.h"
+#include "routes/routes.h"
 #include "views/view_context.h"
 
 namespace ashyq::site {
 
-enum class PageKind {
-  language_choice,      // /
-  root_not_found,       // /404.html, both languages
-  home,                 // /<lang>/
-  not_found,            // /<lang>/404.html
-  catalogue,            // /<lang>/grants/[sort/<s>/][page/<n>/]      a = sort
-  facet_value,          // /<lang>/grants/<facet>/<key>/[page/<n>/]  a = facet, b = value
-  grant,                // /<lang>/grants/<id>/                      a = grant
-  subgrants,            // /<lang>/subgrants/[page/<n>/]
-  subgrants_region,     // /<lang>/subgrants/region/<id>/            a = region
-  subgrants_programme,  // /<lang>/subgrants/programme/<grant-id>/   a = grant
-  organisations,        // /<lang>/organisations/
-  organisation,         // /<lang>/organisations/<id>/               a = organisation
-  regions,              // /<lang>/regions/
-  region,               // /<lang>/regions/<id>/                     a = region
-  plans,                // /<lang>/plans/
-  plan,                 // /<lang>/plans/<id>/                       a = plan
-  static_page,          // /<lang>/<name>/                           a = page
-  media,                // /<lang>/media/[page/<n>/]
-  media_facet_value,    // /<lang>/media/<facet>/<key>/[page/<n>/]   a = media facet, b = value
-  link_report,          // /<lang>/link-report/: broken links, for operators; noindex
-  data_dictionary,      // /<lang>/data/: the open data files and what every column means
-  search,               // /<lang>/search/: full-text search over the static index (search.js)
-};
-
-inline constexpr std::size_t kPageKindCount = static_cast<std::size_t>(PageKind::search) + 1;
-// The kind's name as written above ("facet_value"), for timings and messages.
-const char* page_kind_name(PageKind kind);
-
-struct PageKey {
-  PageKind kind = PageKind::home;
-  Lang lang = Lang::kk;
-  std::size_t a = 0, b = 0;
-  std::size_t page = 1;  // 1-based page of a paginated list
-};
-
-// Grant ids and static page names that would shadow a list page's URL.
-bool is_reserved_grant_id(const std::string& id);
-bool is_reserved_page_name(const std::string& name);
+using routes::PageKey;
+using routes::PageKind;
 
 struct SharedParts;
 
@@ -90,13 +54,13 @@ std::string registry_summary(const SiteContext& site, const views::ViewContext& 
                              const render::PreparedView* ui,
                              std::size_t slice_grants = kProgrammeSlice);
 
+// routes::list_pages, url and output_path of the site's portal.
 std::vector<PageKey> list_pages(const SiteContext& site);
-
-// The page's URL path ("/kk/grants/<id>/") and output file ("kk/grants/<id>/index.html").
 std::string page_url(const SiteContext& site, const PageKey& key);
 std::string page_path(const SiteContext& site, const PageKey& key);
 
-// Renders one page to HTML. Throws std::runtime_error on a template error.
+// Renders one page to HTML: the view of its kind (one function per key type), in the template
+// routes::info(kind) names, inside the layout. Throws std::runtime_error on a template error.
 std::string render_page(const SiteContext& site, const PageKey& key);
 
 }  // namespace ashyq::site

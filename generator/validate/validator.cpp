@@ -1,5 +1,6 @@
 #include "validate/validator.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -11,7 +12,6 @@
 #include "i18n/format.h"
 #include "markup/markdown.h"
 #include "media/media_url.h"
-#include "site/pages.h"
 #include "validate/plan_validator.h"
 #include "validate/reporter.h"
 
@@ -458,10 +458,14 @@ void check_shares(const Grant& g, Reporter& report) {
   }
 }
 
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 void check_grant(const Grant& g, const Portal& portal, const PublicContacts& contacts,
-                 Diagnostics& diagnostics) {
+                 const ReservedNames& reserved, Diagnostics& diagnostics) {
   Reporter report(g.source, diagnostics);
-  if (site::is_reserved_grant_id(g.id))
+  if (contains(reserved.grant_ids, g.id))
     report.error("/id", "\"" + g.id + "\" is reserved for catalogue pages (/grants/" + g.id +
                             "/); choose another id");
   if (!g.id.empty() && g.id != g.folder)
@@ -608,7 +612,8 @@ PublicContacts declared_contacts(const Portal& portal) {
   return collect_public_contacts(portal.organisations);
 }
 
-void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
+void validate_portal(const Portal& portal, const ReservedNames& reserved,
+                     Diagnostics& diagnostics) {
   const PublicContacts contacts = declared_contacts(portal);
   if (!portal.config.operator_id.empty() && !portal.find_organisation(portal.config.operator_id))
     diagnostics.error({"site.toml", 0, 0}, "operator",
@@ -644,7 +649,7 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
                                 "." + std::string(lang_code(other_lang(lang))) + ".md beside it");
     }
     const Narrative& any = page.narratives[0].present ? page.narratives[0] : page.narratives[1];
-    if (site::is_reserved_page_name(page.name) || !is_slug(page.name))
+    if (contains(reserved.page_names, page.name) || !is_slug(page.name))
       diagnostics.error({any.file, 0, 0}, "",
                         "page name \"" + page.name +
                             "\" is reserved or not an ASCII id; rename the "
@@ -657,7 +662,7 @@ void validate_portal(const Portal& portal, Diagnostics& diagnostics) {
       Reporter(g.source, diagnostics)
           .error("/id", "duplicate grant id \"" + g.id + "\"; also used by " +
                             portal.grants[i - 1].source.file + "; ids must be unique");
-    check_grant(g, portal, contacts, diagnostics);
+    check_grant(g, portal, contacts, reserved, diagnostics);
   }
 }
 

@@ -11,7 +11,15 @@
 
 namespace ashyq {
 
-void validate_portal(const Portal& portal, Diagnostics& diagnostics);
+// Names that records may not take because a page's URL would shadow them. The routes module lists
+// them (routes::reserved_grant_ids, reserved_page_names); the site passes them in, so that
+// validation sits below routing and rendering.
+struct ReservedNames {
+  std::vector<std::string> grant_ids;   // segments under /<lang>/grants/ ("page", "year"...)
+  std::vector<std::string> page_names;  // segments under /<lang>/ ("grants", "data"...)
+};
+
+void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics);
 
 // Every public contact (phone, e-mail) the portal's organisations declare in their records.
 PublicContacts declared_contacts(const Portal& portal);

@@ -7,6 +7,7 @@
 #include "markup/markdown.h"
 #include "model/enum_names.h"
 #include "model/portal_index.h"
+#include "routes/routes.h"
 #include "views/media_view.h"
 
 namespace ashyq::views {
@@ -220,8 +221,8 @@ json plan_fact_row(const ViewContext& ctx, const char* name, const PlanFact& pf)
               {"planned", optional_count(ctx, pf.planned)},
               {"actual", optional_count(ctx, pf.actual)},
               {"unit", ctx.text(pf.unit)}};
-  row["variance"] = pf.planned && pf.actual ? difference(ctx, *pf.planned, *pf.actual, false)
-                                             : json(nullptr);
+  row["variance"] =
+      pf.planned && pf.actual ? difference(ctx, *pf.planned, *pf.actual, false) : json(nullptr);
   return row;
 }
 
@@ -247,18 +248,17 @@ json breakdown_view(const ViewContext& ctx, const std::vector<Breakdown>& rows, 
   std::int64_t sum = 0;
   for (const Breakdown& row : rows) {
     if (row.count) sum += *row.count;
-    out.push_back(
-        {{"label", ctx.t(key(prefix, row.key))},
-         {"count", ctx.reported_count(row.count)},
-         {"share", row.count ? ctx.computed_share(*row.count, total,
-                                                  ctx.t("basis.share_of_participants"))
-                             : json(nullptr)}});
+    out.push_back({{"label", ctx.t(key(prefix, row.key))},
+                   {"count", ctx.reported_count(row.count)},
+                   {"share", row.count ? ctx.computed_share(*row.count, total,
+                                                            ctx.t("basis.share_of_participants"))
+                                       : json(nullptr)}});
   }
   if (sum < total)
-    out.push_back({{"label", ctx.t("not_reported.breakdown")},
-                   {"count", ctx.computed_count(total - sum, ctx.t("basis.remainder"))},
-                   {"share", ctx.computed_share(total - sum, total,
-                                                ctx.t("basis.share_of_participants"))}});
+    out.push_back(
+        {{"label", ctx.t("not_reported.breakdown")},
+         {"count", ctx.computed_count(total - sum, ctx.t("basis.remainder"))},
+         {"share", ctx.computed_share(total - sum, total, ctx.t("basis.share_of_participants"))}});
   return {{"rows", out},
           {"total", figure_json(Figure::reported(ctx.integer(total), total))},
           {"breakdown", sum > total ? "overlap" : "sum"},
@@ -348,7 +348,8 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
           {"total", ctx.reported_money(line.total)},
           {"source", ctx.t(key("source", name_of(source_names(), line.source)))},
           {"actual", ctx.reported_money(line.actual)},
-          {"variance", line.actual ? variance_view(ctx, line.total, *line.actual) : ctx.not_reported()},
+          {"variance",
+           line.actual ? variance_view(ctx, line.total, *line.actual) : ctx.not_reported()},
           {"note", ctx.text(line.note)}};
       if (!line.activity.empty())
         if (const Activity* a = g.find_activity(line.activity))
@@ -363,8 +364,8 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
          {"administrative", is_administrative(section)},
          {"lines", lines},
          {"total", lines_sum(ctx, sum, section_lines)},
-         {"actual", section_all_actual ? lines_sum(ctx, actual_sum, section_lines)
-                                       : ctx.not_reported()},
+         {"actual",
+          section_all_actual ? lines_sum(ctx, actual_sum, section_lines) : ctx.not_reported()},
          {"variance",
           section_all_actual ? variance_view(ctx, sum, actual_sum) : ctx.not_reported()},
          {"share", ctx.computed_share(sum.value(), base, ctx.t("basis.share_of_grant"))}});
@@ -375,16 +376,23 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
       {"grant_funds", lines_sum(ctx, grant_total, grant_lines)},
       {"own_funds", lines_sum(ctx, own_total, own_lines)},
       {"administrative", lines_sum(ctx, admin_total, admin_lines)},
-      {"administrative_share", admin_lines ? ctx.computed_share(admin_total.value(), base, ctx.t("basis.share_of_grant")) : json(nullptr)},
+      {"administrative_share",
+       admin_lines ? ctx.computed_share(admin_total.value(), base, ctx.t("basis.share_of_grant"))
+                   : json(nullptr)},
       {"direct", lines_sum(ctx, direct_total, direct_lines)},
-      {"direct_share", direct_lines ? ctx.computed_share(direct_total.value(), base, ctx.t("basis.share_of_grant")) : json(nullptr)},
+      {"direct_share",
+       direct_lines ? ctx.computed_share(direct_total.value(), base, ctx.t("basis.share_of_grant"))
+                    : json(nullptr)},
       {"equipment", lines_sum(ctx, equipment_total, equipment_lines)},
-      {"equipment_share", equipment_lines ? ctx.computed_share(equipment_total.value(), base, ctx.t("basis.share_of_grant")) : json(nullptr)},
+      {"equipment_share", equipment_lines ? ctx.computed_share(equipment_total.value(), base,
+                                                               ctx.t("basis.share_of_grant"))
+                                          : json(nullptr)},
       {"equipment_over_cap", base && equipment_total.value() * 10 > base},
       {"has_actual", any_actual},
       {"actual_total", all_actual ? lines_sum(ctx, actual_total, static_cast<int>(b.lines.size()))
                                   : ctx.not_reported()},
-      {"variance_total", all_actual ? variance_view(ctx, all_total, actual_total) : ctx.not_reported()}};
+      {"variance_total",
+       all_actual ? variance_view(ctx, all_total, actual_total) : ctx.not_reported()}};
   json subtotals = json::array();
   for (const BudgetSubtotal& s : b.subtotals) {
     std::string scope;
@@ -500,7 +508,7 @@ IndicatorOutcome indicator_outcome(const Indicator& indicator) {
 json grant_summary(const ViewContext& ctx, const Grant& g) {
   json h = header_view(ctx, g);
   return {{"id", g.id},
-          {"url", ctx.path("grants/" + g.id + "/")},
+          {"url", routes::url_of(g, ctx.lang)},
           {"title", h["title"]},
           {"grantee", h["grantee"]},
           {"amount", h["amount"]},

@@ -5,6 +5,7 @@
 
 #include "links/link_cache.h"
 #include "links/site_links.h"
+#include "routes/routes.h"
 
 namespace ashyq::views {
 namespace {
@@ -23,14 +24,14 @@ json owner_view(const ViewContext& ctx, const links::LinkUse& use) {
   switch (use.owner) {
     case links::LinkOwner::grant:
       if (const Grant* g = portal.find_grant(use.owner_id)) name = ctx.plain(g->title);
-      url = ctx.path("grants/" + use.owner_id + "/");
+      url = routes::grant_url(use.owner_id, ctx.lang);
       break;
     case links::LinkOwner::organisation:
       if (const Organisation* o = portal.find_organisation(use.owner_id)) name = ctx.plain(o->name);
-      url = ctx.path("organisations/" + use.owner_id + "/");
+      url = routes::organisation_url(use.owner_id, ctx.lang);
       break;
     case links::LinkOwner::page:
-      url = ctx.path(use.owner_id + "/");
+      url = routes::static_page_url(use.owner_id, ctx.lang);
       break;
   }
   const std::string owner(links::link_owner_name(use.owner));

@@ -16,7 +16,8 @@ using nlohmann::json;
 // One kind of money of a set of grants as a computed figure: the sum of the published amounts,
 // saying how many grants it sums; "not reported" when none of its grants has a published amount
 // (0 ₸ would read as a figure the documents never gave). `key` names the total across pages.
-json money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind, const std::string& key) {
+json money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
+                  const std::string& key) {
   const std::string name = money_kind_name(kind);
   if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.not_reported();
   std::string basis =
@@ -53,7 +54,8 @@ json totals_view(const ViewContext& ctx, const Totals& totals, const std::string
 // that its grantee has not reported yet.
 json subgrant_count_figure(const ViewContext& ctx, std::int64_t count, const std::string& key) {
   if (count == 0) return ctx.not_reported();
-  return ctx.computed_count(count, ctx.t("basis.subgrant_count"), key.empty() ? key : key + "/count");
+  return ctx.computed_count(count, ctx.t("basis.subgrant_count"),
+                            key.empty() ? key : key + "/count");
 }
 json subgrant_amount_figure(const ViewContext& ctx, std::int64_t count, Tenge sum,
                             const std::string& key) {
@@ -146,7 +148,8 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
       std::string label = ctx.t("facet.more");
       if (const std::size_t at = label.find("{count}"); at != std::string::npos)
         label.replace(at, 7, ctx.integer(static_cast<std::int64_t>(facet.values.size())));
-      more = {{"label", label}, {"url", ctx.path("organisations/")}};
+      more = {{"label", label},
+              {"url", routes::list_url(ctx.lang, routes::PageKind::organisations)}};
     }
     // `note` and `more` null, not absent: Mustache would otherwise look for them in the enclosing
     // view.
@@ -190,18 +193,6 @@ std::string org_name(const ViewContext& ctx, const std::string& id) {
 
 }  // namespace
 
-const char* sort_name(CatalogueSort sort) {
-  switch (sort) {
-    case CatalogueSort::date:
-      return "date";
-    case CatalogueSort::amount:
-      return "amount";
-    case CatalogueSort::title:
-      return "title";
-  }
-  return "";
-}
-
 std::vector<std::size_t> order_by_label(const ViewContext& ctx,
                                         const std::vector<std::string>& labels) {
   std::vector<std::string> keys;
@@ -213,17 +204,9 @@ std::vector<std::size_t> order_by_label(const ViewContext& ctx,
   return order;
 }
 
-std::size_t page_count(std::size_t items, std::size_t page_size) {
-  return items == 0 ? 1 : (items + page_size - 1) / page_size;
-}
-
-std::string paged_path(const std::string& base, std::size_t page) {
-  return page <= 1 ? base : base + "page/" + std::to_string(page) + "/";
-}
-
 json pagination_view(const std::string& base, std::size_t page, std::size_t items,
                      std::size_t page_size) {
-  const std::size_t pages = page_count(items, page_size);
+  const std::size_t pages = routes::page_count(items, page_size);
   json out;
   json list = json::array();
   // The first and last pages and kPaginationWindow pages either side of the current one, a gap
@@ -238,7 +221,7 @@ json pagination_view(const std::string& base, std::size_t page, std::size_t item
   shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
   auto link = [&](std::size_t p) {
     list.push_back({{"number", std::to_string(p)},
-                    {"url", paged_path(base, p)},
+                    {"url", routes::paged(base, p)},
                     {"current", p == page},
                     {"gap", false}});
   };
@@ -249,8 +232,8 @@ json pagination_view(const std::string& base, std::size_t page, std::size_t item
     link(shown[i]);
   }
   out["pages"] = pages > 1 ? list : json::array();
-  out["prev"] = page > 1 ? json(paged_path(base, page - 1)) : json(nullptr);
-  out["next"] = page < pages ? json(paged_path(base, page + 1)) : json(nullptr);
+  out["prev"] = page > 1 ? json(routes::paged(base, page - 1)) : json(nullptr);
+  out["next"] = page < pages ? json(routes::paged(base, page + 1)) : json(nullptr);
   out["first_item"] = std::to_string(items == 0 ? 0 : (page - 1) * page_size + 1);
   out["last_item"] = std::to_string(std::min(items, page * page_size));
   out["total"] = std::to_string(items);
@@ -279,27 +262,23 @@ std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std:
 }
 
 std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key) {
-  return ctx.path(std::string("grants/") + facet_name(kind) + "/" + key + "/");
+  return routes::facet_url(ctx.lang, kind, key);
 }
 
-json catalogue_view(const ViewContext& ctx, const PortalIndex& index, CatalogueSort sort,
+json catalogue_view(const ViewContext& ctx, const PortalIndex& index, routes::CatalogueSort sort,
                     std::size_t page, std::size_t page_size) {
-  const std::vector<std::size_t>& order = sort == CatalogueSort::date ? index.by_date
-                                          : sort == CatalogueSort::amount
+  const std::vector<std::size_t>& order = sort == routes::CatalogueSort::date ? index.by_date
+                                          : sort == routes::CatalogueSort::amount
                                               ? index.by_amount
                                               : index.by_title[static_cast<int>(ctx.lang)];
-  const std::string base = sort == CatalogueSort::date
-                               ? ctx.path("grants/")
-                               : ctx.path(std::string("grants/sort/") + sort_name(sort) + "/");
+  const std::string base = routes::catalogue_url(ctx.lang, sort);
   json v;
   v["grants"] = grant_rows(ctx, order, (page - 1) * page_size, page * page_size);
   v["pagination"] = pagination_view(base, page, order.size(), page_size);
   json sorts = json::array();
-  for (CatalogueSort s : kAllSorts)
-    sorts.push_back({{"label", ctx.t(std::string("sort.") + sort_name(s))},
-                     {"url", s == CatalogueSort::date
-                                 ? ctx.path("grants/")
-                                 : ctx.path(std::string("grants/sort/") + sort_name(s) + "/")},
+  for (routes::CatalogueSort s : routes::kAllSorts)
+    sorts.push_back({{"label", ctx.t(std::string("sort.") + routes::sort_name(s))},
+                     {"url", routes::catalogue_url(ctx.lang, s)},
                      {"current", s == sort}});
   v["sorts"] = sorts;
   v["totals"] = totals_view(ctx, index.totals, "portal");
@@ -322,12 +301,13 @@ json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKin
   v["facets"] = facets_view(ctx, index, kind, fv.key);
   const bool reported = fv.key != kNotReportedKey;
   if (kind == FacetKind::region && reported) {
-    v["region_url"] = ctx.path("regions/" + fv.key + "/");
+    v["region_url"] = routes::region_url(fv.key, ctx.lang);
     v["multi_region_note"] = ctx.t("region.multi_region_note");
   }
-  if (!reported) v["not_reported_note"] = ctx.t(std::string("not_reported.") + facet_name(kind) + "_note");
+  if (!reported)
+    v["not_reported_note"] = ctx.t(std::string("not_reported.") + facet_name(kind) + "_note");
   if (reported && (kind == FacetKind::grantee || kind == FacetKind::operator_))
-    v["organisation_url"] = ctx.path("organisations/" + fv.key + "/");
+    v["organisation_url"] = routes::organisation_url(fv.key, ctx.lang);
   return v;
 }
 
@@ -343,7 +323,7 @@ json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
   const Region* region = ctx.portal.find_region(subgrant_region(g, sg));
   row["region"] = region ? ctx.text(region->name) : json(nullptr);
   row["grant_title"] = ctx.text(g.title);
-  row["grant_url"] = ctx.path("grants/" + g.id + "/");
+  row["grant_url"] = routes::url_of(g, ctx.lang);
   return row;
 }
 
@@ -368,7 +348,8 @@ json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
       issues.push_back(ctx.t("registry.issue_count", {{"count", ctx.integer(count)},
                                                       {"planned", ctx.integer(*p.planned_count)}}));
     if (p.envelope && sum > *p.envelope)
-      issues.push_back(ctx.t("registry.issue_over_envelope", {{"amount", ctx.money(sum - *p.envelope)}}));
+      issues.push_back(
+          ctx.t("registry.issue_over_envelope", {{"amount", ctx.money(sum - *p.envelope)}}));
     if (p.ceiling && largest > *p.ceiling) issues.push_back(ctx.t("registry.issue_over_ceiling"));
     if (p.planned_count && count < *p.planned_count)
       notes.push_back(ctx.t("registry.note_fewer", {{"count", ctx.integer(count)},
@@ -379,28 +360,29 @@ json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
                                               std::string(money_kind_name(money_kind(g)))));
   }
   const std::string key = "programme/" + g.id;
-  return {{"grant_title", ctx.text(g.title)},
-          {"grant_url", ctx.path("grants/" + g.id + "/")},
-          {"registry_url", ctx.path("subgrants/programme/" + g.id + "/")},
-          {"grantee", org_name(ctx, g.grantee_id)},
-          {"planned_count", ctx.reported_count(p.planned_count)},
-          {"awarded_count", reported ? ctx.computed_count(count, ctx.t("basis.subgrant_count"),
-                                                          key + "/count")
-                                     : ctx.not_reported()},
-          {"ceiling", ctx.reported_money(p.ceiling)},
-          {"envelope", ctx.reported_money(p.envelope)},
-          {"awarded_total",
-           reported ? ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
-                                         key + "/amount")
-                    : ctx.not_reported()},
-          {"envelope_share",
-           reported && p.envelope
-               ? ctx.computed_share(sum.value(), p.envelope->value(), ctx.t("basis.envelope_share"))
-               : json(nullptr)},
-          {"issues", issues},
-          {"notes", notes},
-          {"has_notes", !issues.empty() || !notes.empty()},
-          {"reconciled", reported && issues.empty()}};
+  return {
+      {"grant_title", ctx.text(g.title)},
+      {"grant_url", routes::url_of(g, ctx.lang)},
+      {"registry_url", routes::programme_url(g, ctx.lang)},
+      {"grantee", org_name(ctx, g.grantee_id)},
+      {"planned_count", ctx.reported_count(p.planned_count)},
+      {"awarded_count",
+       reported ? ctx.computed_count(count, ctx.t("basis.subgrant_count"), key + "/count")
+                : ctx.not_reported()},
+      {"ceiling", ctx.reported_money(p.ceiling)},
+      {"envelope", ctx.reported_money(p.envelope)},
+      {"awarded_total",
+       reported ? ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
+                                     key + "/amount")
+                : ctx.not_reported()},
+      {"envelope_share",
+       reported && p.envelope
+           ? ctx.computed_share(sum.value(), p.envelope->value(), ctx.t("basis.envelope_share"))
+           : json(nullptr)},
+      {"issues", issues},
+      {"notes", notes},
+      {"has_notes", !issues.empty() || !notes.empty()},
+      {"reconciled", reported && issues.empty()}};
 }
 
 }  // namespace
@@ -413,10 +395,11 @@ json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_
        ++i)
     rows.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
   v["subgrants"] = rows;
-  v["pagination"] =
-      pagination_view(ctx.path("subgrants/"), page, index.subgrants.size(), page_size);
+  v["pagination"] = pagination_view(routes::list_url(ctx.lang, routes::PageKind::subgrants), page,
+                                    index.subgrants.size(), page_size);
   v["count"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
-  v["amount"] = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
+  v["amount"] =
+      subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
   return v;
 }
 
@@ -432,7 +415,8 @@ json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   json v;
   v["count"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
-  v["amount"] = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
+  v["amount"] =
+      subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
 
   v["has_programmes"] = std::any_of(portal.grants.begin(), portal.grants.end(),
                                     [](const Grant& g) { return g.subgrants.present; });
@@ -450,14 +434,16 @@ json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
     auto it = by_region.find(r.id);
     if (it == by_region.end()) continue;
     const std::string key = "subgrants/region/" + r.id;
-    regions.push_back({{"label", ctx.text(r.name)},
-                       {"url", ctx.path("subgrants/region/" + r.id + "/")},
-                       {"count", subgrant_count_figure(ctx, it->second.first, key)},
-                       {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, key)}});
+    regions.push_back(
+        {{"label", ctx.text(r.name)},
+         {"url", routes::region_subgrants_url(r, ctx.lang)},
+         {"count", subgrant_count_figure(ctx, it->second.first, key)},
+         {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, key)}});
   }
   if (auto it = by_region.find(""); it != by_region.end())
-    v["unlocated"] = {{"count", subgrant_count_figure(ctx, it->second.first, "")},
-                      {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, "")}};
+    v["unlocated"] = {
+        {"count", subgrant_count_figure(ctx, it->second.first, "")},
+        {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, "")}};
   v["regions"] = regions;
   return v;
 }
@@ -489,10 +475,10 @@ json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std
                            std::size_t page, std::size_t page_size) {
   const Region& r = ctx.portal.regions[region];
   json v = region_subgrants(ctx, index, region, (page - 1) * page_size, page * page_size);
-  const std::string base = ctx.path("subgrants/region/" + r.id + "/");
+  const std::string base = routes::region_subgrants_url(r, ctx.lang);
   v["title"] = ctx.plain(r.name);
   v["region"] = ctx.text(r.name);
-  v["region_url"] = ctx.path("regions/" + r.id + "/");
+  v["region_url"] = routes::url_of(r, ctx.lang);
   v["pagination"] = pagination_view(base, page, index.region_subgrants[region].size(), page_size);
   return v;
 }
@@ -524,10 +510,11 @@ json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
     const Organisation& o = portal.organisations[i];
     Totals as_grantee;
     for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
-    rows.push_back({{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
-                    {"url", ctx.path("organisations/" + o.id + "/")},
-                    {"bin", o.bin.empty() ? ctx.not_reported() : figure_json(Figure::reported(o.bin))},
-                    {"totals", totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))}});
+    rows.push_back(
+        {{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
+         {"url", routes::url_of(o, ctx.lang)},
+         {"bin", o.bin.empty() ? ctx.not_reported() : figure_json(Figure::reported(o.bin))},
+         {"totals", totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))}});
   }
   return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};
 }
@@ -595,10 +582,10 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   v["roles"] = roles;
   json totals = json::array();
   for (auto it = by_year_role.rbegin(); it != by_year_role.rend(); ++it)
-    totals.push_back({{"year", it->first.first ? std::to_string(it->first.first)
-                                               : ctx.t("not_reported.year")},
-                      {"role", ctx.t(std::string("role.") + role_grants[it->first.second].role)},
-                      {"totals", totals_view(ctx, it->second, "")}});
+    totals.push_back(
+        {{"year", it->first.first ? std::to_string(it->first.first) : ctx.t("not_reported.year")},
+         {"role", ctx.t(std::string("role.") + role_grants[it->first.second].role)},
+         {"totals", totals_view(ctx, it->second, "")}});
   v["totals"] = totals;
 
   json record = json::array();
@@ -618,7 +605,7 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
   json rows = json::array();
   for (const Region& r : portal.regions) {
     rows.push_back({{"name", ctx.text(r.name)},
-                    {"url", ctx.path("regions/" + r.id + "/")},
+                    {"url", routes::url_of(r, ctx.lang)},
                     {"city", r.is_city},
                     {"totals", totals_view(ctx, facet.value_or_empty(r.id).totals,
                                            facet_key(FacetKind::region, r.id))}});
@@ -665,9 +652,8 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   v["multi_region_note"] = ctx.t("region.multi_region_note");
   json years = json::array();
   for (auto it = by_year.rbegin(); it != by_year.rend(); ++it)
-    years.push_back(
-        {{"label", it->first ? std::to_string(it->first) : ctx.t("not_reported.year")},
-         {"totals", totals_view(ctx, it->second, "")}});
+    years.push_back({{"label", it->first ? std::to_string(it->first) : ctx.t("not_reported.year")},
+                     {"totals", totals_view(ctx, it->second, "")}});
   v["by_year"] = years;
   json directions = json::array();
   for (const auto& [id, s] : by_direction) {
@@ -682,7 +668,7 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   v["subgrant_count"] = subgrants["count"];
   v["subgrant_amount"] = subgrants["amount"];
   v["subgrants_shown"] = shown_of(ctx, shown, index.region_subgrants[region_index].size());
-  v["subgrants_url"] = ctx.path("subgrants/region/" + r.id + "/");
+  v["subgrants_url"] = routes::region_subgrants_url(r, ctx.lang);
   v["catalogue_url"] = facet_path(ctx, FacetKind::region, r.id);
   return v;
 }
@@ -714,10 +700,11 @@ json home_view(const ViewContext& ctx, const PortalIndex& index) {
       subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
   v["beneficiaries"] =
       index.grants_reporting_beneficiaries
-          ? ctx.computed_count(index.direct_beneficiaries_actual,
-                               ctx.t("basis.beneficiaries",
-                                     {{"count", ctx.integer(index.grants_reporting_beneficiaries)}}),
-                               "portal/beneficiaries")
+          ? ctx.computed_count(
+                index.direct_beneficiaries_actual,
+                ctx.t("basis.beneficiaries",
+                      {{"count", ctx.integer(index.grants_reporting_beneficiaries)}}),
+                "portal/beneficiaries")
           : ctx.not_reported();
 
   const std::vector<std::size_t> completed = latest_final_reports(portal, 5);
@@ -739,7 +726,7 @@ json home_view(const ViewContext& ctx, const PortalIndex& index) {
       const bool reported = value.key != kNotReportedKey;
       bars.push_back({facet_value_label(ctx, kind, value.key), sums.amount.value(),
                       figure["text"].get<std::string>(),
-                      link_regions && reported ? ctx.path("regions/" + value.key + "/")
+                      link_regions && reported ? routes::region_url(value.key, ctx.lang)
                                                : facet_path(ctx, kind, value.key)});
       figures.push_back(std::move(figure));
     }
@@ -753,7 +740,7 @@ json home_view(const ViewContext& ctx, const PortalIndex& index) {
   charts.push_back(chart(FacetKind::direction, ctx.t("chart.by_direction"), false));
   v["charts"] = charts;
   v["awarded_note"] = ctx.t("total.definition");
-  v["grants_url"] = ctx.path("grants/");
+  v["grants_url"] = routes::list_url(ctx.lang, routes::PageKind::catalogue);
   return v;
 }
 

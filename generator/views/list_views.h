@@ -8,19 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "model/portal_index.h"
+#include "routes/routes.h"
 #include "views/view_context.h"
 
 namespace ashyq::views {
 
-enum class CatalogueSort { date, amount, title };
-inline constexpr CatalogueSort kAllSorts[] = {CatalogueSort::date, CatalogueSort::amount,
-                                              CatalogueSort::title};
-const char* sort_name(CatalogueSort sort);
-
-// Number of pages for `items` items, at least 1 (an empty list still has its page).
-std::size_t page_count(std::size_t items, std::size_t page_size);
-// "/kk/grants/" for page 1, "/kk/grants/page/2/" after: `base` is the first page's path.
-std::string paged_path(const std::string& base, std::size_t page);
 // How many pages either side of the current one the pagination links.
 inline constexpr std::size_t kPaginationWindow = 2;
 // {pages: [{number, url, current, gap}], prev, next, first_item, last_item, total}. `pages` holds
@@ -30,7 +22,8 @@ nlohmann::json pagination_view(const std::string& base, std::size_t page, std::s
                                std::size_t page_size);
 
 // The grants catalogue, sorted, one page of it.
-nlohmann::json catalogue_view(const ViewContext& ctx, const PortalIndex& index, CatalogueSort sort,
+nlohmann::json catalogue_view(const ViewContext& ctx, const PortalIndex& index,
+                              routes::CatalogueSort sort,
                               std::size_t page, std::size_t page_size);
 // One facet value's page: its grants (newest first), count and total.
 nlohmann::json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,

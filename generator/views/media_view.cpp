@@ -6,6 +6,7 @@
 
 #include "media/media_url.h"
 #include "model/enum_names.h"
+#include "routes/routes.h"
 #include "views/list_views.h"
 
 namespace ashyq::views {
@@ -65,7 +66,7 @@ json media_row(const ViewContext& ctx, const PortalIndex& index, std::size_t med
       ctx.t("media_item_kind." +
             (link.kind ? std::string(name_of(media_kind_names(), *link.kind)) : "not_given"));
   row["grant_title"] = ctx.text(grant.title);
-  row["grant_url"] = ctx.path("grants/" + grant.id + "/");
+  row["grant_url"] = routes::url_of(grant, ctx.lang);
   const Activity* activity = grant.find_activity(link.activity);
   // Null rather than absent: Mustache would otherwise look for `activity` in the enclosing view.
   row["activity"] = activity ? ctx.text(activity->title) : json(nullptr);
@@ -149,7 +150,7 @@ json media_link_view(const ViewContext& ctx, const MediaLink& link) {
   const std::string label = readable_label(ctx, m);
   json out = ctx.link(m.canonical);  // tracking parameters stripped: what the portal publishes
   out.update({{"title", title},
-          {"label", label},
+              {"label", label},
               {"platform", platform_label(ctx, m)},
               {"platform_kind", platform_kind_label(ctx, m)},
               {"date", link.date ? json(ctx.date(*link.date)) : json(nullptr)},
@@ -177,7 +178,7 @@ std::string media_facet_value_label(const ViewContext& ctx, MediaFacetKind kind,
 }
 
 std::string media_facet_path(const ViewContext& ctx, MediaFacetKind kind, const std::string& key) {
-  return ctx.path(std::string("media/") + media_facet_name(kind) + "/" + key + "/");
+  return routes::media_facet_url(ctx.lang, kind, key);
 }
 
 json media_list_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
@@ -186,7 +187,8 @@ json media_list_view(const ViewContext& ctx, const PortalIndex& index, std::size
   v["title"] = ctx.t("media.title");
   v["count"] = ctx.integer(static_cast<std::int64_t>(index.media.size()));
   add_rows(ctx, index, nullptr, page, page_size, v);
-  v["pagination"] = pagination_view(ctx.path("media/"), page, index.media.size(), page_size);
+  v["pagination"] = pagination_view(routes::list_url(ctx.lang, routes::PageKind::media), page,
+                                    index.media.size(), page_size);
   v["facets"] = media_facets_view(ctx, index, std::nullopt, "");
   return v;
 }
@@ -208,7 +210,7 @@ json media_facet_value_view(const ViewContext& ctx, const PortalIndex& index, Me
   if (kind == MediaFacetKind::year && fv.undated > 0)
     v["undated_note"] = ctx.t("media.undated_in_year") + " " +
                         ctx.integer(static_cast<std::int64_t>(fv.undated)) + ".";
-  if (kind == MediaFacetKind::region) v["region_url"] = ctx.path("regions/" + fv.key + "/");
+  if (kind == MediaFacetKind::region) v["region_url"] = routes::region_url(fv.key, ctx.lang);
   return v;
 }
 

@@ -6,6 +6,7 @@
 
 #include "model/enum_names.h"
 #include "model/portal_index.h"
+#include "routes/routes.h"
 
 namespace ashyq::views {
 namespace {
@@ -33,7 +34,6 @@ struct Awarded {
   }
 };
 
-
 // Planned against awarded. Without a stated planned figure there is nothing to compare: the
 // difference and share stay null rather than being computed against a derived figure. With an
 // awarded grant whose amount is unpublished the awarded sum is a lower bound, so no difference
@@ -41,14 +41,16 @@ struct Awarded {
 void add_comparison(const ViewContext& ctx, const std::optional<Tenge>& planned,
                     const Awarded& awarded, json& out) {
   const auto count = static_cast<std::int64_t>(awarded.counted.size());
-  out["awarded"] = ctx.computed_money(awarded.sum, ctx.t("basis.awarded", {{"count", ctx.integer(count)}}));
+  out["awarded"] =
+      ctx.computed_money(awarded.sum, ctx.t("basis.awarded", {{"count", ctx.integer(count)}}));
   out["awarded_count"] = ctx.integer(count);
   out["awarded_incomplete"] = !awarded.complete;
   const bool comparable = planned && awarded.complete;
   // Without a stated planned figure, or with an awarded grant whose amount is unpublished, there
   // is no difference to give: the page says so in words (figure.not_computed).
-  out["difference"] = comparable ? ctx.computed_difference(planned->value(), awarded.sum.value(), true,
-                                                      ctx.t("basis.plan_difference")) : json(nullptr);
+  out["difference"] = comparable ? ctx.computed_difference(planned->value(), awarded.sum.value(),
+                                                           true, ctx.t("basis.plan_difference"))
+                                 : json(nullptr);
   out["awarded_share"] = comparable ? ctx.computed_share(awarded.sum.value(), planned->value(),
                                                          ctx.t("basis.plan_share"))
                                     : json(nullptr);
@@ -78,7 +80,7 @@ json period_view(const ViewContext& ctx, const PlanTopic& topic) {
 json grant_row(const ViewContext& ctx, const Grant& g) {
   const std::string status(status_key(g, ctx.portal.config.as_of));
   return {{"id", g.id},
-          {"url", ctx.path("grants/" + g.id + "/")},
+          {"url", routes::url_of(g, ctx.lang)},
           {"title", ctx.text(g.title)},
           {"status", ctx.t("status." + status)},
           {"status_key", status},
@@ -145,7 +147,7 @@ json plan_view(const ViewContext& ctx, const Plan& plan) {
     directions.push_back(std::move(d));
   }
   json v = {{"id", plan.id},
-            {"url", ctx.path("plans/" + plan.id + "/")},
+            {"url", routes::url_of(plan, ctx.lang)},
             {"title", ctx.text(plan.title)},
             {"approved_by", ctx.text(plan.approved_by)},
             // A year is a name, not a quantity: no digit grouping ("2022", not "2 022").
@@ -172,7 +174,7 @@ json plans_index_view(const ViewContext& ctx) {
   json rows = json::array();
   for (const Plan* plan : plans) {
     json row = {{"id", plan->id},
-                {"url", ctx.path("plans/" + plan->id + "/")},
+                {"url", routes::url_of(*plan, ctx.lang)},
                 {"year", plan->year > 0 ? json(std::to_string(plan->year)) : json(nullptr)},
                 {"title", ctx.text(plan->title)},
                 {"operator", nullptr},

@@ -28,7 +28,8 @@ std::string ViewContext::t(
   std::string out = t(key);
   for (const auto& [name, value] : values) {
     const std::string tag = "{" + std::string(name) + "}";
-    for (std::size_t at = out.find(tag); at != std::string::npos; at = out.find(tag, at + value.size()))
+    for (std::size_t at = out.find(tag); at != std::string::npos;
+         at = out.find(tag, at + value.size()))
       out.replace(at, tag.size(), value);
   }
   return out;
@@ -58,7 +59,9 @@ nlohmann::json ViewContext::computed_difference(std::int64_t planned, std::int64
                                                 bool money, std::string basis) const {
   const std::int64_t diff = actual - planned;
   const std::int64_t magnitude = diff < 0 ? -diff : diff;
-  std::string text = std::string(diff > 0 ? "+" : diff < 0 ? "\u2212" : "") +
+  std::string text = std::string(diff > 0   ? "+"
+                                 : diff < 0 ? "\u2212"
+                                            : "") +
                      (money ? this->money(Tenge(magnitude)) : integer(magnitude));
   return figure_json(Figure::computed(std::move(text), std::move(basis), diff));
 }
@@ -98,7 +101,8 @@ std::string ViewContext::mark_broken_links(const std::string& html) const {
     const std::size_t end = html.find('"', start);
     if (end == std::string::npos) break;
     std::string url = html.substr(start, end - start);  // as cmark-gfm wrote it: & as &amp;
-    for (std::size_t amp = url.find("&amp;"); amp != std::string::npos; amp = url.find("&amp;", amp + 1))
+    for (std::size_t amp = url.find("&amp;"); amp != std::string::npos;
+         amp = url.find("&amp;", amp + 1))
       url.replace(amp, 5, "&");
     const nlohmann::json view = link(url);
     if (view["unavailable_since"].is_null()) continue;
@@ -133,10 +137,6 @@ nlohmann::json ViewContext::original_text(const LocalizedText& value,
   for (Lang l : {first, other_lang(first)})
     if (value.has(l)) return {{"text", value.in(l)}, {"lang", std::string(lang_code(l))}};
   return nullptr;
-}
-
-std::string ViewContext::path(const std::string& rest) const {
-  return "/" + std::string(lang_code(lang)) + "/" + rest;
 }
 
 nlohmann::json website_view(const ViewContext& ctx, const std::string& url) {

@@ -1,5 +1,6 @@
 #pragma once
-// What every view needs besides the model: the language, UI strings, and the site's paths.
+// What every view needs besides the model: the language and the UI strings. URLs come from
+// routes/routes.h.
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -63,8 +64,6 @@ struct ViewContext {
   // A text as its source document words it (a document's title in the document's own language),
   // {"text", "lang"}; the other language when the source one is missing; null when empty.
   nlohmann::json original_text(const LocalizedText& value, std::optional<Lang> source) const;
-  // "/kk/grants/<id>/" style absolute paths.
-  std::string path(const std::string& rest) const;
 };
 
 // An organisation's website as ViewContext::link gives it; null when it has none.

@@ -30,7 +30,7 @@ TEST_CASE("More pages than one sitemap may hold give an index of numbered sitema
   const SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
   const std::vector<PageKey> pages = list_pages(site);
   std::size_t indexable = 0;
-  for (const PageKey& key : pages) indexable += is_indexable(key.kind) ? 1 : 0;
+  for (const PageKey& key : pages) indexable += is_indexable(key.kind()) ? 1 : 0;
   // Not indexed: the root 404 page, and the 404 page and the link report of each language.
   REQUIRE(indexable == pages.size() - 5);
 

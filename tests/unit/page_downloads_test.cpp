@@ -115,7 +115,7 @@ TEST_CASE("The registry and facet downloads of a synthetic portal stream chunks 
     for (const PageDownload& d : page_download_tables(synthetic.site, key)) {
       if (d.table.chunks < 2) continue;
       CHECK(d.rows > 256);
-      registry = registry || key.kind == PageKind::subgrants;
+      registry = registry || key.kind() == PageKind::subgrants;
       grants = grants || d.table.schema == &opendata::grants_schema();
       keys.push_back(key);
       break;

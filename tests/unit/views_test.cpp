@@ -331,7 +331,6 @@ TEST_CASE("A text missing in the page's language falls back to the other, marked
   CHECK(ru.text(LocalizedText{}).is_null());
   CHECK(ru.plain(only_kk) == "Жастар форумы");
   CHECK(ru.plain(LocalizedText{}) == "");
-  CHECK(ru.path("grants/g1/") == "/ru/grants/g1/");
 }
 
 TEST_CASE("A narrative in one language only is shown on the other language's page, marked") {
