@@ -114,7 +114,7 @@ struct FirstPageUrl {
 
 const std::array<PageKindInfo, kPageKindCount> kPageKinds = kTable;
 
-const PageKindInfo& info(PageKind kind) { return kTable[static_cast<std::size_t>(kind)]; }
+const PageKindInfo& info(PageKind kind) { return kPageKinds[static_cast<std::size_t>(kind)]; }
 
 std::string_view page_kind_name(PageKind kind) { return info(kind).name; }
 
@@ -251,11 +251,21 @@ std::string media_facet_url(Lang lang, MediaFacetKind facet, std::string_view va
 
 std::string feed_path(Lang lang) { return std::string(lang_code(lang)) + "/feed.xml"; }
 
+std::string sitemap_path(std::size_t part) {
+  return part == 0 ? "sitemap.xml" : "sitemap-" + std::to_string(part) + ".xml";
+}
+
+std::string robots_path() { return "robots.txt"; }
+
+std::string asset_path(std::string_view file) { return "assets/" + std::string(file); }
+
 std::string search_index_folder(Lang lang) {
   return "search/" + std::string(lang_code(lang)) + "/";
 }
 
 std::string data_file_base(std::string_view table) { return "data/" + std::string(table); }
+
+std::string file_url(std::string_view path) { return "/" + std::string(path); }
 
 std::string download_base(const Portal& portal, const PortalIndex& index, const PageKey& key,
                           std::string_view table) {

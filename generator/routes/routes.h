@@ -47,8 +47,7 @@ inline constexpr CatalogueSort kAllSorts[] = {CatalogueSort::date, CatalogueSort
 // Its URL segment: "date", "amount", "title".
 const char* sort_name(CatalogueSort sort);
 
-// The kinds of page, in the order list_pages() lists a language's pages and PageKey::Target's
-// alternatives are declared.
+// The kinds of page, in the order of PageKey::Target's alternatives and of kPageKinds' rows.
 enum class PageKind {
   language_choice,
   root_not_found,
@@ -160,8 +159,10 @@ struct PageKey {
 };
 static_assert(std::variant_size_v<PageKey::Target> == kPageKindCount);
 
-// Every page of the portal: the root pages once, then each language's pages, kind by kind in
-// PageKind order, a paginated list's pages in order.
+// Every page of the portal: the root pages once, then each language's pages in the order the
+// sitemap and the build's manifest list them (home, 404, catalogue orders, facet values, grants,
+// sub-grant registry, media, each region with its sub-grant pages, programmes, organisations,
+// regions, plans, static pages, link report, data, search), a paginated list's pages in order.
 std::vector<PageKey> list_pages(const Portal& portal, const PortalIndex& index,
                                 std::size_t page_size);
 
@@ -196,8 +197,13 @@ std::string media_facet_url(Lang lang, MediaFacetKind facet, std::string_view va
 
 // Files beside the pages (paths relative to the output root, no leading slash).
 std::string feed_path(Lang lang);                    // "kk/feed.xml"
+std::string sitemap_path(std::size_t part);          // 0: "sitemap.xml"; n: "sitemap-<n>.xml"
+std::string robots_path();                           // "robots.txt"
+std::string asset_path(std::string_view file);       // "assets/<file>" (templates link /assets/)
 std::string search_index_folder(Lang lang);          // "search/kk/"
 std::string data_file_base(std::string_view table);  // "data/grants"
+// The URL of a file of the output root: "/data/grants.csv" for "data/grants.csv".
+std::string file_url(std::string_view path);
 // A page's download file without its extension: "kk/grants/<id>/grants" for table "grants".
 std::string download_base(const Portal& portal, const PortalIndex& index, const PageKey& key,
                           std::string_view table);

@@ -37,7 +37,7 @@ void copy_assets(const fs::path& assets_dir, output::OutputWriter& writer) {
     if (entry.is_regular_file()) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const auto& file : files)
-    writer.copy(file, "assets/" + file.lexically_relative(assets_dir).generic_string());
+    writer.copy(file, routes::asset_path(file.lexically_relative(assets_dir).generic_string()));
 }
 
 using Clock = std::chrono::steady_clock;
@@ -234,7 +234,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     auto start = Clock::now();
     // For machines: the sitemap(s), robots.txt and a feed per language.
     for_each_sitemap_file(site, pages, [&](const OutputFile& f) { writer.write(f.path, f.bytes); });
-    writer.write("robots.txt", robots_txt(site));
+    writer.write(routes::robots_path(), robots_txt(site));
     for (Lang lang : portal.config.languages)
       writer.write(routes::feed_path(lang), atom_feed(site, lang));
     // Open data: bulk files, datapackage.json, the 360Giving package.

@@ -68,23 +68,24 @@ void for_each_sitemap_file(const SiteContext& site, const std::vector<PageKey>& 
       pages.begin(), pages.end(), [](const PageKey& key) { return is_indexable(key.kind()); }));
   max_urls = std::max<std::size_t>(max_urls, 1);
   if (indexable <= max_urls) {
-    file({"sitemap.xml", sitemap_urlset(site, pages, 0, indexable)});
+    file({routes::sitemap_path(0), sitemap_urlset(site, pages, 0, indexable)});
     return;
   }
   // The index needs only the number of files, so it comes first, as the list of files had it.
   std::string index =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  auto name = [](std::size_t n) { return "sitemap-" + std::to_string(n) + ".xml"; };
   for (std::size_t start = 0, n = 1; start < indexable; start += max_urls, ++n)
-    index +=
-        "<sitemap><loc>" + xml_escape(site.portal.config.base_url + name(n)) + "</loc></sitemap>\n";
+    index += "<sitemap><loc>" +
+             xml_escape(routes::absolute(site.portal.config, routes::sitemap_path(n))) +
+             "</loc></sitemap>\n";
   index += "</sitemapindex>\n";
-  file({"sitemap.xml", index});
+  file({routes::sitemap_path(0), index});
   // Each file scans the pages from the start: a few dozen passes over a list of keys, against
   // holding every URL at once.
   for (std::size_t start = 0, n = 1; start < indexable; start += max_urls, ++n)
-    file({name(n), sitemap_urlset(site, pages, start, std::min(indexable, start + max_urls))});
+    file({routes::sitemap_path(n),
+          sitemap_urlset(site, pages, start, std::min(indexable, start + max_urls))});
 }
 
 std::vector<OutputFile> sitemap_files(const SiteContext& site, const std::vector<PageKey>& pages,
@@ -100,8 +101,8 @@ std::string robots_txt(const SiteContext& site) {
   // report must not even be fetched.
   std::string text = "User-agent: *\n";
   for (Lang lang : site.portal.config.languages)
-    text += "Disallow: /" + std::string(lang_code(lang)) + "/link-report/\n";
-  text += "\nSitemap: " + site.portal.config.base_url + "sitemap.xml\n";
+    text += "Disallow: " + routes::list_url(lang, PageKind::link_report) + "\n";
+  text += "\nSitemap: " + routes::absolute(site.portal.config, routes::sitemap_path(0)) + "\n";
   return text;
 }
 

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "site/pages.h"
+#include "site/site_context.h"
 
 namespace ashyq::site {
 

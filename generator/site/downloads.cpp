@@ -548,9 +548,12 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
   if (total > shown)
     more = fill(fill(ctx.t("data.omitted_more"), "{shown}", ctx.integer(shown)), "{total}",
                 ctx.integer(total));
-  const std::string omitted_base = "/data/" + opendata::giving360_omitted_schema().name;
+  const std::string omitted_base =
+      routes::file_url(routes::data_file_base(opendata::giving360_omitted_schema().name));
   v["giving360"] = {
-      {"url", !giving.empty() ? json("/data/360giving.json") : json(nullptr)},
+      {"url", !giving.empty()
+                  ? json(routes::file_url(routes::data_file_base("360giving") + ".json"))
+                  : json(nullptr)},
       {"grants", ctx.integer(giving.grants)},
       {"subgrants", ctx.integer(giving.subgrants)},
       {"omitted_reasons", reasons},
@@ -575,7 +578,7 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
     tables.push_back({{"name", schema->name},
                       {"title", ctx.plain(schema->title)},
                       {"description", ctx.plain(schema->description)},
-                      {"csv_url", "/data/" + schema->name + ".csv"},
+                      {"csv_url", routes::file_url(routes::data_file_base(schema->name) + ".csv")},
                       {"columns", columns}});
   }
   v["tables"] = tables;

@@ -16,7 +16,7 @@
 #include "export/tables.h"
 #include "export/writers.h"
 #include "output/output_writer.h"
-#include "site/pages.h"
+#include "site/site_context.h"
 #include "views/view_context.h"
 
 namespace ashyq::site {

@@ -33,12 +33,12 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["description"] = ctx.plain(portal.config.description);
   v["home_url"] = routes::home_url(ctx.lang);
   const std::string url = page_url(site, key);
-  v["canonical"] = portal.config.base_url + url.substr(1);
+  v["canonical"] = routes::absolute(portal.config, url);
   json alternates = json::array();
   for (Lang lang : portal.config.languages) {
     const std::string alt = page_url(site, key.in(lang));
     alternates.push_back({{"hreflang", std::string(lang_code(lang))},
-                          {"href", portal.config.base_url + alt.substr(1)},
+                          {"href", routes::absolute(portal.config, alt)},
                           {"url", alt},
                           {"current", lang == ctx.lang},
                           {"label", site.strings.get(lang, "language.name")}});
@@ -211,18 +211,6 @@ SharedParts prepare_shared_parts(const SiteContext& site) {
         &parts.ui[l]);
   }
   return parts;
-}
-
-std::vector<PageKey> list_pages(const SiteContext& site) {
-  return routes::list_pages(site.portal, site.index, site.page_size);
-}
-
-std::string page_url(const SiteContext& site, const PageKey& key) {
-  return routes::url(site.portal, site.index, key);
-}
-
-std::string page_path(const SiteContext& site, const PageKey& key) {
-  return routes::output_path(site.portal, site.index, key);
 }
 
 namespace {

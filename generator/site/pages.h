@@ -10,25 +10,10 @@
 #include "model/portal_index.h"
 #include "render/renderer.h"
 #include "routes/routes.h"
+#include "site/site_context.h"
 #include "views/view_context.h"
 
 namespace ashyq::site {
-
-using routes::PageKey;
-using routes::PageKind;
-
-struct SharedParts;
-
-struct SiteContext {
-  const Portal& portal;
-  const PortalIndex& index;
-  const i18n::UiStrings& strings;
-  const render::Renderer& renderer;
-  std::size_t page_size = 50;
-  // Parts shared by many pages, made before they render (prepare_shared_parts); null: every page
-  // makes its own, with the same bytes.
-  const SharedParts* shared = nullptr;
-};
 
 // What many pages show identically, made once per language before the pages render and only read
 // while they do, so pages stay pure functions of (portal, language, key) and render in parallel.
@@ -53,11 +38,6 @@ inline constexpr std::size_t kProgrammeSlice = 256;
 std::string registry_summary(const SiteContext& site, const views::ViewContext& ctx,
                              const render::PreparedView* ui,
                              std::size_t slice_grants = kProgrammeSlice);
-
-// routes::list_pages, url and output_path of the site's portal.
-std::vector<PageKey> list_pages(const SiteContext& site);
-std::string page_url(const SiteContext& site, const PageKey& key);
-std::string page_path(const SiteContext& site, const PageKey& key);
 
 // Renders one page to HTML: the view of its kind (one function per key type), in the template
 // routes::info(kind) names, inside the layout. Throws std::runtime_error on a template error.

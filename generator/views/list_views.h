@@ -13,29 +13,12 @@
 
 namespace ashyq::views {
 
-// How many pages either side of the current one the pagination links.
-inline constexpr std::size_t kPaginationWindow = 2;
-// {pages: [{number, url, current, gap}], prev, next, first_item, last_item, total}. `pages` holds
-// the first and last pages and those within kPaginationWindow of `page`, in order, with an entry
-// {gap: true} where pages are left out; empty for a list of one page.
-nlohmann::json pagination_view(const std::string& base, std::size_t page, std::size_t items,
-                               std::size_t page_size);
-
 // The grants catalogue, sorted, one page of it.
 nlohmann::json catalogue_view(const ViewContext& ctx, const PortalIndex& index,
-                              routes::CatalogueSort sort,
-                              std::size_t page, std::size_t page_size);
+                              routes::CatalogueSort sort, std::size_t page, std::size_t page_size);
 // One facet value's page: its grants (newest first), count and total.
 nlohmann::json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
                                 std::size_t value, std::size_t page, std::size_t page_size);
-// The indices 0…labels.size()-1 in the alphabetical order of `labels` in the page's language (ICU
-// collation), equal labels in their given order.
-std::vector<std::size_t> order_by_label(const ViewContext& ctx,
-                                        const std::vector<std::string>& labels);
-// The label of a facet value in the page's language (a region's name, a year, a status...).
-std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key);
-std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key);
-
 // One page of the sub-grant registry: its sub-grants, the pagination, the count and amount.
 nlohmann::json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
                               std::size_t page_size);

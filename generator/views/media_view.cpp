@@ -7,7 +7,7 @@
 #include "media/media_url.h"
 #include "model/enum_names.h"
 #include "routes/routes.h"
-#include "views/list_views.h"
+#include "views/parts.h"
 
 namespace ashyq::views {
 namespace {

@@ -10,6 +10,7 @@
 #include "i18n/ui_strings.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
+#include "views/parts.h"
 #include "views/view_context.h"
 
 namespace ashyq::views {

@@ -1,0 +1,91 @@
+#include "views/parts.h"
+
+#include <algorithm>
+
+#include "i18n/collation.h"
+#include "model/enum_names.h"
+#include "routes/routes.h"
+
+namespace ashyq::views {
+
+using nlohmann::json;
+
+std::string org_name(const ViewContext& ctx, const std::string& id) {
+  const Organisation* org = ctx.portal.find_organisation(id);
+  if (!org) return id;
+  return ctx.plain(org->short_name.empty() ? org->name : org->short_name);
+}
+
+std::vector<std::size_t> order_by_label(const ViewContext& ctx,
+                                        const std::vector<std::string>& labels) {
+  std::vector<std::string> keys;
+  for (const std::string& label : labels) keys.push_back(i18n::collation_key(label, ctx.lang));
+  std::vector<std::size_t> order(labels.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  return order;
+}
+
+json pagination_view(const std::string& base, std::size_t page, std::size_t items,
+                     std::size_t page_size) {
+  const std::size_t pages = routes::page_count(items, page_size);
+  json out;
+  json list = json::array();
+  // The first and last pages and kPaginationWindow pages either side of the current one, a gap
+  // for the rest; a gap of one page shows that page instead. Linking every page made each page of
+  // a long list grow with the list (the sub-grant registry of 10 000 grants had 1 700 pages, each
+  // linking all of them), so the site grew with the square of its size.
+  std::vector<std::size_t> shown = {1, pages};
+  for (std::size_t p = page > kPaginationWindow ? page - kPaginationWindow : 1;
+       p <= std::min(pages, page + kPaginationWindow); ++p)
+    shown.push_back(p);
+  std::sort(shown.begin(), shown.end());
+  shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+  auto link = [&](std::size_t p) {
+    list.push_back({{"number", std::to_string(p)},
+                    {"url", routes::paged(base, p)},
+                    {"current", p == page},
+                    {"gap", false}});
+  };
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i > 0 && shown[i] == shown[i - 1] + 2) link(shown[i] - 1);
+    if (i > 0 && shown[i] > shown[i - 1] + 2)
+      list.push_back({{"number", nullptr}, {"url", nullptr}, {"current", false}, {"gap", true}});
+    link(shown[i]);
+  }
+  out["pages"] = pages > 1 ? list : json::array();
+  out["prev"] = page > 1 ? json(routes::paged(base, page - 1)) : json(nullptr);
+  out["next"] = page < pages ? json(routes::paged(base, page + 1)) : json(nullptr);
+  out["first_item"] = std::to_string(items == 0 ? 0 : (page - 1) * page_size + 1);
+  out["last_item"] = std::to_string(std::min(items, page * page_size));
+  out["total"] = std::to_string(items);
+  return out;
+}
+
+std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key) {
+  const Portal& portal = ctx.portal;
+  if (key == kNotReportedKey) return ctx.t(std::string("not_reported.") + facet_name(kind));
+  switch (kind) {
+    case FacetKind::year:
+      return key;
+    case FacetKind::region:
+      if (const Region* r = portal.find_region(key)) return ctx.plain(r->name);
+      return key;
+    case FacetKind::direction:
+      if (const Direction* d = portal.find_direction(key)) return ctx.plain(d->name);
+      return key;
+    case FacetKind::status:
+      return ctx.t("status." + key);
+    case FacetKind::operator_:
+    case FacetKind::grantee:
+      return org_name(ctx, key);
+  }
+  return key;
+}
+
+std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key) {
+  return routes::facet_url(ctx.lang, kind, key);
+}
+
+}  // namespace ashyq::views
