@@ -23,6 +23,7 @@ constexpr std::array<PageKindInfo, kPageKindCount> kTable = {{
   {PageKind::organisation,        "organisation",        "organisation",        "organisations", "organisations", true,  false},
   {PageKind::regions,             "regions",             "regions",             "regions",       "regions",       true,  false},
   {PageKind::region,              "region",              "region",              "regions",       "regions",       true,  false},
+  {PageKind::directions,          "directions",          "directions",          "grants",        "directions",    true,  false},
   {PageKind::plans,               "plans",               "plans",               "plans",         "plans",         true,  false},
   {PageKind::plan,                "plan",                "plan",                "plans",         "plans",         true,  false},
   {PageKind::static_page,         "static_page",         "page",                "",              "",              true,  false},
@@ -91,6 +92,9 @@ struct FirstPageUrl {
   std::string operator()(const RegionsKey&) const { return list_url(lang, PageKind::regions); }
   std::string operator()(const RegionKey& k) const {
     return url_of(portal.regions[k.region], lang);
+  }
+  std::string operator()(const DirectionsKey&) const {
+    return list_url(lang, PageKind::directions);
   }
   std::string operator()(const PlansKey&) const { return list_url(lang, PageKind::plans); }
   std::string operator()(const PlanKey& k) const { return url_of(portal.plans[k.plan], lang); }
@@ -176,6 +180,7 @@ std::vector<PageKey> list_pages(const Portal& portal, const PortalIndex& index,
     for (std::size_t i = 0; i < portal.organisations.size(); ++i)
       pages.push_back({OrganisationKey{i}, lang});
     pages.push_back({RegionsKey{}, lang});
+    pages.push_back({DirectionsKey{}, lang});
     pages.push_back({PlansKey{}, lang});
     for (std::size_t i = 0; i < portal.plans.size(); ++i) pages.push_back({PlanKey{i}, lang});
     for (std::size_t i = 0; i < portal.pages.size(); ++i) pages.push_back({StaticPageKey{i}, lang});

@@ -17,6 +17,7 @@
 //   /<lang>/subgrants/programme/<grant-id>/    SubgrantsProgrammeKey{grant}
 //   /<lang>/organisations/[<id>/]              OrganisationsKey, OrganisationKey{organisation}
 //   /<lang>/regions/[<id>/]                    RegionsKey, RegionKey{region}
+//   /<lang>/directions/                        DirectionsKey
 //   /<lang>/plans/[<id>/]                      PlansKey, PlanKey{plan}
 //   /<lang>/<name>/                            StaticPageKey{page}
 //   /<lang>/media/[page/<n>/]                  MediaKey
@@ -63,6 +64,7 @@ enum class PageKind {
   organisation,
   regions,
   region,
+  directions,
   plans,
   plan,
   static_page,
@@ -125,6 +127,7 @@ struct RegionsKey {};
 struct RegionKey {
   std::size_t region;
 };
+struct DirectionsKey {};
 struct PlansKey {};
 struct PlanKey {
   std::size_t plan;
@@ -146,9 +149,9 @@ struct PageKey {
   using Target =
       std::variant<LanguageChoiceKey, RootNotFoundKey, HomeKey, NotFoundKey, CatalogueKey,
                    FacetValueKey, GrantKey, SubgrantsKey, SubgrantsRegionKey, SubgrantsProgrammeKey,
-                   OrganisationsKey, OrganisationKey, RegionsKey, RegionKey, PlansKey, PlanKey,
-                   StaticPageKey, MediaKey, MediaFacetValueKey, LinkReportKey, DataDictionaryKey,
-                   SearchKey>;
+                   OrganisationsKey, OrganisationKey, RegionsKey, RegionKey, DirectionsKey,
+                   PlansKey, PlanKey, StaticPageKey, MediaKey, MediaFacetValueKey, LinkReportKey,
+                   DataDictionaryKey, SearchKey>;
   Target target;
   Lang lang = Lang::kk;
   std::size_t page = 1;  // 1-based page of a paginated list
@@ -162,7 +165,8 @@ static_assert(std::variant_size_v<PageKey::Target> == kPageKindCount);
 // Every page of the portal: the root pages once, then each language's pages in the order the
 // sitemap and the build's manifest list them (home, 404, catalogue orders, facet values, grants,
 // sub-grant registry, media, each region with its sub-grant pages, programmes, organisations,
-// regions, plans, static pages, link report, data, search), a paginated list's pages in order.
+// regions, directions, plans, static pages, link report, data, search), a paginated list's pages
+// in order.
 std::vector<PageKey> list_pages(const Portal& portal, const PortalIndex& index,
                                 std::size_t page_size);
 

@@ -128,31 +128,15 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const fs::path templates = site_dir / "templates";
   i18n::UiStrings strings = i18n::UiStrings::load(templates / "i18n", site_dir, diagnostics);
   auto renderer = render::Renderer::load(templates, "templates", diagnostics);
-  for (const char* required : {"base",
-                               "root",
-                               "home",
-                               "grant",
-                               "not_found",
-                               "catalogue",
-                               "facet",
-                               "subgrants",
-                               "subgrants_summary",
-                               "subgrants_programmes",
-                               "subgrants_region",
-                               "subgrants_programme",
-                               "organisations",
-                               "organisation",
-                               "regions",
-                               "region",
-                               "plans",
-                               "plan",
-                               "page",
-                               "media",
-                               "link_report",
-                               "data",
-                               "search"})
-    if (!renderer->has(required))
-      diagnostics.error({"templates/" + std::string(required) + ".mustache", 0, 0}, "",
+  // Every page kind's template (routes' table), the layout, and the parts the registry renders on
+  // its own.
+  std::vector<std::string> required = {"base", "subgrants_summary", "subgrants_programmes"};
+  for (const routes::PageKindInfo& kind : routes::kPageKinds)
+    if (std::find(required.begin(), required.end(), kind.template_name) == required.end())
+      required.emplace_back(kind.template_name);
+  for (const std::string& name : required)
+    if (!renderer->has(name))
+      diagnostics.error({"templates/" + name + ".mustache", 0, 0}, "",
                         "missing template; every site needs it");
   if (diagnostics.has_errors()) {
     result.failed_phase = "templates";

@@ -314,6 +314,10 @@ struct PageViews {
     return {std::move(body), title,
             json::array({list_crumb(PageKind::regions), self_crumb(title)})};
   }
+  PageView operator()(const routes::DirectionsKey&) const {
+    return {views::directions_view(ctx, index()), t("directions.title"),
+            json::array({list_crumb(PageKind::catalogue), self_crumb(t("directions.title"))})};
+  }
   PageView operator()(const routes::PlansKey&) const {
     return {views::plans_index_view(ctx), t("nav.plans"),
             json::array({list_crumb(PageKind::plans)})};

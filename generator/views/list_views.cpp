@@ -183,7 +183,8 @@ json chart_view(const ViewContext& ctx, const std::string& title, FacetKind kind
           {"breakdown", overlap ? "overlap" : "sum"},
           {"note", note.empty() ? json(nullptr) : json(note)},
           {"label_header", ctx.t(std::string("facet.") + facet_name(kind))},
-          {"value_header", ctx.t("total.awarded")}};
+          {"value_header", ctx.t("total.awarded")},
+          {"more", nullptr}};  // null, not absent: Mustache would look in the enclosing view
 }
 
 }  // namespace
@@ -547,6 +548,30 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
           {"portal_totals", totals_view(ctx, index.totals, "portal")}};
 }
 
+json directions_view(const ViewContext& ctx, const PortalIndex& index) {
+  const Facet& facet = index.facet(FacetKind::direction);
+  json rows = json::array();
+  // Every direction of content/directions.json, those without grants too (0, linking nowhere:
+  // the catalogue has a page only for a value some grant has).
+  for (const Direction& d : ctx.portal.directions)
+    rows.push_back({{"name", ctx.text(d.name)},
+                    {"url", facet.find(d.id) < facet.values.size()
+                                ? json(facet_path(ctx, FacetKind::direction, d.id))
+                                : json(nullptr)},
+                    {"totals", totals_view(ctx, facet.value_or_empty(d.id).totals,
+                                           facet_key(FacetKind::direction, d.id))}});
+  // The grants that name no direction: a row of their own, so that the rows add up to the total.
+  if (const std::size_t none = facet.find(kNotReportedKey); none < facet.values.size())
+    rows.push_back({{"name", nullptr},
+                    {"not_reported_label", ctx.t("not_reported.direction")},
+                    {"url", facet_path(ctx, FacetKind::direction, kNotReportedKey)},
+                    {"totals", totals_view(ctx, facet.values[none].totals,
+                                           facet_key(FacetKind::direction, kNotReportedKey))}});
+  return {{"title", ctx.t("directions.title")},
+          {"rows", rows},
+          {"portal_totals", totals_view(ctx, index.totals, "portal")}};
+}
+
 json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index,
                  std::size_t shown) {
   const Portal& portal = ctx.portal;
@@ -661,6 +686,8 @@ json home_view(const ViewContext& ctx, const PortalIndex& index) {
   charts.push_back(chart(FacetKind::region, ctx.t("chart.by_region"), true));
   charts.push_back(chart(FacetKind::year, ctx.t("chart.by_year"), false));
   charts.push_back(chart(FacetKind::direction, ctx.t("chart.by_direction"), false));
+  charts.back()["more"] = {{"url", routes::list_url(ctx.lang, routes::PageKind::directions)},
+                           {"label", ctx.t("directions.all")}};
   v["charts"] = charts;
   v["awarded_note"] = ctx.t("total.definition");
   v["grants_url"] = routes::list_url(ctx.lang, routes::PageKind::catalogue);

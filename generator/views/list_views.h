@@ -48,6 +48,10 @@ nlohmann::json organisations_view(const ViewContext& ctx, const PortalIndex& ind
 nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org,
                                  std::size_t shown);
 nlohmann::json regions_view(const ViewContext& ctx, const PortalIndex& index);
+// /<lang>/directions/: each priority direction with its grants' count and totals, the grants that
+// name none as a row of their own, and the portal's totals, which the rows add up to (a grant has
+// one direction at most).
+nlohmann::json directions_view(const ViewContext& ctx, const PortalIndex& index);
 // A region's page; of its grants and sub-grants it lists the newest `shown`.
 nlohmann::json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
                            std::size_t shown);

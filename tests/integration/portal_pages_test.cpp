@@ -684,6 +684,39 @@ TEST_CASE("A grant in two regions is listed in each, and counted once in the por
   }
 }
 
+TEST_CASE("The directions page totals each priority direction, and its rows add up to the portal's",
+          "[integration][portal]") {
+  for (const char* lang : kLangs) {
+    const std::string l = lang;
+    INFO(l);
+    const std::string nr = words(l).not_reported;
+    const std::string zero = tenge(0);
+    // In content/directions.json's order. Youth: G1, G3 awarded and G6's application; culture: G2,
+    // G4 awarded and G7 planned without an amount; ecology: G5. Each grant has one direction, so
+    // the rows add up to the footer: 11 500 000 + 11 000 000 + 2 000 000 = 24 500 000.
+    const std::string html = page("/" + l + "/directions/");
+    CHECK(contains(output(l + "/directions/index.html"),
+                   "<table class=\"stack\" data-breakdown=\"sum\">"));
+    std::vector<std::vector<std::string>> figures;
+    for (const Row& row : body_rows(html, "<table")) {
+      REQUIRE(row.cells.size() == 5);
+      REQUIRE(row.links.size() == 1);
+      figures.push_back({row.links[0], row.cells[1], row.cells[2], row.cells[3], row.cells[4]});
+    }
+    const std::string d = "/" + l + "/grants/direction/";
+    CHECK(figures == std::vector<std::vector<std::string>>{
+                         {d + "synthetic-youth/", "3", tenge(11500000), tenge(1000000), zero},
+                         {d + "synthetic-culture/", "3", tenge(11000000), zero, nr},
+                         {d + "synthetic-ecology/", "1", tenge(2000000), zero, zero}});
+    const std::vector<std::string> foot = foot_cells(html, "<table");
+    REQUIRE(foot.size() == 5);
+    CHECK(std::vector<std::string>(foot.begin() + 1, foot.end()) ==
+          std::vector<std::string>{"7", tenge(24500000), tenge(1000000), nr});
+    // The home page's chart by direction links to it.
+    CHECK(contains(page("/" + l + "/"), "<p><a href=\"/" + l + "/directions/\">"));
+  }
+}
+
 TEST_CASE("Astana, Almaty and Shymkent are regions of their own with their grants",
           "[integration][portal]") {
   const std::map<std::string, Ids> cities = {

@@ -210,7 +210,7 @@ TEST_CASE("Validation reserves the names the routes own") {
   const std::set<std::string> pages(reserved.page_names.begin(), reserved.page_names.end());
   CHECK(pages == std::set<std::string>{"grants", "subgrants", "organisations", "regions", "plans",
                                        "assets", "media", "data", "search", "404", "index",
-                                       "link-report"});
+                                       "directions", "link-report"});
 }
 
 TEST_CASE("Every page of a portal has one URL, its file, and the segment its kind owns") {
