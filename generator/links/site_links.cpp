@@ -4,9 +4,9 @@
 #include <map>
 
 #include "content/json_decoder.h"
+#include "core/web_url.h"
 #include "markup/markdown.h"
 #include "media/media_url.h"
-#include "validate/validator.h"
 
 namespace ashyq::links {
 namespace {
