@@ -14,6 +14,7 @@
 #include "core/diagnostics.h"
 #include "core/file_io.h"
 #include "core/memory.h"
+#include "links/link_cache.h"
 #include "links/site_links.h"
 #include "routes/routes.h"
 #include "search/text_analysis.h"
@@ -190,7 +191,7 @@ int command_links(const Options& options, std::ostream& out, std::ostream& err) 
   // Every place of every broken link, as a finding with the line it is on.
   Diagnostics findings;
   for (const links::SiteLink& link : run.links) {
-    if (link.link_class() != links::LinkClass::broken) continue;
+    if (link.link_class() != LinkClass::broken) continue;
     std::string answer = link.entry->status;
     if (link.entry->http_status) answer += " " + std::to_string(link.entry->http_status);
     for (const links::LinkUse& use : link.uses)

@@ -96,6 +96,7 @@ ObjectReader::ObjectReader(JsonDecoder& decoder, const nlohmann::json& node, std
     return;
   }
   object_ = &node;
+  for (std::string_view name : allowed) decoder_.accept(pointer_, name);
   for (const auto& [key, value] : node.items()) {
     bool known = false;
     for (std::string_view name : allowed) known = known || name == key;
@@ -167,6 +168,7 @@ LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node,
                       describe_json(node));
     return text;
   }
+  for (Lang lang : kAllLangs) decoder.accept(pointer, lang_code(lang));
   for (const auto& [key, value] : node.items()) {
     const std::string child = pointer + "/" + json_pointer_escape(key);
     auto lang = parse_lang(key);

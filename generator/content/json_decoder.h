@@ -3,7 +3,9 @@
 // decoder checks shape only (required fields, types, enum values, unknown fields, ASCII ids, date
 // syntax); whether values agree with each other is validate's job.
 #include <initializer_list>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,11 +56,23 @@ class JsonDecoder {
   int errors() const { return errors_; }
   SourceMap& source() { return source_; }
 
+  // For the test that holds the decoders against schemas/*.schema.json: from this call on, every
+  // object read records the member names it accepts under its JSON pointer. Off in the build,
+  // which then pays one test per object.
+  void keep_accepted_members() { accepted_.emplace(); }
+  using AcceptedMembers = std::map<std::string, std::set<std::string>>;
+  // Pointer → accepted names; nullopt unless keep_accepted_members() was called.
+  const std::optional<AcceptedMembers>& accepted_members() const { return accepted_; }
+  void accept(const std::string& pointer, std::string_view name) {
+    if (accepted_) (*accepted_)[pointer].emplace(name);
+  }
+
  private:
   SourceMap& source_;
   SourceLocator locator_;
   Diagnostics& diagnostics_;
   int errors_ = 0;
+  std::optional<AcceptedMembers> accepted_;
 };
 
 // Reads the members of one JSON object. Unknown members are reported once, when the reader is

@@ -7,10 +7,10 @@
 
 #include "config/site_config.h"
 #include "content/json_positions.h"
+#include "content/link_cache_decoder.h"
 #include "content/plans.h"
 #include "content/records.h"
 #include "content/subgrants_csv.h"
-#include "links/link_cache.h"
 #include "markup/markdown.h"
 
 namespace ashyq {
@@ -260,7 +260,7 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
     if (auto root = parse_json_file(site_dir / "link-cache.json", "link-cache.json", cache_source,
                                     diagnostics)) {
       JsonDecoder decoder(cache_source, diagnostics);
-      portal.links = links::decode_link_cache(decoder, *root);
+      portal.links = decode_link_cache(decoder, *root);
     }
   }
 

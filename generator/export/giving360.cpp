@@ -1,6 +1,5 @@
 #include "export/giving360.h"
 
-#include "export/tables.h"
 #include "model/enum_names.h"
 #include "routes/routes.h"
 

@@ -6,8 +6,6 @@
 #include "media/media_url.h"
 #include "model/enum_names.h"
 #include "routes/routes.h"
-#include "views/grant_view.h"
-#include "views/list_views.h"
 
 namespace ashyq::opendata {
 namespace {
@@ -96,22 +94,6 @@ std::string join_ids(const std::vector<std::string>& ids) {
 template <typename E>
 std::string enum_name(const EnumTable<E>& table, const std::optional<E>& value) {
   return value ? std::string(name_of(table, *value)) : std::string();
-}
-
-const char* outcome_name(views::IndicatorOutcome outcome) {
-  switch (outcome) {
-    case views::IndicatorOutcome::met:
-      return "met";
-    case views::IndicatorOutcome::exceeded:
-      return "exceeded";
-    case views::IndicatorOutcome::short_of:
-      return "short_of";
-    case views::IndicatorOutcome::not_reported:
-      return "not_reported";
-    case views::IndicatorOutcome::no_target:
-      return "no_target";
-  }
-  return "";
 }
 
 }  // namespace
@@ -520,7 +502,7 @@ Table indicators_table(const Portal& portal, const std::vector<std::size_t>& gra
             .localized("unit", indicator.unit);
         value(row, "planned", indicator.planned);
         value(row, "actual", indicator.actual);
-        row.text("outcome", outcome_name(views::indicator_outcome(indicator)))
+        row.text("outcome", outcome_name(indicator_outcome(indicator)))
             .localized("comment", indicator.comment);
         table.rows.push_back(row.take());
       }

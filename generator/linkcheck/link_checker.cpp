@@ -335,28 +335,6 @@ class Checker {
 
 }  // namespace
 
-std::string_view link_status_name(LinkStatus status) {
-  switch (status) {
-    case LinkStatus::ok:
-      return "ok";
-    case LinkStatus::redirect_ok:
-      return "redirect_ok";
-    case LinkStatus::broken:
-      return "broken";
-    case LinkStatus::server_error:
-      return "server_error";
-    case LinkStatus::timeout:
-      return "timeout";
-    case LinkStatus::connection_failed:
-      return "connection_failed";
-    case LinkStatus::too_many_redirects:
-      return "too_many_redirects";
-    case LinkStatus::malformed_url:
-      return "malformed_url";
-  }
-  return "unknown";
-}
-
 std::vector<LinkResult> check_links(const std::vector<std::string> &urls,
                                     const LinkCheckOptions &options) {
   if (options.user_agent.empty()) {

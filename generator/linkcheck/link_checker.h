@@ -25,25 +25,11 @@
 #include <string_view>
 #include <vector>
 
+// LinkStatus: the statuses are the model's, since link-cache.json keeps them and the build reads
+// them without this checker; their names are in model/enum_names.h.
+#include "model/enums.h"
+
 namespace ashyq::linkcheck {
-
-enum class LinkStatus {
-  ok,                  // 2xx (or a 3xx that carries no further Location), at the URL as given
-  redirect_ok,         // 2xx after at least one redirect; `final_url` says where it
-                       // ended
-  broken,              // 4xx: 404, 410 and any other client error, including 429 after
-                       // retries
-  server_error,        // 5xx still answered after every retry
-  timeout,             // connect or total timeout expired
-  connection_failed,   // name not resolved, connection refused or reset, TLS
-                       // failure, ...
-  too_many_redirects,  // more than `max_redirects` redirects (a loop, usually)
-  malformed_url,       // not http/https, no host, or not parseable; no request was
-                       // made
-};
-
-// "ok", "redirect_ok", ... as written in the enum, for reports and tests.
-std::string_view link_status_name(LinkStatus status);
 
 struct LinkResult {
   std::string url;  // as given

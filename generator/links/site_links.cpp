@@ -4,9 +4,12 @@
 #include <map>
 
 #include "content/json_decoder.h"
+#include "core/utc_timestamp.h"
+#include "core/web_url.h"
 #include "markup/markdown.h"
 #include "media/media_url.h"
-#include "validate/validator.h"
+#include "model/enum_names.h"
+#include "model/link_status.h"
 
 namespace ashyq::links {
 namespace {
@@ -145,7 +148,7 @@ LinksRun run_link_check(const Portal& portal, const LinksRunOptions& options,
       SiteLink& link = by_url.at(result.url);
       const std::string previous_since = link.entry ? link.entry->broken_since : "";
       LinkCacheEntry entry;
-      entry.status = std::string(linkcheck::link_status_name(result.status));
+      entry.status = std::string(link_status_name(result.status));
       entry.http_status = result.http_status;
       entry.final_url = result.final_url;
       entry.checked_at = now;

@@ -14,7 +14,7 @@
 
 #include "core/diagnostics.h"
 #include "linkcheck/link_checker.h"
-#include "links/link_cache.h"
+#include "model/enums.h"
 #include "model/model.h"
 
 namespace ashyq::links {

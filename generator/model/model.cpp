@@ -3,6 +3,32 @@
 #include <algorithm>
 
 namespace ashyq {
+namespace {
+
+bool reached(double actual, double planned, Bound bound) {
+  switch (bound) {
+    case Bound::at_least:
+      return actual >= planned;
+    case Bound::at_most:
+      return actual <= planned;
+    // "exactly" describes how the figure is stated, not a ceiling: delivering more than a plain
+    // target reaches it (and counts as exceeded), as for at_least.
+    default:
+      return actual >= planned;
+  }
+}
+
+}  // namespace
+
+IndicatorOutcome indicator_outcome(const Indicator& indicator) {
+  if (!indicator.planned) return IndicatorOutcome::no_target;
+  if (!indicator.actual) return IndicatorOutcome::not_reported;
+  const double planned = indicator.planned->value, actual = indicator.actual->value;
+  if (!reached(actual, planned, indicator.planned->bound)) return IndicatorOutcome::short_of;
+  if (indicator.planned->bound != Bound::at_most && actual > planned)
+    return IndicatorOutcome::exceeded;
+  return IndicatorOutcome::met;
+}
 
 PublicContacts collect_public_contacts(const std::vector<Organisation>& organisations) {
   PublicContacts contacts;

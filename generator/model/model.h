@@ -13,6 +13,7 @@
 #include "core/lang.h"
 #include "core/money.h"
 #include "core/private_data.h"
+#include "model/enums.h"
 
 namespace ashyq {
 
@@ -144,6 +145,9 @@ struct Indicator {
   std::string activity;
   std::optional<Value> planned, actual;
 };
+// How an indicator came out against its target. The grant page and the indicators table both
+// show it, so the rule lives here, once.
+IndicatorOutcome indicator_outcome(const Indicator& indicator);
 
 struct Activity {
   std::string id;

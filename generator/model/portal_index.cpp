@@ -11,36 +11,6 @@
 
 namespace ashyq {
 
-const char* facet_name(FacetKind kind) {
-  switch (kind) {
-    case FacetKind::year:
-      return "year";
-    case FacetKind::region:
-      return "region";
-    case FacetKind::direction:
-      return "direction";
-    case FacetKind::operator_:
-      return "operator";
-    case FacetKind::status:
-      return "status";
-    case FacetKind::grantee:
-      return "grantee";
-  }
-  return "";
-}
-
-const char* media_facet_name(MediaFacetKind kind) {
-  switch (kind) {
-    case MediaFacetKind::platform:
-      return "platform";
-    case MediaFacetKind::year:
-      return "year";
-    case MediaFacetKind::region:
-      return "region";
-  }
-  return "";
-}
-
 void Sums::add(const Grant& grant) {
   ++grants;
   if (grant.amount)
@@ -60,18 +30,6 @@ MoneyKind money_kind(const Grant& grant) {
       return MoneyKind::awarded;
   }
   return MoneyKind::planned;
-}
-
-const char* money_kind_name(MoneyKind kind) {
-  switch (kind) {
-    case MoneyKind::awarded:
-      return "awarded";
-    case MoneyKind::applied:
-      return "applied";
-    case MoneyKind::planned:
-      return "planned";
-  }
-  return "";
 }
 
 void Totals::add(const Grant& grant) {

@@ -11,17 +11,10 @@
 #include <vector>
 
 #include "core/money.h"
+#include "model/enums.h"
 #include "model/model.h"
 
 namespace ashyq {
-
-enum class FacetKind { year, region, direction, operator_, status, grantee };
-inline constexpr std::array<FacetKind, 6> kAllFacets = {FacetKind::year,      FacetKind::region,
-                                                        FacetKind::direction, FacetKind::operator_,
-                                                        FacetKind::status,    FacetKind::grantee};
-// The URL segment and UI-string key of a facet: "year", "region", "direction", "operator",
-// "status", "grantee".
-const char* facet_name(FacetKind kind);
 
 struct Sums {
   std::int64_t grants = 0;
@@ -30,20 +23,13 @@ struct Sums {
   void add(const Grant& grant);
 };
 
-// What a grant's amount is: money awarded (in progress or completed), money applied for (an
-// application), or money planned (a plan's topic not yet awarded). The three are never added up:
-// a total always says which one it is (docs/content-model.md, "Figures").
-enum class MoneyKind { awarded, applied, planned };
-inline constexpr std::array<MoneyKind, 3> kAllMoneyKinds = {MoneyKind::awarded, MoneyKind::applied,
-                                                            MoneyKind::planned};
+// The kind of money a grant's amount is (MoneyKind).
 MoneyKind money_kind(const Grant& grant);
-// "awarded", "applied", "planned": the UI-string key and the machine name of a kind of money.
-const char* money_kind_name(MoneyKind kind);
 
 // The totals of a set of grants, the three kinds of money apart.
 struct Totals {
-  std::int64_t grants = 0;          // every grant record, whatever its kind
-  std::array<Sums, 3> by_kind;      // in kAllMoneyKinds order
+  std::int64_t grants = 0;      // every grant record, whatever its kind
+  std::array<Sums, 3> by_kind;  // in kAllMoneyKinds order
   void add(const Grant& grant);
   const Sums& of(MoneyKind kind) const { return by_kind[static_cast<int>(kind)]; }
 };
@@ -83,12 +69,6 @@ struct SubgrantRef {
   std::size_t grant;     // index into Portal::grants
   std::size_t subgrant;  // index into grant.subgrants.awarded
 };
-
-enum class MediaFacetKind { platform, year, region };
-inline constexpr std::array<MediaFacetKind, 3> kAllMediaFacets = {
-    MediaFacetKind::platform, MediaFacetKind::year, MediaFacetKind::region};
-// The URL segment and UI-string key of a media facet: "platform", "year", "region".
-const char* media_facet_name(MediaFacetKind kind);
 
 struct MediaRef {
   std::size_t grant;  // index into Portal::grants

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/enum_names.h"
+
 namespace ashyq::routes {
 namespace {
 

@@ -39,6 +39,12 @@ std::string privacy_error(const PrivateDataHit& hit) {
          "content/organisations/<id>.json (\"phone\", \"email\" or \"public_contacts\")";
 }
 
+PublicContacts declared_contacts(const Portal& portal) {
+  // Computed again rather than read from the portal: a portal made in memory (tests) never went
+  // through the loader that fills portal.public_contacts.
+  return collect_public_contacts(portal.organisations);
+}
+
 void check_texts(const SourceMap& source, Reporter& report) {
   for (const auto& [pointer, text] : source.texts)
     for (Lang lang : kAllLangs)

@@ -7,8 +7,8 @@
 #include "core/diagnostics.h"
 #include "core/lang.h"
 #include "core/money.h"
+#include "core/private_data.h"
 #include "model/model.h"
-#include "validate/validator.h"
 
 namespace ashyq {
 
@@ -33,6 +33,11 @@ std::string lang_name(Lang lang);
 std::string describe_private_data(const PrivateDataHit& hit);
 // The privacy error for contact data a text must not hold: what it is and what would be right.
 std::string privacy_error(const PrivateDataHit& hit);
+
+// Every public contact (phone, e-mail) the portal's organisations declare in their records. Here,
+// with what the rules share, so that the plan rules need not include the portal's (validator.h),
+// which call them.
+PublicContacts declared_contacts(const Portal& portal);
 
 // Warns about every text of the record that has one language but not the other.
 void check_texts(const SourceMap& source, Reporter& report);

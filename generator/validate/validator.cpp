@@ -9,6 +9,7 @@
 #include "content/json_decoder.h"
 #include "content/json_positions.h"
 #include "core/text_position.h"
+#include "core/web_url.h"
 #include "i18n/format.h"
 #include "markup/markdown.h"
 #include "media/media_url.h"
@@ -583,34 +584,6 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
 }
 
 }  // namespace
-
-bool is_web_url(std::string_view url) {
-  std::size_t host_start;
-  auto starts = [&](std::string_view prefix) {
-    if (url.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
-    return true;
-  };
-  if (starts("https://"))
-    host_start = 8;
-  else if (starts("http://"))
-    host_start = 7;
-  else
-    return false;
-  if (host_start >= url.size() || url[host_start] == '/' || url[host_start] == '.') return false;
-  for (char c : url)
-    if (static_cast<unsigned char>(c) <= ' ' || c == '\x7f' || c == '"' || c == '<' || c == '>' ||
-        c == '\\')
-      return false;
-  return true;
-}
-
-PublicContacts declared_contacts(const Portal& portal) {
-  // Computed again rather than read from the portal: a portal made in memory (tests) never went
-  // through the loader that fills portal.public_contacts.
-  return collect_public_contacts(portal.organisations);
-}
 
 void validate_portal(const Portal& portal, const ReservedNames& reserved,
                      Diagnostics& diagnostics) {

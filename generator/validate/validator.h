@@ -2,11 +2,9 @@
 // validate: every rule that judges the loaded portal, in one place. Each finding names the file,
 // line, column and field and says what would be right. Errors fail the build; warnings do not.
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
-#include "core/private_data.h"
 #include "model/model.h"
 
 namespace ashyq {
@@ -20,11 +18,5 @@ struct ReservedNames {
 };
 
 void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics);
-
-// Every public contact (phone, e-mail) the portal's organisations declare in their records.
-PublicContacts declared_contacts(const Portal& portal);
-
-// True for an absolute http:// or https:// URL with a host and no spaces or control characters.
-bool is_web_url(std::string_view url);
 
 }  // namespace ashyq

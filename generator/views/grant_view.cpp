@@ -19,19 +19,6 @@ std::string key(std::string_view prefix, std::string_view name) {
   return std::string(prefix) + "." + std::string(name);
 }
 
-bool reached(double actual, double planned, Bound bound) {
-  switch (bound) {
-    case Bound::at_least:
-      return actual >= planned;
-    case Bound::at_most:
-      return actual <= planned;
-    // "exactly" describes how the figure is stated, not a ceiling: delivering more than a plain
-    // target reaches it (and counts as exceeded), as for at_least.
-    default:
-      return actual >= planned;
-  }
-}
-
 // An indicator's planned or actual value as a reported figure: the document's own wording when it
 // has one, else the number with its bound and unit; "not reported" when the record has none.
 json value_view(const ViewContext& ctx, const std::optional<Value>& v, const LocalizedText& unit) {
@@ -493,16 +480,6 @@ json subgrant_row(const ViewContext& ctx, const Subgrant& sg) {
       {"status", ctx.t(key("subgrant_status", name_of(subgrant_status_names(), sg.status)))}};
   if (const Region* r = ctx.portal.find_region(sg.region)) row["region"] = ctx.text(r->name);
   return row;
-}
-
-IndicatorOutcome indicator_outcome(const Indicator& indicator) {
-  if (!indicator.planned) return IndicatorOutcome::no_target;
-  if (!indicator.actual) return IndicatorOutcome::not_reported;
-  const double planned = indicator.planned->value, actual = indicator.actual->value;
-  if (!reached(actual, planned, indicator.planned->bound)) return IndicatorOutcome::short_of;
-  if (indicator.planned->bound != Bound::at_most && actual > planned)
-    return IndicatorOutcome::exceeded;
-  return IndicatorOutcome::met;
 }
 
 json grant_summary(const ViewContext& ctx, const Grant& g) {

@@ -6,10 +6,6 @@
 
 namespace ashyq::views {
 
-// Outcome of an indicator: met, exceeded, short, or not reported (no actual value).
-enum class IndicatorOutcome { met, exceeded, short_of, not_reported, no_target };
-IndicatorOutcome indicator_outcome(const Indicator& indicator);
-
 nlohmann::json grant_view(const ViewContext& ctx, const Grant& grant);
 
 // One row of a grant list (catalogue, home, organisation page).

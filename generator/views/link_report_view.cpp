@@ -3,8 +3,9 @@
 #include <map>
 #include <set>
 
-#include "links/link_cache.h"
 #include "links/site_links.h"
+#include "model/enum_names.h"
+#include "model/link_status.h"
 #include "routes/routes.h"
 
 namespace ashyq::views {
@@ -61,8 +62,8 @@ json link_report_view(const ViewContext& ctx) {
     const std::string class_name =
         cached == cache.entries.end()
             ? "unchecked"
-            : std::string(links::link_class_name(
-                  links::classify_link(cached->second.status).value_or(links::LinkClass::ok)));
+            : std::string(
+                  link_class_name(classify_link(cached->second.status).value_or(LinkClass::ok)));
     if (counted.insert(use.url).second) ++counts[class_name];
     if (class_name == "unchecked" || class_name == "ok") continue;
 

@@ -2,7 +2,7 @@
 
 #include "core/xml_escape.h"
 #include "i18n/format.h"
-#include "links/link_cache.h"
+#include "model/link_status.h"
 
 namespace ashyq::views {
 
@@ -81,7 +81,7 @@ std::string ViewContext::percent(std::int64_t part, std::int64_t whole) const {
 }
 nlohmann::json ViewContext::link(const std::string& url) const {
   nlohmann::json out = {{"href", url}, {"unavailable_since", nullptr}};
-  const LinkCacheEntry* broken = links::known_broken(portal.links, url);
+  const LinkCacheEntry* broken = known_broken(portal.links, url);
   if (!broken) return out;
   std::string text = t("links.unavailable_since");
   const auto since = PartialDate::parse(std::string_view(broken->broken_since).substr(0, 10));

@@ -3,6 +3,7 @@
 // its TestServer goes out of scope; every check has short timeouts so that a
 // regression fails the test instead of hanging it.
 #include "linkcheck/link_checker.h"
+#include "model/enum_names.h"
 
 #include <httplib.h>
 #include <netinet/in.h>
@@ -26,11 +27,11 @@ namespace {
 using ashyq::testing::TestServer;
 
 using namespace std::chrono_literals;
+using ashyq::link_status_name;
+using ashyq::LinkStatus;
 using ashyq::linkcheck::check_links;
-using ashyq::linkcheck::link_status_name;
 using ashyq::linkcheck::LinkCheckOptions;
 using ashyq::linkcheck::LinkResult;
-using ashyq::linkcheck::LinkStatus;
 using Clock = std::chrono::steady_clock;
 
 // A TCP port that is bound but not listening: connecting to it is refused at

@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "content/json_positions.h"
+#include "content/link_cache_decoder.h"
 #include "content/loader.h"
+#include "core/utc_timestamp.h"
 #include "links/link_cache.h"
 #include "links/site_links.h"
+#include "model/link_status.h"
 
 namespace ashyq::links {
 namespace {
