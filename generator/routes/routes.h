@@ -85,6 +85,10 @@ struct PageKindInfo {
   std::string_view segment;        // the first URL segment under /<lang>/ it owns ("grants"), ""
   bool indexable;                  // search engines may index it (not the 404s, the link report)
   bool paginated;                  // lists its items page/<n>/ at a time
+  // The tables whose rows a page of this kind lists, written beside it as CSV and JSON
+  // (site/downloads.cpp), by their schemas' names, space-separated; a page has a file of each of
+  // them it has rows in. "" for none.
+  std::string_view downloads;
 };
 extern const std::array<PageKindInfo, kPageKindCount> kPageKinds;
 const PageKindInfo& info(PageKind kind);

@@ -115,9 +115,10 @@ struct OrganisationGrants {
 
 std::vector<PageDownload> page_download_tables(const SiteContext& site, const PageKey& key,
                                                std::size_t chunk_size) {
+  std::vector<PageDownload> out;
+  if (routes::info(key.kind()).downloads.empty()) return out;  // the kind lists no records
   const Portal& portal = site.portal;
   const PortalIndex& index = site.index;
-  std::vector<PageDownload> out;
   const std::string folder = page_folder(site, key);
   auto add = [&](BulkTable table, std::size_t rows) {
     const std::string name = table.schema->name;

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,12 +19,12 @@
 #include "core/file_io.h"
 #include "export/writers.h"
 #include "i18n/ui_strings.h"
+#include "loaded_site.h"
 #include "model/portal_index.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
-#include "loaded_site.h"
 #include "temp_folder.h"
 
 namespace ashyq::site {
@@ -85,6 +87,34 @@ std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& 
     CHECK(file->second == bytes);  // one CHECK a file: a mismatch names it
   }
   return long_tables;
+}
+
+TEST_CASE(
+    "A page's download files are the tables its kind's row in routes names, each of them seen") {
+  // The portal fixture has a page of every kind; the full one, grants with budget lines and
+  // indicators. Together they show every table a row names.
+  std::map<routes::PageKind, std::set<std::string>> seen;
+  for (const char* name : {"portal", "full"}) {
+    LoadedSite fixture(fs::path(ASHYQ_SOURCE_DIR) / "tests/fixtures" / name);
+    for (const PageKey& key : list_pages(fixture.site)) {
+      const std::string_view declared = routes::info(key.kind()).downloads;
+      for (const PageDownload& d : page_download_tables(fixture.site, key, 256)) {
+        const std::string table = d.table.schema->name;
+        INFO(page_url(fixture.site, key) << " " << table);
+        // The name is one of the row's words (" grants " within " grants subgrants ").
+        CHECK(std::string(" ").append(declared).append(" ").find(" " + table + " ") !=
+              std::string::npos);
+        seen[key.kind()].insert(table);
+      }
+    }
+  }
+  for (const routes::PageKindInfo& row : routes::kPageKinds) {
+    std::set<std::string> declared;
+    std::istringstream words{std::string(row.downloads)};
+    for (std::string word; words >> word;) declared.insert(word);
+    INFO(row.name);
+    CHECK(seen[row.kind] == declared);
+  }
 }
 
 TEST_CASE("Page downloads streamed a few records a chunk have the bytes of the whole tables",
