@@ -364,10 +364,7 @@ Organisation decode_organisation(JsonDecoder& d, const json& root) {
   if (!r.valid()) return o;
   o.id = r.slug("id", true);
   o.source_language = r.language("source_language");
-  o.bin = r.string("bin");
-  if (!o.bin.empty() &&
-      (o.bin.size() != 12 || o.bin.find_first_not_of("0123456789") != std::string::npos))
-    d.error(r.child("bin"), "a BIN is exactly 12 digits, found \"" + o.bin + "\"");
+  o.bin = r.string("bin");  // judged by validation (check_organisation)
   o.name = r.text("name", true);
   o.short_name = r.text("short_name");
   o.kind = r.string("kind");

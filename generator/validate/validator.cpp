@@ -573,6 +573,9 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
   if (!o.id.empty() && o.id != stem)
     report.error("/id", "id \"" + o.id + "\" differs from the file name \"" + stem +
                             ".json\"; rename one so references and URLs stay stable");
+  if (!o.bin.empty() &&
+      (o.bin.size() != 12 || o.bin.find_first_not_of("0123456789") != std::string::npos))
+    report.error("/bin", "a BIN is exactly 12 digits, found \"" + o.bin + "\"");
   if (!o.region.empty() && !portal.find_region(o.region))
     report.error("/region",
                  "unknown region \"" + o.region + "\"; use an id from content/regions.json");

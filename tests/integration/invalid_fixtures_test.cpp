@@ -172,6 +172,12 @@ const InvalidCase kCases[] = {
      "validate",
      {"content/grants/synthetic-2024-full/grant.json:25:34: error: /regions/1: unknown region "
       "\"synthetic-nowhere\"; use an id from content/regions.json"}},
+    {"a BIN that is not 12 digits",
+     {{kFund, "\"bin\": \"000000000001\",", "\"bin\": \"00000000001\","}},
+     1,
+     "validate",
+     {"content/organisations/synthetic-fund.json:3:3: error: /bin: a BIN is exactly 12 digits, "
+      "found \"00000000001\""}},
     {"unknown direction",
      {{kGrant, "\"direction\": \"synthetic-youth\",", "\"direction\": \"synthetic-culture\","}},
      1,
