@@ -7,19 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-// A declared contact is one phone number or one e-mail address and nothing else, so that what the
-// profile shows is exactly what texts are allowed to hold.
-bool is_single_contact(const std::string& text, PrivateDataHit::Kind kind) {
-  const auto hits = find_private_data(text);
-  return hits.size() == 1 && hits[0].kind == kind && hits[0].match.size() == text.size();
-}
-
-bool has_phone(const std::string& text) {
-  for (const PrivateDataHit& hit : find_private_data(text))
-    if (hit.kind == PrivateDataHit::phone) return true;
-  return false;
-}
-
 std::optional<Value> read_value(ObjectReader& parent, std::string_view key) {
   const json* node = parent.object(key);
   if (!node) return std::nullopt;
@@ -169,11 +156,7 @@ Grant decode_grant(JsonDecoder& d, const json& root) {
     decl.source_language = dr.language("source_language");
     decl.status = dr.enumeration("status", grant_status_names());
     decl.period = dr.range("period");
-    decl.results = dr.text("results");
-    if (!decl.status && !decl.period && decl.results.empty())
-      d.error(r.child("declared"),
-              "a declaration needs at least one of \"status\", \"period\" or \"results\" as "
-              "the grantee's document gives them; leave \"declared\" out when it gives none");
+    decl.results = dr.text("results");  // an empty declaration is judged by validation
   }
   if (const json* node = r.object("final_report")) {
     ObjectReader fr(d, *node, r.child("final_report"), {"date", "pages", "signed_by"});
@@ -377,17 +360,8 @@ Organisation decode_organisation(JsonDecoder& d, const json& root) {
     o.leader_title = l.text("title");
   }
   o.website = r.string("website");
-  o.email = r.string("email");
-  if (!o.email.empty() && !is_single_contact(o.email, PrivateDataHit::email))
-    d.error(r.child("email"), "\"" + o.email +
-                                  "\" is not an e-mail address; write the organisation's own "
-                                  "address alone, e.g. \"info@example.kz\"");
+  o.email = r.string("email");  // email and phone are judged by validation (check_organisation)
   o.phone = r.string("phone");
-  if (!o.phone.empty() && !has_phone(o.phone))
-    d.error(r.child("phone"),
-            "\"" + o.phone +
-                "\" holds no phone number; write the organisation's own number "
-                "with its code, e.g. \"8 (7292) 303784\" or \"+7 702 123 45 67\"");
   r.array("public_contacts", [&](const json& item, const std::string& p) {
     const bool phone =
         item.is_string() && is_single_contact(item.get<std::string>(), PrivateDataHit::phone);

@@ -135,4 +135,15 @@ std::vector<PrivateDataHit> find_private_data(std::string_view text) {
   return hits;
 }
 
+bool is_single_contact(std::string_view text, PrivateDataHit::Kind kind) {
+  const auto hits = find_private_data(text);
+  return hits.size() == 1 && hits[0].kind == kind && hits[0].match.size() == text.size();
+}
+
+bool has_phone(std::string_view text) {
+  for (const PrivateDataHit& hit : find_private_data(text))
+    if (hit.kind == PrivateDataHit::phone) return true;
+  return false;
+}
+
 }  // namespace ashyq

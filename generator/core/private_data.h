@@ -19,6 +19,12 @@ struct PrivateDataHit {
 // addresses, and flat numbers of home addresses ("55 кв.", "кв. 55", "пәтер 12", "квартира 3").
 std::vector<PrivateDataHit> find_private_data(std::string_view text);
 
+// A declared contact is one phone number or one e-mail address and nothing else, so that what a
+// profile shows is exactly what texts are allowed to hold.
+bool is_single_contact(std::string_view text, PrivateDataHit::Kind kind);
+// True when `text` holds a phone number somewhere (an organisation's phone field may add words).
+bool has_phone(std::string_view text);
+
 // The phones and e-mails organisations declare as their own public contacts (their records'
 // "phone", "email" and "public_contacts"): the only contact data a published text may hold. A
 // phone matches whatever its separators and whether it starts +7, 8 or 7; an e-mail matches

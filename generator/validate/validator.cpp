@@ -473,6 +473,11 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
     report.error("/id", "id \"" + g.id + "\" differs from its folder name \"" + g.folder +
                             "\"; rename the folder or the id so the URL /grants/" + g.folder +
                             "/ stays stable");
+  // Without one of them a reader would see that the grantee declared something, and not what.
+  if (g.declared.present && !g.declared.status && !g.declared.period && g.declared.results.empty())
+    report.error("/declared",
+                 "a declaration needs at least one of \"status\", \"period\" or \"results\" as "
+                 "the grantee's document gives them; leave \"declared\" out when it gives none");
   if (!g.operator_id.empty() && !portal.find_organisation(g.operator_id))
     report.error("/operator", "unknown organisation \"" + g.operator_id +
                                   "\"; add content/organisations/" + g.operator_id +
@@ -576,6 +581,14 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
   if (!o.bin.empty() &&
       (o.bin.size() != 12 || o.bin.find_first_not_of("0123456789") != std::string::npos))
     report.error("/bin", "a BIN is exactly 12 digits, found \"" + o.bin + "\"");
+  if (!o.email.empty() && !is_single_contact(o.email, PrivateDataHit::email))
+    report.error("/email", "\"" + o.email +
+                               "\" is not an e-mail address; write the organisation's own "
+                               "address alone, e.g. \"info@example.kz\"");
+  if (!o.phone.empty() && !has_phone(o.phone))
+    report.error("/phone", "\"" + o.phone +
+                               "\" holds no phone number; write the organisation's own number "
+                               "with its code, e.g. \"8 (7292) 303784\" or \"+7 702 123 45 67\"");
   if (!o.region.empty() && !portal.find_region(o.region))
     report.error("/region",
                  "unknown region \"" + o.region + "\"; use an id from content/regions.json");

@@ -178,6 +178,31 @@ const InvalidCase kCases[] = {
      "validate",
      {"content/organisations/synthetic-fund.json:3:3: error: /bin: a BIN is exactly 12 digits, "
       "found \"00000000001\""}},
+    {"an organisation's e-mail that is not one address",
+     {{kFund, "\"email\": \"office@fund.synthetic.example\",",
+       "\"email\": \"office at fund.synthetic.example\","}},
+     1,
+     "validate",
+     {"content/organisations/synthetic-fund.json:15:3: error: /email: \"office at "
+      "fund.synthetic.example\" is not an e-mail address; write the organisation's own address "
+      "alone, e.g. \"info@example.kz\""}},
+    {"an organisation's phone that holds no number",
+     {{kFund, "\"email\": \"office@fund.synthetic.example\",",
+       "\"email\": \"office@fund.synthetic.example\", \"phone\": \"on request\","}},
+     1,
+     "validate",
+     {"content/organisations/synthetic-fund.json:15:45: error: /phone: \"on request\" holds no "
+      "phone number; write the organisation's own number with its code, e.g. \"8 (7292) "
+      "303784\" or \"+7 702 123 45 67\""}},
+    {"a declaration that declares nothing",
+     {{kGrant, "\"status\": \"completed\",",
+       "\"status\": \"completed\", \"declared\": {\"source\": {\"kk\": \"Синтетика\", \"ru\": "
+       "\"Синтетика\"}},"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:3:26: error: /declared: a declaration needs "
+      "at least one of \"status\", \"period\" or \"results\" as the grantee's document gives "
+      "them; leave \"declared\" out when it gives none"}},
     {"unknown direction",
      {{kGrant, "\"direction\": \"synthetic-youth\",", "\"direction\": \"synthetic-culture\","}},
      1,
