@@ -17,12 +17,13 @@
 #include "core/file_io.h"
 #include "export/writers.h"
 #include "i18n/ui_strings.h"
+#include "loaded_site.h"
 #include "model/portal_index.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
-#include "loaded_site.h"
+#include "status_check.h"
 #include "temp_folder.h"
 
 namespace ashyq::site {
@@ -48,7 +49,7 @@ std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& 
   std::map<std::string, std::string> expected;
   std::size_t long_tables = 0;
   {
-    output::OutputWriter writer(out / "public");
+    const auto writer = testing::open_writer(out / "public");
     for (const PageKey& key : keys) {
       INFO(page_path(site, key));
       std::int64_t bytes = 0;
@@ -72,9 +73,9 @@ std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& 
           bytes += static_cast<std::int64_t>(csv.size() + json.size());
         }
       }
-      CHECK(write_page_downloads(site, key, writer, chunk_size) == bytes);
+      CHECK(write_page_downloads(site, key, *writer, chunk_size).value() == bytes);
     }
-    writer.publish();
+    CHECK(writer->publish() == Status());
   }
   const std::map<std::string, std::string> written = testing::snapshot(out / "public");
   CHECK(written.size() == expected.size());
