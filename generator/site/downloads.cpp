@@ -374,11 +374,15 @@ Result<WrittenTable> write_table(output::OutputWriter& writer,
   // The bulk files' XLSX copy is assembled on disk beside the stream, a row at a time, and goes
   // through the writer once complete (its ZIP directory comes last).
   std::optional<TemporaryFolder> folder;
-  std::optional<opendata::XlsxWriter> xlsx;
+  std::unique_ptr<opendata::XlsxWriter> xlsx;
   const std::filesystem::path xlsx_file =
       files == TableFiles::bulk ? folder.emplace().path() / "table.xlsx" : std::filesystem::path();
   if (folder && !folder->status().ok()) return folder->status();
-  if (files == TableFiles::bulk) xlsx.emplace(xlsx_file, bases.front() + ".xlsx", *table.schema);
+  if (files == TableFiles::bulk) {
+    auto opened = opendata::XlsxWriter::open(xlsx_file, bases.front() + ".xlsx", *table.schema);
+    if (!opened.ok()) return opened.status();
+    xlsx = std::move(opened).value();
+  }
   const opendata::Table empty{table.schema, {}};
   // write_csv() of a chunk is the header, then its rows; every chunk but the first loses the
   // header.
@@ -409,7 +413,8 @@ Result<WrittenTable> write_table(output::OutputWriter& writer,
         const opendata::Table chunk = table.rows(c);
         written.rows += chunk.rows.size();
         if (chunk.rows.empty()) continue;
-        if (xlsx) xlsx->add(chunk);
+        if (xlsx)
+          if (Status added = xlsx->add(chunk); !added.ok()) return added;
         to_csv(std::string_view(opendata::write_csv(chunk, flavour)).substr(header.size()));
         const std::string text = opendata::write_json(chunk);
         to_json(first ? open : ",\n");
@@ -423,7 +428,7 @@ Result<WrittenTable> write_table(output::OutputWriter& writer,
   });
   if (!streamed.ok()) return streamed;
   if (xlsx) {
-    xlsx->close();
+    if (Status closed = xlsx->close(); !closed.ok()) return closed;
     std::vector<std::string> xlsx_paths;
     for (const std::string& base : bases) xlsx_paths.push_back(base + ".xlsx");
     const Status copied = writer.write_streamed(xlsx_paths, [&](const Append& append) {
