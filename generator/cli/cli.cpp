@@ -167,13 +167,12 @@ int command_links(const Options& options, std::ostream& out, std::ostream& err) 
     run_options.on_progress = [&err](std::size_t finished, std::size_t total) {
       err << "\rchecked " << finished << "/" << total << " links" << std::flush;
     };
-  links::LinksRun run;
-  try {
-    run = links::run_link_check(portal, run_options);
-  } catch (const std::exception& e) {  // libcurl could not start; no result is trustworthy
-    err << "ashyq links: " << e.what() << "\n";
+  Result<links::LinksRun> checked = links::run_link_check(portal, run_options);
+  if (!checked.ok()) {  // libcurl could not start; no result is trustworthy
+    err << "ashyq links: " << checked.status().message() << "\n";
     return kExitContentError;
   }
+  const links::LinksRun run = std::move(checked).value();
   if (progress && run.checked > 0) err << "\n";
 
   const std::filesystem::path cache_path = std::filesystem::path(options.site) / "link-cache.json";

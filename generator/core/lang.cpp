@@ -6,6 +6,8 @@
 namespace ashyq {
 namespace {
 
+// Lengths are kept in 32 bits. No text of a site comes near 4 GiB, so a longer one is a broken
+// precondition, not an error a caller handles (and a constructor has no Status to return).
 std::uint32_t checked_length(std::string_view text) {
   if (text.size() > std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("LocalizedText: a text of 4 GiB or more");

@@ -94,7 +94,8 @@ nlohmann::ordered_json giving360_metadata(const Portal& portal);
 // and a final newline give for the whole document, appended a record at a time. The package has no
 // "grants" member at all when nothing can be exported (the schema asks for at least one grant); the
 // build then writes no file (giving360_summary().empty()). Throws nlohmann::json::type_error, as
-// dump() does, on a text that is not UTF-8.
+// dump() does, on a text that is not UTF-8: a programming error, since the loader rejects every
+// input that is not UTF-8, so no caller handles it.
 void write_giving360(const Portal& portal, const i18n::UiStrings& strings,
                      const std::function<void(std::string_view)>& append);
 

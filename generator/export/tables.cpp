@@ -121,6 +121,7 @@ const char* frictionless_type(ColumnType type) {
 std::size_t TableSchema::index_of(const std::string& column_id) const {
   for (std::size_t i = 0; i < columns.size(); ++i)
     if (columns[i].id == column_id) return i;
+  // Column ids are the generator's own constants, so an unknown one is a programming error.
   throw std::logic_error("table " + name + " has no column " + column_id);
 }
 

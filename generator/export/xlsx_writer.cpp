@@ -1,7 +1,6 @@
 #include "export/xlsx_writer.h"
 
 #include <cstring>
-#include <stdexcept>
 #include <variant>
 
 #include <xlsxwriter.h>
@@ -44,57 +43,69 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& path, std::string display,
     : display_(std::move(display)),
       schema_(schema),
       rows_per_sheet_(rows_per_sheet == 0 ? 1 : rows_per_sheet),
-      tmpdir_(path.parent_path().string()) {
+      tmpdir_(path.parent_path().string()) {}
+
+Result<std::unique_ptr<XlsxWriter>> XlsxWriter::open(const std::filesystem::path& path,
+                                                     std::string display, const TableSchema& schema,
+                                                     std::size_t rows_per_sheet) {
+  std::unique_ptr<XlsxWriter> x(new XlsxWriter(path, std::move(display), schema, rows_per_sheet));
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
-  options.tmpdir = tmpdir_.empty() ? nullptr : tmpdir_.data();
-  workbook_ = workbook_new_opt(path.c_str(), &options);
-  if (!workbook_) throw std::runtime_error(display_ + ": cannot create the spreadsheet file");
+  options.tmpdir = x->tmpdir_.empty() ? nullptr : x->tmpdir_.data();
+  x->workbook_ = workbook_new_opt(path.c_str(), &options);
+  if (!x->workbook_)
+    return Status::io_error(path.string(), x->display_ + ": cannot create the spreadsheet file");
   lxw_doc_properties properties;
   std::memset(&properties, 0, sizeof properties);
   std::string title =
       std::string(schema.title.in(Lang::kk)) + " / " + std::string(schema.title.in(Lang::ru));
   properties.title = title.data();
   properties.created = kCreated;
-  workbook_set_properties(workbook_, &properties);  // copies the strings
-  header_ = workbook_add_format(workbook_);
-  format_set_bold(header_);
-  integer_ = workbook_add_format(workbook_);
-  format_set_num_format(integer_, "0");
-  start_sheet();
+  workbook_set_properties(x->workbook_, &properties);  // copies the strings
+  x->header_ = workbook_add_format(x->workbook_);
+  format_set_bold(x->header_);
+  x->integer_ = workbook_add_format(x->workbook_);
+  format_set_num_format(x->integer_, "0");
+  if (Status started = x->start_sheet(); !started.ok()) return started;
+  return x;
 }
 
 XlsxWriter::~XlsxWriter() {
   if (workbook_) workbook_close(workbook_);
 }
 
-void XlsxWriter::check(int error, std::size_t row, std::size_t column) const {
-  if (error == LXW_NO_ERROR) return;
+Status XlsxWriter::check(int error, std::size_t row, std::size_t column) const {
+  if (error == LXW_NO_ERROR) return Status();
   const std::string where = display_ + ": sheet " + std::to_string(sheets_) + ", row " +
                             std::to_string(row + 1) + ", column " + schema_.columns[column].id;
   if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-    throw std::runtime_error(where +
-                             ": a text longer than a spreadsheet cell holds (32 767 characters); "
-                             "shorten it in the record");
-  throw std::runtime_error(where + ": " + lxw_strerror(static_cast<lxw_error>(error)));
+    return Status::invalid_argument(
+        where +
+            ": a text longer than a spreadsheet cell holds (32 767 characters); "
+            "shorten it in the record",
+        display_);
+  return Status::io_error(display_, where + ": " + lxw_strerror(static_cast<lxw_error>(error)));
 }
 
-void XlsxWriter::start_sheet() {
+Status XlsxWriter::start_sheet() {
   ++sheets_;
   sheet_rows_ = 0;
   std::string name = schema_.name.substr(0, LXW_SHEETNAME_MAX - 8);
   if (sheets_ > 1) name += " " + std::to_string(sheets_);
   sheet_ = workbook_add_worksheet(workbook_, name.c_str());
-  if (!sheet_) throw std::runtime_error(display_ + ": cannot add the sheet " + name);
+  if (!sheet_) return Status::io_error(display_, display_ + ": cannot add the sheet " + name);
   // In constant-memory mode column settings come before the rows.
   for (std::size_t i = 0; i < schema_.columns.size(); ++i)
     worksheet_set_column(sheet_, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i),
                          width_of(schema_.columns[i]), nullptr);
   for (std::size_t i = 0; i < schema_.columns.size(); ++i)
-    check(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(i),
-                                 schema_.columns[i].id.c_str(), header_),
-          0, i);
+    if (Status s = check(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(i),
+                                                schema_.columns[i].id.c_str(), header_),
+                         0, i);
+        !s.ok())
+      return s;
   worksheet_freeze_panes(sheet_, 1, 0);
+  return Status();
 }
 
 void XlsxWriter::finish_sheet() {
@@ -103,11 +114,11 @@ void XlsxWriter::finish_sheet() {
                        static_cast<lxw_col_t>(schema_.columns.size() - 1));
 }
 
-void XlsxWriter::add(const Table& chunk) {
+Status XlsxWriter::add(const Table& chunk) {
   for (const auto& row : chunk.rows) {
     if (sheet_rows_ == rows_per_sheet_) {
       finish_sheet();
-      start_sheet();
+      if (Status s = start_sheet(); !s.ok()) return s;
     }
     const auto r = static_cast<lxw_row_t>(++sheet_rows_);
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -127,20 +138,22 @@ void XlsxWriter::add(const Table& chunk) {
       } else if (const auto* b = std::get_if<bool>(&cell)) {
         error = worksheet_write_boolean(sheet_, r, c, *b, nullptr);
       }
-      check(error, r, i);
+      if (Status s = check(error, r, i); !s.ok()) return s;
     }
     ++rows_;
   }
+  return Status();
 }
 
-void XlsxWriter::close() {
+Status XlsxWriter::close() {
   finish_sheet();
   lxw_workbook* workbook = workbook_;
   workbook_ = nullptr;
   const lxw_error error = workbook_close(workbook);
   if (error != LXW_NO_ERROR)
-    throw std::runtime_error(display_ +
-                             ": cannot write the spreadsheet file: " + lxw_strerror(error));
+    return Status::io_error(
+        display_, display_ + ": cannot write the spreadsheet file: " + lxw_strerror(error));
+  return Status();
 }
 
 }  // namespace ashyq::opendata

@@ -19,8 +19,10 @@
 #include <cstddef>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 #include <string>
 
+#include "core/status.h"
 #include "export/tables.h"
 
 struct lxw_workbook;
@@ -36,28 +38,31 @@ class XlsxWriter {
   static constexpr std::time_t kCreated = 315532800;
 
   // Starts a workbook at `path` (replaced if it exists) for rows of `schema`; `display` names the
-  // file in errors ("data/grants.xlsx"). Throws std::runtime_error when it cannot be created.
-  XlsxWriter(const std::filesystem::path& path, std::string display, const TableSchema& schema,
-             std::size_t rows_per_sheet = kMaxRowsPerSheet);
-  // Closes the workbook if close() was not called (after an exception: the file is then
-  // incomplete and must not be used).
+  // file in errors ("data/grants.xlsx"). Fails with an io_error when it cannot be created.
+  static Result<std::unique_ptr<XlsxWriter>> open(const std::filesystem::path& path,
+                                                  std::string display, const TableSchema& schema,
+                                                  std::size_t rows_per_sheet = kMaxRowsPerSheet);
+  // Closes the workbook if close() was not called (after an error: the file is then incomplete
+  // and must not be used).
   ~XlsxWriter();
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
 
-  // Appends the rows of `chunk` (a table of the same schema). Throws std::runtime_error naming the
-  // file, sheet row and column of a cell a spreadsheet cannot hold (a text over 32 767
-  // characters).
-  void add(const Table& chunk);
-  // Finishes the file. Throws std::runtime_error naming the file when it cannot be written.
-  void close();
+  // Appends the rows of `chunk` (a table of the same schema). Fails with an invalid_argument naming
+  // the file, sheet, row and column of a cell a spreadsheet cannot hold (a text over 32 767
+  // characters) and saying what would be right, or an io_error from libxlsxwriter.
+  Status add(const Table& chunk);
+  // Finishes the file. Fails with an io_error naming the file when it cannot be written.
+  Status close();
 
   std::size_t rows() const { return rows_; }
 
  private:
-  void start_sheet();
+  XlsxWriter(const std::filesystem::path& path, std::string display, const TableSchema& schema,
+             std::size_t rows_per_sheet);
+  Status start_sheet();
   void finish_sheet();
-  void check(int error, std::size_t row, std::size_t column) const;
+  Status check(int error, std::size_t row, std::size_t column) const;
 
   std::string display_;
   const TableSchema& schema_;

@@ -15,14 +15,20 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-void init_curl_once() {
+// libcurl failing to give a handle, deep inside a run: thrown there and caught only in
+// check_links(), which returns it as a Status, so it never leaves this file.
+struct CurlFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Status init_curl_once() {
   static std::once_flag once;
   static CURLcode init_result = CURLE_OK;
   std::call_once(once, [] { init_result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  if (init_result != CURLE_OK) {
-    throw std::runtime_error(std::string("link checker: curl_global_init failed: ") +
-                             curl_easy_strerror(init_result));
-  }
+  if (init_result != CURLE_OK)
+    return Status::io_error({}, std::string("link checker: curl_global_init failed: ") +
+                                    curl_easy_strerror(init_result));
+  return Status();
 }
 
 struct CurlUrlDeleter {
@@ -36,7 +42,7 @@ struct CurlMultiDeleter {
 // and an empty string when the URL cannot be checked.
 std::string host_of(const std::string &url, std::string &why) {
   std::unique_ptr<CURLU, CurlUrlDeleter> parsed(curl_url());
-  if (!parsed) throw std::runtime_error("link checker: out of memory parsing a URL");
+  if (!parsed) throw CurlFailure("link checker: out of memory parsing a URL");
   CURLUcode rc = curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0);
   if (rc != CURLUE_OK) {
     why = std::string("not a valid absolute URL: ") + curl_url_strerror(rc);
@@ -108,7 +114,7 @@ long to_ms(std::chrono::milliseconds d) {
 CURL *make_easy(const std::string &url, Method method, const LinkCheckOptions &options,
                 Transfer &transfer) {
   CURL *easy = curl_easy_init();
-  if (!easy) throw std::runtime_error("link checker: curl_easy_init failed");
+  if (!easy) throw CurlFailure("link checker: curl_easy_init failed");
   curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error_buffer);
@@ -158,7 +164,7 @@ class Checker {
     if (jobs_.empty()) return std::move(results_);
 
     multi_.reset(curl_multi_init());
-    if (!multi_) throw std::runtime_error("link checker: curl_multi_init failed");
+    if (!multi_) throw CurlFailure("link checker: curl_multi_init failed");
     std::size_t limit = std::max<std::size_t>(options_.max_concurrency, 1);
 
     while (finished_ < urls_.size()) {
@@ -209,8 +215,8 @@ class Checker {
     CURLMcode rc = curl_multi_add_handle(multi_.get(), transfer->easy);
     if (rc != CURLM_OK) {
       curl_easy_cleanup(transfer->easy);
-      throw std::runtime_error(std::string("link checker: curl_multi_add_handle failed: ") +
-                               curl_multi_strerror(rc));
+      throw CurlFailure(std::string("link checker: curl_multi_add_handle failed: ") +
+                        curl_multi_strerror(rc));
     }
     ++results_[job.index].attempts;
     CURL *easy = transfer->easy;
@@ -335,16 +341,20 @@ class Checker {
 
 }  // namespace
 
-std::vector<LinkResult> check_links(const std::vector<std::string> &urls,
-                                    const LinkCheckOptions &options) {
+Result<std::vector<LinkResult>> check_links(const std::vector<std::string> &urls,
+                                            const LinkCheckOptions &options) {
   if (options.user_agent.empty()) {
-    throw std::invalid_argument(
+    return Status::invalid_argument(
         "link checker: options.user_agent is empty; set it to name the checker "
         "and the site, "
         "e.g. \"Ashyq-LinkChecker/0.1 (+https://example.kz/)\"");
   }
-  init_curl_once();
-  return Checker(urls, options).run();
+  if (Status started = init_curl_once(); !started.ok()) return started;
+  try {
+    return Checker(urls, options).run();
+  } catch (const CurlFailure &e) {
+    return Status::io_error({}, e.what());
+  }
 }
 
 }  // namespace ashyq::linkcheck

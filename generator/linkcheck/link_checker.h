@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 // LinkStatus: the statuses are the model's, since link-cache.json keeps them and the build reads
 // them without this checker; their names are in model/enum_names.h.
 #include "model/enums.h"
@@ -62,7 +63,7 @@ struct LinkCheckOptions {
   std::chrono::milliseconds max_retry_wait{60'000};
   // Sent as User-Agent. Should name the checker and the site, e.g.
   // "Ashyq-LinkChecker/0.1 (+https://example.kz/)". Required: check_links
-  // throws std::invalid_argument when empty, as anonymous crawlers get blocked.
+  // fails with invalid_argument when empty, as anonymous crawlers get blocked.
   std::string user_agent;
   // Called after each URL is finished (malformed ones included), on the calling
   // thread, with that URL's result, the number finished so far and the total.
@@ -73,10 +74,10 @@ struct LinkCheckOptions {
 
 // Checks every URL and returns one result per URL, in input order (a URL given
 // twice is checked twice; callers that want fewer requests deduplicate first).
-// Never throws for a bad URL or a network failure: those are results. Throws
-// std::invalid_argument when options.user_agent is empty, and
-// std::runtime_error when libcurl cannot be initialised.
-std::vector<LinkResult> check_links(const std::vector<std::string> &urls,
-                                    const LinkCheckOptions &options);
+// A bad URL or a network failure is a result, not an error. Fails with
+// invalid_argument when options.user_agent is empty, and with an io_error when
+// libcurl cannot be initialised or give a handle (then no result is trustworthy).
+Result<std::vector<LinkResult>> check_links(const std::vector<std::string> &urls,
+                                            const LinkCheckOptions &options);
 
 }  // namespace ashyq::linkcheck

@@ -110,8 +110,8 @@ linkcheck::LinkCheckOptions check_options(const LinkSettings& settings) {
   return options;
 }
 
-LinksRun run_link_check(const Portal& portal, const LinksRunOptions& options,
-                        const CheckFunction& check_fn) {
+Result<LinksRun> run_link_check(const Portal& portal, const LinksRunOptions& options,
+                                const CheckFunction& check_fn) {
   const LinkSettings& settings = portal.config.links;
   std::map<std::string, SiteLink> by_url;
   for (LinkUse& use : collect_link_uses(portal)) {
@@ -144,7 +144,9 @@ LinksRun run_link_check(const Portal& portal, const LinksRunOptions& options,
       check.on_progress = [&](const linkcheck::LinkResult&, std::size_t finished,
                               std::size_t total) { options.on_progress(finished, total); };
     const std::string now = utc_timestamp(options.now);
-    for (const linkcheck::LinkResult& result : check_fn(to_check, check)) {
+    Result<std::vector<linkcheck::LinkResult>> results = check_fn(to_check, check);
+    if (!results.ok()) return results.status();
+    for (const linkcheck::LinkResult& result : *results) {
       SiteLink& link = by_url.at(result.url);
       const std::string previous_since = link.entry ? link.entry->broken_since : "";
       LinkCacheEntry entry;

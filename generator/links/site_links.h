@@ -78,10 +78,11 @@ linkcheck::LinkCheckOptions check_options(const LinkSettings& settings);
 // checks the rest with `check` (linkcheck::check_links outside tests) and merges the results:
 // broken_since is kept while a link stays broken and cleared when it works again or becomes
 // unreachable (which is not known to be broken). URLs no longer in the content leave the cache.
-using CheckFunction = std::function<std::vector<linkcheck::LinkResult>(
+// Fails with the checker's Status (libcurl could not start).
+using CheckFunction = std::function<Result<std::vector<linkcheck::LinkResult>>(
     const std::vector<std::string>&, const linkcheck::LinkCheckOptions&)>;
-LinksRun run_link_check(const Portal& portal, const LinksRunOptions& options,
-                        const CheckFunction& check_fn = linkcheck::check_links);
+Result<LinksRun> run_link_check(const Portal& portal, const LinksRunOptions& options,
+                                const CheckFunction& check_fn = linkcheck::check_links);
 
 // The JSON report of a run: counts by class, and every URL with its class, status, HTTP status,
 // final URL, checked_at, broken_since, severity and every place it appears.

@@ -66,6 +66,7 @@ const ManifestEntry* ManifestFiles::find(std::string_view path) const {
 
 const ManifestEntry& ManifestFiles::at(std::string_view path) const {
   const ManifestEntry* entry = find(path);
+  // A programming error, as std::map::at: callers ask find() when a path may be missing.
   if (!entry) throw std::out_of_range("not in the manifest: " + std::string(path));
   return *entry;
 }
@@ -101,7 +102,7 @@ std::optional<Manifest> read_manifest(const fs::path& path) {
   return manifest;
 }
 
-void write_manifest(const fs::path& path, const Manifest& manifest) {
+Status write_manifest(const fs::path& path, const Manifest& manifest) {
   fs::path temporary = path;
   temporary += ".tmp";
   {
@@ -127,11 +128,13 @@ void write_manifest(const fs::path& path, const Manifest& manifest) {
     }
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
-    if (!out) throw std::runtime_error("cannot write " + temporary.string());
+    if (!out) return Status::io_error(temporary.string(), "cannot write " + temporary.string());
   }
   std::error_code ec;
   fs::rename(temporary, path, ec);
-  if (ec) throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
+  if (ec)
+    return Status::io_error(path.string(), "cannot write " + path.string() + ": " + ec.message());
+  return Status();
 }
 
 std::optional<std::int64_t> file_mtime_ns(const fs::path& path, std::int64_t* size) {

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
+
 namespace ashyq::output {
 
 struct ManifestEntry {
@@ -54,7 +56,8 @@ class ManifestFiles {
   // The file's entry, or nullptr when the manifest does not list it (binary search; after sort()).
   const ManifestEntry* find(std::string_view path) const;
   bool contains(std::string_view path) const { return find(path) != nullptr; }
-  // find(), throwing std::out_of_range when the path is not listed.
+  // find() for a path known to be listed; throws std::out_of_range otherwise (a programming error,
+  // as with std::map::at).
   const ManifestEntry& at(std::string_view path) const;
 
  private:
@@ -84,9 +87,9 @@ std::filesystem::path manifest_path(const std::filesystem::path& out_dir);
 // The files come sorted.
 std::optional<Manifest> read_manifest(const std::filesystem::path& path);
 // Writes through a temporary file and a rename, so a reader sees the old or the new manifest.
-// `manifest.files` must be sorted.
-// Throws std::runtime_error naming the file on failure.
-void write_manifest(const std::filesystem::path& path, const Manifest& manifest);
+// `manifest.files` must be sorted. Fails with an io_error naming the file; the previous manifest is
+// then still in place.
+Status write_manifest(const std::filesystem::path& path, const Manifest& manifest);
 
 // The modification time of `path` in ns, or nullopt when it is not a regular file.
 std::optional<std::int64_t> file_mtime_ns(const std::filesystem::path& path,

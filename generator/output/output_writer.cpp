@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <stdexcept>
 
 #include "core/content_hash.h"
 #include "core/file_io.h"
@@ -18,18 +17,21 @@ namespace fs = std::filesystem;
 namespace {
 
 // Both write() and copy() take a path from the caller; neither may land outside the output tree.
-void check_inside(const std::string& relative_path) {
+Status check_inside(const std::string& relative_path) {
   if (relative_path.find("..") != std::string::npos || relative_path.starts_with("/"))
-    throw std::runtime_error("refusing to write outside the output folder: " + relative_path);
+    return Status::invalid_argument("refusing to write outside the output folder: " + relative_path,
+                                    relative_path);
+  return Status();
 }
 
-void write_bytes(const fs::path& path, std::string_view bytes) {
+Status write_bytes(const fs::path& path, std::string_view bytes) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  if (!out) return Status::io_error(path.string(), "cannot write " + path.string());
+  return Status();
 }
 
 // Removes the now-empty folders between `file` and `root`.
@@ -47,10 +49,18 @@ OutputWriter::OutputWriter(fs::path out_dir, std::string inputs) : out_dir_(std:
   staging_dir_ = out_dir_;
   staging_dir_ += ".staging";
   next_.inputs = std::move(inputs);
+}
+
+Result<std::unique_ptr<OutputWriter>> OutputWriter::open(fs::path out_dir, std::string inputs) {
+  std::unique_ptr<OutputWriter> writer(new OutputWriter(std::move(out_dir), std::move(inputs)));
   std::error_code ec;
-  fs::remove_all(staging_dir_, ec);  // left over from a build that was killed
-  if (ec) throw std::runtime_error("cannot remove " + staging_dir_.string() + ": " + ec.message());
-  if (fs::is_directory(out_dir_, ec)) previous_ = read_manifest(manifest_path(out_dir_));
+  fs::remove_all(writer->staging_dir_, ec);  // left over from a build that was killed
+  if (ec)
+    return Status::io_error(writer->staging_dir_.string(),
+                            "cannot remove " + writer->staging_dir_.string() + ": " + ec.message());
+  if (fs::is_directory(writer->out_dir_, ec))
+    writer->previous_ = read_manifest(manifest_path(writer->out_dir_));
+  return writer;
 }
 
 OutputWriter::~OutputWriter() {
@@ -82,25 +92,28 @@ void OutputWriter::add_entry(const std::string& relative_path, const ManifestEnt
   }
 }
 
-void OutputWriter::record(const std::string& relative_path, std::string_view bytes) {
-  check_inside(relative_path);
+Status OutputWriter::record(const std::string& relative_path, std::string_view bytes) {
+  if (Status inside = check_inside(relative_path); !inside.ok()) return inside;
   ManifestEntry entry;
   entry.hash = content_hash(bytes);
   entry.size = static_cast<std::int64_t>(bytes.size());
   const bool same = unchanged(relative_path, entry);
-  if (!same) write_bytes(staging_dir_ / relative_path, bytes);
+  if (!same)
+    if (Status written = write_bytes(staging_dir_ / relative_path, bytes); !written.ok())
+      return written;
   add_entry(relative_path, entry, same);
+  return Status();
 }
 
-void OutputWriter::write_streamed(const std::string& relative_path,
-                                  const std::function<void(const Append&)>& produce) {
-  write_streamed(std::vector<std::string>{relative_path}, produce);
+Status OutputWriter::write_streamed(const std::string& relative_path, const Produce& produce) {
+  return write_streamed(std::vector<std::string>{relative_path}, produce);
 }
 
-void OutputWriter::write_streamed(const std::vector<std::string>& relative_paths,
-                                  const std::function<void(const Append&)>& produce) {
-  if (relative_paths.empty()) throw std::invalid_argument("write_streamed: no path to write");
-  for (const std::string& path : relative_paths) check_inside(path);
+Status OutputWriter::write_streamed(const std::vector<std::string>& relative_paths,
+                                    const Produce& produce) {
+  if (relative_paths.empty()) return Status::invalid_argument("write_streamed: no path to write");
+  for (const std::string& path : relative_paths)
+    if (Status inside = check_inside(path); !inside.ok()) return inside;
   // Most streamed files are short (a grant's downloads): they are kept in memory and go on as in
   // write(), staged only where they changed. A longer one is staged under the first path while it
   // is produced, from its first byte past kStreamBuffer on.
@@ -111,7 +124,7 @@ void OutputWriter::write_streamed(const std::vector<std::string>& relative_paths
   ContentHasher hasher;
   ManifestEntry entry;
   std::error_code ec;
-  produce([&](std::string_view bytes) {
+  const Status produced = produce([&](std::string_view bytes) {
     hasher.update(bytes);
     entry.size += static_cast<std::int64_t>(bytes.size());
     if (!spilled && buffer.size() + bytes.size() <= kStreamBuffer) {
@@ -127,9 +140,10 @@ void OutputWriter::write_streamed(const std::vector<std::string>& relative_paths
     }
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   });
+  if (!produced.ok()) return produced;  // the staged part goes with the staging folder
   if (spilled) {
     out.close();
-    if (!out) throw std::runtime_error("cannot write " + staged.string());
+    if (!out) return Status::io_error(staged.string(), "cannot write " + staged.string());
   }
   entry.hash = hasher.finish();
   // Each path is compared with its own published file: one may be unchanged while another is new
@@ -143,62 +157,68 @@ void OutputWriter::write_streamed(const std::vector<std::string>& relative_paths
     if (same[i]) continue;
     const fs::path target = staging_dir_ / relative_paths[i];
     if (!spilled) {
-      write_bytes(target, buffer);
+      if (Status written = write_bytes(target, buffer); !written.ok()) return written;
     } else if (i > 0 && relative_paths[i] != relative_paths.front()) {  // twice: see add_entry
       fs::create_directories(target.parent_path(), ec);
       fs::copy_file(staged, target, fs::copy_options::overwrite_existing, ec);
-      if (ec) throw std::runtime_error("cannot write " + target.string() + ": " + ec.message());
+      if (ec)
+        return Status::io_error(target.string(),
+                                "cannot write " + target.string() + ": " + ec.message());
     }
   }
   if (spilled && same.front()) fs::remove(staged, ec);
   for (std::size_t i = 0; i < relative_paths.size(); ++i)
     add_entry(relative_paths[i], entries[i], same[i]);
+  return Status();
 }
 
-void OutputWriter::write(const std::string& relative_path, std::string_view bytes) {
-  record(relative_path, bytes);
+Status OutputWriter::write(const std::string& relative_path, std::string_view bytes) {
+  return record(relative_path, bytes);
 }
 
-void OutputWriter::copy(const fs::path& source, const std::string& relative_path) {
-  check_inside(relative_path);
+Status OutputWriter::copy(const fs::path& source, const std::string& relative_path) {
+  if (Status inside = check_inside(relative_path); !inside.ok()) return inside;
   const std::optional<std::string> bytes = read_file(source);
-  if (!bytes) throw std::runtime_error("cannot copy " + source.string() + ": cannot read it");
-  record(relative_path, *bytes);
+  if (!bytes)
+    return Status::io_error(source.string(), "cannot copy " + source.string() + ": cannot read it");
+  return record(relative_path, *bytes);
 }
 
-void OutputWriter::publish() {
+Status OutputWriter::publish() {
   if (const std::optional<std::string> twice = next_.files.sort())
-    throw std::runtime_error("two outputs for one file: " + *twice);
-  if (previous_)
-    publish_incremental();
-  else
-    publish_full();
+    return Status::invalid_argument("two outputs for one file: " + *twice, *twice);
+  const Status published = previous_ ? publish_incremental() : publish_full();
+  if (!published.ok()) return published;
   published_ = true;
   std::error_code ec;
   fs::remove_all(staging_dir_, ec);  // in full mode, now the previous output
+  return Status();
 }
 
-void OutputWriter::publish_full() {
+Status OutputWriter::publish_full() {
   std::error_code ec;
   fs::create_directories(staging_dir_, ec);  // an empty site is still a site
   if (fs::exists(out_dir_, ec)) {
     // One atomic step: the new tree takes the output's name and the old tree the staging name.
     if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) !=
         0)
-      throw std::runtime_error("cannot publish " + out_dir_.string() + ": " + std::strerror(errno));
+      return Status::io_error(out_dir_.string(),
+                              "cannot publish " + out_dir_.string() + ": " + std::strerror(errno));
   } else {
     fs::create_directories(out_dir_.parent_path().empty() ? fs::path(".") : out_dir_.parent_path(),
                            ec);
     fs::rename(staging_dir_, out_dir_, ec);
-    if (ec) throw std::runtime_error("cannot publish " + out_dir_.string() + ": " + ec.message());
+    if (ec)
+      return Status::io_error(out_dir_.string(),
+                              "cannot publish " + out_dir_.string() + ": " + ec.message());
   }
   // Renames keep modification times, so the published files have the staged files' times.
   for (std::size_t i = 0; i < next_.files.size(); ++i)
     next_.files.entry(i).mtime_ns = file_mtime_ns(out_dir_ / next_.files.path(i)).value_or(0);
-  write_manifest(manifest_path(out_dir_), next_);
+  return write_manifest(manifest_path(out_dir_), next_);
 }
 
-void OutputWriter::publish_incremental() {
+Status OutputWriter::publish_incremental() {
   std::error_code ec;
   std::int64_t renamed = 0;
   for (std::size_t i = 0; i < next_.files.size(); ++i) {
@@ -207,7 +227,9 @@ void OutputWriter::publish_incremental() {
     fs::create_directories(target.parent_path(), ec);
     if (fs::is_directory(target, ec)) fs::remove_all(target, ec);  // a folder became a file
     fs::rename(staging_dir_ / next_.files.path(i), target, ec);
-    if (ec) throw std::runtime_error("cannot publish " + target.string() + ": " + ec.message());
+    if (ec)
+      return Status::io_error(target.string(),
+                              "cannot publish " + target.string() + ": " + ec.message());
     next_.files.entry(i).mtime_ns = file_mtime_ns(target).value_or(0);
     ++renamed;
   }
@@ -219,7 +241,8 @@ void OutputWriter::publish_incremental() {
   }
   if (renamed > 0 || files_removed_ > 0 || previous_->inputs != next_.inputs ||
       previous_->files.size() != next_.files.size())
-    write_manifest(manifest_path(out_dir_), next_);
+    return write_manifest(manifest_path(out_dir_), next_);
+  return Status();
 }
 
 bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs) {

@@ -17,22 +17,28 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "output/manifest.h"
 
 namespace ashyq::output {
 
+// Every function that touches the disk returns a Status: ok, or an io_error whose message names the
+// file ("cannot write public.staging/ru/index.html"). After an error the writer should not be
+// published; dropping it leaves the output as it was.
 class OutputWriter {
  public:
-  // `out_dir` is where the site is published (e.g. public/). `inputs` is the fingerprint of the
-  // build's inputs, recorded in the manifest for up_to_date(). Throws std::runtime_error when a
-  // leftover staging folder cannot be removed.
-  explicit OutputWriter(std::filesystem::path out_dir, std::string inputs = {});
+  // A writer for `out_dir`, where the site is published (e.g. public/). `inputs` is the
+  // fingerprint of the build's inputs, recorded in the manifest for up_to_date(). Fails when a
+  // staging folder left over from a killed build cannot be removed.
+  static Result<std::unique_ptr<OutputWriter>> open(std::filesystem::path out_dir,
+                                                    std::string inputs = {});
   // Removes the staging folder when publish() was not called.
   ~OutputWriter();
   OutputWriter(const OutputWriter&) = delete;
@@ -40,21 +46,22 @@ class OutputWriter {
 
   // Records `bytes` as the content of `relative_path` (forward slashes, no ".."), writing it to
   // the staging tree unless the published file already has these bytes. Safe to call from several
-  // threads for different paths. Throws std::runtime_error naming the file on failure.
-  void write(const std::string& relative_path, std::string_view bytes);
+  // threads for different paths. A path that could leave the output folder is refused
+  // (invalid_argument).
+  Status write(const std::string& relative_path, std::string_view bytes);
   // write() with the bytes of `source`.
-  void copy(const std::filesystem::path& source, const std::string& relative_path);
+  Status copy(const std::filesystem::path& source, const std::string& relative_path);
 
   // write() for a file too large to hold in memory (the bulk data files at national scale):
   // `produce` is called once with a function that appends bytes, which are hashed on the way and,
   // past the first kStreamBuffer bytes, go straight to the staging tree. As with write(), when the
   // published file already has these bytes the staged copy is dropped (a file no longer than
-  // kStreamBuffer is not staged at all) and the published file is left alone. Throws
-  // std::runtime_error naming the file on failure; an exception from `produce` propagates.
+  // kStreamBuffer is not staged at all) and the published file is left alone. An error `produce`
+  // returns is returned as it is, and nothing is recorded for the path.
   using Append = std::function<void(std::string_view)>;
+  using Produce = std::function<Status(const Append&)>;
   static constexpr std::size_t kStreamBuffer = std::size_t{1} << 20;
-  void write_streamed(const std::string& relative_path,
-                      const std::function<void(const Append&)>& produce);
+  Status write_streamed(const std::string& relative_path, const Produce& produce);
   // write_streamed() of one content to several paths (a page's download files, the same bytes in
   // every language's folder): `produce` is called once, its bytes are hashed once and written to
   // each path whose published file does not already have them (a long content is staged under the
@@ -63,15 +70,14 @@ class OutputWriter {
   // these bytes is left alone, so incremental builds keep its modification time. `produce` may
   // itself call write_streamed() for other paths (a table's CSV and JSON are streamed side by side
   // that way, each chunk made once); each open stream holds kStreamBuffer bytes at most. Safe to
-  // call from several threads for different paths. Throws std::invalid_argument when
-  // `relative_paths` is empty, std::runtime_error naming the file on failure; an exception from
-  // `produce` propagates.
-  void write_streamed(const std::vector<std::string>& relative_paths,
-                      const std::function<void(const Append&)>& produce);
+  // call from several threads for different paths. Returns invalid_argument when
+  // `relative_paths` is empty (`produce` is not called).
+  Status write_streamed(const std::vector<std::string>& relative_paths, const Produce& produce);
 
-  // Makes the new tree the output (see above). Throws std::runtime_error on failure; in full mode
-  // the previous output is then untouched.
-  void publish();
+  // Makes the new tree the output (see above). Fails, before anything is published, when a path was
+  // given twice ("two outputs for one file: …"); on an error in full mode the previous output is
+  // untouched.
+  Status publish();
 
   bool incremental() const { return previous_.has_value(); }
   std::int64_t files() const { return files_; }                  // files in the new output
@@ -85,13 +91,14 @@ class OutputWriter {
   static bool up_to_date(const std::filesystem::path& out_dir, const std::string& inputs);
 
  private:
-  void record(const std::string& relative_path, std::string_view bytes);
+  OutputWriter(std::filesystem::path out_dir, std::string inputs);
+  Status record(const std::string& relative_path, std::string_view bytes);
   // True when the previous build published exactly `entry`'s bytes at `relative_path` and the file
   // is still as published; then also copies its modification time into `entry`.
   bool unchanged(const std::string& relative_path, ManifestEntry& entry) const;
   void add_entry(const std::string& relative_path, const ManifestEntry& entry, bool unchanged);
-  void publish_full();
-  void publish_incremental();
+  Status publish_full();
+  Status publish_incremental();
 
   std::filesystem::path out_dir_;
   std::filesystem::path staging_dir_;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <regex>
-#include <stdexcept>
 
 #include <kainjow/mustache.hpp>
 
@@ -96,10 +95,11 @@ const std::regex& partial_tag() {
 }
 
 // `text` with every partial tag replaced by the partial's text, itself expanded. A partial renders
-// in the context where it stands, exactly as text written there would, so expanding partials once at
-// load gives the same output as kainjow's lookup, which parses the partial again at every use
+// in the context where it stands, exactly as text written there would, so expanding partials once
+// at load gives the same output as kainjow's lookup, which parses the partial again at every use
 // (hundreds of times on a long list page). Unknown partials and cycles are errors.
-std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+std::string expand_partials(const std::string& text,
+                            const std::map<std::string, std::string>& partials,
                             std::vector<std::string>& stack, std::string& error) {
   std::string out;
   auto begin = std::sregex_iterator(text.begin(), text.end(), partial_tag());
@@ -184,14 +184,15 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
 
 bool Renderer::has(const std::string& name) const { return impl_->templates.count(name) > 0; }
 
-std::string Renderer::render(const std::string& name, const nlohmann::json& view) const {
+Result<std::string> Renderer::render(const std::string& name, const nlohmann::json& view) const {
   return render(name, view, nullptr);
 }
 
-std::string Renderer::render(const std::string& name, const nlohmann::json& view,
-                             const PreparedView* underlay) const {
+Result<std::string> Renderer::render(const std::string& name, const nlohmann::json& view,
+                                     const PreparedView* underlay) const {
   auto it = impl_->templates.find(name);
-  if (it == impl_->templates.end()) throw std::runtime_error("unknown template \"" + name + "\"");
+  if (it == impl_->templates.end())
+    return Status::template_error(name, "unknown template \"" + name + "\"");
   // kainjow's mustache keeps per-render state (the error message) inside the object, so threads
   // never share a parsed tree: each thread renders on its own copy, made once per thread and
   // template rather than once per page.
@@ -213,7 +214,7 @@ std::string Renderer::render(const std::string& name, const nlohmann::json& view
   if (!tmpl.is_valid()) {
     const std::string message = "template \"" + name + "\": " + tmpl.error_message();
     copies.erase(copy);  // the copy now carries the error; the next render starts clean
-    throw std::runtime_error(message);
+    return Status::template_error(name, message);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostics.h"
+#include "core/status.h"
 
 namespace ashyq::render {
 
@@ -42,15 +43,15 @@ class Renderer {
   // `has_x` (true when the list is not empty), for markup that wraps a list. An empty string and
   // null are false in sections, so {{#x}}…{{/x}} renders nothing for them. (HTML-escaping every
   // {{value}}; {{{value}}} is reserved for HTML made by the generator itself, e.g. rendered
-  // Markdown). Throws std::runtime_error for an unknown template name or a render error, naming the
-  // template.
-  std::string render(const std::string& name, const nlohmann::json& view) const;
+  // Markdown). Fails with a template_error naming the template for an unknown template name
+  // ("unknown template \"grant\"") or a render error ("template \"grant\": …").
+  Result<std::string> render(const std::string& name, const nlohmann::json& view) const;
   // The same, with the names of `underlay` visible under the view's own: a name the view does not
   // have is looked up in `underlay`, exactly as if it were a member of the view's top object. Lets
   // every page share one conversion of what all pages carry (the UI strings `t`) instead of
   // converting it again for each page. `underlay` may be null.
-  std::string render(const std::string& name, const nlohmann::json& view,
-                     const PreparedView* underlay) const;
+  Result<std::string> render(const std::string& name, const nlohmann::json& view,
+                             const PreparedView* underlay) const;
 
  private:
   Renderer() = default;

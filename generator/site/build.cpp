@@ -4,13 +4,14 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <exception>
-#include <stdexcept>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "content/loader.h"
 #include "core/memory.h"
+#include "core/status.h"
 #include "i18n/ui_strings.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
@@ -29,15 +30,19 @@ void PhaseTimings::mark_peak(Peak phase) { peak_kib[static_cast<int>(phase)] = p
 
 namespace {
 
-void copy_assets(const fs::path& assets_dir, output::OutputWriter& writer) {
+Status copy_assets(const fs::path& assets_dir, output::OutputWriter& writer) {
   std::error_code ec;
-  if (!fs::is_directory(assets_dir, ec)) return;
+  if (!fs::is_directory(assets_dir, ec)) return Status();
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(assets_dir, ec))
     if (entry.is_regular_file()) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   for (const auto& file : files)
-    writer.copy(file, routes::asset_path(file.lexically_relative(assets_dir).generic_string()));
+    if (Status s = writer.copy(
+            file, routes::asset_path(file.lexically_relative(assets_dir).generic_string()));
+        !s.ok())
+      return s;
+  return Status();
 }
 
 using Clock = std::chrono::steady_clock;
@@ -152,125 +157,138 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const PortalIndex index = build_index(portal);
   SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
 
-  try {
-    output::OutputWriter writer(out_dir, inputs);
-    const std::vector<PageKey> pages = list_pages(site);
-    const SharedParts shared = prepare_shared_parts(site);
-    site.shared = &shared;
-    timings.views = seconds_since(phase_start);
-    timings.mark_peak(PhaseTimings::Peak::views);
-    phase_start = Clock::now();
-
-    // Pages are independent, so they render on all cores; the first error stops the others.
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    std::string failure;
-    std::mutex failure_mutex;
-    std::atomic<std::int64_t> render_ns{0}, write_ns{0};
-    const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                           : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<KindTallies> tallies(jobs);
-    auto worker = [&](unsigned thread) {
-      KindTallies& tally = tallies[thread];
-      for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
-        try {
-          KindTally& kind = tally[static_cast<std::size_t>(pages[i].kind())];
-          auto start = Clock::now();
-          const std::string html = render_page(site, pages[i]);
-          std::int64_t page_ns = add_elapsed(render_ns, start);
-          kind.render_ns += page_ns;
-          kind.bytes += static_cast<std::int64_t>(html.size());
-          start = Clock::now();
-          writer.write(page_path(site, pages[i]), html);
-          add_elapsed(write_ns, start);
-          // A paginated list's files hold all its rows and sit beside its first page. They are
-          // the same bytes in every language, so the first language's page writes them for all,
-          // a chunk of rows at a time: making and writing them are one step, timed as downloads
-          // (and as render thread time), not as writes, which are the pages' HTML.
-          if (pages[i].page == 1 && pages[i].lang == portal.config.languages.front()) {
-            start = Clock::now();
-            kind.bytes += write_page_downloads(site, pages[i], writer);
-            const std::int64_t downloads_ns = add_elapsed(render_ns, start);
-            kind.downloads_ns += downloads_ns;
-            page_ns += downloads_ns;
-          }
-          ++kind.pages;
-          if (page_ns > kind.slowest_ns) {
-            kind.slowest_ns = page_ns;
-            kind.slowest = i;
-          }
-        } catch (const std::exception& e) {
-          std::lock_guard lock(failure_mutex);
-          if (!failed.exchange(true)) failure = page_path(site, pages[i]) + ": " + e.what();
-        }
-      }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker, j);
-    worker(0);
-    for (auto& t : threads) t.join();
-    timings.mark_peak(PhaseTimings::Peak::render);
-    if (failed) {
-      diagnostics.error({"templates", 0, 0}, "", "rendering failed: " + failure);
-      result.failed_phase = "render";
-      return result;
-    }
-    auto start = Clock::now();
-    // For machines: the sitemap(s), robots.txt and a feed per language.
-    for_each_sitemap_file(site, pages, [&](const OutputFile& f) { writer.write(f.path, f.bytes); });
-    writer.write(routes::robots_path(), robots_txt(site));
-    for (Lang lang : portal.config.languages)
-      writer.write(routes::feed_path(lang), atom_feed(site, lang));
-    // Open data: bulk files, datapackage.json, the 360Giving package.
-    write_portal_data_files(site, writer);
-    copy_assets(site_dir / "assets", writer);
-    add_elapsed(write_ns, start);
-    // The search index, one per language; the two are independent, so they build side by side,
-    // each writing its own files (the writer takes writes from several threads, as for pages).
-    start = Clock::now();
-    auto build_search = [&](Lang lang) {
-      const auto files =
-          search::index_files(search::build_search_index(portal, index, strings, lang));
-      for (const search::IndexFile& file : files) writer.write(file.path, file.bytes);
-    };
-    if (jobs > 1) {
-      // A failure on either thread (a write error) is rethrown once both are done.
-      std::exception_ptr failures[2];
-      auto guarded = [&](std::size_t i) {
-        try {
-          build_search(portal.config.languages[i]);
-        } catch (...) {
-          failures[i] = std::current_exception();
-        }
-      };
-      std::thread other(guarded, 1);
-      guarded(0);
-      other.join();
-      for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
-    } else {
-      for (Lang lang : portal.config.languages) build_search(lang);
-    }
-    timings.search = seconds_since(start);
-    timings.mark_peak(PhaseTimings::Peak::search);
-    timings.render = static_cast<double>(render_ns.load()) / 1e9;
-    timings.write = static_cast<double>(write_ns.load()) / 1e9;
-    timings.pages_wall = seconds_since(phase_start);
-    result.page_costs = page_costs(site, pages, tallies);
-    result.pages = static_cast<std::int64_t>(pages.size());
-    phase_start = Clock::now();
-    writer.publish();
-    timings.publish = seconds_since(phase_start);
-    timings.mark_peak(PhaseTimings::Peak::publish);
-    result.files = writer.files();
-    result.bytes = writer.bytes();
-    result.files_written = writer.files_written();
-    result.files_removed = writer.files_removed();
-  } catch (const std::exception& e) {
-    diagnostics.error({out_dir.string(), 0, 0}, "", e.what());
+  // A failure to write (or to render a part shared by pages) ends the build in the "write" phase,
+  // reported at the output folder; the previous output is then untouched.
+  auto write_failed = [&](const Status& status) {
+    diagnostics.error({out_dir.string(), 0, 0}, "", status.message());
     result.failed_phase = "write";
     return result;
+  };
+  Result<std::unique_ptr<output::OutputWriter>> opened =
+      output::OutputWriter::open(out_dir, inputs);
+  if (!opened.ok()) return write_failed(opened.status());
+  output::OutputWriter& writer = **opened;
+  const std::vector<PageKey> pages = list_pages(site);
+  Result<SharedParts> shared = prepare_shared_parts(site);
+  if (!shared.ok()) return write_failed(shared.status());
+  site.shared = &*shared;
+  timings.views = seconds_since(phase_start);
+  timings.mark_peak(PhaseTimings::Peak::views);
+  phase_start = Clock::now();
+
+  // Pages are independent, so they render on all cores; the first error stops the others.
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::string failure;
+  std::mutex failure_mutex;
+  std::atomic<std::int64_t> render_ns{0}, write_ns{0};
+  const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<KindTallies> tallies(jobs);
+  // One page: its HTML, and for the first page of a list in the first language its download files.
+  auto render_one = [&](std::size_t i, KindTally& kind) -> Status {
+    auto start = Clock::now();
+    Result<std::string> html = render_page(site, pages[i]);
+    if (!html.ok()) return html.status();
+    std::int64_t page_ns = add_elapsed(render_ns, start);
+    kind.render_ns += page_ns;
+    kind.bytes += static_cast<std::int64_t>(html->size());
+    start = Clock::now();
+    if (Status s = writer.write(page_path(site, pages[i]), *html); !s.ok()) return s;
+    add_elapsed(write_ns, start);
+    // A paginated list's files hold all its rows and sit beside its first page. They are the same
+    // bytes in every language, so the first language's page writes them for all, a chunk of rows
+    // at a time: making and writing them are one step, timed as downloads (and as render thread
+    // time), not as writes, which are the pages' HTML.
+    if (pages[i].page == 1 && pages[i].lang == portal.config.languages.front()) {
+      start = Clock::now();
+      Result<std::int64_t> bytes = write_page_downloads(site, pages[i], writer);
+      if (!bytes.ok()) return bytes.status();
+      kind.bytes += *bytes;
+      const std::int64_t downloads_ns = add_elapsed(render_ns, start);
+      kind.downloads_ns += downloads_ns;
+      page_ns += downloads_ns;
+    }
+    ++kind.pages;
+    if (page_ns > kind.slowest_ns) {
+      kind.slowest_ns = page_ns;
+      kind.slowest = i;
+    }
+    return Status();
+  };
+  auto worker = [&](unsigned thread) {
+    KindTallies& tally = tallies[thread];
+    for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
+      const Status status = render_one(i, tally[static_cast<std::size_t>(pages[i].kind())]);
+      if (status.ok()) continue;
+      std::lock_guard lock(failure_mutex);
+      if (!failed.exchange(true))
+        failure = status.with_context(page_path(site, pages[i])).message();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker, j);
+  worker(0);
+  for (auto& t : threads) t.join();
+  timings.mark_peak(PhaseTimings::Peak::render);
+  if (failed) {
+    diagnostics.error({"templates", 0, 0}, "", "rendering failed: " + failure);
+    result.failed_phase = "render";
+    return result;
   }
+  auto start = Clock::now();
+  // For machines: the sitemap(s), robots.txt and a feed per language.
+  Status written;
+  for_each_sitemap_file(site, pages, [&](const OutputFile& f) {
+    if (written.ok()) written = writer.write(f.path, f.bytes);
+  });
+  if (!written.ok()) return write_failed(written);
+  if (Status s = writer.write(routes::robots_path(), robots_txt(site)); !s.ok())
+    return write_failed(s);
+  for (Lang lang : portal.config.languages)
+    if (Status s = writer.write(routes::feed_path(lang), atom_feed(site, lang)); !s.ok())
+      return write_failed(s);
+  // Open data: bulk files, datapackage.json, the 360Giving package.
+  if (Status s = write_portal_data_files(site, writer); !s.ok()) return write_failed(s);
+  if (Status s = copy_assets(site_dir / "assets", writer); !s.ok()) return write_failed(s);
+  add_elapsed(write_ns, start);
+  // The search index, one per language; the two are independent, so they build side by side,
+  // each writing its own files (the writer takes writes from several threads, as for pages).
+  start = Clock::now();
+  auto build_search = [&](Lang lang) {
+    const auto files =
+        search::index_files(search::build_search_index(portal, index, strings, lang));
+    for (const search::IndexFile& file : files)
+      if (Status s = writer.write(file.path, file.bytes); !s.ok()) return s;
+    return Status();
+  };
+  // A failure on either language (a write error) is reported once both are done.
+  Status searched[2];
+  if (jobs > 1) {
+    std::thread other([&] { searched[1] = build_search(portal.config.languages[1]); });
+    searched[0] = build_search(portal.config.languages[0]);
+    other.join();
+  } else {
+    for (std::size_t i = 0; i < portal.config.languages.size(); ++i)
+      if (searched[0].ok()) searched[0] = build_search(portal.config.languages[i]);
+  }
+  for (const Status& s : searched)
+    if (!s.ok()) return write_failed(s);
+  timings.search = seconds_since(start);
+  timings.mark_peak(PhaseTimings::Peak::search);
+  timings.render = static_cast<double>(render_ns.load()) / 1e9;
+  timings.write = static_cast<double>(write_ns.load()) / 1e9;
+  timings.pages_wall = seconds_since(phase_start);
+  result.page_costs = page_costs(site, pages, tallies);
+  result.pages = static_cast<std::int64_t>(pages.size());
+  phase_start = Clock::now();
+  if (Status s = writer.publish(); !s.ok()) return write_failed(s);
+  timings.publish = seconds_since(phase_start);
+  timings.mark_peak(PhaseTimings::Peak::publish);
+  result.files = writer.files();
+  result.bytes = writer.bytes();
+  result.files_written = writer.files_written();
+  result.files_removed = writer.files_removed();
   result.ok = true;
   return result;
 }

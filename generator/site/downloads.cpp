@@ -335,14 +335,16 @@ namespace {
 
 // A folder of its own under the system's temporary folder, removed with everything in it: where
 // an XLSX file is assembled (libxlsxwriter writes to a path) before it goes through the writer.
+// status() says whether it could be created.
 class TemporaryFolder {
  public:
   TemporaryFolder() {
     std::string pattern = (std::filesystem::temp_directory_path() / "ashyq-xlsx-XXXXXX").string();
     if (!::mkdtemp(pattern.data()))
-      throw std::runtime_error("cannot create a temporary folder " + pattern +
-                               " for the XLSX files");
-    path_ = pattern;
+      status_ = Status::io_error(
+          pattern, "cannot create a temporary folder " + pattern + " for the XLSX files");
+    else
+      path_ = pattern;
   }
   ~TemporaryFolder() {
     std::error_code ignored;
@@ -351,15 +353,18 @@ class TemporaryFolder {
   TemporaryFolder(const TemporaryFolder&) = delete;
   TemporaryFolder& operator=(const TemporaryFolder&) = delete;
   const std::filesystem::path& path() const { return path_; }
+  const Status& status() const { return status_; }
 
  private:
   std::filesystem::path path_;
+  Status status_;
 };
 
 }  // namespace
 
-WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
-                         const BulkTable& table, TableFiles files) {
+Result<WrittenTable> write_table(output::OutputWriter& writer,
+                                 const std::vector<std::string>& bases, const BulkTable& table,
+                                 TableFiles files) {
   const opendata::CsvFlavour flavour =
       files == TableFiles::bulk ? opendata::CsvFlavour::plain : opendata::CsvFlavour::spreadsheet;
   std::vector<std::string> csv_paths, json_paths;
@@ -370,10 +375,15 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
   // The bulk files' XLSX copy is assembled on disk beside the stream, a row at a time, and goes
   // through the writer once complete (its ZIP directory comes last).
   std::optional<TemporaryFolder> folder;
-  std::optional<opendata::XlsxWriter> xlsx;
+  std::unique_ptr<opendata::XlsxWriter> xlsx;
   const std::filesystem::path xlsx_file =
       files == TableFiles::bulk ? folder.emplace().path() / "table.xlsx" : std::filesystem::path();
-  if (files == TableFiles::bulk) xlsx.emplace(xlsx_file, bases.front() + ".xlsx", *table.schema);
+  if (folder && !folder->status().ok()) return folder->status();
+  if (files == TableFiles::bulk) {
+    auto opened = opendata::XlsxWriter::open(xlsx_file, bases.front() + ".xlsx", *table.schema);
+    if (!opened.ok()) return opened.status();
+    xlsx = std::move(opened).value();
+  }
   const opendata::Table empty{table.schema, {}};
   // write_csv() of a chunk is the header, then its rows; every chunk but the first loses the
   // header.
@@ -387,8 +397,9 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
   std::int64_t bytes = 0;  // of one CSV, one JSON and one XLSX file
   // The JSON files are streamed inside the CSV files' stream, so both are open at once and each
   // chunk, made once, goes to both.
-  writer.write_streamed(csv_paths, [&](const output::OutputWriter::Append& csv) {
-    writer.write_streamed(json_paths, [&](const output::OutputWriter::Append& json) {
+  using Append = output::OutputWriter::Append;
+  const Status streamed = writer.write_streamed(csv_paths, [&](const Append& csv) {
+    return writer.write_streamed(json_paths, [&](const Append& json) {
       auto to_csv = [&](std::string_view text) {
         csv(text);
         bytes += static_cast<std::int64_t>(text.size());
@@ -403,7 +414,8 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
         const opendata::Table chunk = table.rows(c);
         written.rows += chunk.rows.size();
         if (chunk.rows.empty()) continue;
-        if (xlsx) xlsx->add(chunk);
+        if (xlsx)
+          if (Status added = xlsx->add(chunk); !added.ok()) return added;
         to_csv(std::string_view(opendata::write_csv(chunk, flavour)).substr(header.size()));
         const std::string text = opendata::write_json(chunk);
         to_json(first ? open : ",\n");
@@ -412,13 +424,15 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
         first = false;
       }
       to_json(first ? no_rows : close);
+      return Status();
     });
   });
+  if (!streamed.ok()) return streamed;
   if (xlsx) {
-    xlsx->close();
+    if (Status closed = xlsx->close(); !closed.ok()) return closed;
     std::vector<std::string> xlsx_paths;
     for (const std::string& base : bases) xlsx_paths.push_back(base + ".xlsx");
-    writer.write_streamed(xlsx_paths, [&](const output::OutputWriter::Append& append) {
+    const Status copied = writer.write_streamed(xlsx_paths, [&](const Append& append) {
       std::ifstream in(xlsx_file, std::ios::binary);
       std::string buffer(output::OutputWriter::kStreamBuffer, '\0');
       while (in) {
@@ -428,20 +442,25 @@ WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::st
         append(std::string_view(buffer.data(), n));
         bytes += static_cast<std::int64_t>(n);
       }
-      if (in.bad()) throw std::runtime_error("cannot read back " + xlsx_paths.front());
+      if (in.bad())
+        return Status::io_error(xlsx_file.string(), "cannot read back " + xlsx_paths.front());
+      return Status();
     });
+    if (!copied.ok()) return copied;
   }
   written.bytes = bytes * static_cast<std::int64_t>(bases.size());
   return written;
 }
 
-std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
-                             const BulkTable& table) {
-  return write_table(writer, {base}, table, TableFiles::bulk).rows;
+Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::string& base,
+                                     const BulkTable& table) {
+  Result<WrittenTable> written = write_table(writer, {base}, table, TableFiles::bulk);
+  if (!written.ok()) return written.status();
+  return written->rows;
 }
 
-std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
-                                  output::OutputWriter& writer, std::size_t chunk_size) {
+Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey& key,
+                                          output::OutputWriter& writer, std::size_t chunk_size) {
   const std::string folder = page_folder(site, key);
   std::vector<std::string> folders = {folder};
   for (Lang lang : site.portal.config.languages) {
@@ -452,23 +471,31 @@ std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
   for (const PageDownload& d : page_download_tables(site, key, chunk_size)) {
     std::vector<std::string> bases;
     for (const std::string& f : folders) bases.push_back(f + d.base.substr(folder.size()));
-    bytes += write_table(writer, bases, d.table, TableFiles::page).bytes;
+    Result<WrittenTable> written = write_table(writer, bases, d.table, TableFiles::page);
+    if (!written.ok()) return written.status();
+    bytes += written->bytes;
   }
   return bytes;
 }
 
-void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer) {
+Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer) {
   std::vector<opendata::TableSize> sizes;
-  for (const BulkTable& table : bulk_tables(site))
-    sizes.push_back({table.schema,
-                     write_bulk_table(writer, routes::data_file_base(table.schema->name), table)});
-  writer.write(routes::data_file_base("datapackage") + ".json",
-               opendata::datapackage(site.portal, sizes).dump(1) + "\n");
-  if (!opendata::giving360_summary(site.portal).empty())
-    writer.write_streamed(routes::data_file_base("360giving") + ".json",
-                          [&](const output::OutputWriter::Append& append) {
-                            opendata::write_giving360(site.portal, site.strings, append);
-                          });
+  for (const BulkTable& table : bulk_tables(site)) {
+    Result<std::size_t> rows =
+        write_bulk_table(writer, routes::data_file_base(table.schema->name), table);
+    if (!rows.ok()) return rows.status();
+    sizes.push_back({table.schema, *rows});
+  }
+  if (Status s = writer.write(routes::data_file_base("datapackage") + ".json",
+                              opendata::datapackage(site.portal, sizes).dump(1) + "\n");
+      !s.ok())
+    return s;
+  if (opendata::giving360_summary(site.portal).empty()) return Status();
+  return writer.write_streamed(routes::data_file_base("360giving") + ".json",
+                               [&](const output::OutputWriter::Append& append) {
+                                 opendata::write_giving360(site.portal, site.strings, append);
+                                 return Status();
+                               });
 }
 
 json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files) {

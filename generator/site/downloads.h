@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/status.h"
 #include "export/datapackage.h"
 #include "export/tables.h"
 #include "export/writers.h"
@@ -86,21 +87,24 @@ enum class TableFiles { page, bulk };
 // bytes opendata::write_csv() and write_json() give for the whole table. Each chunk is made once
 // and goes to every file, so at most one chunk, as a table and as CSV and JSON text, is in memory
 // at a time; the XLSX file is assembled in a temporary folder, a row at a time, and then streamed.
-// Throws std::runtime_error naming the file on failure.
-WrittenTable write_table(output::OutputWriter& writer, const std::vector<std::string>& bases,
-                         const BulkTable& table, TableFiles files);
+// Fails with the writer's or the XLSX file's error, which names the file.
+Result<WrittenTable> write_table(output::OutputWriter& writer,
+                                 const std::vector<std::string>& bases, const BulkTable& table,
+                                 TableFiles files);
 // write_table() of a bulk file to one base; returns its row count.
-std::size_t write_bulk_table(output::OutputWriter& writer, const std::string& base,
-                             const BulkTable& table);
+Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::string& base,
+                                     const BulkTable& table);
 // Writes the page's files (page_download_tables) into the folder of every language of the site,
 // whatever the page's language: the tables hold both languages' texts, so the files of /kk/… and
 // /ru/… are the same bytes, made once, a chunk at a time, and streamed to every folder at once.
-// Returns the bytes written, summed over every path.
-std::int64_t write_page_downloads(const SiteContext& site, const PageKey& key,
-                                  output::OutputWriter& writer, std::size_t chunk_size = 256);
+// Returns the bytes written, summed over every path, or write_table()'s error.
+Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey& key,
+                                          output::OutputWriter& writer,
+                                          std::size_t chunk_size = 256);
 // The portal-wide files: the bulk files (CSV, JSON, XLSX), data/datapackage.json and, when at least
-// one record qualifies, data/360giving.json, streamed to `writer`.
-void write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
+// one record qualifies, data/360giving.json, streamed to `writer`. Fails with the first write's
+// error.
+Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
 
 // [{label, csv_url, json_url, rows}] for a page's download list.
 nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files);

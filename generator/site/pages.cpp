@@ -101,15 +101,17 @@ struct HeadExtras {
   std::string json_ld;      // empty: none
 };
 
-std::string render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
-                             const PageKey& key, const std::string& template_name, json body,
-                             const std::string& title, json breadcrumbs,
-                             const HeadExtras& head = {}) {
+Result<std::string> render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
+                                     const PageKey& key, const std::string& template_name,
+                                     json body, const std::string& title, json breadcrumbs,
+                                     const HeadExtras& head = {}) {
   json v = layout_view(site, ctx, key, title, std::move(breadcrumbs));
   const render::PreparedView* ui =
       site.shared ? &site.shared->ui[static_cast<std::size_t>(ctx.lang)] : nullptr;
   if (!ui) body["t"] = v["t"];
-  v["body"] = site.renderer.render(template_name, body, ui);
+  Result<std::string> html = site.renderer.render(template_name, body, ui);
+  if (!html.ok()) return html.status();
+  v["body"] = std::move(html).value();
   // The click-to-play script only where a YouTube video offers it; no page needs it to work.
   v["media_script"] = body.value("needs_media_script", false);
   v["search_script"] = key.kind() == PageKind::search;
@@ -180,8 +182,8 @@ json search_view(const SiteContext& site, const views::ViewContext& ctx) {
 
 }  // namespace
 
-std::string registry_summary(const SiteContext& site, const views::ViewContext& ctx,
-                             const render::PreparedView* ui, std::size_t slice_grants) {
+Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
+                                     const render::PreparedView* ui, std::size_t slice_grants) {
   slice_grants = std::max<std::size_t>(slice_grants, 1);
   json summary = views::subgrants_summary_view(ctx, site.index);
   std::string rows;
@@ -190,14 +192,16 @@ std::string registry_summary(const SiteContext& site, const views::ViewContext& 
     json slice = views::programme_rows_view(ctx, from, std::min(grants, from + slice_grants));
     if (slice["programmes"].empty()) continue;  // the template would give a blank line
     if (!ui) slice["t"] = views::strings_object(site.strings, ctx.lang);
-    rows += site.renderer.render("subgrants_programmes", slice, ui);
+    Result<std::string> slice_rows = site.renderer.render("subgrants_programmes", slice, ui);
+    if (!slice_rows.ok()) return slice_rows.status();
+    rows += *slice_rows;
   }
   summary["programme_rows"] = std::move(rows);
   if (!ui) summary["t"] = views::strings_object(site.strings, ctx.lang);
   return site.renderer.render("subgrants_summary", summary, ui);
 }
 
-SharedParts prepare_shared_parts(const SiteContext& site) {
+Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
   SharedParts parts;
   for (Lang lang : kAllLangs)
     parts.ui.emplace_back(json{{"t", views::strings_object(site.strings, lang)}});
@@ -205,10 +209,12 @@ SharedParts prepare_shared_parts(const SiteContext& site) {
   for (Lang lang : site.portal.config.languages) {
     const views::ViewContext ctx{site.portal, site.strings, lang};
     const auto l = static_cast<std::size_t>(lang);
-    parts.registry_summary_later[l] = site.renderer.render(
+    Result<std::string> later = site.renderer.render(
         "subgrants_summary",
         registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, site.index)),
         &parts.ui[l]);
+    if (!later.ok()) return later.status();
+    parts.registry_summary_later[l] = std::move(later).value();
   }
   return parts;
 }
@@ -223,11 +229,13 @@ struct PageView {
   HeadExtras head = {};
 };
 
-// One view function per kind of page, chosen by the key's type.
+// One view function per kind of page, chosen by the key's type. A view that renders a part of its
+// own (the registry's summary) and fails puts the error in `failure` and returns an empty view.
 struct PageViews {
   const SiteContext& site;
   const views::ViewContext& ctx;
   const PageKey& key;
+  Status& failure;
 
   const Portal& portal() const { return site.portal; }
   const PortalIndex& index() const { return site.index; }
@@ -271,14 +279,24 @@ struct PageViews {
     const auto l = static_cast<std::size_t>(key.lang);
     if (key.page == 1) {
       // Made here, not shared: only this page shows it, and it grows with the portal.
-      body["registry_summary"] =
+      Result<std::string> summary =
           registry_summary(site, ctx, site.shared ? &site.shared->ui[l] : nullptr);
+      if (!summary.ok()) {
+        failure = summary.status();
+        return {};
+      }
+      body["registry_summary"] = std::move(summary).value();
     } else if (site.shared) {
       body["registry_summary"] = site.shared->registry_summary_later[l];
     } else {
       json later = registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index()));
       later["t"] = views::strings_object(site.strings, key.lang);
-      body["registry_summary"] = site.renderer.render("subgrants_summary", later);
+      Result<std::string> summary = site.renderer.render("subgrants_summary", later);
+      if (!summary.ok()) {
+        failure = summary.status();
+        return {};
+      }
+      body["registry_summary"] = std::move(summary).value();
     }
     return {std::move(body), t("registry.title"), json::array({list_crumb(PageKind::subgrants)})};
   }
@@ -368,7 +386,7 @@ struct PageViews {
 
 // The language choice at / and the not-found page at /404.html: whole pages in both languages,
 // outside the layout.
-std::string render_root_page(const SiteContext& site, const PageKey& key) {
+Result<std::string> render_root_page(const SiteContext& site, const PageKey& key) {
   const Portal& portal = site.portal;
   json v;
   v["site_title"] = {{"kk", portal.config.title.in(Lang::kk)},
@@ -390,11 +408,13 @@ std::string render_root_page(const SiteContext& site, const PageKey& key) {
 
 }  // namespace
 
-std::string render_page(const SiteContext& site, const PageKey& key) {
+Result<std::string> render_page(const SiteContext& site, const PageKey& key) {
   if (key.kind() == PageKind::language_choice || key.kind() == PageKind::root_not_found)
     return render_root_page(site, key);
   const views::ViewContext ctx{site.portal, site.strings, key.lang};
-  PageView page = std::visit(PageViews{site, ctx, key}, key.target);
+  Status failure;
+  PageView page = std::visit(PageViews{site, ctx, key, failure}, key.target);
+  if (!failure.ok()) return failure;
   return render_in_layout(site, ctx, key, std::string(routes::info(key.kind()).template_name),
                           std::move(page.body), page.title, std::move(page.breadcrumbs), page.head);
 }

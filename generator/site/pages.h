@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "i18n/ui_strings.h"
 #include "model/model.h"
 #include "model/portal_index.h"
@@ -24,8 +25,8 @@ struct SharedParts {
   // (whose own summary, with a row per programme, is made when that page renders).
   std::vector<std::string> registry_summary_later;
 };
-// Throws std::runtime_error on a template error, as render_page.
-SharedParts prepare_shared_parts(const SiteContext& site);
+// Fails with the renderer's template_error, as render_page.
+Result<SharedParts> prepare_shared_parts(const SiteContext& site);
 
 // How many grants' programmes the registry's reconciliation table is made and rendered for at a
 // time: its rows' view and their conversion for the renderer were 0.7 GB when made at once for
@@ -34,13 +35,14 @@ inline constexpr std::size_t kProgrammeSlice = 256;
 // The registry's summary on its first page (templates/subgrants_summary), with the reconciliation
 // table's rows rendered `slice_grants` grants' programmes at a time (templates/
 // subgrants_programmes). `ui` is the language's shared UI strings, or null to put them into each
-// view. Throws std::runtime_error on a template error.
-std::string registry_summary(const SiteContext& site, const views::ViewContext& ctx,
-                             const render::PreparedView* ui,
-                             std::size_t slice_grants = kProgrammeSlice);
+// view. Fails with the renderer's template_error.
+Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
+                                     const render::PreparedView* ui,
+                                     std::size_t slice_grants = kProgrammeSlice);
 
 // Renders one page to HTML: the view of its kind (one function per key type), in the template
-// routes::info(kind) names, inside the layout. Throws std::runtime_error on a template error.
-std::string render_page(const SiteContext& site, const PageKey& key);
+// routes::info(kind) names, inside the layout. Fails with the renderer's template_error (unknown
+// template or render error, naming the template).
+Result<std::string> render_page(const SiteContext& site, const PageKey& key);
 
 }  // namespace ashyq::site

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -639,6 +640,23 @@ TEST_CASE("A failed build exits 1 and leaves the previous public/ byte for byte 
     CHECK(first_difference(before, site.files("public")) == "");
     CHECK(!site.exists("public.staging"));
   }
+}
+
+TEST_CASE("A build that cannot write its output exits 1 in phase write, naming the folder",
+          "[integration]") {
+  TestSite site("full");
+  // A regular file where the output's parent folder should be: nothing can be staged there.
+  const std::filesystem::path blocker = site.scratch("blocker");
+  std::ofstream(blocker) << "a file, not a folder";
+  const std::string out = (blocker / "public").string();
+  const RunResult result = site.build({"--out", out});
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find(out + ": error: cannot remove " + out + ".staging: Not a directory\n") !=
+        std::string::npos);
+  CHECK(result.err.ends_with(
+      "build failed in phase write; the previous output was left untouched\n"));
+  CHECK(result.out.empty());
 }
 
 TEST_CASE("Two builds of the same input produce byte-identical trees", "[integration]") {

@@ -17,11 +17,12 @@
 #include "export/tables.h"
 #include "export/writers.h"
 #include "i18n/ui_strings.h"
+#include "loaded_site.h"
 #include "model/portal_index.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
 #include "site/downloads.h"
-#include "loaded_site.h"
+#include "status_check.h"
 #include "temp_folder.h"
 #include "views/view_context.h"
 
@@ -44,10 +45,10 @@ TEST_CASE("Bulk files streamed a chunk at a time have the bytes of the whole tab
     REQUIRE(streamed.size() == whole.size());
     std::vector<std::size_t> rows;
     {
-      output::OutputWriter writer(out / "public");
+      const auto writer = testing::open_writer(out / "public");
       for (const BulkTable& table : streamed)
-        rows.push_back(write_bulk_table(writer, "data/" + table.schema->name, table));
-      writer.publish();
+        rows.push_back(write_bulk_table(*writer, "data/" + table.schema->name, table).value());
+      CHECK(writer->publish() == Status());
     }
     for (std::size_t i = 0; i < whole.size(); ++i) {
       const std::string& name = whole[i].schema->name;
@@ -64,8 +65,10 @@ TEST_CASE("Bulk files streamed a chunk at a time have the bytes of the whole tab
       const auto xlsx = read_file(out / ("public/data/" + name + ".xlsx"));
       REQUIRE(xlsx);
       CHECK(xlsx->starts_with("PK\x03\x04"));
-      if (chunk_size == 1) first_xlsx.push_back(*xlsx);
-      else CHECK(*xlsx == first_xlsx[i]);
+      if (chunk_size == 1)
+        first_xlsx.push_back(*xlsx);
+      else
+        CHECK(*xlsx == first_xlsx[i]);
     }
   }
 }
@@ -78,10 +81,10 @@ TEST_CASE("A bulk table without rows streams to the header alone and to an empty
                                  return opendata::Table{&opendata::media_schema(), {}};
                                }};
   {
-    output::OutputWriter writer(out / "public");
-    CHECK(write_bulk_table(writer, "none", none) == 0);
-    CHECK(write_bulk_table(writer, "empty", empty_chunks) == 0);
-    writer.publish();
+    const auto writer = testing::open_writer(out / "public");
+    CHECK(write_bulk_table(*writer, "none", none).value() == 0);
+    CHECK(write_bulk_table(*writer, "empty", empty_chunks).value() == 0);
+    CHECK(writer->publish() == Status());
   }
   const opendata::Table no_topics{&opendata::plan_topics_schema(), {}};
   const opendata::Table no_media{&opendata::media_schema(), {}};
@@ -115,25 +118,26 @@ TEST_CASE("A streamed file whose bytes did not change is not written again; a ch
     return [text](const output::OutputWriter::Append& append) {
       append(text.substr(0, 3));
       append(text.substr(3));
+      return Status();
     };
   };
   {
-    output::OutputWriter writer(site / "public");
-    writer.write_streamed("data/same.csv", stream("жолдар, rows"));
-    writer.write_streamed("data/changed.csv", stream("old rows"));
-    writer.publish();
+    const auto writer = testing::open_writer(site / "public");
+    CHECK(writer->write_streamed("data/same.csv", stream("жолдар, rows")) == Status());
+    CHECK(writer->write_streamed("data/changed.csv", stream("old rows")) == Status());
+    CHECK(writer->publish() == Status());
   }
   struct stat before {};
   REQUIRE(::stat((site / "public/data/same.csv").c_str(), &before) == 0);
   {
-    output::OutputWriter writer(site / "public");
-    REQUIRE(writer.incremental());
-    writer.write_streamed("data/same.csv", stream("жолдар, rows"));
-    writer.write_streamed("data/changed.csv", stream("new rows!"));
-    writer.publish();
-    CHECK(writer.files() == 2);
-    CHECK(writer.files_written() == 1);
-    CHECK(writer.bytes_written() == 9);
+    const auto writer = testing::open_writer(site / "public");
+    REQUIRE(writer->incremental());
+    CHECK(writer->write_streamed("data/same.csv", stream("жолдар, rows")) == Status());
+    CHECK(writer->write_streamed("data/changed.csv", stream("new rows!")) == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files() == 2);
+    CHECK(writer->files_written() == 1);
+    CHECK(writer->bytes_written() == 9);
   }
   struct stat after {};
   REQUIRE(::stat((site / "public/data/same.csv").c_str(), &after) == 0);
@@ -267,9 +271,12 @@ TEST_CASE("The data page's view lists at most 100 omitted records, whatever thei
     const nlohmann::json view = data_dictionary_view(site, ctx)["giving360"];
     REQUIRE(view["omitted"].size() == 100);
     // The fixture's five first, then the copies in grant order.
-    CHECK(view["omitted"][4]["url"] == "/" + std::string(lang_code(lang)) + "/grants/synthetic-2025-planned/");
-    CHECK(view["omitted"][5]["url"] == "/" + std::string(lang_code(lang)) + "/grants/synthetic-2026-many-1000/");
-    CHECK(view["omitted"][99]["url"] == "/" + std::string(lang_code(lang)) + "/grants/synthetic-2026-many-1094/");
+    CHECK(view["omitted"][4]["url"] ==
+          "/" + std::string(lang_code(lang)) + "/grants/synthetic-2025-planned/");
+    CHECK(view["omitted"][5]["url"] ==
+          "/" + std::string(lang_code(lang)) + "/grants/synthetic-2026-many-1000/");
+    CHECK(view["omitted"][99]["url"] ==
+          "/" + std::string(lang_code(lang)) + "/grants/synthetic-2026-many-1094/");
     const std::string more = view["omitted_more"];
     CHECK(more.find(ctx.integer(1505)) != std::string::npos);
     CHECK(more.find("100") != std::string::npos);

@@ -74,7 +74,7 @@ LinkCheckOptions test_options() {
 }
 
 LinkResult check_one(const std::string &url, const LinkCheckOptions &options = test_options()) {
-  std::vector<LinkResult> results = check_links({url}, options);
+  std::vector<LinkResult> results = check_links({url}, options).value();
   REQUIRE(results.size() == 1);
   INFO("status " << link_status_name(results[0].status) << ", error: " << results[0].error);
   return results[0];
@@ -172,7 +172,7 @@ TEST_CASE("pages answering 404, 410 and 403 are broken with their status code", 
   std::vector<std::string> urls;
   for (const Case &c : cases) urls.push_back(site.url(c.path));
 
-  std::vector<LinkResult> results = check_links(urls, test_options());
+  std::vector<LinkResult> results = check_links(urls, test_options()).value();
 
   REQUIRE(results.size() == std::size(cases));
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -351,7 +351,7 @@ TEST_CASE("malformed URLs are rejected without a request", "[linkcheck]") {
   options.connect_timeout = 1s;  // a request that slipped through would still end fast
   options.total_timeout = 1s;
 
-  std::vector<LinkResult> results = check_links(input, options);
+  std::vector<LinkResult> results = check_links(input, options).value();
 
   REQUIRE(results.size() == input.size());
   for (std::size_t i = 0; i < input.size(); ++i) {
@@ -367,7 +367,10 @@ TEST_CASE("malformed URLs are rejected without a request", "[linkcheck]") {
 TEST_CASE("an empty user agent is refused before any request", "[linkcheck]") {
   LinkCheckOptions options = test_options();
   options.user_agent.clear();
-  CHECK_THROWS_AS(check_links({"http://127.0.0.1:1/"}, options), std::invalid_argument);
+  const auto refused = check_links({"http://127.0.0.1:1/"}, options);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == ashyq::Status::Code::invalid_argument);
+  CHECK(refused.status().message().find("options.user_agent is empty") != std::string::npos);
 }
 
 TEST_CASE("results keep the input order and progress is reported once per URL", "[linkcheck]") {
@@ -391,7 +394,7 @@ TEST_CASE("results keep the input order and progress is reported once per URL", 
     finished_urls.push_back(result.url);
   };
 
-  std::vector<LinkResult> results = check_links(urls, options);
+  std::vector<LinkResult> results = check_links(urls, options).value();
 
   REQUIRE(results.size() == 4);
   for (std::size_t i = 0; i < urls.size(); ++i) CHECK(results[i].url == urls[i]);
@@ -450,7 +453,7 @@ TEST_CASE(
   options.max_concurrency = 8;
   auto start = Clock::now();
 
-  std::vector<LinkResult> results = check_links(urls, options);
+  std::vector<LinkResult> results = check_links(urls, options).value();
 
   double elapsed = seconds_since(start);
   for (const LinkResult &result : results) {

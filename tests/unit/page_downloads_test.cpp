@@ -25,6 +25,7 @@
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
+#include "status_check.h"
 #include "temp_folder.h"
 
 namespace ashyq::site {
@@ -50,7 +51,7 @@ std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& 
   std::map<std::string, std::string> expected;
   std::size_t long_tables = 0;
   {
-    output::OutputWriter writer(out / "public");
+    const auto writer = testing::open_writer(out / "public");
     for (const PageKey& key : keys) {
       INFO(page_path(site, key));
       std::int64_t bytes = 0;
@@ -74,9 +75,9 @@ std::size_t check_streamed(const SiteContext& site, const std::vector<PageKey>& 
           bytes += static_cast<std::int64_t>(csv.size() + json.size());
         }
       }
-      CHECK(write_page_downloads(site, key, writer, chunk_size) == bytes);
+      CHECK(write_page_downloads(site, key, *writer, chunk_size).value() == bytes);
     }
-    writer.publish();
+    CHECK(writer->publish() == Status());
   }
   const std::map<std::string, std::string> written = testing::snapshot(out / "public");
   CHECK(written.size() == expected.size());

@@ -694,7 +694,7 @@ TEST_CASE("The plan templates render with the real UI strings of both languages"
     const views::ViewContext ctx{portal, strings, lang};
     json page = views::plan_view(ctx, portal.plans[0]);
     page["t"] = views::strings_object(strings, lang);
-    const std::string html = renderer->render("plan", page);
+    const std::string html = renderer->render("plan", page).value();
     CHECK(html.find("[[") == std::string::npos);  // no missing UI string
     CHECK(html.find("<caption") != std::string::npos);
     CHECK(html.find("id=\"topic-topic-b\"") != std::string::npos);
@@ -705,7 +705,7 @@ TEST_CASE("The plan templates render with the real UI strings of both languages"
 
     json index = views::plans_index_view(ctx);
     index["t"] = page["t"];
-    const std::string list = renderer->render("plans", index);
+    const std::string list = renderer->render("plans", index).value();
     CHECK(list.find("[[") == std::string::npos);
     CHECK(list.find("href=\"/" + std::string(lang_code(lang)) + "/plans/test-plan/\"") !=
           std::string::npos);

@@ -17,6 +17,7 @@
 #include "render/renderer.h"
 #include "site/downloads.h"
 #include "site/pages.h"
+#include "status_check.h"
 #include "temp_folder.h"
 
 // What the build makes once and shares between pages (the UI strings converted for the renderer,
@@ -40,10 +41,10 @@ TEST_CASE("An underlay's names render as if they were in the view, and the view'
   json merged = view;
   merged["t"] = t;
   const render::PreparedView underlay(json{{"t", t}, {"name", "hidden by the view"}});
-  const std::string shared = renderer->render("page", view, &underlay);
+  const std::string shared = renderer->render("page", view, &underlay).value();
   CHECK(shared == "Сәлем page [a Сәлем page] [b Сәлем own]");
-  CHECK(shared == renderer->render("page", merged));
-  CHECK(renderer->render("page", view, nullptr) == " page [a  page] [b  own]");
+  CHECK(shared == renderer->render("page", merged).value());
+  CHECK(renderer->render("page", view, nullptr).value() == " page [a  page] [b  own]");
 }
 
 using FixtureSite = testing::LoadedSite;
@@ -53,7 +54,7 @@ TEST_CASE("Every page renders the same bytes with the shared parts as without th
   REQUIRE_FALSE(fixture.diagnostics.has_errors());
   const SiteContext alone = fixture.site;
   SiteContext shared_site = fixture.site;
-  const SharedParts shared = prepare_shared_parts(alone);
+  const SharedParts shared = prepare_shared_parts(alone).value();
   shared_site.shared = &shared;
   const std::vector<PageKey> pages = list_pages(alone);
   REQUIRE(pages.size() > 50);
@@ -61,18 +62,18 @@ TEST_CASE("Every page renders the same bytes with the shared parts as without th
   for (const PageKey& key : pages) {
     INFO(page_path(alone, key));
     if (key.kind() == PageKind::subgrants) ++registry_pages;
-    CHECK(render_page(shared_site, key) == render_page(alone, key));
+    CHECK(render_page(shared_site, key).value() == render_page(alone, key).value());
   }
   CHECK(registry_pages >= 2);  // both languages' registry, whose summary is shared
 }
 
 TEST_CASE("The registry's reconciliation rendered a slice of programmes at a time is the same") {
   FixtureSite fixture;
-  const SharedParts shared = prepare_shared_parts(fixture.site);
+  const SharedParts shared = prepare_shared_parts(fixture.site).value();
   for (Lang lang : kAllLangs) {
     const views::ViewContext ctx{fixture.portal, fixture.site.strings, lang};
     const render::PreparedView* ui = &shared.ui[static_cast<std::size_t>(lang)];
-    const std::string whole = registry_summary(fixture.site, ctx, ui, 1000);
+    const std::string whole = registry_summary(fixture.site, ctx, ui, 1000).value();
     // One row per grant with a sub-grant programme, whatever the slices.
     std::size_t programmes = 0;
     for (const Grant& g : fixture.portal.grants) programmes += g.subgrants.present ? 1 : 0;
@@ -84,8 +85,8 @@ TEST_CASE("The registry's reconciliation rendered a slice of programmes at a tim
     CHECK(rows == programmes);
     for (std::size_t slice : {0, 1, 2, 3}) {
       INFO("slice " << slice);
-      CHECK(registry_summary(fixture.site, ctx, ui, slice) == whole);
-      CHECK(registry_summary(fixture.site, ctx, nullptr, slice) == whole);
+      CHECK(registry_summary(fixture.site, ctx, ui, slice).value() == whole);
+      CHECK(registry_summary(fixture.site, ctx, nullptr, slice).value() == whole);
     }
   }
 }
@@ -112,7 +113,7 @@ TEST_CASE("A page's downloads are made once and written under every language's f
   testing::TempFolder out("downloads");
   std::map<std::string, std::string> expected;
   {
-    output::OutputWriter writer(out / "public");
+    const auto writer = testing::open_writer(out / "public");
     for (const PageKey& key : list_pages(site)) {
       if (key.lang != Lang::kk || key.page != 1) continue;
       PageKey ru = key;
@@ -126,10 +127,10 @@ TEST_CASE("A page's downloads are made once and written under every language's f
         bytes += static_cast<std::int64_t>(content.size());
       }
       INFO(page_path(site, key));
-      CHECK(write_page_downloads(site, key, writer) == bytes);
+      CHECK(write_page_downloads(site, key, *writer).value() == bytes);
     }
-    writer.publish();
-    CHECK(writer.files() == static_cast<std::int64_t>(expected.size()));
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files() == static_cast<std::int64_t>(expected.size()));
   }
   CHECK(expected.size() > 40);
   CHECK(testing::snapshot(out / "public") == expected);

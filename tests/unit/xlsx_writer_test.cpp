@@ -11,6 +11,7 @@
 
 #include "core/file_io.h"
 #include "export/xlsx_writer.h"
+#include "status_check.h"
 #include "temp_folder.h"
 
 namespace ashyq::opendata {
@@ -91,9 +92,10 @@ Table sample_rows(std::size_t n) {
 std::string write_xlsx(const testing::TempFolder& folder, const Table& table,
                        std::size_t rows_per_sheet = XlsxWriter::kMaxRowsPerSheet) {
   const auto path = folder / "sample.xlsx";
-  XlsxWriter xlsx(path, "data/sample.xlsx", *table.schema, rows_per_sheet);
-  xlsx.add(table);
-  xlsx.close();
+  auto xlsx = XlsxWriter::open(path, "data/sample.xlsx", *table.schema, rows_per_sheet);
+  REQUIRE(xlsx.ok());
+  REQUIRE(xlsx.value()->add(table) == Status());
+  REQUIRE(xlsx.value()->close() == Status());
   const auto bytes = read_file(path);
   REQUIRE(bytes);
   return *bytes;
@@ -166,11 +168,20 @@ TEST_CASE("A text longer than a spreadsheet cell holds is an error naming the fi
   std::string longest;
   for (int i = 0; i < 32767; ++i) longest += "ә";
   table.rows[0][3] = longest;
-  CHECK_NOTHROW(write_xlsx(folder, table));
+  // The Status of writing `t` whole.
+  auto written = [&](const Table& t) {
+    auto xlsx = XlsxWriter::open(folder / "sample.xlsx", "data/sample.xlsx", *t.schema);
+    REQUIRE(xlsx.ok());
+    const Status added = xlsx.value()->add(t);
+    return added.ok() ? xlsx.value()->close() : added;
+  };
+  CHECK(written(table) == Status());
   table.rows[0][3] = longest + "a";
-  CHECK_THROWS_WITH(write_xlsx(folder, table),
-                    "data/sample.xlsx: sheet 1, row 2, column note_kk: a text longer than a "
-                    "spreadsheet cell holds (32 767 characters); shorten it in the record");
+  CHECK(written(table) ==
+        Status::invalid_argument(
+            "data/sample.xlsx: sheet 1, row 2, column note_kk: a text longer than a "
+            "spreadsheet cell holds (32 767 characters); shorten it in the record",
+            "data/sample.xlsx"));
 }
 
 }  // namespace
