@@ -70,7 +70,7 @@ void append_postings(std::string& out, const TermPostings& term) {
 
 }  // namespace
 
-std::string index_url(Lang lang) { return "/" + routes::search_index_folder(lang); }
+std::string index_url(Lang lang) { return routes::file_url(routes::search_index_folder(lang)); }
 
 std::vector<IndexFile> index_files(const SearchIndex& index, const IndexLayout& layout) {
   const std::string folder = routes::search_index_folder(index.lang);

@@ -509,8 +509,8 @@ json downloads_view(const views::ViewContext& ctx,
   json out = json::array();
   for (const auto& [base, size] : files)
     out.push_back({{"label", ctx.plain(size.schema->title)},
-                   {"csv_url", "/" + base + ".csv"},
-                   {"json_url", "/" + base + ".json"},
+                   {"csv_url", routes::file_url(base + ".csv")},
+                   {"json_url", routes::file_url(base + ".json")},
                    {"rows", ctx.t("download.rows") + " " +
                                 ctx.integer(static_cast<std::int64_t>(size.rows))}});
   return out;
@@ -533,12 +533,12 @@ json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx
     bulk.push_back({routes::data_file_base(size.schema->name), size});
   v["bulk"] = downloads_view(ctx, bulk);
   for (std::size_t i = 0; i < bulk.size(); ++i)  // the bulk files' copies for spreadsheets
-    v["bulk"][i]["xlsx_url"] = "/" + bulk[i].first + ".xlsx";
+    v["bulk"][i]["xlsx_url"] = routes::file_url(bulk[i].first + ".xlsx");
   // null, not absent: Mustache would look for it in the enclosing view.
   v["licence"] = nullptr;
   if (const auto& licence = portal.config.data_licence)
     v["licence"] = {{"id", licence->id}, {"url", licence->url}, {"title", licence->title}};
-  v["datapackage_url"] = "/data/datapackage.json";
+  v["datapackage_url"] = routes::file_url(routes::data_file_base("datapackage") + ".json");
 
   // The 360Giving export: what it holds, and what it leaves out. The records left out run to
   // hundreds of thousands at national scale (84 000 for 10 000 synthetic grants), so the page

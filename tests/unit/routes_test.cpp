@@ -83,7 +83,7 @@ bool looks_like_url(const std::string& literal) {
   static const std::regex url(
       "^/?(kk|ru)/.*"
       "|^(grants|subgrants|organisations|regions|plans|media|data|search|link-report)/.*"
-      "|^/(grants|subgrants|organisations|regions|plans|media|data|search|link-report)/?$"
+      "|^/(grants|subgrants|organisations|regions|plans|media|data|search|link-report)(/.*)?$"
       "|.*(^|/)(page|sort)/$"
       "|.*(index|404)\\.html$|^/?(feed\\.xml|robots\\.txt|sitemap[-.].*)$"
       "|^/?assets/.*");
@@ -93,7 +93,7 @@ bool looks_like_url(const std::string& literal) {
 // "/media/" is a JSON pointer into a record ("/media/3/url") where findings about records are
 // made: the loader, validation and the link checker write no page.
 bool is_record_pointer(const std::string& file, const std::string& literal) {
-  static const std::regex pointer("^/[a-z_]+/?$");
+  static const std::regex pointer("^/[a-z_]+(/[a-z_0-9/]*)?$");
   return std::regex_match(literal, pointer) &&
          (file.starts_with("generator/content/") || file.starts_with("generator/validate/") ||
           file.starts_with("generator/links/"));
@@ -125,11 +125,12 @@ TEST_CASE("The URL scanner finds a URL literal in code and none in comments or i
   CHECK(looks_like_url("kk/feed.xml"));
   CHECK(looks_like_url("sitemap-1.xml"));
   CHECK(looks_like_url("data/grants"));
+  CHECK(looks_like_url("/data/360giving.json"));
   CHECK(is_record_pointer("generator/validate/validator.cpp", "/media/"));
   CHECK_FALSE(is_record_pointer("generator/site/downloads.cpp", "/data/"));
   CHECK_FALSE(looks_like_url("grant.title"));
-  CHECK_FALSE(looks_like_url("/subgrants/awarded/"));  // a JSON pointer, not a page
-  CHECK_FALSE(looks_like_url("programme/"));           // a figure key's prefix
+  CHECK(is_record_pointer("generator/validate/validator.cpp", "/subgrants/awarded/"));
+  CHECK_FALSE(looks_like_url("programme/"));  // a figure key's prefix
 }
 
 TEST_CASE("No source outside routes/ writes a portal URL or output path by hand") {
