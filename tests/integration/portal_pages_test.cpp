@@ -300,6 +300,10 @@ std::string money_text(const std::string& lang, const Money& m) {
 struct Totals {
   int count = 0;  // grant records
   Money awarded, applied, planned;
+  Totals() = default;
+  // Applied-for and planned money default to none, as most cases have.
+  Totals(int grants, Money awarded_money, Money applied_money = {}, Money planned_money = {})
+      : count(grants), awarded(awarded_money), applied(applied_money), planned(planned_money) {}
 };
 
 // The totals strip of a list page (templates/_totals.mustache), each entry as the texts of its

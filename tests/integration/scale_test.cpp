@@ -159,7 +159,7 @@ TEST_CASE("Region and organisation pages show the first page of their lists and 
 
     // A count line under a list only where it was cut.
     CHECK(count(html, "<p>Показаны 1–") ==
-          (grants > page_size ? 1 : 0) + (subgrants > page_size ? 1 : 0));
+          static_cast<std::size_t>((grants > page_size ? 1 : 0) + (subgrants > page_size ? 1 : 0)));
 
     // Sub-grants: the first page_size of the region's registry, then the count and a link to it.
     const std::string sub_table =
