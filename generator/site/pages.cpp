@@ -246,6 +246,12 @@ struct PageViews {
                  routes::list_url(ctx.lang, list));
   }
   json self_crumb(const std::string& label) const { return crumb(label, page_url(site, key)); }
+  // A page of one record in a list: titled as its view's "title", under the list's crumb.
+  PageView item_page(json body, PageKind list) const {
+    const std::string title = body["title"];
+    json crumbs = json::array({list_crumb(list), self_crumb(title)});
+    return {std::move(body), title, std::move(crumbs)};
+  }
 
   PageView operator()(const routes::LanguageChoiceKey&) const { return {}; }
   PageView operator()(const routes::RootNotFoundKey&) const { return {}; }
@@ -307,34 +313,25 @@ struct PageViews {
     return {std::move(body), title, std::move(crumbs)};
   }
   PageView operator()(const routes::SubgrantsProgrammeKey& k) const {
-    json body = views::subgrants_programme_view(ctx, index(), k.grant);
-    const std::string title = body["title"];
-    return {std::move(body), title,
-            json::array({list_crumb(PageKind::subgrants), self_crumb(title)})};
+    return item_page(views::subgrants_programme_view(ctx, index(), k.grant), PageKind::subgrants);
   }
   PageView operator()(const routes::OrganisationsKey&) const {
     return {views::organisations_view(ctx, index()), t("organisations.title"),
             json::array({list_crumb(PageKind::organisations)})};
   }
   PageView operator()(const routes::OrganisationKey& k) const {
-    json body = views::organisation_view(ctx, index(), k.organisation, site.page_size);
-    const std::string title = body["title"];
-    return {std::move(body), title,
-            json::array({list_crumb(PageKind::organisations), self_crumb(title)})};
+    return item_page(views::organisation_view(ctx, index(), k.organisation, site.page_size),
+                     PageKind::organisations);
   }
   PageView operator()(const routes::RegionsKey&) const {
     return {views::regions_view(ctx, index()), t("regions.title"),
             json::array({list_crumb(PageKind::regions)})};
   }
   PageView operator()(const routes::RegionKey& k) const {
-    json body = views::region_view(ctx, index(), k.region, site.page_size);
-    const std::string title = body["title"];
-    return {std::move(body), title,
-            json::array({list_crumb(PageKind::regions), self_crumb(title)})};
+    return item_page(views::region_view(ctx, index(), k.region, site.page_size), PageKind::regions);
   }
   PageView operator()(const routes::DirectionsKey&) const {
-    return {views::directions_view(ctx, index()), t("directions.title"),
-            json::array({list_crumb(PageKind::catalogue), self_crumb(t("directions.title"))})};
+    return item_page(views::directions_view(ctx, index()), PageKind::catalogue);
   }
   PageView operator()(const routes::PlansKey&) const {
     return {views::plans_index_view(ctx), t("nav.plans"),

@@ -139,7 +139,7 @@ json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind cur
          sidebar_values(ctx, facet, kind == current_kind ? current_key : std::string(), capped)) {
       const FacetValue& v = facet.values[i];
       values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
-                        {"url", facet_path(ctx, kind, v.key)},
+                        {"url", routes::facet_url(ctx.lang, kind, v.key)},
                         {"totals", totals_view(ctx, v.totals, facet_key(kind, v.key))},
                         {"count", nullptr},  // media facets' count of links; grants have totals
                         {"current", kind == current_kind && v.key == current_key}});
@@ -214,7 +214,7 @@ json catalogue_view(const ViewContext& ctx, const PortalIndex& index, routes::Ca
 json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
                       std::size_t value, std::size_t page, std::size_t page_size) {
   const FacetValue& fv = index.facet(kind).values[value];
-  const std::string base = facet_path(ctx, kind, fv.key);
+  const std::string base = routes::facet_url(ctx.lang, kind, fv.key);
   json v;
   v["facet_label"] = ctx.t(std::string("facet.") + facet_name(kind));
   v["value_label"] = facet_value_label(ctx, kind, fv.key);
@@ -495,8 +495,8 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
     if (rows.empty()) continue;
     const std::string role = role_grants[r].role;
     json all_url = nullptr;
-    if (role == "grantee") all_url = facet_path(ctx, FacetKind::grantee, o.id);
-    if (role == "operator") all_url = facet_path(ctx, FacetKind::operator_, o.id);
+    if (role == "grantee") all_url = routes::facet_url(ctx.lang, FacetKind::grantee, o.id);
+    if (role == "operator") all_url = routes::facet_url(ctx.lang, FacetKind::operator_, o.id);
     roles.push_back({{"role", ctx.t("role." + role)},
                      {"grants", rows},
                      {"totals", totals_view(ctx, sums, std::string(role) + "/" + o.id)},
@@ -523,6 +523,23 @@ json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::si
   return v;
 }
 
+namespace {
+
+// The row of an index page (regions, directions) for the grants that give no value of `kind`,
+// linking their catalogue page; null when every grant gives one.
+json not_reported_row(const ViewContext& ctx, const PortalIndex& index, FacetKind kind) {
+  const Facet& facet = index.facet(kind);
+  const std::size_t none = facet.find(kNotReportedKey);
+  if (none >= facet.values.size()) return nullptr;
+  return {
+      {"name", nullptr},
+      {"not_reported_label", ctx.t(std::string("not_reported.") + facet_name(kind))},
+      {"url", routes::facet_url(ctx.lang, kind, kNotReportedKey)},
+      {"totals", totals_view(ctx, facet.values[none].totals, facet_key(kind, kNotReportedKey))}};
+}
+
+}  // namespace
+
 json regions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   const Facet& facet = index.facet(FacetKind::region);
@@ -535,13 +552,10 @@ json regions_view(const ViewContext& ctx, const PortalIndex& index) {
                                            facet_key(FacetKind::region, r.id))}});
   }
   // The grants that name no region: a row of their own, so that no grant is silently left out.
-  if (const std::size_t none = facet.find(kNotReportedKey); none < facet.values.size())
-    rows.push_back({{"name", nullptr},
-                    {"not_reported_label", ctx.t("not_reported.region")},
-                    {"url", facet_path(ctx, FacetKind::region, kNotReportedKey)},
-                    {"city", false},
-                    {"totals", totals_view(ctx, facet.values[none].totals,
-                                           facet_key(FacetKind::region, kNotReportedKey))}});
+  if (json none = not_reported_row(ctx, index, FacetKind::region); !none.is_null()) {
+    none["city"] = false;
+    rows.push_back(std::move(none));
+  }
   return {{"title", ctx.t("regions.title")},
           {"regions", rows},
           {"multi_region_note", ctx.t("region.multi_region_note")},
@@ -556,17 +570,13 @@ json directions_view(const ViewContext& ctx, const PortalIndex& index) {
   for (const Direction& d : ctx.portal.directions)
     rows.push_back({{"name", ctx.text(d.name)},
                     {"url", facet.find(d.id) < facet.values.size()
-                                ? json(facet_path(ctx, FacetKind::direction, d.id))
+                                ? json(routes::facet_url(ctx.lang, FacetKind::direction, d.id))
                                 : json(nullptr)},
                     {"totals", totals_view(ctx, facet.value_or_empty(d.id).totals,
                                            facet_key(FacetKind::direction, d.id))}});
   // The grants that name no direction: a row of their own, so that the rows add up to the total.
-  if (const std::size_t none = facet.find(kNotReportedKey); none < facet.values.size())
-    rows.push_back({{"name", nullptr},
-                    {"not_reported_label", ctx.t("not_reported.direction")},
-                    {"url", facet_path(ctx, FacetKind::direction, kNotReportedKey)},
-                    {"totals", totals_view(ctx, facet.values[none].totals,
-                                           facet_key(FacetKind::direction, kNotReportedKey))}});
+  if (json none = not_reported_row(ctx, index, FacetKind::direction); !none.is_null())
+    rows.push_back(std::move(none));
   return {{"title", ctx.t("directions.title")},
           {"rows", rows},
           {"portal_totals", totals_view(ctx, index.totals, "portal")}};
@@ -617,7 +627,7 @@ json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t r
   v["subgrant_amount"] = subgrants["amount"];
   v["subgrants_shown"] = shown_of(ctx, shown, index.region_subgrants[region_index].size());
   v["subgrants_url"] = routes::region_subgrants_url(r, ctx.lang);
-  v["catalogue_url"] = facet_path(ctx, FacetKind::region, r.id);
+  v["catalogue_url"] = routes::facet_url(ctx.lang, FacetKind::region, r.id);
   return v;
 }
 
@@ -675,7 +685,7 @@ json home_view(const ViewContext& ctx, const PortalIndex& index) {
       bars.push_back({facet_value_label(ctx, kind, value.key), sums.amount.value(),
                       figure["text"].get<std::string>(),
                       link_regions && reported ? routes::region_url(value.key, ctx.lang)
-                                               : facet_path(ctx, kind, value.key)});
+                                               : routes::facet_url(ctx.lang, kind, value.key)});
       figures.push_back(std::move(figure));
     }
     const bool overlap = kind == FacetKind::region;

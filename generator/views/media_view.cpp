@@ -109,7 +109,7 @@ json media_facets_view(const ViewContext& ctx, const PortalIndex& index,
       const MediaFacetValue& v = facet.values[i];
       // `totals` null, not absent: the grant facets show their totals there; links have a count.
       values.push_back({{"label", labels[i]},
-                        {"url", media_facet_path(ctx, kind, v.key)},
+                        {"url", routes::media_facet_url(ctx.lang, kind, v.key)},
                         {"count", ctx.computed_count(static_cast<std::int64_t>(v.links.size()),
                                                      ctx.t("basis.media_links"))},
                         {"totals", nullptr},
@@ -177,10 +177,6 @@ std::string media_facet_value_label(const ViewContext& ctx, MediaFacetKind kind,
   return key;
 }
 
-std::string media_facet_path(const ViewContext& ctx, MediaFacetKind kind, const std::string& key) {
-  return routes::media_facet_url(ctx.lang, kind, key);
-}
-
 json media_list_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
                      std::size_t page_size) {
   json v;
@@ -204,8 +200,8 @@ json media_facet_value_view(const ViewContext& ctx, const PortalIndex& index, Me
                v["value_label"].get<std::string>();
   v["count"] = ctx.integer(static_cast<std::int64_t>(fv.links.size()));
   add_rows(ctx, index, &fv.links, page, page_size, v);
-  v["pagination"] =
-      pagination_view(media_facet_path(ctx, kind, fv.key), page, fv.links.size(), page_size);
+  v["pagination"] = pagination_view(routes::media_facet_url(ctx.lang, kind, fv.key), page,
+                                    fv.links.size(), page_size);
   v["facets"] = media_facets_view(ctx, index, kind, fv.key);
   if (kind == MediaFacetKind::year && fv.undated > 0)
     v["undated_note"] = ctx.t("media.undated_in_year") + " " +

@@ -31,6 +31,5 @@ nlohmann::json media_facet_value_view(const ViewContext& ctx, const PortalIndex&
 // "YouTube", "2024", a region's name, in the page's language.
 std::string media_facet_value_label(const ViewContext& ctx, MediaFacetKind kind,
                                     const std::string& key);
-std::string media_facet_path(const ViewContext& ctx, MediaFacetKind kind, const std::string& key);
 
 }  // namespace ashyq::views

@@ -84,8 +84,4 @@ std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std:
   return key;
 }
 
-std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key) {
-  return routes::facet_url(ctx.lang, kind, key);
-}
-
 }  // namespace ashyq::views

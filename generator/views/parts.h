@@ -27,7 +27,6 @@ std::vector<std::size_t> order_by_label(const ViewContext& ctx,
                                         const std::vector<std::string>& labels);
 // The label of a facet value in the page's language (a region's name, a year, a status...).
 std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key);
-std::string facet_path(const ViewContext& ctx, FacetKind kind, const std::string& key);
 
 // An organisation's short name (its name when it has none) in the page's language; the id when
 // the portal has no such organisation.
