@@ -14,70 +14,22 @@ namespace mstch = kainjow::mustache;
 
 struct Renderer::Impl {
   std::map<std::string, mstch::mustache> templates;  // parsed once at load, partials inlined
+  std::map<std::string, std::vector<std::string>> strings_used;  // template → UI-string names
   std::uint64_t id = 0;  // tells this renderer's per-thread copies from another's
 };
 
 Renderer::~Renderer() = default;
 
-namespace {
-mstch::data to_data(const nlohmann::json& value);
-}  // namespace
-
-struct PreparedView::Impl {
-  mstch::data data;
+struct PreparedStrings::Impl {
+  std::map<std::string, mstch::data> by_template;  // template → {t: its strings}
 };
 
-PreparedView::PreparedView(const nlohmann::json& view)
-    : impl_(std::make_unique<Impl>(Impl{to_data(view)})) {}
-PreparedView::~PreparedView() = default;
-PreparedView::PreparedView(PreparedView&&) noexcept = default;
-PreparedView& PreparedView::operator=(PreparedView&&) noexcept = default;
+PreparedStrings::PreparedStrings() : impl_(std::make_unique<Impl>()) {}
+PreparedStrings::~PreparedStrings() = default;
+PreparedStrings::PreparedStrings(PreparedStrings&&) noexcept = default;
+PreparedStrings& PreparedStrings::operator=(PreparedStrings&&) noexcept = default;
 
 namespace {
-
-// kainjow's data offers only copying setters (set, push_back), and a copy of an object or list is
-// deep, so building a view bottom-up would copy every subtree once per level above it, and a list
-// that grows copies its items again at every reallocation (basic_data's move is not noexcept). The
-// members are therefore converted in place: a placeholder is inserted, then the converted value
-// is moved into it. The const_casts are sound: the data objects are our own, never const.
-mstch::data& member_slot(mstch::data& object, const std::string& name) {
-  object.set(name, mstch::data(false));
-  return const_cast<mstch::data&>(*object.get(name));
-}
-
-mstch::data to_data(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      mstch::data out = mstch::data::type::object;
-      for (const auto& [k, v] : value.items()) {
-        member_slot(out, k) = to_data(v);
-        // Mustache cannot ask whether a list is empty without iterating it, so every list `x`
-        // comes with a flag `has_x` for wrappers such as <ul> or a table around its items.
-        if (v.is_array() && !value.contains("has_" + k))
-          member_slot(out, "has_" + k) = mstch::data(!v.empty());
-      }
-      return out;
-    }
-    case nlohmann::json::value_t::array: {
-      mstch::data out = mstch::data::type::list;
-      auto& items = const_cast<mstch::list&>(out.list_value());
-      items.reserve(value.size());
-      for (const auto& item : value) items.emplace_back(to_data(item));
-      return out;
-    }
-    case nlohmann::json::value_t::string:
-      // An empty string is false, as in mustache.js: {{#website}}<a href="{{website}}">{{/website}}
-      // must not emit an empty link when there is no website.
-      if (value.get_ref<const std::string&>().empty()) return mstch::data::type::bool_false;
-      return mstch::data(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean:
-      return value.get<bool>() ? mstch::data::type::bool_true : mstch::data::type::bool_false;
-    case nlohmann::json::value_t::null:
-      return mstch::data::type::bool_false;
-    default:
-      return mstch::data(value.dump());
-  }
-}
 
 // What kainjow's render writes to: appends to a string, without an ostringstream's copy.
 struct StringSink {
@@ -125,6 +77,42 @@ std::string expand_partials(const std::string& text,
   }
   out.append(text, copied, std::string::npos);
   return out;
+}
+
+// The UI strings a template's text names: "grant.goal" for {{t.grant.goal}}, in any tag ({{&…}},
+// {{{…}}}, sections), sorted, each once.
+std::vector<std::string> names_of_strings(const std::string& text) {
+  static const std::regex tag(R"(\{\{\{?\s*[#^/&]?\s*t\.([A-Za-z0-9_.-]+)\s*\}?\}\})");
+  std::vector<std::string> names;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator();
+       ++it)
+    names.push_back((*it)[1].str());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+// {t: {…}} holding the strings of `strings` that `names` name, nested at their dots
+// ("grant.goal" → t.grant.goal). A name that is a prefix of keys ("status") takes them all.
+mstch::data strings_object(const std::map<std::string, std::string>& strings,
+                           const std::vector<std::string>& names) {
+  nlohmann::json t = nlohmann::json::object();
+  for (const std::string& name : names)
+    for (auto it = strings.lower_bound(name); it != strings.end(); ++it) {
+      const std::string& key = it->first;
+      if (key != name && !(key.starts_with(name) && key[name.size()] == '.')) {
+        if (!key.starts_with(name)) break;
+        continue;
+      }
+      nlohmann::json* node = &t;
+      std::size_t start = 0;
+      for (std::size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', start)) {
+        node = &(*node)[key.substr(start, dot - start)];
+        start = dot + 1;
+      }
+      (*node)[key.substr(start)] = it->second;
+    }
+  return from_json(nlohmann::json{{"t", std::move(t)}}).data();
 }
 
 }  // namespace
@@ -177,6 +165,7 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
                         "invalid Mustache template with its partials: " + parsed.error_message());
       continue;
     }
+    renderer->impl_->strings_used.emplace(name, names_of_strings(expanded));
     renderer->impl_->templates.emplace(name, std::move(parsed));
   }
   return renderer;
@@ -184,12 +173,26 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
 
 bool Renderer::has(const std::string& name) const { return impl_->templates.count(name) > 0; }
 
-Result<std::string> Renderer::render(const std::string& name, const nlohmann::json& view) const {
-  return render(name, view, nullptr);
+const std::vector<std::string>& Renderer::strings_used(const std::string& name) const {
+  static const std::vector<std::string> none;
+  auto it = impl_->strings_used.find(name);
+  return it == impl_->strings_used.end() ? none : it->second;
+}
+
+PreparedStrings Renderer::prepare_strings(const std::map<std::string, std::string>& strings) const {
+  PreparedStrings prepared;
+  for (const auto& [name, names] : impl_->strings_used)
+    prepared.impl_->by_template.emplace(name, strings_object(strings, names));
+  return prepared;
 }
 
 Result<std::string> Renderer::render(const std::string& name, const nlohmann::json& view,
-                                     const PreparedView* underlay) const {
+                                     const PreparedStrings* strings) const {
+  return render(name, from_json(view), strings);
+}
+
+Result<std::string> Renderer::render(const std::string& name, const ViewData& view,
+                                     const PreparedStrings* strings) const {
   auto it = impl_->templates.find(name);
   if (it == impl_->templates.end())
     return Status::template_error(name, "unknown template \"" + name + "\"");
@@ -201,11 +204,13 @@ Result<std::string> Renderer::render(const std::string& name, const nlohmann::js
   auto copy = copies.find(key);
   if (copy == copies.end()) copy = copies.emplace(key, it->second).first;
   mstch::mustache& tmpl = copy->second;
-  const mstch::data data = to_data(view);
-  // The context is searched from the last pushed: the view first, then the underlay.
+  // The context is searched from the last pushed: the view first, then the strings.
   mstch::context<std::string> context;
-  if (underlay) context.push(&underlay->impl_->data);
-  context.push(&data);
+  if (strings) {
+    auto own = strings->impl_->by_template.find(name);
+    if (own != strings->impl_->by_template.end()) context.push(&own->second);
+  }
+  context.push(&view.data());
   std::string out;
   out.reserve(32 * 1024);
   // Appended straight into one string: kainjow's default goes through an ostringstream.

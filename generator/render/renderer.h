@@ -5,22 +5,28 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostics.h"
 #include "core/status.h"
+#include "render/view_data.h"
 
 namespace ashyq::render {
 
-// A view converted once for the renderer, to be shared read-only by many renders (see
-// Renderer::render's `underlay`): the UI strings of a language, the same on every page.
-class PreparedView {
+class Renderer;
+
+// The UI strings of one language as templates name them ({{t.grant.goal}} is the string
+// "grant.goal"), converted once for all pages: each template gets only the strings it names
+// (Renderer::strings_used), not the whole table. Made by Renderer::prepare_strings; read-only, so
+// pages share it while they render in parallel.
+class PreparedStrings {
  public:
-  explicit PreparedView(const nlohmann::json& view);
-  ~PreparedView();
-  PreparedView(PreparedView&&) noexcept;
-  PreparedView& operator=(PreparedView&&) noexcept;
+  PreparedStrings();
+  ~PreparedStrings();
+  PreparedStrings(PreparedStrings&&) noexcept;
+  PreparedStrings& operator=(PreparedStrings&&) noexcept;
 
  private:
   friend class Renderer;
@@ -39,19 +45,24 @@ class Renderer {
   ~Renderer();
 
   bool has(const std::string& name) const;
-  // Renders template `name` with `view`. Every list member `x` of an object also gets a boolean
-  // `has_x` (true when the list is not empty), for markup that wraps a list. An empty string and
-  // null are false in sections, so {{#x}}…{{/x}} renders nothing for them. (HTML-escaping every
-  // {{value}}; {{{value}}} is reserved for HTML made by the generator itself, e.g. rendered
-  // Markdown). Fails with a template_error naming the template for an unknown template name
-  // ("unknown template \"grant\"") or a render error ("template \"grant\": …").
-  Result<std::string> render(const std::string& name, const nlohmann::json& view) const;
-  // The same, with the names of `underlay` visible under the view's own: a name the view does not
-  // have is looked up in `underlay`, exactly as if it were a member of the view's top object. Lets
-  // every page share one conversion of what all pages carry (the UI strings `t`) instead of
-  // converting it again for each page. `underlay` may be null.
+  // The UI strings template `name` names, partials included, as keys of the UI-string table
+  // ("grant.goal" for {{t.grant.goal}}), sorted; a name that is a prefix ({{t.status}}) stands
+  // for every key under it. Empty for an unknown template.
+  const std::vector<std::string>& strings_used(const std::string& name) const;
+  // `strings` (key → text, one language) prepared for every template: each gets `t` holding only
+  // its strings_used.
+  PreparedStrings prepare_strings(const std::map<std::string, std::string>& strings) const;
+
+  // Renders template `name` with `view` (render/view_data.h), and `t` from `strings` when given
+  // (a view's own `t` wins). HTML-escapes every {{value}}; {{{value}}} is reserved for HTML made
+  // by the generator itself, e.g. rendered Markdown. Fails with a template_error naming the
+  // template for an unknown template name ("unknown template \"grant\"") or a render error
+  // ("template \"grant\": …").
+  Result<std::string> render(const std::string& name, const ViewData& view,
+                             const PreparedStrings* strings = nullptr) const;
+  // The same for a view made as JSON (render::from_json).
   Result<std::string> render(const std::string& name, const nlohmann::json& view,
-                             const PreparedView* underlay) const;
+                             const PreparedStrings* strings = nullptr) const;
 
  private:
   Renderer() = default;

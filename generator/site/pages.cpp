@@ -1,9 +1,9 @@
 #include "site/pages.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/short_text.h"
-#include "markup/markdown.h"
 #include "search/index_writer.h"
 #include "site/discovery.h"
 #include "site/downloads.h"
@@ -11,6 +11,7 @@
 #include "views/link_report_view.h"
 #include "views/list_views.h"
 #include "views/media_view.h"
+#include "views/page_view.h"
 #include "views/plan_view.h"
 #include "views/view_context.h"
 
@@ -87,7 +88,6 @@ json layout_view(const SiteContext& site, const views::ViewContext& ctx, const P
   v["downloads"] = page_downloads_view(site, ctx, key);
   v["data_url"] = routes::list_url(ctx.lang, PageKind::data_dictionary);
   v["search_url"] = routes::list_url(ctx.lang, PageKind::search);
-  if (!site.shared) v["t"] = views::strings_object(site.strings, ctx.lang);
   return v;
 }
 
@@ -101,19 +101,52 @@ struct HeadExtras {
   std::string json_ld;      // empty: none
 };
 
+// A page's body inside the layout: its view, title, breadcrumbs after "home", and head extras.
+struct PageView {
+  PageView() = default;
+  // A body view still made as JSON; its "needs_media_script" asks for the click-to-play script.
+  PageView(json body, std::string title, json breadcrumbs = json::array(), HeadExtras head = {})
+      : media_script(body.value("needs_media_script", false)),
+        body(render::from_json(body)),
+        title(std::move(title)),
+        breadcrumbs(std::move(breadcrumbs)),
+        head(std::move(head)) {}
+  // A typed body view (render/view_data.h).
+  template <render::detail::View View>
+  PageView(const View& body, std::string title, json breadcrumbs = json::array(),
+           HeadExtras head = {}, bool media_script = false)
+      : media_script(media_script),
+        body(render::to_view_data(body)),
+        title(std::move(title)),
+        breadcrumbs(std::move(breadcrumbs)),
+        head(std::move(head)) {}
+
+  // The click-to-play script only where a YouTube video offers it; no page needs it to work.
+  bool media_script = false;
+  render::ViewData body;
+  std::string title;
+  json breadcrumbs = json::array();
+  HeadExtras head = {};
+};
+
+// The language's UI strings prepared for the templates: the shared ones, or made here.
+const render::PreparedStrings& page_strings(const SiteContext& site, Lang lang,
+                                            std::optional<render::PreparedStrings>& local) {
+  if (site.shared) return site.shared->ui[static_cast<std::size_t>(lang)];
+  local = site.renderer.prepare_strings(site.strings.all(lang));
+  return *local;
+}
+
 Result<std::string> render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
                                      const PageKey& key, const std::string& template_name,
-                                     json body, const std::string& title, json breadcrumbs,
-                                     const HeadExtras& head = {}) {
-  json v = layout_view(site, ctx, key, title, std::move(breadcrumbs));
-  const render::PreparedView* ui =
-      site.shared ? &site.shared->ui[static_cast<std::size_t>(ctx.lang)] : nullptr;
-  if (!ui) body["t"] = v["t"];
-  Result<std::string> html = site.renderer.render(template_name, body, ui);
+                                     PageView page) {
+  std::optional<render::PreparedStrings> local;
+  const render::PreparedStrings& ui = page_strings(site, ctx.lang, local);
+  json v = layout_view(site, ctx, key, page.title, std::move(page.breadcrumbs));
+  Result<std::string> html = site.renderer.render(template_name, page.body, &ui);
   if (!html.ok()) return html.status();
   v["body"] = std::move(html).value();
-  // The click-to-play script only where a YouTube video offers it; no page needs it to work.
-  v["media_script"] = body.value("needs_media_script", false);
+  v["media_script"] = page.media_script;
   v["search_script"] = key.kind() == PageKind::search;
   if (key.kind() == PageKind::home) v["is_home"] = true;
   // Search engines skip what is not content: the not-found page, and the operators' link report
@@ -121,9 +154,9 @@ Result<std::string> render_in_layout(const SiteContext& site, const views::ViewC
   if (!routes::info(key.kind()).indexable)
     v["robots"] = key.kind() == PageKind::link_report ? "noindex, nofollow" : "noindex";
   v["og_type"] = key.kind() == PageKind::grant ? "article" : "website";
-  if (!head.description.empty()) v["description"] = head.description;
-  if (!head.json_ld.empty()) v["json_ld"] = head.json_ld;
-  return site.renderer.render("base", v, ui);
+  if (!page.head.description.empty()) v["description"] = page.head.description;
+  if (!page.head.json_ld.empty()) v["json_ld"] = page.head.json_ld;
+  return site.renderer.render("base", v, &ui);
 }
 
 // The registry's reconciliation per programme and totals by region have a row per programme and
@@ -183,7 +216,7 @@ json search_view(const SiteContext& site, const views::ViewContext& ctx) {
 }  // namespace
 
 Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
-                                     const render::PreparedView* ui, std::size_t slice_grants) {
+                                     const render::PreparedStrings& ui, std::size_t slice_grants) {
   slice_grants = std::max<std::size_t>(slice_grants, 1);
   json summary = views::subgrants_summary_view(ctx, site.index);
   std::string rows;
@@ -191,20 +224,18 @@ Result<std::string> registry_summary(const SiteContext& site, const views::ViewC
   for (std::size_t from = 0; from < grants; from += slice_grants) {
     json slice = views::programme_rows_view(ctx, from, std::min(grants, from + slice_grants));
     if (slice["programmes"].empty()) continue;  // the template would give a blank line
-    if (!ui) slice["t"] = views::strings_object(site.strings, ctx.lang);
-    Result<std::string> slice_rows = site.renderer.render("subgrants_programmes", slice, ui);
+    Result<std::string> slice_rows = site.renderer.render("subgrants_programmes", slice, &ui);
     if (!slice_rows.ok()) return slice_rows.status();
     rows += *slice_rows;
   }
   summary["programme_rows"] = std::move(rows);
-  if (!ui) summary["t"] = views::strings_object(site.strings, ctx.lang);
-  return site.renderer.render("subgrants_summary", summary, ui);
+  return site.renderer.render("subgrants_summary", summary, &ui);
 }
 
 Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
   SharedParts parts;
   for (Lang lang : kAllLangs)
-    parts.ui.emplace_back(json{{"t", views::strings_object(site.strings, lang)}});
+    parts.ui.push_back(site.renderer.prepare_strings(site.strings.all(lang)));
   parts.registry_summary_later.resize(kAllLangs.size());
   for (Lang lang : site.portal.config.languages) {
     const views::ViewContext ctx{site.portal, site.strings, lang};
@@ -220,14 +251,6 @@ Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
 }
 
 namespace {
-
-// A page's body inside the layout: its view, title, breadcrumbs after "home", and head extras.
-struct PageView {
-  json body;
-  std::string title;
-  json breadcrumbs = json::array();
-  HeadExtras head = {};
-};
 
 // One view function per kind of page, chosen by the key's type. A view that renders a part of its
 // own (the registry's summary) and fails puts the error in `failure` and returns an empty view.
@@ -259,7 +282,7 @@ struct PageViews {
     return {views::home_view(ctx, index()), ctx.plain(portal().config.title)};
   }
   PageView operator()(const routes::NotFoundKey&) const {
-    return {json{{"home_url", routes::home_url(ctx.lang)}}, t("not_found.title")};
+    return {views::not_found_view(ctx), t("not_found.title")};
   }
   PageView operator()(const routes::CatalogueKey& k) const {
     return {views::catalogue_view(ctx, index(), k.sort, key.page, site.page_size),
@@ -283,10 +306,11 @@ struct PageViews {
   PageView operator()(const routes::SubgrantsKey&) const {
     json body = views::subgrants_view(ctx, index(), key.page, site.page_size);
     const auto l = static_cast<std::size_t>(key.lang);
+    std::optional<render::PreparedStrings> local;
+    const render::PreparedStrings& ui = page_strings(site, key.lang, local);
     if (key.page == 1) {
       // Made here, not shared: only this page shows it, and it grows with the portal.
-      Result<std::string> summary =
-          registry_summary(site, ctx, site.shared ? &site.shared->ui[l] : nullptr);
+      Result<std::string> summary = registry_summary(site, ctx, ui);
       if (!summary.ok()) {
         failure = summary.status();
         return {};
@@ -296,8 +320,7 @@ struct PageViews {
       body["registry_summary"] = site.shared->registry_summary_later[l];
     } else {
       json later = registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index()));
-      later["t"] = views::strings_object(site.strings, key.lang);
-      Result<std::string> summary = site.renderer.render("subgrants_summary", later);
+      Result<std::string> summary = site.renderer.render("subgrants_summary", later, &ui);
       if (!summary.ok()) {
         failure = summary.status();
         return {};
@@ -343,18 +366,10 @@ struct PageViews {
             json::array({list_crumb(PageKind::plans), self_crumb(ctx.plain(plan.title))})};
   }
   PageView operator()(const routes::StaticPageKey& k) const {
-    const StaticPage& page = portal().pages[k.page];
-    Lang lang = key.lang;
-    if (!page.narratives[static_cast<int>(lang)].present) lang = other_lang(lang);
-    const Narrative& n = page.narratives[static_cast<int>(lang)];
-    const std::string title = n.title.empty() ? page.name : n.title;
-    json body = {{"title", title},
-                 {"html", ctx.mark_broken_links(
-                              markup::render_markdown(n.markdown, 2, &ctx.portal.public_contacts))},
-                 {"lang", std::string(lang_code(lang))},
-                 {"fallback", lang != key.lang},
-                 {"fallback_note", t("fallback." + std::string(lang_code(lang)))}};
-    return {std::move(body), title, json::array({self_crumb(title)})};
+    views::StaticPageView body = views::static_page_view(ctx, portal().pages[k.page]);
+    json crumbs = json::array({self_crumb(body.title)});
+    std::string title = body.title;
+    return {body, std::move(title), std::move(crumbs)};
   }
   PageView operator()(const routes::MediaKey&) const {
     return {views::media_list_view(ctx, index(), key.page, site.page_size), t("media.title"),
@@ -413,7 +428,7 @@ Result<std::string> render_page(const SiteContext& site, const PageKey& key) {
   PageView page = std::visit(PageViews{site, ctx, key, failure}, key.target);
   if (!failure.ok()) return failure;
   return render_in_layout(site, ctx, key, std::string(routes::info(key.kind()).template_name),
-                          std::move(page.body), page.title, std::move(page.breadcrumbs), page.head);
+                          std::move(page));
 }
 
 }  // namespace ashyq::site

@@ -20,7 +20,7 @@ namespace ashyq::site {
 // while they do, so pages stay pure functions of (portal, language, key) and render in parallel.
 // Vectors are indexed by the Lang's value.
 struct SharedParts {
-  std::vector<render::PreparedView> ui;  // the UI strings object `t`, converted once
+  std::vector<render::PreparedStrings> ui;  // the UI strings `t`, each template's own, converted once
   // templates/subgrants_summary as the registry's pages 2… show it: totals and a link to page 1
   // (whose own summary, with a row per programme, is made when that page renders).
   std::vector<std::string> registry_summary_later;
@@ -34,10 +34,10 @@ Result<SharedParts> prepare_shared_parts(const SiteContext& site);
 inline constexpr std::size_t kProgrammeSlice = 256;
 // The registry's summary on its first page (templates/subgrants_summary), with the reconciliation
 // table's rows rendered `slice_grants` grants' programmes at a time (templates/
-// subgrants_programmes). `ui` is the language's shared UI strings, or null to put them into each
-// view. Fails with the renderer's template_error.
+// subgrants_programmes). `ui` is the language's prepared UI strings. Fails with the renderer's
+// template_error.
 Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
-                                     const render::PreparedView* ui,
+                                     const render::PreparedStrings& ui,
                                      std::size_t slice_grants = kProgrammeSlice);
 
 // Renders one page to HTML: the view of its kind (one function per key type), in the template

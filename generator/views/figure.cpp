@@ -23,15 +23,4 @@ Figure Figure::computed(std::string text, std::string basis, std::optional<std::
   return f;
 }
 
-nlohmann::json figure_json(const Figure& f) {
-  using nlohmann::json;
-  return {{"reported", f.kind == FigureKind::reported},
-          {"computed", f.kind == FigureKind::computed},
-          {"not_reported", f.kind == FigureKind::not_reported},
-          {"text", f.text},
-          {"value", f.value ? json(std::to_string(*f.value)) : json(nullptr)},
-          {"basis", f.basis.empty() ? json(nullptr) : json(f.basis)},
-          {"key", f.key.empty() ? json(nullptr) : json(f.key)}};
-}
-
 }  // namespace ashyq::views

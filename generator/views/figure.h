@@ -5,14 +5,14 @@
 //                 computed, with what it sums or divides, for screen readers and in print;
 //   not reported  the documents do not give it: the words "not reported" in the page's language,
 //                 never 0, never a bare dash.
-// Templates print figures only through templates/_fig.mustache, which takes a figure's JSON
-// (figure_json) and nothing else, so no page can print an absent value as 0 or pass the portal's
-// arithmetic off as a grantee's report.
+// Templates print figures only through templates/_fig.mustache, which takes a Figure (its fields)
+// and nothing else, so no page can print an absent value as 0 or pass the portal's arithmetic off
+// as a grantee's report.
 #include <cstdint>
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "views/view_json.h"
 
 namespace ashyq::views {
 
@@ -31,11 +31,20 @@ struct Figure {
   static Figure computed(std::string text, std::string basis,
                          std::optional<std::int64_t> value = std::nullopt, std::string key = {});
   static Figure not_reported() { return {}; }
-};
 
-// {"reported", "computed", "not_reported" (booleans), "text", "value", "basis", "key"} for
-// templates/_fig.mustache; absent members are null, never missing, so that Mustache does not take
-// them from an enclosing view.
-nlohmann::json figure_json(const Figure& figure);
+  // templates/_fig.mustache's names: "reported", "computed", "not_reported" (booleans), "text",
+  // "value" (decimal), "basis", "key"; absent members are empty (null in JSON), never missing, so
+  // that Mustache does not take them from an enclosing view.
+  template <class F>
+  void fields(F& f) const {
+    f("reported", kind == FigureKind::reported);
+    f("computed", kind == FigureKind::computed);
+    f("not_reported", kind == FigureKind::not_reported);
+    f("text", text);
+    f("value", value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt);
+    f("basis", basis.empty() ? std::nullopt : std::optional<std::string>(basis));
+    f("key", key.empty() ? std::nullopt : std::optional<std::string>(key));
+  }
+};
 
 }  // namespace ashyq::views

@@ -23,7 +23,7 @@ std::string key(std::string_view prefix, std::string_view name) {
 // has one, else the number with its bound and unit; "not reported" when the record has none.
 json value_view(const ViewContext& ctx, const std::optional<Value>& v, const LocalizedText& unit) {
   if (!v) return ctx.not_reported();
-  json out = figure_json(Figure::reported(""));
+  json out = json(Figure::reported(""));
   if (!v->text.empty()) {
     out["ltext"] = ctx.text(v->text);
   } else {
@@ -46,7 +46,7 @@ json difference(const ViewContext& ctx, std::int64_t planned, std::int64_t actua
 json texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
   json out = json::array();
   for (const auto& item : items)
-    if (auto t = ctx.text(item); !t.is_null()) out.push_back(t);
+    if (auto t = ctx.text(item)) out.push_back(*t);
   return out;
 }
 
@@ -136,8 +136,8 @@ json translation_view(const ViewContext& ctx, const Grant& g) {
   if (out.is_null()) return out;
   json documents = json::array();
   for (const Document& d : g.documents)
-    if (auto title = ctx.original_text(d.title, g.source_language); !title.is_null())
-      documents.push_back(std::move(title));
+    if (auto title = ctx.original_text(d.title, g.source_language))
+      documents.push_back(*title);
   // A separator after every title but the last: the template cannot tell which one is last.
   for (std::size_t i = 0; i + 1 < documents.size(); ++i) documents[i]["separator"] = "; ";
   out["documents"] = documents;
@@ -247,7 +247,7 @@ json breakdown_view(const ViewContext& ctx, const std::vector<Breakdown>& rows, 
          {"count", ctx.computed_count(total - sum, ctx.t("basis.remainder"))},
          {"share", ctx.computed_share(total - sum, total, ctx.t("basis.share_of_participants"))}});
   return {{"rows", out},
-          {"total", figure_json(Figure::reported(ctx.integer(total), total))},
+          {"total", json(Figure::reported(ctx.integer(total), total))},
           {"breakdown", sum > total ? "overlap" : "sum"},
           {"note", sum > total ? json(ctx.t("grant.breakdown_overlap")) : json(nullptr)}};
 }
@@ -255,7 +255,7 @@ json breakdown_view(const ViewContext& ctx, const std::vector<Breakdown>& rows, 
 json participants_view(const ViewContext& ctx, const Grant& g) {
   const Participants& p = g.participants;
   if (!p.present) return nullptr;
-  json out = {{"total", figure_json(Figure::reported(ctx.integer(p.total), p.total))}};
+  json out = {{"total", json(Figure::reported(ctx.integer(p.total), p.total))}};
   if (p.has_gender) {
     std::vector<Breakdown> rows = {{"male", p.male}, {"female", p.female}};
     out["by_gender"] = breakdown_view(ctx, rows, "gender", p.total);
@@ -328,7 +328,7 @@ json budget_view(const ViewContext& ctx, const Grant& g) {
       json row = {
           {"article", ctx.text(line.article)},
           {"unit", ctx.text(line.unit)},
-          {"quantity", line.quantity ? figure_json(Figure::reported(i18n::format_decimal(
+          {"quantity", line.quantity ? json(Figure::reported(i18n::format_decimal(
                                            line.quantity->thousandths / 1000.0, ctx.lang, 3)))
                                      : ctx.not_reported()},
           {"unit_cost", ctx.reported_money(line.unit_cost)},

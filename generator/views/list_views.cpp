@@ -437,7 +437,7 @@ json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
     rows.push_back(
         {{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
          {"url", routes::url_of(o, ctx.lang)},
-         {"bin", o.bin.empty() ? ctx.not_reported() : figure_json(Figure::reported(o.bin))},
+         {"bin", o.bin.empty() ? ctx.not_reported() : json(Figure::reported(o.bin))},
          {"totals", totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))}});
   }
   return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};

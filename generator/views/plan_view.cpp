@@ -63,7 +63,7 @@ json stated(const ViewContext& ctx, const std::optional<Tenge>& amount) {
 json texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
   json out = json::array();
   for (const auto& item : items)
-    if (auto t = ctx.text(item); !t.is_null()) out.push_back(t);
+    if (auto t = ctx.text(item)) out.push_back(*t);
   return out;
 }
 

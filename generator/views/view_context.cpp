@@ -6,16 +6,13 @@
 
 namespace ashyq::views {
 
-nlohmann::json ViewContext::text(const LocalizedText& value) const {
-  if (value.has(lang))
-    return {{"text", value.in(lang)}, {"lang", std::string(lang_code(lang))}, {"fallback", false}};
+std::optional<TextView> ViewContext::text(const LocalizedText& value) const {
+  if (value.has(lang)) return TextView{std::string(value.in(lang)), std::string(lang_code(lang))};
   const Lang other = other_lang(lang);
   if (value.has(other))
-    return {{"text", value.in(other)},
-            {"lang", std::string(lang_code(other))},
-            {"fallback", true},
-            {"fallback_note", t("fallback." + std::string(lang_code(other)))}};
-  return nullptr;
+    return TextView{std::string(value.in(other)), std::string(lang_code(other)), true,
+                    t("fallback." + std::string(lang_code(other)))};
+  return std::nullopt;
 }
 
 std::string ViewContext::plain(const LocalizedText& value) const {
@@ -35,27 +32,25 @@ std::string ViewContext::t(
   return out;
 }
 
-nlohmann::json ViewContext::reported_money(const std::optional<Tenge>& amount) const {
+Figure ViewContext::reported_money(const std::optional<Tenge>& amount) const {
   if (!amount) return not_reported();
-  return figure_json(Figure::reported(money(*amount), amount->value()));
+  return Figure::reported(money(*amount), amount->value());
 }
 
-nlohmann::json ViewContext::reported_count(const std::optional<std::int64_t>& n) const {
+Figure ViewContext::reported_count(const std::optional<std::int64_t>& n) const {
   if (!n) return not_reported();
-  return figure_json(Figure::reported(integer(*n), *n));
+  return Figure::reported(integer(*n), *n);
 }
 
-nlohmann::json ViewContext::computed_money(Tenge amount, std::string basis, std::string key) const {
-  return figure_json(
-      Figure::computed(money(amount), std::move(basis), amount.value(), std::move(key)));
+Figure ViewContext::computed_money(Tenge amount, std::string basis, std::string key) const {
+  return Figure::computed(money(amount), std::move(basis), amount.value(), std::move(key));
 }
 
-nlohmann::json ViewContext::computed_count(std::int64_t n, std::string basis,
-                                           std::string key) const {
-  return figure_json(Figure::computed(integer(n), std::move(basis), n, std::move(key)));
+Figure ViewContext::computed_count(std::int64_t n, std::string basis, std::string key) const {
+  return Figure::computed(integer(n), std::move(basis), n, std::move(key));
 }
 
-nlohmann::json ViewContext::computed_difference(std::int64_t planned, std::int64_t actual,
+Figure ViewContext::computed_difference(std::int64_t planned, std::int64_t actual,
                                                 bool money, std::string basis) const {
   const std::int64_t diff = actual - planned;
   const std::int64_t magnitude = diff < 0 ? -diff : diff;
@@ -63,13 +58,13 @@ nlohmann::json ViewContext::computed_difference(std::int64_t planned, std::int64
                                  : diff < 0 ? "\u2212"
                                             : "") +
                      (money ? this->money(Tenge(magnitude)) : integer(magnitude));
-  return figure_json(Figure::computed(std::move(text), std::move(basis), diff));
+  return Figure::computed(std::move(text), std::move(basis), diff);
 }
 
-nlohmann::json ViewContext::computed_share(std::int64_t part, std::int64_t whole,
-                                           std::string basis) const {
-  if (whole == 0) return nullptr;
-  return figure_json(Figure::computed(percent(part, whole), std::move(basis)));
+std::optional<Figure> ViewContext::computed_share(std::int64_t part, std::int64_t whole,
+                                                  std::string basis) const {
+  if (whole == 0) return std::nullopt;
+  return Figure::computed(percent(part, whole), std::move(basis));
 }
 
 std::string ViewContext::money(Tenge amount) const { return i18n::format_money(amount, lang); }
@@ -79,15 +74,14 @@ std::string ViewContext::range(const DateRange& r) const { return i18n::format_r
 std::string ViewContext::percent(std::int64_t part, std::int64_t whole) const {
   return i18n::format_percent(part, whole, lang);
 }
-nlohmann::json ViewContext::link(const std::string& url) const {
-  nlohmann::json out = {{"href", url}, {"unavailable_since", nullptr}};
+LinkView ViewContext::link(const std::string& url) const {
+  LinkView out{url, std::nullopt};
   const LinkCacheEntry* broken = known_broken(portal.links, url);
   if (!broken) return out;
   std::string text = t("links.unavailable_since");
   const auto since = PartialDate::parse(std::string_view(broken->broken_since).substr(0, 10));
   if (const std::size_t at = text.find("{date}"); at != std::string::npos && since)
-    text.replace(at, 6, date(*since));
-  out["unavailable_since"] = text;
+    text.replace(at, 6, date(*since));  out.unavailable_since = text;
   return out;
 }
 
@@ -103,15 +97,14 @@ std::string ViewContext::mark_broken_links(const std::string& html) const {
     std::string url = html.substr(start, end - start);  // as cmark-gfm wrote it: & as &amp;
     for (std::size_t amp = url.find("&amp;"); amp != std::string::npos;
          amp = url.find("&amp;", amp + 1))
-      url.replace(amp, 5, "&");
-    const nlohmann::json view = link(url);
-    if (view["unavailable_since"].is_null()) continue;
+      url.replace(amp, 5, "&");    const LinkView view = link(url);
+    if (!view.unavailable_since) continue;
     const std::size_t close = html.find("</a>", end);
     if (close == std::string::npos) break;
     out.append(html, copied, close + 4 - copied);
     // The same mark as templates/_link_status.mustache puts after a link.
     out += " <strong class=\"link-unavailable\">(" +
-           xml_escape(view["unavailable_since"].get<std::string>()) + ")</strong>";
+           xml_escape(*view.unavailable_since) + ")</strong>";
     copied = close + 4;
     at = close;
   }
@@ -119,52 +112,32 @@ std::string ViewContext::mark_broken_links(const std::string& html) const {
   return out;
 }
 
-nlohmann::json ViewContext::translation(std::optional<Lang> source,
-                                        const std::string& note_key) const {
-  if (!source || *source == lang) return nullptr;
+std::optional<TranslationView> ViewContext::translation(std::optional<Lang> source,
+                                                        const std::string& note_key) const {
+  if (!source || *source == lang) return std::nullopt;
   const std::string code(lang_code(*source));
-  // "documents" always present, so a template's {{#has_documents}} inside the notice never reaches
-  // a page's own documents list up the context stack.
-  return {{"label", t("translation.from_" + code)},
-          {"note", t(note_key)},
-          {"source_lang", code},
-          {"documents", nlohmann::json::array()}};
+  return TranslationView{t("translation.from_" + code), t(note_key), code};
 }
 
-nlohmann::json ViewContext::original_text(const LocalizedText& value,
-                                          std::optional<Lang> source) const {
+std::optional<OriginalTextView> ViewContext::original_text(const LocalizedText& value,
+                                                          std::optional<Lang> source) const {
   const Lang first = source.value_or(lang);
   for (Lang l : {first, other_lang(first)})
-    if (value.has(l)) return {{"text", value.in(l)}, {"lang", std::string(lang_code(l))}};
-  return nullptr;
+    if (value.has(l)) return OriginalTextView{std::string(value.in(l)), std::string(lang_code(l))};
+  return std::nullopt;
 }
 
-nlohmann::json website_view(const ViewContext& ctx, const std::string& url) {
-  return url.empty() ? nlohmann::json(nullptr) : ctx.link(url);
+std::optional<LinkView> website_view(const ViewContext& ctx, const std::string& url) {
+  if (url.empty()) return std::nullopt;
+  return ctx.link(url);
 }
 
-nlohmann::json social_view(const ViewContext& ctx, const std::vector<SocialAccount>& accounts) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const SocialAccount& account : accounts) {
-    nlohmann::json item = ctx.link(account.url);
-    item["platform"] = account.platform;
-    out.push_back(std::move(item));
-  }
+std::vector<SocialLinkView> social_view(const ViewContext& ctx,
+                                        const std::vector<SocialAccount>& accounts) {
+  std::vector<SocialLinkView> out;
+  for (const SocialAccount& account : accounts)
+    out.push_back({ctx.link(account.url), account.platform});
   return out;
-}
-
-nlohmann::json strings_object(const i18n::UiStrings& strings, Lang lang) {
-  nlohmann::json root = nlohmann::json::object();
-  for (const auto& [key, value] : strings.all(lang)) {
-    nlohmann::json* node = &root;
-    std::size_t start = 0;
-    for (std::size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', start)) {
-      node = &(*node)[key.substr(start, dot - start)];
-      start = dot + 1;
-    }
-    (*node)[key.substr(start)] = value;
-  }
-  return root;
 }
 
 }  // namespace ashyq::views

@@ -692,9 +692,9 @@ TEST_CASE("The plan templates render with the real UI strings of both languages"
   for (Lang lang : kAllLangs) {
     INFO(lang_code(lang));
     const views::ViewContext ctx{portal, strings, lang};
+    const render::PreparedStrings t = renderer->prepare_strings(strings.all(lang));
     json page = views::plan_view(ctx, portal.plans[0]);
-    page["t"] = views::strings_object(strings, lang);
-    const std::string html = renderer->render("plan", page).value();
+    const std::string html = renderer->render("plan", page, &t).value();
     CHECK(html.find("[[") == std::string::npos);  // no missing UI string
     CHECK(html.find("<caption") != std::string::npos);
     CHECK(html.find("id=\"topic-topic-b\"") != std::string::npos);
@@ -704,8 +704,7 @@ TEST_CASE("The plan templates render with the real UI strings of both languages"
     CHECK(html.find("<script") == std::string::npos);
 
     json index = views::plans_index_view(ctx);
-    index["t"] = page["t"];
-    const std::string list = renderer->render("plans", index).value();
+    const std::string list = renderer->render("plans", index, &t).value();
     CHECK(list.find("[[") == std::string::npos);
     CHECK(list.find("href=\"/" + std::string(lang_code(lang)) + "/plans/test-plan/\"") !=
           std::string::npos);

@@ -28,23 +28,48 @@ namespace {
 
 using nlohmann::json;
 
-TEST_CASE("An underlay's names render as if they were in the view, and the view's own win") {
-  testing::TempFolder templates("underlay");
+TEST_CASE("A template gets only the UI strings it names, and a view's own names win") {
+  testing::TempFolder templates("strings");
+  templates.write("_part.mustache", "{{t.part}}");
   templates.write("page.mustache",
-                  "{{t.hello}} {{name}}{{#items}} [{{label}} {{t.hello}} {{name}}]{{/items}}");
+                  "{{t.hello}} {{name}}{{#items}} [{{label}} {{t.hello}} {{name}}]{{/items}}"
+                  "{{> _part}}|{{t.status.active}}|{{#t.other}}{{t.other}}{{/t.other}}|{{t.unused}}");
+  templates.write("bare.mustache", "[{{t.hello}}][{{t.part}}]");
   Diagnostics diagnostics;
   const auto renderer = render::Renderer::load(templates.root(), "templates", diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
-  const json t = {{"hello", "Сәлем"}};
+  CHECK(renderer->strings_used("page") ==
+        std::vector<std::string>{"hello", "other", "part", "status.active", "unused"});
+  CHECK(renderer->strings_used("bare") == std::vector<std::string>{"hello", "part"});
+  CHECK(renderer->strings_used("no such template").empty());
+  const std::map<std::string, std::string> strings = {{"hello", "Сәлем"},
+                                                      {"part", "бөлік"},
+                                                      {"status.active", "жүріп жатыр"},
+                                                      {"status.completed", "аяқталды"},
+                                                      {"other", "басқа"},
+                                                      {"never.named", "жоқ"}};
+  const render::PreparedStrings prepared = renderer->prepare_strings(strings);
   const json view = {{"name", "page"},
                      {"items", json::array({{{"label", "a"}}, {{"label", "b"}, {"name", "own"}}})}};
-  json merged = view;
-  merged["t"] = t;
-  const render::PreparedView underlay(json{{"t", t}, {"name", "hidden by the view"}});
-  const std::string shared = renderer->render("page", view, &underlay).value();
-  CHECK(shared == "Сәлем page [a Сәлем page] [b Сәлем own]");
-  CHECK(shared == renderer->render("page", merged).value());
-  CHECK(renderer->render("page", view, nullptr).value() == " page [a  page] [b  own]");
+  CHECK(renderer->render("page", view, &prepared).value() ==
+        "Сәлем page [a Сәлем page] [b Сәлем own]бөлік|жүріп жатыр|басқа|");
+  CHECK(renderer->render("page", view).value() == " page [a  page] [b  own]||||");
+  // A view's own `t` hides the prepared strings.
+  json own = view;
+  own["t"] = {{"hello", "view's"}};
+  CHECK(renderer->render("bare", own, &prepared).value() == "[view's][]");
+  CHECK(renderer->render("bare", json::object(), &prepared).value() == "[Сәлем][бөлік]");
+}
+
+TEST_CASE("A prefix names every UI string under it, nested at the dots") {
+  testing::TempFolder templates("prefix");
+  templates.write("page.mustache", "{{#t.grant}}{{title}}/{{budget.total}}{{/t.grant}}");
+  Diagnostics diagnostics;
+  const auto renderer = render::Renderer::load(templates.root(), "templates", diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const render::PreparedStrings prepared = renderer->prepare_strings(
+      {{"grant.title", "Грант"}, {"grant.budget.total", "Барлығы"}, {"grants", "Гранттар"}});
+  CHECK(renderer->render("page", json::object(), &prepared).value() == "Грант/Барлығы");
 }
 
 using FixtureSite = testing::LoadedSite;
@@ -72,7 +97,9 @@ TEST_CASE("The registry's reconciliation rendered a slice of programmes at a tim
   const SharedParts shared = prepare_shared_parts(fixture.site).value();
   for (Lang lang : kAllLangs) {
     const views::ViewContext ctx{fixture.portal, fixture.site.strings, lang};
-    const render::PreparedView* ui = &shared.ui[static_cast<std::size_t>(lang)];
+    const render::PreparedStrings& ui = shared.ui[static_cast<std::size_t>(lang)];
+    const render::PreparedStrings fresh =
+        fixture.site.renderer.prepare_strings(fixture.site.strings.all(lang));
     const std::string whole = registry_summary(fixture.site, ctx, ui, 1000).value();
     // One row per grant with a sub-grant programme, whatever the slices.
     std::size_t programmes = 0;
@@ -86,7 +113,7 @@ TEST_CASE("The registry's reconciliation rendered a slice of programmes at a tim
     for (std::size_t slice : {0, 1, 2, 3}) {
       INFO("slice " << slice);
       CHECK(registry_summary(fixture.site, ctx, ui, slice).value() == whole);
-      CHECK(registry_summary(fixture.site, ctx, nullptr, slice).value() == whole);
+      CHECK(registry_summary(fixture.site, ctx, fresh, slice).value() == whole);
     }
   }
 }

@@ -432,22 +432,6 @@ TEST_CASE("The final report's wage fund reaches the financial summary, empty cel
   CHECK(grant_view(ViewContext{portal, strings, Lang::ru}, g)["budget"].is_null());
 }
 
-TEST_CASE("UI strings reach templates as nested objects split at the dots") {
-  i18n::UiStrings strings;
-  strings.set(Lang::kk, "site_name", "Ашық гранттар");
-  strings.set(Lang::kk, "grant.title", "Грант");
-  strings.set(Lang::kk, "grant.budget.total", "Барлығы");
-  strings.set(Lang::kk, "grant.budget.share", "Үлесі");
-  strings.set(Lang::ru, "site_name", "Открытые гранты");
-
-  CHECK(strings_object(strings, Lang::kk) ==
-        json{{"site_name", "Ашық гранттар"},
-             {"grant",
-              {{"title", "Грант"}, {"budget", {{"total", "Барлығы"}, {"share", "Үлесі"}}}}}});
-  CHECK(strings_object(strings, Lang::ru) == json{{"site_name", "Открытые гранты"}});
-  CHECK(strings_object(i18n::UiStrings{}, Lang::ru) == json::object());
-}
-
 }  // namespace
 }  // namespace ashyq::views
 
