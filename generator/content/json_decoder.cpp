@@ -321,12 +321,7 @@ std::optional<DateRange> ObjectReader::range(std::string_view key, bool required
   auto start = inner.date("start", true);
   auto end = inner.date("end");
   if (!start) return std::nullopt;
-  if (end && end->latest() < start->earliest()) {
-    decoder_.error(inner.child("end"), "end " + end->iso() + " is before start " + start->iso() +
-                                           "; swap them or correct the date");
-    return std::nullopt;
-  }
-  return DateRange{*start, end};
+  return DateRange{*start, end};  // an end before the start is validation's (check_range)
 }
 
 const nlohmann::json* ObjectReader::object(std::string_view key, bool required) {

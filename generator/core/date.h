@@ -29,6 +29,9 @@ struct DateRange {
   std::optional<PartialDate> end;  // absent: a single (partial) date
 
   PartialDate last() const { return end ? *end : start; }
+  // False when the end lies surely before the start (validation reports it; nothing else uses
+  // such a range).
+  bool ordered() const { return !end || end->latest() >= start.earliest(); }
   // True when every day `date` may mean lies within the range.
   bool contains(const PartialDate& date) const;
   bool contains(const DateRange& other) const;

@@ -84,6 +84,9 @@ void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& co
   if (!plan.id.empty() && !stem.empty() && plan.id != stem)
     report.error("/id", "id \"" + plan.id + "\" differs from the file name \"" + stem +
                             ".json\"; rename one so references and URLs stay stable");
+  if (plan.year < 1991 || plan.year > 2100)
+    report.error("/year", "year " + std::to_string(plan.year) +
+                              " is out of range; write the year the plan is for, e.g. 2022");
   if (!plan.operator_id.empty() && !portal.find_organisation(plan.operator_id))
     report.error("/operator", "unknown organisation \"" + plan.operator_id +
                                   "\"; add content/organisations/" + plan.operator_id +
@@ -105,6 +108,7 @@ void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& co
                                        "\"; it is already used at " + it->second +
                                        "; ids must be unique within a plan");
       }
+      check_range(report, tp + "/period", topic.period);
       check_topic(plan, topic, tp, portal, report);
     }
     check_subtotal(direction, dp, report);

@@ -13,6 +13,13 @@ void Reporter::warning(const std::string& pointer, std::string message) {
   diagnostics_.warning(locator_.at(pointer), pointer.empty() ? "/" : pointer, std::move(message));
 }
 
+void check_range(Reporter& report, const std::string& pointer,
+                 const std::optional<DateRange>& range) {
+  if (!range || range->ordered()) return;
+  report.error(pointer + "/end", "end " + range->end->iso() + " is before start " +
+                                     range->start.iso() + "; swap them or correct the date");
+}
+
 std::string money_text(Tenge amount) { return i18n::format_integer(amount.value(), Lang::ru); }
 
 std::string lang_name(Lang lang) { return lang == Lang::kk ? "Kazakh (kk)" : "Russian (ru)"; }

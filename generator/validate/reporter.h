@@ -25,6 +25,10 @@ class Reporter {
   Diagnostics& diagnostics_;
 };
 
+// An error at `pointer`/end when `range` ends before it starts.
+void check_range(Reporter& report, const std::string& pointer,
+                 const std::optional<DateRange>& range);
+
 // Money in findings: grouped like the Russian pages ("10 125 000"), without the currency sign.
 std::string money_text(Tenge amount);
 // "Kazakh (kk)", "Russian (ru)".

@@ -298,6 +298,18 @@ bool surely_before(const PartialDate& a, const PartialDate& b) { return a.latest
 bool surely_after(const PartialDate& a, const PartialDate& b) { return a.earliest() > b.latest(); }
 
 void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
+  check_range(report, "/period/planned", g.planned_period);
+  check_range(report, "/period/actual", g.actual_period);
+  check_range(report, "/declared/period", g.declared.period);
+  for (std::size_t t = 0; t < g.tasks.size(); ++t)
+    for (std::size_t a = 0; a < g.tasks[t].activities.size(); ++a)
+      check_range(report,
+                  "/tasks/" + std::to_string(t) + "/activities/" + std::to_string(a) + "/date",
+                  g.tasks[t].activities[a].date);
+  // A period that ends before it starts says nothing about which dates lie within it.
+  if ((g.planned_period && !g.planned_period->ordered()) ||
+      (g.actual_period && !g.actual_period->ordered()))
+    return;
   auto period = g.whole_period();
   if (!period) return;
   const std::string period_text = range_text(*period);
@@ -308,7 +320,7 @@ void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
   };
   for (std::size_t t = 0; t < g.tasks.size(); ++t)
     for (std::size_t a = 0; a < g.tasks[t].activities.size(); ++a)
-      if (const auto& date = g.tasks[t].activities[a].date)
+      if (const auto& date = g.tasks[t].activities[a].date; date && date->ordered())
         check("/tasks/" + std::to_string(t) + "/activities/" + std::to_string(a) + "/date", *date,
               "activity date");
   for (std::size_t i = 0; i < g.media.size(); ++i)
@@ -593,6 +605,9 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
     report.error("/region",
                  "unknown region \"" + o.region + "\"; use an id from content/regions.json");
   check_url(report, "/website", o.website);
+  for (std::size_t i = 0; i < o.track_record.size(); ++i)
+    check_range(report, "/track_record/" + std::to_string(i) + "/period",
+                o.track_record[i].period);
   for (std::size_t i = 0; i < o.social.size(); ++i)
     check_url(report, "/social/" + std::to_string(i) + "/url", o.social[i].url);
   check_texts(o.source, report);

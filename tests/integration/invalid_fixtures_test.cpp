@@ -285,6 +285,13 @@ const InvalidCase kCases[] = {
      "validate",
      {"content/grants/synthetic-2024-full/grant.json:85:5: error: /participants/by_age: "
       "participants by age group already sum to 650, more than the total of 620"}},
+    {"actual period that ends before it starts: one finding, no date judged against it",
+     {{kGrant, "\"actual\": {\"start\": \"2024-04-01\", \"end\": \"2024-11-30\"}",
+       "\"actual\": {\"start\": \"2024-11-30\", \"end\": \"2024-04-01\"}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2024-full/grant.json:31:46: error: /period/actual/end: end "
+      "2024-04-01 is before start 2024-11-30; swap them or correct the date"}},
     {"activity date outside the grant period",
      {{kGrant, "\"date\": \"2024-05-15\",\n          \"place\"",
        "\"date\": \"2025-01-10\",\n          \"place\""}},

@@ -195,16 +195,10 @@ TEST_CASE("Each reader reports a missing, mistyped or malformed member with an e
        "grant.json:1:2: error: /period: expected a date YYYY, YYYY-MM or YYYY-MM-DD, or "
        "{\"start\": "
        "…, \"end\": …}, found string \"апрель 2024\"\n"},
+      // Decoded as written: whether it ends before it starts is validation's (check_range).
       {"range ending before it starts",
        "{\"period\": {\"start\": \"2024-04\", \"end\": \"2024-03\"}}",
-       [](ObjectReader& r) { r.range("period"); },
-       "grant.json:1:33: error: /period/end: end 2024-03 is before start 2024-04; swap them or "
-       "correct the date\n"},
-      {"range ending the day before it starts",
-       "{\"period\": {\"start\": \"2024-04-15\", \"end\": \"2024-04-14\"}}",
-       [](ObjectReader& r) { r.range("period"); },
-       "grant.json:1:36: error: /period/end: end 2024-04-14 is before start 2024-04-15; swap them "
-       "or correct the date\n"},
+       [](ObjectReader& r) { CHECK_FALSE(r.range("period")->ordered()); }, ""},
       {"range without a start", "{\"period\": {\"end\": \"2024-03\"}}",
        [](ObjectReader& r) { r.range("period"); },
        "grant.json:1:2: error: /period/start: missing required field \"start\" (a date)\n"},

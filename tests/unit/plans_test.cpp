@@ -220,11 +220,6 @@ TEST_CASE("Malformed plan records are reported with file, place and an exact mes
        "\"directions\" (an array)\n"
        "content/plans/test-plan.json:1:1: error: /title: missing required field \"title\" (a "
        "text {\"kk\": …, \"ru\": …})\n"},
-      {"period end before start", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
-"operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
-{"id": "t", "title": {"ru": "Т"}, "period": {"start": "2030-11", "end": "2030-07"}}]}]})",
-       "content/plans/test-plan.json:3:66: error: /directions/0/topics/0/period/end: end 2030-07 "
-       "is before start 2030-11; swap them or correct the date\n"},
       {"period end without a start", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "period": {"end": "2030-07"}}]}]})",
@@ -236,10 +231,10 @@ TEST_CASE("Malformed plan records are reported with file, place and an exact mes
        "content/plans/test-plan.json:3:35: error: /directions/0/topics/0/period: a period needs "
        "\"start\" (a date) or \"text\" (the document's wording); write null when the document "
        "does not give the period\n"},
-      {"year out of range", R"({"id": "p", "title": {"ru": "П"}, "year": 22,
+      {"year no int can hold", R"({"id": "p", "title": {"ru": "П"}, "year": 99999999999,
 "operator": "o", "directions": []})",
-       "content/plans/test-plan.json:1:35: error: /year: year 22 is out of range; write the year "
-       "the plan is for, e.g. 2022\n"},
+       "content/plans/test-plan.json:1:35: error: /year: year 99999999999 is not a year; write "
+       "the year the plan is for, e.g. 2022\n"},
       {"grant id that is not an id", R"({"id": "p", "title": {"ru": "П"}, "year": 2030,
 "operator": "o", "directions": [{"title": {"ru": "Н"}, "topics": [
 {"id": "t", "title": {"ru": "Т"}, "grants": ["Test Grant"]}]}]})",
@@ -401,6 +396,17 @@ TEST_CASE("Plan checks report each wrong reference and sum at its place, with an
        "\"test-grant-a\" names plan topic \"other-plan/topic-a\" in its plan_topic, not "
        "\"test-plan/topic-a\"; list the grant under the topic it carries out, or correct its "
        "plan_topic\n"},
+      {"period end before start", "\"amount\": 200}",
+       "\"amount\": 200, \"period\": {\"start\": \"2030-11\", \"end\": \"2030-07\"}}", "",
+       "content/plans/test-plan.json:15:63: error: /directions/0/topics/1/period/end: end 2030-07 "
+       "is before start 2030-11; swap them or correct the date\n"},
+      {"period ending the day before it starts", "\"amount\": 200}",
+       "\"amount\": 200, \"period\": {\"start\": \"2030-04-15\", \"end\": \"2030-04-14\"}}",
+       "", "content/plans/test-plan.json:15:66: error: /directions/0/topics/1/period/end: end "
+       "2030-04-14 is before start 2030-04-15; swap them or correct the date\n"},
+      {"year out of range", "\"year\": 2030", "\"year\": 22", "",
+       "content/plans/test-plan.json:4:11: error: /year: year 22 is out of range; write the year "
+       "the plan is for, e.g. 2022\n"},
       {"id that differs from the file name", "\"id\": \"test-plan\"", "\"id\": \"other-plan\"", "",
        "content/plans/test-plan.json:2:3: error: /id: id \"other-plan\" differs from the file "
        "name \"test-plan.json\"; rename one so references and URLs stay stable\n"},
