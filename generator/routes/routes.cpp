@@ -7,33 +7,91 @@
 namespace ashyq::routes {
 namespace {
 
+// How each kind's pages are listed (PageKindInfo::list).
+void list_root(Listing& l, PageKey::Target target) {
+  if (l.lang == l.portal.config.languages.front()) l.add(std::move(target));
+}
+void list_language_choice(Listing& l) { list_root(l, LanguageChoiceKey{}); }
+void list_root_not_found(Listing& l) { list_root(l, RootNotFoundKey{}); }
+void list_home(Listing& l) { l.add(HomeKey{}); }
+void list_not_found(Listing& l) { l.add(NotFoundKey{}); }
+void list_catalogue(Listing& l) {
+  for (CatalogueSort sort : kAllSorts) l.add_paged(CatalogueKey{sort}, l.portal.grants.size());
+}
+void list_facet_values(Listing& l) {
+  for (FacetKind facet : kAllFacets) {
+    const auto& values = l.index.facet(facet).values;
+    for (std::size_t v = 0; v < values.size(); ++v)
+      l.add_paged(FacetValueKey{facet, v}, values[v].grants.size());
+  }
+}
+void list_grants(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.grants.size(); ++i) l.add(GrantKey{i});
+}
+void list_subgrants(Listing& l) { l.add_paged(SubgrantsKey{}, l.index.subgrants.size()); }
+void list_subgrants_regions(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.regions.size(); ++i)
+    l.add_paged(SubgrantsRegionKey{i}, l.index.region_subgrants[i].size());
+}
+void list_programmes(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.grants.size(); ++i)
+    if (l.portal.grants[i].subgrants.present) l.add(SubgrantsProgrammeKey{i});
+}
+void list_organisations(Listing& l) { l.add(OrganisationsKey{}); }
+void list_organisation(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.organisations.size(); ++i) l.add(OrganisationKey{i});
+}
+void list_regions(Listing& l) { l.add(RegionsKey{}); }
+void list_region(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.regions.size(); ++i) l.add(RegionKey{i});
+}
+void list_directions(Listing& l) { l.add(DirectionsKey{}); }
+void list_plans(Listing& l) { l.add(PlansKey{}); }
+void list_plan(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.plans.size(); ++i) l.add(PlanKey{i});
+}
+void list_static_pages(Listing& l) {
+  for (std::size_t i = 0; i < l.portal.pages.size(); ++i) l.add(StaticPageKey{i});
+}
+void list_media(Listing& l) { l.add_paged(MediaKey{}, l.index.media.size()); }
+void list_media_facet_values(Listing& l) {
+  for (MediaFacetKind facet : kAllMediaFacets) {
+    const auto& values = l.index.media_facet(facet).values;
+    for (std::size_t v = 0; v < values.size(); ++v)
+      l.add_paged(MediaFacetValueKey{facet, v}, values[v].links.size());
+  }
+}
+void list_link_report(Listing& l) { l.add(LinkReportKey{}); }
+void list_data_dictionary(Listing& l) { l.add(DataDictionaryKey{}); }
+void list_search(Listing& l) { l.add(SearchKey{}); }
+
 // Kinds with a first URL segment of their own under /<lang>/ share it with their list's kind.
 // clang-format off
 constexpr std::array<PageKindInfo, kPageKindCount> kTable = {{
-  // kind                          name                   template               section          segment          index  paged  downloads (tables)
-  {PageKind::language_choice,      "language_choice",     "root",                "",              "",              true,  false, ""},
-  {PageKind::root_not_found,       "root_not_found",      "root",                "",              "",              false, false, ""},
-  {PageKind::home,                 "home",                "home",                "",              "",              true,  false, ""},
-  {PageKind::not_found,            "not_found",           "not_found",           "",              "404",           false, false, ""},
-  {PageKind::catalogue,            "catalogue",           "catalogue",           "grants",        "grants",        true,  true,  ""},
-  {PageKind::facet_value,          "facet_value",         "facet",               "grants",        "grants",        true,  true,  "grants"},
-  {PageKind::grant,                "grant",               "grant",               "grants",        "grants",        true,  false, "grants budget_lines indicators subgrants media"},
-  {PageKind::subgrants,            "subgrants",           "subgrants",           "subgrants",     "subgrants",     true,  true,  "subgrants"},
-  {PageKind::subgrants_region,     "subgrants_region",    "subgrants_region",    "subgrants",     "subgrants",     true,  true,  "subgrants"},
-  {PageKind::subgrants_programme,  "subgrants_programme", "subgrants_programme", "subgrants",     "subgrants",     true,  false, "subgrants"},
-  {PageKind::organisations,        "organisations",       "organisations",       "organisations", "organisations", true,  false, "organisations"},
-  {PageKind::organisation,         "organisation",        "organisation",        "organisations", "organisations", true,  false, "organisations grants"},
-  {PageKind::regions,              "regions",             "regions",             "regions",       "regions",       true,  false, ""},
-  {PageKind::region,               "region",              "region",              "regions",       "regions",       true,  false, "grants subgrants"},
-  {PageKind::directions,           "directions",          "directions",          "grants",        "directions",    true,  false, ""},
-  {PageKind::plans,                "plans",               "plans",               "plans",         "plans",         true,  false, ""},
-  {PageKind::plan,                 "plan",                "plan",                "plans",         "plans",         true,  false, "plan_topics"},
-  {PageKind::static_page,          "static_page",         "page",                "",              "",              true,  false, ""},
-  {PageKind::media,                "media",               "media",               "media",         "media",         true,  true,  ""},
-  {PageKind::media_facet_value,    "media_facet_value",   "media",               "media",         "media",         true,  true,  ""},
-  {PageKind::link_report,          "link_report",         "link_report",         "",              "link-report",   false, false, ""},
-  {PageKind::data_dictionary,      "data_dictionary",     "data",                "data",          "data",          true,  false, ""},
-  {PageKind::search,               "search",              "search",              "",              "search",        true,  false, ""},
+  // kind                          name                   template               section          segment          index  paged  downloads (tables), lister
+  {PageKind::language_choice,      "language_choice",     "root",                "",              "",              true,  false, "",                                                &list_language_choice},
+  {PageKind::root_not_found,       "root_not_found",      "root",                "",              "",              false, false, "",                                                &list_root_not_found},
+  {PageKind::home,                 "home",                "home",                "",              "",              true,  false, "",                                                &list_home},
+  {PageKind::not_found,            "not_found",           "not_found",           "",              "404",           false, false, "",                                                &list_not_found},
+  {PageKind::catalogue,            "catalogue",           "catalogue",           "grants",        "grants",        true,  true,  "",                                                &list_catalogue},
+  {PageKind::facet_value,          "facet_value",         "facet",               "grants",        "grants",        true,  true,  "grants",                                          &list_facet_values},
+  {PageKind::grant,                "grant",               "grant",               "grants",        "grants",        true,  false, "grants budget_lines indicators subgrants media",  &list_grants},
+  {PageKind::subgrants,            "subgrants",           "subgrants",           "subgrants",     "subgrants",     true,  true,  "subgrants",                                       &list_subgrants},
+  {PageKind::subgrants_region,     "subgrants_region",    "subgrants_region",    "subgrants",     "subgrants",     true,  true,  "subgrants",                                       &list_subgrants_regions},
+  {PageKind::subgrants_programme,  "subgrants_programme", "subgrants_programme", "subgrants",     "subgrants",     true,  false, "subgrants",                                       &list_programmes},
+  {PageKind::organisations,        "organisations",       "organisations",       "organisations", "organisations", true,  false, "organisations",                                   &list_organisations},
+  {PageKind::organisation,         "organisation",        "organisation",        "organisations", "organisations", true,  false, "organisations grants",                            &list_organisation},
+  {PageKind::regions,              "regions",             "regions",             "regions",       "regions",       true,  false, "",                                                &list_regions},
+  {PageKind::region,               "region",              "region",              "regions",       "regions",       true,  false, "grants subgrants",                                &list_region},
+  {PageKind::directions,           "directions",          "directions",          "grants",        "directions",    true,  false, "",                                                &list_directions},
+  {PageKind::plans,                "plans",               "plans",               "plans",         "plans",         true,  false, "",                                                &list_plans},
+  {PageKind::plan,                 "plan",                "plan",                "plans",         "plans",         true,  false, "plan_topics",                                     &list_plan},
+  {PageKind::static_page,          "static_page",         "page",                "",              "",              true,  false, "",                                                &list_static_pages},
+  {PageKind::media,                "media",               "media",               "media",         "media",         true,  true,  "",                                                &list_media},
+  {PageKind::media_facet_value,    "media_facet_value",   "media",               "media",         "media",         true,  true,  "",                                                &list_media_facet_values},
+  {PageKind::link_report,          "link_report",         "link_report",         "",              "link-report",   false, false, "",                                                &list_link_report},
+  {PageKind::data_dictionary,      "data_dictionary",     "data",                "data",          "data",          true,  false, "",                                                &list_data_dictionary},
+  {PageKind::search,               "search",              "search",              "",              "search",        true,  false, "",                                                &list_search},
 }};
 // clang-format on
 
@@ -144,51 +202,16 @@ std::string paged(const std::string& first, std::size_t page) {
   return page <= 1 ? first : first + "page/" + std::to_string(page) + "/";
 }
 
+void Listing::add_paged(const PageKey::Target& target, std::size_t items) {
+  for (std::size_t p = 1; p <= page_count(items, page_size); ++p) pages.push_back({target, lang, p});
+}
+
 std::vector<PageKey> list_pages(const Portal& portal, const PortalIndex& index,
                                 std::size_t page_size) {
   std::vector<PageKey> pages;
-  const Lang first = portal.config.languages.front();
-  pages.push_back({LanguageChoiceKey{}, first});
-  pages.push_back({RootNotFoundKey{}, first});
   for (Lang lang : portal.config.languages) {
-    // Every page of a list of `items` items.
-    auto add_paged = [&](PageKey::Target target, std::size_t items) {
-      for (std::size_t p = 1; p <= page_count(items, page_size); ++p)
-        pages.push_back({target, lang, p});
-    };
-    pages.push_back({HomeKey{}, lang});
-    pages.push_back({NotFoundKey{}, lang});
-    for (CatalogueSort sort : kAllSorts) add_paged(CatalogueKey{sort}, portal.grants.size());
-    for (FacetKind facet : kAllFacets) {
-      const auto& values = index.facet(facet).values;
-      for (std::size_t v = 0; v < values.size(); ++v)
-        add_paged(FacetValueKey{facet, v}, values[v].grants.size());
-    }
-    for (std::size_t i = 0; i < portal.grants.size(); ++i) pages.push_back({GrantKey{i}, lang});
-    add_paged(SubgrantsKey{}, index.subgrants.size());
-    add_paged(MediaKey{}, index.media.size());
-    for (MediaFacetKind facet : kAllMediaFacets) {
-      const auto& values = index.media_facet(facet).values;
-      for (std::size_t v = 0; v < values.size(); ++v)
-        add_paged(MediaFacetValueKey{facet, v}, values[v].links.size());
-    }
-    for (std::size_t i = 0; i < portal.regions.size(); ++i) {
-      pages.push_back({RegionKey{i}, lang});
-      add_paged(SubgrantsRegionKey{i}, index.region_subgrants[i].size());
-    }
-    for (std::size_t i = 0; i < portal.grants.size(); ++i)
-      if (portal.grants[i].subgrants.present) pages.push_back({SubgrantsProgrammeKey{i}, lang});
-    pages.push_back({OrganisationsKey{}, lang});
-    for (std::size_t i = 0; i < portal.organisations.size(); ++i)
-      pages.push_back({OrganisationKey{i}, lang});
-    pages.push_back({RegionsKey{}, lang});
-    pages.push_back({DirectionsKey{}, lang});
-    pages.push_back({PlansKey{}, lang});
-    for (std::size_t i = 0; i < portal.plans.size(); ++i) pages.push_back({PlanKey{i}, lang});
-    for (std::size_t i = 0; i < portal.pages.size(); ++i) pages.push_back({StaticPageKey{i}, lang});
-    pages.push_back({LinkReportKey{}, lang});
-    pages.push_back({DataDictionaryKey{}, lang});
-    pages.push_back({SearchKey{}, lang});
+    Listing listing{portal, index, page_size, lang, pages};
+    for (const PageKindInfo& kind : kPageKinds) kind.list(listing);
   }
   return pages;
 }

@@ -76,6 +76,8 @@ enum class PageKind {
 };
 inline constexpr std::size_t kPageKindCount = static_cast<std::size_t>(PageKind::search) + 1;
 
+struct Listing;  // below: where a kind lists its pages
+
 // What the generator knows of a kind of page.
 struct PageKindInfo {
   PageKind kind;
@@ -89,6 +91,8 @@ struct PageKindInfo {
   // (site/downloads.cpp), by their schemas' names, space-separated; a page has a file of each of
   // them it has rows in. "" for none.
   std::string_view downloads;
+  // How its keys are listed: appends every page of the kind in the Listing's language.
+  void (*list)(Listing& listing);
 };
 extern const std::array<PageKindInfo, kPageKindCount> kPageKinds;
 const PageKindInfo& info(PageKind kind);
@@ -166,11 +170,22 @@ struct PageKey {
 };
 static_assert(std::variant_size_v<PageKey::Target> == kPageKindCount);
 
-// Every page of the portal: the root pages once, then each language's pages in the order the
-// sitemap and the build's manifest list them (home, 404, catalogue orders, facet values, grants,
-// sub-grant registry, media, each region with its sub-grant pages, programmes, organisations,
-// regions, directions, plans, static pages, link report, data, search), a paginated list's pages
-// in order.
+// What a kind's lister (PageKindInfo::list) reads and where it puts the pages of one language.
+struct Listing {
+  const Portal& portal;
+  const PortalIndex& index;
+  std::size_t page_size;
+  Lang lang;
+  std::vector<PageKey>& pages;
+
+  void add(PageKey::Target target) { pages.push_back({std::move(target), lang}); }
+  // Every page of a list of `items` items, in order.
+  void add_paged(const PageKey::Target& target, std::size_t items);
+};
+
+// Every page of the portal, in the order the sitemap and the build's manifest list them: for each
+// language, each kind's pages in the order of kPageKinds (the root pages only with the first
+// language), as the kind's lister gives them.
 std::vector<PageKey> list_pages(const Portal& portal, const PortalIndex& index,
                                 std::size_t page_size);
 

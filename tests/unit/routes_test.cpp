@@ -250,5 +250,35 @@ TEST_CASE("Every page of a portal has one URL, its file, and the segment its kin
   CHECK(kinds.size() == kPageKindCount);  // the fixture has a page of every kind
 }
 
+TEST_CASE("Each kind's lister lists pages of its own kind only, and list_pages is the listers") {
+  const fs::path fixture = fs::path(ASHYQ_SOURCE_DIR) / "tests/fixtures/portal";
+  Diagnostics diagnostics;
+  const Portal portal = load_portal(fixture, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const PortalIndex index = build_index(portal);
+  std::vector<PageKey> expected;
+  for (Lang lang : portal.config.languages)
+    for (const PageKindInfo& row : kPageKinds) {
+      INFO(row.name << " " << lang_code(lang));
+      std::vector<PageKey> own;
+      Listing listing{portal, index, portal.config.page_size, lang, own};
+      row.list(listing);
+      // The root pages once, with the first language; every other kind in every language.
+      const bool root =
+          row.kind == PageKind::language_choice || row.kind == PageKind::root_not_found;
+      CHECK(own.empty() == (root && lang != portal.config.languages.front()));
+      for (const PageKey& key : own) {
+        CHECK(key.kind() == row.kind);
+        CHECK(key.lang == lang);
+        CHECK((key.page == 1 || row.paginated));
+      }
+      expected.insert(expected.end(), own.begin(), own.end());
+    }
+  const std::vector<PageKey> pages = list_pages(portal, index, portal.config.page_size);
+  REQUIRE(pages.size() == expected.size());
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    CHECK(url(portal, index, pages[i]) == url(portal, index, expected[i]));
+}
+
 }  // namespace
 }  // namespace ashyq::routes
