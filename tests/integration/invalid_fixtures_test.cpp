@@ -290,7 +290,7 @@ const InvalidCase kCases[] = {
        "\"actual\": {\"start\": \"2024-11-30\", \"end\": \"2024-04-01\"}"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:31:46: error: /period/actual/end: end "
+     {"content/grants/synthetic-2024-full/grant.json:31:39: error: /period/actual/end: end "
       "2024-04-01 is before start 2024-11-30; swap them or correct the date"}},
     {"activity date outside the grant period",
      {{kGrant, "\"date\": \"2024-05-15\",\n          \"place\"",

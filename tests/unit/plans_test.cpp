@@ -398,14 +398,14 @@ TEST_CASE("Plan checks report each wrong reference and sum at its place, with an
        "plan_topic\n"},
       {"period end before start", "\"amount\": 200}",
        "\"amount\": 200, \"period\": {\"start\": \"2030-11\", \"end\": \"2030-07\"}}", "",
-       "content/plans/test-plan.json:15:63: error: /directions/0/topics/1/period/end: end 2030-07 "
+       "content/plans/test-plan.json:15:56: error: /directions/0/topics/1/period/end: end 2030-07 "
        "is before start 2030-11; swap them or correct the date\n"},
       {"period ending the day before it starts", "\"amount\": 200}",
        "\"amount\": 200, \"period\": {\"start\": \"2030-04-15\", \"end\": \"2030-04-14\"}}",
-       "", "content/plans/test-plan.json:15:66: error: /directions/0/topics/1/period/end: end "
+       "", "content/plans/test-plan.json:15:59: error: /directions/0/topics/1/period/end: end "
        "2030-04-14 is before start 2030-04-15; swap them or correct the date\n"},
       {"year out of range", "\"year\": 2030", "\"year\": 22", "",
-       "content/plans/test-plan.json:4:11: error: /year: year 22 is out of range; write the year "
+       "content/plans/test-plan.json:4:3: error: /year: year 22 is out of range; write the year "
        "the plan is for, e.g. 2022\n"},
       {"id that differs from the file name", "\"id\": \"test-plan\"", "\"id\": \"other-plan\"", "",
        "content/plans/test-plan.json:2:3: error: /id: id \"other-plan\" differs from the file "
