@@ -296,7 +296,7 @@ TEST_CASE("A text missing in the page's language falls back to the other, marked
   CHECK(kk.text(only_kk) == json{{"text", "Жастар форумы"}, {"lang", "kk"}, {"fallback", false}});
   CHECK(ru.text(text("Форум", "Форум")) ==
         json{{"text", "Форум"}, {"lang", "ru"}, {"fallback", false}});
-  CHECK(ru.text(LocalizedText{}).is_null());
+  CHECK_FALSE(ru.text(LocalizedText{}).has_value());
   CHECK(ru.plain(only_kk) == "Жастар форумы");
   CHECK(ru.plain(LocalizedText{}) == "");
 }
