@@ -21,8 +21,6 @@
 namespace ashyq::site {
 namespace {
 
-using nlohmann::json;
-
 // The folder of a page's files: its URL without the leading slash, first page of a list.
 std::string page_folder(const SiteContext& site, const PageKey& key) {
   return routes::download_base(site.portal, site.index, key, "");
@@ -498,118 +496,100 @@ Status write_portal_data_files(const SiteContext& site, output::OutputWriter& wr
                                });
 }
 
-json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files) {
+std::vector<DownloadView> downloads_view(const views::ViewContext& ctx,
+                                         const std::vector<Download>& files) {
   std::vector<std::pair<std::string, opendata::TableSize>> sizes;
   for (const Download& d : files) sizes.push_back({d.base, {d.table.schema, d.table.rows.size()}});
   return downloads_view(ctx, sizes);
 }
 
-json downloads_view(const views::ViewContext& ctx,
-                    const std::vector<std::pair<std::string, opendata::TableSize>>& files) {
-  json out = json::array();
+std::vector<DownloadView> downloads_view(
+    const views::ViewContext& ctx,
+    const std::vector<std::pair<std::string, opendata::TableSize>>& files) {
+  std::vector<DownloadView> out;
   for (const auto& [base, size] : files)
-    out.push_back({{"label", ctx.plain(size.schema->title)},
-                   {"csv_url", routes::file_url(base + ".csv")},
-                   {"json_url", routes::file_url(base + ".json")},
-                   {"rows", ctx.t("download.rows") + " " +
-                                ctx.integer(static_cast<std::int64_t>(size.rows))}});
+    out.push_back(
+        {ctx.plain(size.schema->title), routes::file_url(base + ".csv"),
+         routes::file_url(base + ".json"),
+         ctx.t("download.rows") + " " + ctx.integer(static_cast<std::int64_t>(size.rows))});
   return out;
 }
 
-json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
-                         const PageKey& key) {
+std::vector<DownloadView> page_downloads_view(const SiteContext& site,
+                                              const views::ViewContext& ctx, const PageKey& key) {
   std::vector<std::pair<std::string, opendata::TableSize>> sizes;
   for (const PageDownload& d : page_download_tables(site, key))
     sizes.push_back({d.base, {d.table.schema, d.rows}});
   return downloads_view(ctx, sizes);
 }
 
-json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx) {
+DataDictionaryView data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx) {
   const Portal& portal = site.portal;
-  json v;
-  v["title"] = ctx.t("data.title");
+  DataDictionaryView v;
+  v.title = ctx.t("data.title");
   std::vector<std::pair<std::string, opendata::TableSize>> bulk;
   for (const opendata::TableSize& size : bulk_table_sizes(site))
     bulk.push_back({routes::data_file_base(size.schema->name), size});
-  v["bulk"] = downloads_view(ctx, bulk);
+  std::vector<DownloadView> files = downloads_view(ctx, bulk);
   for (std::size_t i = 0; i < bulk.size(); ++i)  // the bulk files' copies for spreadsheets
-    v["bulk"][i]["xlsx_url"] = routes::file_url(bulk[i].first + ".xlsx");
-  // null, not absent: Mustache would look for it in the enclosing view.
-  v["licence"] = nullptr;
+    v.bulk.push_back({std::move(files[i]), routes::file_url(bulk[i].first + ".xlsx")});
   if (const auto& licence = portal.config.data_licence)
-    v["licence"] = {{"id", licence->id}, {"url", licence->url}, {"title", licence->title}};
-  v["datapackage_url"] = routes::file_url(routes::data_file_base("datapackage") + ".json");
+    v.licence = LicenceView{licence->id, licence->url, licence->title};
+  v.datapackage_url = routes::file_url(routes::data_file_base("datapackage") + ".json");
 
   // The 360Giving export: what it holds, and what it leaves out. The records left out run to
   // hundreds of thousands at national scale (84 000 for 10 000 synthetic grants), so the page
   // gives their counts per reason and the first kOmittedShown of them, and links the file of
   // them all; the view stays the same size whatever the portal's.
   const opendata::Giving360Summary giving = opendata::giving360_summary(portal);
-  json reasons = json::array();
+  Giving360View& g360 = v.giving360;
   opendata::OmissionCount all;
   for (opendata::OmissionReason reason : opendata::kOmissionReasons) {
     const opendata::OmissionCount& count = giving.omitted_for(reason);
     if (count.grants == 0 && count.subgrants == 0) continue;
     all.grants += count.grants;
     all.subgrants += count.subgrants;
-    reasons.push_back(
-        {{"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(reason))},
-         {"grants", ctx.integer(count.grants)},
-         {"subgrants", ctx.integer(count.subgrants)}});
+    g360.omitted_reasons.push_back(
+        {ctx.t(std::string("export.omitted.") + opendata::omission_key(reason)),
+         ctx.integer(count.grants), ctx.integer(count.subgrants)});
   }
   std::vector<opendata::OmittedRecord> first;
   for (std::size_t gi = 0; gi < portal.grants.size() && first.size() < kOmittedShown; ++gi)
     opendata::giving360_omitted(portal, gi, first);
   if (first.size() > kOmittedShown) first.resize(kOmittedShown);
-  json omitted = json::array();
   for (const opendata::OmittedRecord& o : first) {
     const Grant& g = portal.grants[o.grant];
-    omitted.push_back(
-        {{"grant", ctx.text(g.title)},
-         {"url", routes::url_of(g, ctx.lang)},
-         {"subgrant", o.subgrant ? json(g.subgrants.awarded[*o.subgrant].id) : json(nullptr)},
-         {"reason", ctx.t(std::string("export.omitted.") + opendata::omission_key(o.reason))}});
+    g360.omitted.push_back(
+        {ctx.text(g.title), routes::url_of(g, ctx.lang),
+         o.subgrant ? g.subgrants.awarded[*o.subgrant].id : "—",
+         ctx.t(std::string("export.omitted.") + opendata::omission_key(o.reason))});
   }
   const std::int64_t total = all.grants + all.subgrants;
   const std::int64_t shown = static_cast<std::int64_t>(first.size());
-  json more = nullptr;  // null, not absent: Mustache would look for it in the enclosing view
   if (total > shown)
-    more = fill(fill(ctx.t("data.omitted_more"), "{shown}", ctx.integer(shown)), "{total}",
-                ctx.integer(total));
+    g360.omitted_more = fill(fill(ctx.t("data.omitted_more"), "{shown}", ctx.integer(shown)),
+                             "{total}", ctx.integer(total));
   const std::string omitted_base =
       routes::file_url(routes::data_file_base(opendata::giving360_omitted_schema().name));
-  v["giving360"] = {
-      {"url", !giving.empty()
-                  ? json(routes::file_url(routes::data_file_base("360giving") + ".json"))
-                  : json(nullptr)},
-      {"grants", ctx.integer(giving.grants)},
-      {"subgrants", ctx.integer(giving.subgrants)},
-      {"omitted_reasons", reasons},
-      // A total row only under two reasons or more, where it adds something.
-      {"omitted_total", reasons.size() > 1 ? json{{"grants", ctx.integer(all.grants)},
-                                                  {"subgrants", ctx.integer(all.subgrants)}}
-                                           : json(nullptr)},
-      {"omitted_file",
-       {{"csv_url", omitted_base + ".csv"},
-        {"json_url", omitted_base + ".json"},
-        {"rows", ctx.t("download.rows") + " " + ctx.integer(total)}}},
-      {"omitted_more", more},
-      {"omitted", omitted}};
+  if (!giving.empty()) g360.url = routes::file_url(routes::data_file_base("360giving") + ".json");
+  g360.grants = ctx.integer(giving.grants);
+  g360.subgrants = ctx.integer(giving.subgrants);
+  if (g360.omitted_reasons.size() > 1)
+    g360.omitted_total = OmittedCountView{"", ctx.integer(all.grants), ctx.integer(all.subgrants)};
+  g360.omitted_file = {"", omitted_base + ".csv", omitted_base + ".json",
+                       ctx.t("download.rows") + " " + ctx.integer(total)};
 
-  json tables = json::array();
   for (const opendata::TableSchema* schema : opendata::all_schemas()) {
-    json columns = json::array();
+    TableView table{schema->name,
+                    ctx.plain(schema->title),
+                    ctx.plain(schema->description),
+                    routes::file_url(routes::data_file_base(schema->name) + ".csv"),
+                    {}};
     for (const opendata::Column& c : schema->columns)
-      columns.push_back({{"id", c.id},
-                         {"type", opendata::column_type_name(c.type)},
-                         {"description", ctx.plain(c.description)}});
-    tables.push_back({{"name", schema->name},
-                      {"title", ctx.plain(schema->title)},
-                      {"description", ctx.plain(schema->description)},
-                      {"csv_url", routes::file_url(routes::data_file_base(schema->name) + ".csv")},
-                      {"columns", columns}});
+      table.columns.push_back(
+          {c.id, std::string(opendata::column_type_name(c.type)), ctx.plain(c.description)});
+    v.tables.push_back(std::move(table));
   }
-  v["tables"] = tables;
   return v;
 }
 

@@ -6,11 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "export/datapackage.h"
@@ -19,6 +18,7 @@
 #include "output/output_writer.h"
 #include "site/site_context.h"
 #include "views/view_context.h"
+#include "views/view_json.h"
 
 namespace ashyq::site {
 
@@ -106,21 +106,174 @@ Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey
 // error.
 Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
 
-// [{label, csv_url, json_url, rows}] for a page's download list.
-nlohmann::json downloads_view(const views::ViewContext& ctx, const std::vector<Download>& files);
-nlohmann::json downloads_view(
+// The views below have the JSON form of views/view_json.h, for tests.
+using views::to_json;
+
+// A pair of files in a download list: the table's title, its row count and the links to its CSV
+// and JSON files (the download box of templates/base.mustache, the data page's lists).
+struct DownloadView {
+  std::string label;  // empty for the data page's file of omitted records, which it names itself
+  std::string csv_url;
+  std::string json_url;
+  std::string rows;  // "строк: 1 505"
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("csv_url", csv_url);
+    f("json_url", json_url);
+    f("rows", rows);
+  }
+};
+// A page's download list.
+std::vector<DownloadView> downloads_view(const views::ViewContext& ctx,
+                                         const std::vector<Download>& files);
+std::vector<DownloadView> downloads_view(
     const views::ViewContext& ctx,
     const std::vector<std::pair<std::string, opendata::TableSize>>& files);
 // The same for a page's own downloads (page_download_tables), from the row counts those know
 // without making any row: building the tables only to count them made every page of a long list
 // cost as much as the whole list's files.
-nlohmann::json page_downloads_view(const SiteContext& site, const views::ViewContext& ctx,
-                                   const PageKey& key);
-// The data dictionary page (/<lang>/data/): the data's licence (site.toml [data_licence]) or that
-// none is stated, the bulk files (CSV, JSON and XLSX), every column of every table described
-// in the page's language, the CSV rules, datapackage.json, and the 360Giving export with how many
-// records it leaves out for each reason, the first 100 of them and a link to the file of them all
-// (data/360giving-omitted): the view's size does not grow with the portal's.
-nlohmann::json data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx);
+std::vector<DownloadView> page_downloads_view(const SiteContext& site,
+                                              const views::ViewContext& ctx, const PageKey& key);
+
+// A bulk file of templates/data.mustache: CSV and JSON, and a copy for spreadsheets.
+struct BulkFileView {
+  DownloadView files;
+  std::string xlsx_url;
+
+  template <class F>
+  void fields(F& f) const {
+    files.fields(f);
+    f("xlsx_url", xlsx_url);
+  }
+};
+
+// The data's licence as site.toml [data_licence] states it.
+struct LicenceView {
+  std::string id;
+  std::string url;
+  std::string title;
+
+  template <class F>
+  void fields(F& f) const {
+    f("id", id);
+    f("url", url);
+    f("title", title);
+  }
+};
+
+// How many records (grants, sub-grants) the 360Giving export leaves out, for one reason or all.
+struct OmittedCountView {
+  std::string reason;  // in the page's language; empty for the total of every reason
+  std::string grants;
+  std::string subgrants;
+
+  template <class F>
+  void fields(F& f) const {
+    f("reason", reason);
+    f("grants", grants);
+    f("subgrants", subgrants);
+  }
+};
+
+// A record the 360Giving export leaves out: the grant, or one of its sub-grants, and why.
+struct OmittedRecordView {
+  std::optional<views::TextView> grant;
+  std::string url;
+  std::string subgrant;  // the sub-grant's id, or a dash when the grant itself is left out
+  std::string reason;
+
+  template <class F>
+  void fields(F& f) const {
+    f("grant", grant);
+    f("url", url);
+    f("subgrant", subgrant);
+    f("reason", reason);
+  }
+};
+
+// The data page's 360Giving section: what the export holds and what it leaves out.
+struct Giving360View {
+  std::string url;  // data/360giving.json; empty when no record qualifies and there is no file
+  std::string grants;
+  std::string subgrants;
+  std::vector<OmittedCountView> omitted_reasons;
+  // A total row only under two reasons or more, where it adds something.
+  std::optional<OmittedCountView> omitted_total;
+  DownloadView omitted_file;  // data/360giving-omitted: every record left out
+  std::string omitted_more;   // "the first 100 of 1 505": empty when all are listed
+  std::vector<OmittedRecordView> omitted;
+
+  template <class F>
+  void fields(F& f) const {
+    f("url", url);
+    f("grants", grants);
+    f("subgrants", subgrants);
+    f("omitted_reasons", omitted_reasons);
+    f("omitted_total", omitted_total);
+    f("omitted_file", omitted_file);
+    f("omitted_more", omitted_more);
+    f("omitted", omitted);
+  }
+};
+
+// A column of a table in the data dictionary.
+struct ColumnView {
+  std::string id;
+  std::string type;
+  std::string description;
+
+  template <class F>
+  void fields(F& f) const {
+    f("id", id);
+    f("type", type);
+    f("description", description);
+  }
+};
+
+// A table in the data dictionary: its columns described in the page's language.
+struct TableView {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::string csv_url;
+  std::vector<ColumnView> columns;
+
+  template <class F>
+  void fields(F& f) const {
+    f("name", name);
+    f("title", title);
+    f("description", description);
+    f("csv_url", csv_url);
+    f("columns", columns);
+  }
+};
+
+// templates/data.mustache: the data dictionary page (/<lang>/data/): the data's licence
+// (site.toml [data_licence]) or that none is stated, the bulk files (CSV, JSON and XLSX), every
+// column of every table described in the page's language, the CSV rules, datapackage.json, and the
+// 360Giving export with how many records it leaves out for each reason, the first 100 of them and
+// a link to the file of them all (data/360giving-omitted): the view's size does not grow with the
+// portal's.
+struct DataDictionaryView {
+  std::string title;
+  std::optional<LicenceView> licence;
+  std::vector<BulkFileView> bulk;
+  std::string datapackage_url;
+  Giving360View giving360;
+  std::vector<TableView> tables;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("licence", licence);
+    f("bulk", bulk);
+    f("datapackage_url", datapackage_url);
+    f("giving360", giving360);
+    f("tables", tables);
+  }
+};
+DataDictionaryView data_dictionary_view(const SiteContext& site, const views::ViewContext& ctx);
 
 }  // namespace ashyq::site

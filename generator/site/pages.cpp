@@ -24,72 +24,115 @@ constexpr std::size_t kDescriptionBytes = 200;
 
 using nlohmann::json;
 
-json layout_view(const SiteContext& site, const views::ViewContext& ctx, const PageKey& key,
-                 const std::string& page_title, json breadcrumbs) {
-  const Portal& portal = site.portal;
-  json v;
-  v["lang"] = std::string(lang_code(ctx.lang));
-  v["site_title"] = ctx.plain(portal.config.title);
-  v["page_title"] = page_title;
-  v["description"] = ctx.plain(portal.config.description);
-  v["home_url"] = routes::home_url(ctx.lang);
-  const std::string url = page_url(site, key);
-  v["canonical"] = routes::absolute(portal.config, url);
-  json alternates = json::array();
-  for (Lang lang : portal.config.languages) {
-    const std::string alt = page_url(site, key.in(lang));
-    alternates.push_back({{"hreflang", std::string(lang_code(lang))},
-                          {"href", routes::absolute(portal.config, alt)},
-                          {"url", alt},
-                          {"current", lang == ctx.lang},
-                          {"label", site.strings.get(lang, "language.name")}});
+// A link of the layout's menus (the navigation, the language switch, the footer's pages),
+// marked when it is the page shown.
+struct MenuLinkView {
+  std::string label;
+  std::string url;
+  bool current = false;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("url", url);
+    f("current", current);
   }
-  v["alternates"] = alternates;
-  // Open Graph: locales are language_TERRITORY.
-  auto og_locale = [](Lang lang) { return lang == Lang::kk ? "kk_KZ" : "ru_RU"; };
-  v["og_locale"] = og_locale(ctx.lang);
-  json og_alternates = json::array();
-  for (Lang lang : portal.config.languages)
-    if (lang != ctx.lang) og_alternates.push_back(og_locale(lang));
-  v["og_locale_alternates"] = og_alternates;
-  v["feed_url"] = "/" + routes::feed_path(ctx.lang);
-  v["feed_title"] = ctx.plain(portal.config.title) + " — " + ctx.t("feed.title");
-  v["x_default"] =
-      routes::absolute(portal.config, page_url(site, key.in(portal.config.languages.front())));
-  const std::string_view section = routes::info(key.kind()).section;
-  json nav = json::array();
-  for (PageKind kind : routes::kNavigation) {
-    const std::string_view s = routes::info(kind).section;
-    nav.push_back({{"label", ctx.t("nav." + std::string(s))},
-                   {"url", routes::list_url(ctx.lang, kind)},
-                   {"current", section == s}});
+};
+
+// The page in another language of the site, for the <head> and the language switch.
+struct AlternateView {
+  std::string hreflang;
+  std::string href;  // absolute, for the <head>
+  std::string url;   // for the switch
+  bool current = false;
+  std::string label;  // the language's name in that language
+
+  template <class F>
+  void fields(F& f) const {
+    f("hreflang", hreflang);
+    f("href", href);
+    f("url", url);
+    f("current", current);
+    f("label", label);
   }
-  v["nav"] = nav;
-  json pages = json::array();
-  for (std::size_t i = 0; i < portal.pages.size(); ++i) {
-    const StaticPage& p = portal.pages[i];
-    const Narrative& n = p.narratives[static_cast<int>(ctx.lang)].present
-                             ? p.narratives[static_cast<int>(ctx.lang)]
-                             : p.narratives[static_cast<int>(other_lang(ctx.lang))];
-    const auto* shown = std::get_if<routes::StaticPageKey>(&key.target);
-    pages.push_back({{"label", n.title.empty() ? p.name : n.title},
-                     {"url", routes::url_of(p, ctx.lang)},
-                     {"current", shown && shown->page == i}});
+};
+
+// A link to a page of the site by its label: a step of the breadcrumbs, a catalogue that the search
+// page points to.
+struct PageLinkView {
+  std::string label;
+  std::string url;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("url", url);
   }
-  v["footer_pages"] = pages;
-  // The date the data are current to, on every page (site.toml `as_of`).
-  v["as_of"] = portal.config.as_of
-                   ? ctx.t("footer.as_of", {{"date", ctx.date(*portal.config.as_of)}})
-                   : ctx.t("footer.as_of_not_stated");
-  if (!breadcrumbs.empty())
-    breadcrumbs.insert(breadcrumbs.begin(),
-                       json{{"label", ctx.t("nav.home")}, {"url", routes::home_url(ctx.lang)}});
-  v["breadcrumbs"] = std::move(breadcrumbs);
-  v["downloads"] = page_downloads_view(site, ctx, key);
-  v["data_url"] = routes::list_url(ctx.lang, PageKind::data_dictionary);
-  v["search_url"] = routes::list_url(ctx.lang, PageKind::search);
-  return v;
-}
+};
+
+// templates/base.mustache: the layout around every page's body, with the page's <head>.
+struct LayoutView {
+  std::string lang;
+  std::string title;  // the <title>: the page's, then the site's, except on the home page
+  std::string site_title;
+  std::string page_title;
+  std::string description;  // the page's own, else the site's
+  std::string canonical;
+  std::vector<AlternateView> alternates;
+  std::string x_default;
+  std::string robots;  // empty: search engines may index the page and follow its links
+  std::string og_type;
+  std::string og_locale;
+  std::vector<std::string> og_locale_alternates;
+  std::string feed_title;
+  std::string feed_url;
+  std::string json_ld;  // structured data for the <head>; empty for none
+  // The click-to-play script only where a YouTube video offers it; no page needs it to work.
+  bool media_script = false;
+  bool search_script = false;  // the search page's
+  // The search form in the header, on every page but the search page, whose form is its body.
+  bool header_search = false;
+  std::string home_url;
+  std::string search_url;
+  std::vector<MenuLinkView> nav;
+  std::vector<PageLinkView> breadcrumbs;  // "home", then the page's own; none when it gives none
+  std::string body;                       // the page's body, rendered
+  std::vector<DownloadView> downloads;
+  std::string data_url;
+  std::vector<MenuLinkView> footer_pages;
+  std::string as_of;
+
+  template <class F>
+  void fields(F& f) const {
+    f("lang", lang);
+    f("title", title);
+    f("site_title", site_title);
+    f("page_title", page_title);
+    f("description", description);
+    f("canonical", canonical);
+    f("alternates", alternates);
+    f("x_default", x_default);
+    f("robots", robots);
+    f("og_type", og_type);
+    f("og_locale", og_locale);
+    f("og_locale_alternates", og_locale_alternates);
+    f("feed_title", feed_title);
+    f("feed_url", feed_url);
+    f("json_ld", json_ld);
+    f("media_script", media_script);
+    f("search_script", search_script);
+    f("header_search", header_search);
+    f("home_url", home_url);
+    f("search_url", search_url);
+    f("nav", nav);
+    f("breadcrumbs", breadcrumbs);
+    f("body", body);
+    f("downloads", downloads);
+    f("data_url", data_url);
+    f("footer_pages", footer_pages);
+    f("as_of", as_of);
+  }
+};
 
 json crumb(const std::string& label, const std::string& url) {
   return {{"label", label}, {"url", url}};
@@ -137,26 +180,83 @@ const render::PreparedStrings& page_strings(const SiteContext& site, Lang lang,
   return *local;
 }
 
-Result<std::string> render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
-                                     const PageKey& key, const std::string& template_name,
-                                     PageView page) {
-  std::optional<render::PreparedStrings> local;
-  const render::PreparedStrings& ui = page_strings(site, ctx.lang, local);
-  json v = layout_view(site, ctx, key, page.title, std::move(page.breadcrumbs));
-  Result<std::string> html = site.renderer.render(template_name, page.body, &ui);
-  if (!html.ok()) return html.status();
-  v["body"] = std::move(html).value();
-  v["media_script"] = page.media_script;
-  v["search_script"] = key.kind() == PageKind::search;
-  if (key.kind() == PageKind::home) v["is_home"] = true;
+// The layout around page `key` of `page`, its body rendered as `body`.
+LayoutView layout_view(const SiteContext& site, const views::ViewContext& ctx, const PageKey& key,
+                       const PageView& page, std::string body) {
+  const Portal& portal = site.portal;
+  LayoutView v;
+  v.lang = std::string(lang_code(ctx.lang));
+  v.site_title = ctx.plain(portal.config.title);
+  v.page_title = page.title;
+  v.title = key.kind() == PageKind::home ? page.title : page.title + " — " + v.site_title;
+  v.description =
+      page.head.description.empty() ? ctx.plain(portal.config.description) : page.head.description;
+  v.home_url = routes::home_url(ctx.lang);
+  const std::string url = page_url(site, key);
+  v.canonical = routes::absolute(portal.config, url);
+  for (Lang lang : portal.config.languages) {
+    const std::string alt = page_url(site, key.in(lang));
+    v.alternates.push_back({std::string(lang_code(lang)), routes::absolute(portal.config, alt), alt,
+                            lang == ctx.lang, site.strings.get(lang, "language.name")});
+  }
   // Search engines skip what is not content: the not-found page, and the operators' link report
   // (whose links they must not follow either).
   if (!routes::info(key.kind()).indexable)
-    v["robots"] = key.kind() == PageKind::link_report ? "noindex, nofollow" : "noindex";
-  v["og_type"] = key.kind() == PageKind::grant ? "article" : "website";
-  if (!page.head.description.empty()) v["description"] = page.head.description;
-  if (!page.head.json_ld.empty()) v["json_ld"] = page.head.json_ld;
-  return site.renderer.render("base", v, &ui);
+    v.robots = key.kind() == PageKind::link_report ? "noindex, nofollow" : "noindex";
+  v.og_type = key.kind() == PageKind::grant ? "article" : "website";
+  // Open Graph: locales are language_TERRITORY.
+  auto og_locale = [](Lang lang) { return lang == Lang::kk ? "kk_KZ" : "ru_RU"; };
+  v.og_locale = og_locale(ctx.lang);
+  for (Lang lang : portal.config.languages)
+    if (lang != ctx.lang) v.og_locale_alternates.push_back(og_locale(lang));
+  v.feed_url = "/" + routes::feed_path(ctx.lang);
+  v.feed_title = ctx.plain(portal.config.title) + " — " + ctx.t("feed.title");
+  v.x_default =
+      routes::absolute(portal.config, page_url(site, key.in(portal.config.languages.front())));
+  v.json_ld = page.head.json_ld;
+  v.media_script = page.media_script;
+  v.search_script = key.kind() == PageKind::search;
+  v.header_search = !v.search_script;
+  const std::string_view section = routes::info(key.kind()).section;
+  for (PageKind kind : routes::kNavigation) {
+    const std::string_view s = routes::info(kind).section;
+    v.nav.push_back(
+        {ctx.t("nav." + std::string(s)), routes::list_url(ctx.lang, kind), section == s});
+  }
+  for (std::size_t i = 0; i < portal.pages.size(); ++i) {
+    const StaticPage& p = portal.pages[i];
+    const Narrative& n = p.narratives[static_cast<int>(ctx.lang)].present
+                             ? p.narratives[static_cast<int>(ctx.lang)]
+                             : p.narratives[static_cast<int>(other_lang(ctx.lang))];
+    const auto* shown = std::get_if<routes::StaticPageKey>(&key.target);
+    v.footer_pages.push_back({n.title.empty() ? p.name : n.title, routes::url_of(p, ctx.lang),
+                              shown && shown->page == i});
+  }
+  // The date the data are current to, on every page (site.toml `as_of`).
+  v.as_of = portal.config.as_of ? ctx.t("footer.as_of", {{"date", ctx.date(*portal.config.as_of)}})
+                                : ctx.t("footer.as_of_not_stated");
+  if (!page.breadcrumbs.empty())
+    v.breadcrumbs.push_back({ctx.t("nav.home"), routes::home_url(ctx.lang)});
+  // The page kinds' views still give their crumbs as JSON, made by crumb().
+  for (const json& c : page.breadcrumbs)
+    v.breadcrumbs.push_back({c.at("label").get<std::string>(), c.at("url").get<std::string>()});
+  v.body = std::move(body);
+  v.downloads = page_downloads_view(site, ctx, key);
+  v.data_url = routes::list_url(ctx.lang, PageKind::data_dictionary);
+  v.search_url = routes::list_url(ctx.lang, PageKind::search);
+  return v;
+}
+
+Result<std::string> render_in_layout(const SiteContext& site, const views::ViewContext& ctx,
+                                     const PageKey& key, const std::string& template_name,
+                                     const PageView& page) {
+  std::optional<render::PreparedStrings> local;
+  const render::PreparedStrings& ui = page_strings(site, ctx.lang, local);
+  Result<std::string> html = site.renderer.render(template_name, page.body, &ui);
+  if (!html.ok()) return html.status();
+  return site.renderer.render(
+      "base", render::to_view_data(layout_view(site, ctx, key, page, std::move(html).value())),
+      &ui);
 }
 
 // The registry's reconciliation per programme and totals by region have a row per programme and
@@ -180,36 +280,66 @@ std::string url_host(const std::string& url) {
   return url.substr(start + 3, end == std::string::npos ? std::string::npos : end - start - 3);
 }
 
-// The search page. Without scripts its form is all there is: with a [search] fallback it sends the
-// query to that web search, restricted to the portal's host; without one it stays here and the
-// <noscript> text points to the catalogues. search.js switches the form to the local index.
-json search_view(const SiteContext& site, const views::ViewContext& ctx) {
+// The search form's hidden field that restricts a web search to the portal's host.
+struct SearchFallbackView {
+  std::string param;
+  std::string host;
+
+  template <class F>
+  void fields(F& f) const {
+    f("param", param);
+    f("host", host);
+  }
+};
+
+// templates/search.mustache. Without scripts its form is all there is: with a [search] fallback it
+// sends the query to that web search, restricted to the portal's host; without one it stays here
+// and the <noscript> text points to the catalogues. search.js switches the form to the local index.
+struct SearchView {
+  std::string lang;
+  std::string self_url;
+  std::string index_url;
+  std::string action;
+  std::optional<SearchFallbackView> fallback;
+  std::string noscript;
+  std::string strings;  // the script's strings as a JSON object: every search.* key, unprefixed
+  std::vector<PageLinkView> catalogues;
+
+  template <class F>
+  void fields(F& f) const {
+    f("lang", lang);
+    f("self_url", self_url);
+    f("index_url", index_url);
+    f("action", action);
+    f("fallback", fallback);
+    f("noscript", noscript);
+    f("strings", strings);
+    f("catalogues", catalogues);
+  }
+};
+
+SearchView search_view(const SiteContext& site, const views::ViewContext& ctx) {
   const SearchSettings& settings = site.portal.config.search;
   const bool fallback = !settings.fallback_action.empty();
-  json v;
-  v["lang"] = std::string(lang_code(ctx.lang));
-  const std::string self = routes::list_url(ctx.lang, PageKind::search);
-  v["self_url"] = self;
-  v["index_url"] = search::index_url(ctx.lang);
-  v["action"] = fallback ? settings.fallback_action : self;
+  SearchView v;
+  v.lang = std::string(lang_code(ctx.lang));
+  v.self_url = routes::list_url(ctx.lang, PageKind::search);
+  v.index_url = search::index_url(ctx.lang);
+  v.action = fallback ? settings.fallback_action : v.self_url;
   if (fallback)
-    v["fallback"] = {{"param", settings.fallback_site_param},
-                     {"host", url_host(site.portal.config.base_url)}};
-  std::string noscript = ctx.t(fallback ? "search.noscript_fallback" : "search.noscript");
-  if (const std::size_t at = noscript.find("{engine}"); at != std::string::npos)
-    noscript.replace(at, 8, url_host(settings.fallback_action));
-  v["noscript"] = noscript;
-  // The script's strings, in the page's language: every search.* key without its prefix.
+    v.fallback =
+        SearchFallbackView{settings.fallback_site_param, url_host(site.portal.config.base_url)};
+  v.noscript = ctx.t(fallback ? "search.noscript_fallback" : "search.noscript");
+  if (const std::size_t at = v.noscript.find("{engine}"); at != std::string::npos)
+    v.noscript.replace(at, 8, url_host(settings.fallback_action));
   json strings = json::object();
   for (const auto& [k, text] : site.strings.all(ctx.lang))
     if (k.starts_with("search.")) strings[k.substr(7)] = text;
-  v["strings"] = strings.dump();
-  json catalogues = json::array();
+  v.strings = strings.dump();
   for (PageKind kind :
        {PageKind::catalogue, PageKind::subgrants, PageKind::organisations, PageKind::regions})
-    catalogues.push_back({{"label", ctx.t("nav." + std::string(routes::info(kind).section))},
-                          {"url", routes::list_url(ctx.lang, kind)}});
-  v["catalogues"] = catalogues;
+    v.catalogues.push_back({ctx.t("nav." + std::string(routes::info(kind).section)),
+                            routes::list_url(ctx.lang, kind)});
   return v;
 }
 
@@ -372,15 +502,19 @@ struct PageViews {
     return {body, std::move(title), std::move(crumbs)};
   }
   PageView operator()(const routes::MediaKey&) const {
-    return {views::media_list_view(ctx, index(), key.page, site.page_size), t("media.title"),
-            json::array({list_crumb(PageKind::media)})};
+    views::MediaPageView body = views::media_list_view(ctx, index(), key.page, site.page_size);
+    return {body,
+            t("media.title"),
+            json::array({list_crumb(PageKind::media)}),
+            {},
+            body.needs_media_script};
   }
   PageView operator()(const routes::MediaFacetValueKey& k) const {
-    json body =
+    views::MediaPageView body =
         views::media_facet_value_view(ctx, index(), k.facet, k.value, key.page, site.page_size);
-    const std::string title = body["title"];
-    json crumbs = json::array({list_crumb(PageKind::media), self_crumb(body["value_label"])});
-    return {std::move(body), title, std::move(crumbs)};
+    std::string title = body.title;
+    json crumbs = json::array({list_crumb(PageKind::media), self_crumb(body.value_label)});
+    return {body, std::move(title), std::move(crumbs), {}, body.needs_media_script};
   }
   PageView operator()(const routes::LinkReportKey&) const {
     return {views::link_report_view(ctx), t("link_report.title"),
@@ -396,26 +530,62 @@ struct PageViews {
   }
 };
 
-// The language choice at / and the not-found page at /404.html: whole pages in both languages,
-// outside the layout.
+// A language of the site on the language choice.
+struct RootLanguageView {
+  std::string lang;
+  std::string url;
+  std::string href;  // absolute
+  std::string enter;
+  std::string not_found;  // "the page was not found", in the language
+  std::string title;      // the portal's, in the language
+
+  template <class F>
+  void fields(F& f) const {
+    f("lang", lang);
+    f("url", url);
+    f("href", href);
+    f("enter", enter);
+    f("not_found", not_found);
+    f("title", title);
+  }
+};
+
+// templates/root.mustache: the language choice at / and the not-found page at /404.html, whole
+// pages in every language of the site, outside the layout.
+struct RootPageView {
+  std::string default_lang;
+  std::string page_title;  // the portal's title in Kazakh and Russian, after "404 — " on /404.html
+  std::string robots;      // "noindex" on /404.html
+  bool not_found = false;
+  std::vector<RootLanguageView> languages;
+
+  template <class F>
+  void fields(F& f) const {
+    f("default_lang", default_lang);
+    f("page_title", page_title);
+    f("robots", robots);
+    f("not_found", not_found);
+    f("languages", languages);
+  }
+};
+
 Result<std::string> render_root_page(const SiteContext& site, const PageKey& key) {
   const Portal& portal = site.portal;
-  json v;
-  v["site_title"] = {{"kk", portal.config.title.in(Lang::kk)},
-                     {"ru", portal.config.title.in(Lang::ru)}};
-  json languages = json::array();
+  RootPageView v;
+  v.default_lang = std::string(lang_code(portal.config.languages.front()));
+  v.not_found = key.kind() == PageKind::root_not_found;
+  v.page_title = std::string(v.not_found ? "404 — " : "") +
+                 std::string(portal.config.title.in(Lang::kk)) + " / " +
+                 std::string(portal.config.title.in(Lang::ru));
+  if (v.not_found) v.robots = "noindex";
   for (Lang lang : portal.config.languages)
-    languages.push_back({{"lang", std::string(lang_code(lang))},
-                         {"url", routes::home_url(lang)},
-                         {"label", site.strings.get(lang, "language.name")},
-                         {"enter", site.strings.get(lang, "language.enter")},
-                         {"not_found", site.strings.get(lang, "not_found.title")},
-                         {"title", portal.config.title.in(lang)},
-                         {"href", routes::absolute(portal.config, routes::home_url(lang))}});
-  v["languages"] = languages;
-  v["default_lang"] = std::string(lang_code(portal.config.languages.front()));
-  v["not_found"] = key.kind() == PageKind::root_not_found;
-  return site.renderer.render(std::string(routes::info(key.kind()).template_name), v);
+    v.languages.push_back({std::string(lang_code(lang)), routes::home_url(lang),
+                           routes::absolute(portal.config, routes::home_url(lang)),
+                           site.strings.get(lang, "language.enter"),
+                           site.strings.get(lang, "not_found.title"),
+                           std::string(portal.config.title.in(lang))});
+  return site.renderer.render(std::string(routes::info(key.kind()).template_name),
+                              render::to_view_data(v));
 }
 
 }  // namespace
@@ -428,7 +598,7 @@ Result<std::string> render_page(const SiteContext& site, const PageKey& key) {
   PageView page = std::visit(PageViews{site, ctx, key, failure}, key.target);
   if (!failure.ok()) return failure;
   return render_in_layout(site, ctx, key, std::string(routes::info(key.kind()).template_name),
-                          std::move(page));
+                          page);
 }
 
 }  // namespace ashyq::site

@@ -11,15 +11,13 @@
 namespace ashyq::views {
 namespace {
 
-using nlohmann::json;
-
 std::string day_of(const ViewContext& ctx, const std::string& timestamp) {
   const auto day = PartialDate::parse(std::string_view(timestamp).substr(0, 10));
   return day ? ctx.date(*day) : timestamp;
 }
 
 // Where a group of links points: the grant's, organisation's or page's own page.
-json owner_view(const ViewContext& ctx, const links::LinkUse& use) {
+LinkReportGroupView owner_view(const ViewContext& ctx, const links::LinkUse& use) {
   const Portal& portal = ctx.portal;
   std::string name = use.owner_id, url;
   switch (use.owner) {
@@ -36,24 +34,25 @@ json owner_view(const ViewContext& ctx, const links::LinkUse& use) {
       break;
   }
   const std::string owner(links::link_owner_name(use.owner));
-  return {{"anchor", "links-" + owner + "-" + use.owner_id},
-          {"owner", ctx.t("link_report.owner_" + owner)},
-          {"name", name.empty() ? use.owner_id : name},
-          {"url", url},
-          {"links", json::array()}};
+  return {"links-" + owner + "-" + use.owner_id,
+          ctx.t("link_report.owner_" + owner),
+          name.empty() ? use.owner_id : name,
+          url,
+          {}};
 }
 
 }  // namespace
 
-json link_report_view(const ViewContext& ctx) {
+LinkReportView link_report_view(const ViewContext& ctx) {
   const LinkCache& cache = ctx.portal.links;
-  json v = {{"checked", cache.present}};
+  LinkReportView v;
+  v.checked = cache.present;
   if (!cache.present) return v;
 
   std::map<std::string, std::size_t> counts = {
       {"ok", 0}, {"broken", 0}, {"unreachable", 0}, {"unchecked", 0}};
   std::set<std::string> counted;
-  json groups = json::array();
+  std::vector<LinkReportGroupView>& groups = v.groups;
   std::map<std::string, std::size_t> group_of;                     // anchor → index in groups
   std::map<std::pair<std::string, std::string>, std::size_t> row;  // (anchor, url) → row
   for (const links::LinkUse& use : links::collect_link_uses(ctx.portal)) {
@@ -67,32 +66,28 @@ json link_report_view(const ViewContext& ctx) {
     if (counted.insert(use.url).second) ++counts[class_name];
     if (class_name == "unchecked" || class_name == "ok") continue;
 
-    json owner = owner_view(ctx, use);
-    const std::string anchor = owner["anchor"];
+    LinkReportGroupView owner = owner_view(ctx, use);
+    const std::string anchor = owner.anchor;
     auto [group, new_group] = group_of.emplace(anchor, groups.size());
     if (new_group) groups.push_back(std::move(owner));
-    json& links = groups[group->second]["links"];
+    std::vector<LinkReportRowView>& links = groups[group->second].links;
     auto [at, new_row] = row.emplace(std::pair{anchor, use.url}, links.size());
     if (new_row) {
       const LinkCacheEntry& e = cached->second;
-      links.push_back(
-          {{"href", use.url},
-           {"class", class_name},
-           {"class_label", ctx.t("link_report.state_" + class_name)},
-           {"status", e.status + (e.http_status ? " " + std::to_string(e.http_status) : "")},
-           {"since", e.broken_since.empty() ? json(nullptr) : json(day_of(ctx, e.broken_since))},
-           {"checked_at", day_of(ctx, e.checked_at)},
-           {"places", json::array()}});
+      links.push_back({use.url,
+                       ctx.t("link_report.state_" + class_name),
+                       e.status + (e.http_status ? " " + std::to_string(e.http_status) : ""),
+                       e.broken_since.empty() ? "—" : day_of(ctx, e.broken_since),
+                       day_of(ctx, e.checked_at),
+                       {}});
     }
-    links[at->second]["places"].push_back({{"field", ctx.t("link_report.field_" + use.field)},
-                                           {"file", use.where.file},
-                                           {"line", use.where.line}});
+    links[at->second].places.push_back(
+        {ctx.t("link_report.field_" + use.field), use.where.file, use.where.line});
   }
-  v["groups"] = std::move(groups);
-  v["count_broken"] = ctx.integer(static_cast<std::int64_t>(counts["broken"]));
-  v["count_unreachable"] = ctx.integer(static_cast<std::int64_t>(counts["unreachable"]));
-  v["count_ok"] = ctx.integer(static_cast<std::int64_t>(counts["ok"]));
-  v["count_unchecked"] = ctx.integer(static_cast<std::int64_t>(counts["unchecked"]));
+  v.count_broken = ctx.integer(static_cast<std::int64_t>(counts["broken"]));
+  v.count_unreachable = ctx.integer(static_cast<std::int64_t>(counts["unreachable"]));
+  v.count_ok = ctx.integer(static_cast<std::int64_t>(counts["ok"]));
+  v.count_unchecked = ctx.integer(static_cast<std::int64_t>(counts["unchecked"]));
   return v;
 }
 

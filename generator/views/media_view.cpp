@@ -12,8 +12,6 @@
 namespace ashyq::views {
 namespace {
 
-using nlohmann::json;
-
 // "Instagram", "YouTube", "Google Drive" in the page's language; a news site by its host.
 std::string platform_label(const ViewContext& ctx, const media::MediaUrl& m) {
   if (m.platform == media::Platform::news) {
@@ -55,47 +53,49 @@ std::string readable_label(const ViewContext& ctx, const media::MediaUrl& m) {
   return label;
 }
 
+// "Instagram · Reels": the platform, and the kind of post where the platform has kinds.
+std::string platform_line(const ViewContext& ctx, const media::MediaUrl& m) {
+  const std::string kind = platform_kind_label(ctx, m);
+  return platform_label(ctx, m) + (kind.empty() ? "" : " · " + kind);
+}
+
 // One entry of a media page: the link, its kind, the grant it belongs to and the activity it
 // documents.
-json media_row(const ViewContext& ctx, const PortalIndex& index, std::size_t media_index) {
+MediaRowView media_row(const ViewContext& ctx, const PortalIndex& index, std::size_t media_index) {
   const MediaRef& ref = index.media[media_index];
   const Grant& grant = ctx.portal.grants[ref.grant];
   const MediaLink& link = grant.media[ref.link];
-  json row = media_link_view(ctx, link);
-  row["kind"] =
-      ctx.t("media_item_kind." +
-            (link.kind ? std::string(name_of(media_kind_names(), *link.kind)) : "not_given"));
-  row["grant_title"] = ctx.text(grant.title);
-  row["grant_url"] = routes::url_of(grant, ctx.lang);
   const Activity* activity = grant.find_activity(link.activity);
-  // Null rather than absent: Mustache would otherwise look for `activity` in the enclosing view.
-  row["activity"] = activity ? ctx.text(activity->title) : json(nullptr);
-  return row;
+  return {media_link_view(ctx, link),
+          platform_line(ctx, media::analyse_media_url(link.url)),
+          ctx.t("media_item_kind." +
+                (link.kind ? std::string(name_of(media_kind_names(), *link.kind)) : "not_given")),
+          link.date ? ctx.date(*link.date) : ctx.t("media.no_date"),
+          ctx.text(grant.title),
+          routes::url_of(grant, ctx.lang),
+          activity ? ctx.text(activity->title) : std::nullopt};
 }
 
-// Sets view["links"] to the entries of one page of `links` (indices into index.media; null: all
-// of index.media, in its order, without a list as long as the site per page), and
-// view["needs_media_script"] to whether any of them is a playable YouTube video.
+// Sets view.links to the entries of one page of `links` (indices into index.media; null: all of
+// index.media, in its order, without a list as long as the site per page), and
+// view.needs_media_script to whether any of them is a playable YouTube video.
 void add_rows(const ViewContext& ctx, const PortalIndex& index,
               const std::vector<std::size_t>* links, std::size_t page, std::size_t page_size,
-              json& view) {
-  json rows = json::array();
-  bool playable = false;
+              MediaPageView& view) {
   const std::size_t total = links ? links->size() : index.media.size();
   for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < total; ++i) {
-    rows.push_back(media_row(ctx, index, links ? (*links)[i] : i));
-    playable = playable || !rows.back()["youtube_id"].get<std::string>().empty();
+    view.links.push_back(media_row(ctx, index, links ? (*links)[i] : i));
+    view.needs_media_script = view.needs_media_script || !view.links.back().link.youtube_id.empty();
   }
-  view["links"] = std::move(rows);
-  view["needs_media_script"] = playable;
 }
 
 // The facet index beside the list (templates/_facets.mustache): every platform, year and region
 // with its count of links. Platforms in the order of media::Platform, years newest first, regions
 // alphabetically in the page's language.
-json media_facets_view(const ViewContext& ctx, const PortalIndex& index,
-                       std::optional<MediaFacetKind> current_kind, const std::string& current_key) {
-  json facets = json::array();
+std::vector<MediaFacetView> media_facets_view(const ViewContext& ctx, const PortalIndex& index,
+                                              std::optional<MediaFacetKind> current_kind,
+                                              const std::string& current_key) {
+  std::vector<MediaFacetView> facets;
   for (MediaFacetKind kind : kAllMediaFacets) {
     const MediaFacet& facet = index.media_facet(kind);
     std::vector<std::string> labels;
@@ -104,59 +104,49 @@ json media_facets_view(const ViewContext& ctx, const PortalIndex& index,
     std::vector<std::size_t> order(facet.values.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     if (kind == MediaFacetKind::region) order = order_by_label(ctx, labels);
-    json values = json::array();
+    MediaFacetView out{ctx.t(std::string("facet.") + media_facet_name(kind)), {}, {}};
     for (std::size_t i : order) {
       const MediaFacetValue& v = facet.values[i];
-      // `totals` null, not absent: the grant facets show their totals there; links have a count.
-      values.push_back({{"label", labels[i]},
-                        {"url", routes::media_facet_url(ctx.lang, kind, v.key)},
-                        {"count", ctx.computed_count(static_cast<std::int64_t>(v.links.size()),
-                                                     ctx.t("basis.media_links"))},
-                        {"totals", nullptr},
-                        {"current", current_kind == kind && v.key == current_key}});
+      out.values.push_back({labels[i], routes::media_facet_url(ctx.lang, kind, v.key),
+                            ctx.computed_count(static_cast<std::int64_t>(v.links.size()),
+                                               ctx.t("basis.media_links")),
+                            current_kind == kind && v.key == current_key});
     }
-    json note = nullptr;
     if (kind == MediaFacetKind::year) {
-      std::string text = ctx.t("media.year_rule");
+      out.note = ctx.t("media.year_rule");
       if (index.media_without_year > 0)
-        text += " " + ctx.t("media.without_year") + " " +
-                ctx.integer(static_cast<std::int64_t>(index.media_without_year)) + ".";
-      note = text;
+        out.note += " " + ctx.t("media.without_year") + " " +
+                    ctx.integer(static_cast<std::int64_t>(index.media_without_year)) + ".";
     }
-    if (kind == MediaFacetKind::region) note = ctx.t("media.multi_region_note");
-    facets.push_back({{"name", media_facet_name(kind)},
-                      {"label", ctx.t(std::string("facet.") + media_facet_name(kind))},
-                      {"values", values},
-                      {"note", note}});
+    if (kind == MediaFacetKind::region) out.note = ctx.t("media.multi_region_note");
+    facets.push_back(std::move(out));
   }
   return facets;
 }
 
 }  // namespace
 
-json media_link_view(const ViewContext& ctx, const MediaLink& link) {
+MediaLinkView media_link_view(const ViewContext& ctx, const MediaLink& link) {
   const media::MediaUrl m = media::analyse_media_url(link.url);
-  const json title = ctx.text(link.title);
+  std::optional<TextView> title = ctx.text(link.title);
   // The label of a link without a title already names platform and kind; the meta line then
   // carries only the date.
   std::vector<std::string> meta;
-  if (!title.is_null()) {
+  if (title) {
     meta.push_back(platform_label(ctx, m));
     if (const std::string kind = platform_kind_label(ctx, m); !kind.empty()) meta.push_back(kind);
   }
   if (link.date) meta.push_back(ctx.date(*link.date));
   std::string meta_text;
   for (const std::string& part : meta) meta_text += (meta_text.empty() ? "" : " · ") + part;
-  const std::string label = readable_label(ctx, m);
-  json out = ctx.link(m.canonical);  // tracking parameters stripped: what the portal publishes
-  out.update({{"title", title},
-              {"label", label},
-              {"platform", platform_label(ctx, m)},
-              {"platform_kind", platform_kind_label(ctx, m)},
-              {"date", link.date ? json(ctx.date(*link.date)) : json(nullptr)},
-              {"meta", meta_text},
-              {"youtube_id", media::youtube_video_id(m)},
-              {"player_title", title.is_null() ? label : title["text"].get<std::string>()}});
+  MediaLinkView out;
+  out.link = ctx.link(m.canonical);  // tracking parameters stripped: what the portal publishes
+  // The page shows the title, else the label; the player is called by the one shown.
+  if (!title) out.label = readable_label(ctx, m);
+  out.player_title = title ? title->text : out.label;
+  out.title = std::move(title);
+  out.meta = std::move(meta_text);
+  out.youtube_id = media::youtube_video_id(m);
   return out;
 }
 
@@ -177,36 +167,36 @@ std::string media_facet_value_label(const ViewContext& ctx, MediaFacetKind kind,
   return key;
 }
 
-json media_list_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
-                     std::size_t page_size) {
-  json v;
-  v["title"] = ctx.t("media.title");
-  v["count"] = ctx.integer(static_cast<std::int64_t>(index.media.size()));
+MediaPageView media_list_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
+                              std::size_t page_size) {
+  MediaPageView v;
+  v.title = ctx.t("media.title");
+  v.count = ctx.integer(static_cast<std::int64_t>(index.media.size()));
   add_rows(ctx, index, nullptr, page, page_size, v);
-  v["pagination"] = pagination_view(routes::list_url(ctx.lang, routes::PageKind::media), page,
-                                    index.media.size(), page_size);
-  v["facets"] = media_facets_view(ctx, index, std::nullopt, "");
+  v.pagination = pagination_view(routes::list_url(ctx.lang, routes::PageKind::media), page,
+                                 index.media.size(), page_size);
+  v.facets = media_facets_view(ctx, index, std::nullopt, "");
   return v;
 }
 
-json media_facet_value_view(const ViewContext& ctx, const PortalIndex& index, MediaFacetKind kind,
-                            std::size_t value, std::size_t page, std::size_t page_size) {
+MediaPageView media_facet_value_view(const ViewContext& ctx, const PortalIndex& index,
+                                     MediaFacetKind kind, std::size_t value, std::size_t page,
+                                     std::size_t page_size) {
   const MediaFacetValue& fv = index.media_facet(kind).values[value];
-  json v;
-  v["value_label"] = media_facet_value_label(ctx, kind, fv.key);
+  MediaPageView v;
+  v.value_label = media_facet_value_label(ctx, kind, fv.key);
   // "Materials — Year: 2024": the grant catalogue has a "Year: 2024" page of its own.
-  v["title"] = ctx.t("media.title") + " — " +
-               ctx.t(std::string("facet.") + media_facet_name(kind)) + ": " +
-               v["value_label"].get<std::string>();
-  v["count"] = ctx.integer(static_cast<std::int64_t>(fv.links.size()));
+  v.title = ctx.t("media.title") + " — " + ctx.t(std::string("facet.") + media_facet_name(kind)) +
+            ": " + v.value_label;
+  v.count = ctx.integer(static_cast<std::int64_t>(fv.links.size()));
   add_rows(ctx, index, &fv.links, page, page_size, v);
-  v["pagination"] = pagination_view(routes::media_facet_url(ctx.lang, kind, fv.key), page,
-                                    fv.links.size(), page_size);
-  v["facets"] = media_facets_view(ctx, index, kind, fv.key);
+  v.pagination = pagination_view(routes::media_facet_url(ctx.lang, kind, fv.key), page,
+                                 fv.links.size(), page_size);
+  v.facets = media_facets_view(ctx, index, kind, fv.key);
   if (kind == MediaFacetKind::year && fv.undated > 0)
-    v["undated_note"] = ctx.t("media.undated_in_year") + " " +
-                        ctx.integer(static_cast<std::int64_t>(fv.undated)) + ".";
-  if (kind == MediaFacetKind::region) v["region_url"] = routes::region_url(fv.key, ctx.lang);
+    v.undated_note = ctx.t("media.undated_in_year") + " " +
+                     ctx.integer(static_cast<std::int64_t>(fv.undated)) + ".";
+  if (kind == MediaFacetKind::region) v.region_url = routes::region_url(fv.key, ctx.lang);
   return v;
 }
 

@@ -140,4 +140,11 @@ std::vector<SocialLinkView> social_view(const ViewContext& ctx,
   return out;
 }
 
+std::vector<TextView> texts_view(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
+  std::vector<TextView> out;
+  for (const LocalizedText& item : items)
+    if (std::optional<TextView> text = ctx.text(item)) out.push_back(std::move(*text));
+  return out;
+}
+
 }  // namespace ashyq::views

@@ -145,6 +145,9 @@ std::optional<LinkView> website_view(const ViewContext& ctx, const std::string& 
 // An organisation's social accounts: ViewContext::link of each URL, with its platform.
 std::vector<SocialLinkView> social_view(const ViewContext& ctx,
                                         const std::vector<SocialAccount>& accounts);
+// A list of texts (tasks, expected results) as ViewContext::text gives each; those that neither
+// language has are left out.
+std::vector<TextView> texts_view(const ViewContext& ctx, const std::vector<LocalizedText>& items);
 
 
 }  // namespace ashyq::views

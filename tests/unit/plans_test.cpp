@@ -562,8 +562,10 @@ TEST_CASE(
   CHECK(a["goal"]["text"] == "Тестовая цель");
   CHECK(a["tasks"].size() == 1);
   CHECK(a["territory"]["text"] == "Тестовая область");
-  CHECK(a["regions"] ==
-        json::array({{{"text", "Тестовая область"}, {"lang", "ru"}, {"fallback", false}}}));
+  CHECK(a["regions"] == json::array({{{"text", "Тестовая область"},
+                                      {"lang", "ru"},
+                                      {"fallback", false},
+                                      {"fallback_note", nullptr}}}));
   // The dates formatted in the page's language, not the document's wording.
   CHECK(a["period"]["text"] ==
         i18n::format_range(*portal.plans[0].directions[0].topics[0].period, Lang::ru));
@@ -660,8 +662,8 @@ TEST_CASE(
   Portal portal = view_portal();
   portal.grants[2].amount.reset();  // the grant in progress
   const i18n::UiStrings strings = view_strings();
-  const json a = views::plan_view(views::ViewContext{portal, strings, Lang::ru},
-                                  portal.plans[0])["directions"][0]["topics"][0];
+  const json a = json(views::plan_view(views::ViewContext{portal, strings, Lang::ru},
+                                       portal.plans[0]))["directions"][0]["topics"][0];
   CHECK(a["awarded"]["text"] == "700\u00A0000\u00A0₸");
   CHECK(a["awarded_incomplete"] == true);
   CHECK(a["difference"].is_null());
