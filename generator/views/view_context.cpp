@@ -7,7 +7,8 @@
 namespace ashyq::views {
 
 std::optional<TextView> ViewContext::text(const LocalizedText& value) const {
-  if (value.has(lang)) return TextView{std::string(value.in(lang)), std::string(lang_code(lang))};
+  if (value.has(lang))
+    return TextView{std::string(value.in(lang)), std::string(lang_code(lang)), false, std::nullopt};
   const Lang other = other_lang(lang);
   if (value.has(other))
     return TextView{std::string(value.in(other)), std::string(lang_code(other)), true,
@@ -74,6 +75,7 @@ std::string ViewContext::range(const DateRange& r) const { return i18n::format_r
 std::string ViewContext::percent(std::int64_t part, std::int64_t whole) const {
   return i18n::format_percent(part, whole, lang);
 }
+
 LinkView ViewContext::link(const std::string& url) const {
   LinkView out{url, std::nullopt};
   const LinkCacheEntry* broken = known_broken(portal.links, url);
@@ -81,7 +83,8 @@ LinkView ViewContext::link(const std::string& url) const {
   std::string text = t("links.unavailable_since");
   const auto since = PartialDate::parse(std::string_view(broken->broken_since).substr(0, 10));
   if (const std::size_t at = text.find("{date}"); at != std::string::npos && since)
-    text.replace(at, 6, date(*since));  out.unavailable_since = text;
+    text.replace(at, 6, date(*since));
+  out.unavailable_since = text;
   return out;
 }
 
@@ -97,14 +100,15 @@ std::string ViewContext::mark_broken_links(const std::string& html) const {
     std::string url = html.substr(start, end - start);  // as cmark-gfm wrote it: & as &amp;
     for (std::size_t amp = url.find("&amp;"); amp != std::string::npos;
          amp = url.find("&amp;", amp + 1))
-      url.replace(amp, 5, "&");    const LinkView view = link(url);
+      url.replace(amp, 5, "&");
+    const LinkView view = link(url);
     if (!view.unavailable_since) continue;
     const std::size_t close = html.find("</a>", end);
     if (close == std::string::npos) break;
     out.append(html, copied, close + 4 - copied);
     // The same mark as templates/_link_status.mustache puts after a link.
-    out += " <strong class=\"link-unavailable\">(" +
-           xml_escape(*view.unavailable_since) + ")</strong>";
+    out += " <strong class=\"link-unavailable\">(" + xml_escape(*view.unavailable_since) +
+           ")</strong>";
     copied = close + 4;
     at = close;
   }
