@@ -475,6 +475,8 @@ OrganisationView organisation_view(const ViewContext& ctx, const PortalIndex& in
     const std::string role = role_grants[r].role;
     if (role == "grantee") out.all_url = routes::facet_url(ctx.lang, FacetKind::grantee, o.id);
     if (role == "operator") out.all_url = routes::facet_url(ctx.lang, FacetKind::operator_, o.id);
+    out.all_label =
+        ctx.t(out.all_url ? "organisation.all_in_catalogue" : "organisation.all_in_files");
     out.role = ctx.t("role." + role);
     out.totals = totals_view(ctx, sums, role + "/" + o.id);
     out.shown = shown_of(ctx, shown, role_grants[r].grants.size());
@@ -563,13 +565,14 @@ RegionView region_view(const ViewContext& ctx, const PortalIndex& index, std::si
   v.totals = totals_view(ctx, value.totals, facet_key(FacetKind::region, r.id));
   std::map<int, Totals> by_year;
   std::map<std::string, Totals> by_direction;
+  bool multi = false;
   for (std::size_t i : grants) {
     const Grant& g = portal.grants[i];
-    v.has_multi_region = v.has_multi_region || g.regions.size() > 1;
+    multi = multi || g.regions.size() > 1;
     by_year[grant_year(g).value_or(0)].add(g);
     by_direction[g.direction_id].add(g);
   }
-  v.multi_region_note = ctx.t("region.multi_region_note");
+  if (multi) v.multi_region_note = ctx.t("region.multi_region_note");
   for (auto it = by_year.rbegin(); it != by_year.rend(); ++it)
     v.by_year.push_back({it->first ? std::to_string(it->first) : ctx.t("not_reported.year"),
                          totals_view(ctx, it->second, "")});

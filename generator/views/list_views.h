@@ -299,6 +299,7 @@ struct OrganisationRoleView {
   // Where all of them are listed: the facet's pages for a grantee or operator; none for a
   // partner, whose grants only the page's files list.
   std::optional<std::string> all_url;
+  std::string all_label;  // "all in the catalogue" with all_url, else "all in the files"
 
   template <class F>
   void fields(F& f) const {
@@ -307,6 +308,7 @@ struct OrganisationRoleView {
     f("grants", grants);
     f("shown", shown);
     f("all_url", all_url);
+    f("all_label", all_label);
   }
 };
 
@@ -459,8 +461,8 @@ struct RegionView {
   TotalsView totals;
   Figure subgrant_count;
   Figure subgrant_amount;
-  bool has_multi_region = false;  // some of its grants are in other regions too
-  std::string multi_region_note;
+  // Why the regions' totals overlap, when some of its grants are in other regions too.
+  std::optional<std::string> multi_region_note;
   std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
   std::optional<ShownView> grants_shown;
   std::string catalogue_url;
@@ -476,7 +478,6 @@ struct RegionView {
     f("totals", totals);
     f("subgrant_count", subgrant_count);
     f("subgrant_amount", subgrant_amount);
-    f("has_multi_region", has_multi_region);
     f("multi_region_note", multi_region_note);
     f("grants", grants);
     f("grants_shown", grants_shown);
