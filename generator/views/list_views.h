@@ -1,6 +1,7 @@
 #pragma once
 // Views of the list pages: catalogue with facets and pagination, sub-grant registry, organisations,
-// regions and home. Each returns the body's view; the site layout wraps it.
+// regions, directions and home. Each returns a struct made for its template, the body's view; the
+// site layout wraps it.
 #include <cstddef>
 #include <optional>
 #include <string>

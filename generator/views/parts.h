@@ -1,6 +1,6 @@
 #pragma once
-// Pieces that several views share: pagination, alphabetical order, facet value labels and links,
-// organisation names. The page views (grant, media, lists) build on these and not on each other's
+// Pieces that several views share: pagination, the totals of a set of grants and the facets
+// sidebar as templates show them, alphabetical order, facet value labels, organisation names. The page views (grant, media, lists) build on these and not on each other's
 // files, so views/ has no include loop.
 #include <cstddef>
 #include <optional>
