@@ -263,12 +263,13 @@ Result<std::string> render_in_layout(const SiteContext& site, const views::ViewC
 // per region: printed on every one of its pages, they made the registry's output grow with the
 // square of the number of grants (5 MB a page at N = 10 000). Later pages keep the totals and
 // link to the first page, where the tables are.
-json registry_summary_on_later_page(const views::ViewContext& ctx, json summary) {
-  json later;
-  for (const char* key : {"count", "amount"})
-    if (summary.contains(key)) later[key] = std::move(summary[key]);
-  later["later_page"] = true;
-  later["first_page_url"] = routes::list_url(ctx.lang, PageKind::subgrants);
+views::SubgrantsSummaryView registry_summary_on_later_page(const views::ViewContext& ctx,
+                                                           views::SubgrantsSummaryView summary) {
+  views::SubgrantsSummaryView later;
+  later.count = std::move(summary.count);
+  later.amount = std::move(summary.amount);
+  later.later_page = true;
+  later.first_page_url = routes::list_url(ctx.lang, PageKind::subgrants);
   return later;
 }
 
@@ -348,18 +349,18 @@ SearchView search_view(const SiteContext& site, const views::ViewContext& ctx) {
 Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
                                      const render::PreparedStrings& ui, std::size_t slice_grants) {
   slice_grants = std::max<std::size_t>(slice_grants, 1);
-  json summary = views::subgrants_summary_view(ctx, site.index);
-  std::string rows;
+  views::SubgrantsSummaryView summary = views::subgrants_summary_view(ctx, site.index);
   const std::size_t grants = site.portal.grants.size();
   for (std::size_t from = 0; from < grants; from += slice_grants) {
-    json slice = views::programme_rows_view(ctx, from, std::min(grants, from + slice_grants));
-    if (slice["programmes"].empty()) continue;  // the template would give a blank line
-    Result<std::string> slice_rows = site.renderer.render("subgrants_programmes", slice, &ui);
+    const views::ProgrammeRowsView slice =
+        views::programme_rows_view(ctx, from, std::min(grants, from + slice_grants));
+    if (slice.programmes.empty()) continue;  // the template would give a blank line
+    Result<std::string> slice_rows =
+        site.renderer.render("subgrants_programmes", render::to_view_data(slice), &ui);
     if (!slice_rows.ok()) return slice_rows.status();
-    rows += *slice_rows;
+    summary.programme_rows += *slice_rows;
   }
-  summary["programme_rows"] = std::move(rows);
-  return site.renderer.render("subgrants_summary", summary, &ui);
+  return site.renderer.render("subgrants_summary", render::to_view_data(summary), &ui);
 }
 
 Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
@@ -370,10 +371,11 @@ Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
   for (Lang lang : site.portal.config.languages) {
     const views::ViewContext ctx{site.portal, site.strings, lang};
     const auto l = static_cast<std::size_t>(lang);
-    Result<std::string> later = site.renderer.render(
-        "subgrants_summary",
-        registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, site.index)),
-        &parts.ui[l]);
+    Result<std::string> later =
+        site.renderer.render("subgrants_summary",
+                             render::to_view_data(registry_summary_on_later_page(
+                                 ctx, views::subgrants_summary_view(ctx, site.index))),
+                             &parts.ui[l]);
     if (!later.ok()) return later.status();
     parts.registry_summary_later[l] = std::move(later).value();
   }
@@ -400,10 +402,10 @@ struct PageViews {
   }
   json self_crumb(const std::string& label) const { return crumb(label, page_url(site, key)); }
   // A page of one record in a list: titled as its view's "title", under the list's crumb.
-  PageView item_page(json body, PageKind list) const {
-    const std::string title = body["title"];
-    json crumbs = json::array({list_crumb(list), self_crumb(title)});
-    return {std::move(body), title, std::move(crumbs)};
+  template <render::detail::View View>
+  PageView item_page(const View& body, PageKind list) const {
+    json crumbs = json::array({list_crumb(list), self_crumb(body.title)});
+    return {body, body.title, std::move(crumbs)};
   }
 
   PageView operator()(const routes::LanguageChoiceKey&) const { return {}; }
@@ -419,10 +421,10 @@ struct PageViews {
             t("catalogue.title"), json::array({list_crumb(PageKind::catalogue)})};
   }
   PageView operator()(const routes::FacetValueKey& k) const {
-    json body = views::facet_value_view(ctx, index(), k.facet, k.value, key.page, site.page_size);
-    const std::string title = body["title"];
-    json crumbs = json::array({list_crumb(PageKind::catalogue), self_crumb(body["value_label"])});
-    return {std::move(body), title, std::move(crumbs)};
+    views::FacetPageView body =
+        views::facet_value_view(ctx, index(), k.facet, k.value, key.page, site.page_size);
+    json crumbs = json::array({list_crumb(PageKind::catalogue), self_crumb(body.value_label)});
+    return {body, body.title, std::move(crumbs)};
   }
   PageView operator()(const routes::GrantKey& k) const {
     const Grant& grant = portal().grants[k.grant];
@@ -434,7 +436,7 @@ struct PageViews {
             {short_text(summary, kDescriptionBytes), grant_json_ld(site, key.lang, k.grant)}};
   }
   PageView operator()(const routes::SubgrantsKey&) const {
-    json body = views::subgrants_view(ctx, index(), key.page, site.page_size);
+    views::SubgrantsView body = views::subgrants_view(ctx, index(), key.page, site.page_size);
     const auto l = static_cast<std::size_t>(key.lang);
     std::optional<render::PreparedStrings> local;
     const render::PreparedStrings& ui = page_strings(site, key.lang, local);
@@ -445,25 +447,27 @@ struct PageViews {
         failure = summary.status();
         return {};
       }
-      body["registry_summary"] = std::move(summary).value();
+      body.registry_summary = std::move(summary).value();
     } else if (site.shared) {
-      body["registry_summary"] = site.shared->registry_summary_later[l];
+      body.registry_summary = site.shared->registry_summary_later[l];
     } else {
-      json later = registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index()));
-      Result<std::string> summary = site.renderer.render("subgrants_summary", later, &ui);
+      const views::SubgrantsSummaryView later =
+          registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index()));
+      Result<std::string> summary =
+          site.renderer.render("subgrants_summary", render::to_view_data(later), &ui);
       if (!summary.ok()) {
         failure = summary.status();
         return {};
       }
-      body["registry_summary"] = std::move(summary).value();
+      body.registry_summary = std::move(summary).value();
     }
-    return {std::move(body), t("registry.title"), json::array({list_crumb(PageKind::subgrants)})};
+    return {body, t("registry.title"), json::array({list_crumb(PageKind::subgrants)})};
   }
   PageView operator()(const routes::SubgrantsRegionKey& k) const {
-    json body = views::subgrants_region_view(ctx, index(), k.region, key.page, site.page_size);
-    const std::string title = t("registry.title") + ": " + body["title"].get<std::string>();
-    json crumbs = json::array({list_crumb(PageKind::subgrants), self_crumb(body["title"])});
-    return {std::move(body), title, std::move(crumbs)};
+    const views::SubgrantsRegionView body =
+        views::subgrants_region_view(ctx, index(), k.region, key.page, site.page_size);
+    json crumbs = json::array({list_crumb(PageKind::subgrants), self_crumb(body.title)});
+    return {body, t("registry.title") + ": " + body.title, std::move(crumbs)};
   }
   PageView operator()(const routes::SubgrantsProgrammeKey& k) const {
     return item_page(views::subgrants_programme_view(ctx, index(), k.grant), PageKind::subgrants);

@@ -17,8 +17,8 @@ using nlohmann::json;
 // One kind of money of a set of grants as a computed figure: the sum of the published amounts,
 // saying how many grants it sums; "not reported" when none of its grants has a published amount
 // (0 ₸ would read as a figure the documents never gave). `key` names the total across pages.
-json money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
-                  const std::string& key) {
+Figure money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
+                    const std::string& key) {
   const std::string name = money_kind_name(kind);
   if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.not_reported();
   std::string basis =
@@ -31,35 +31,34 @@ json money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
 // The totals of a set of grants, as every page shows them: the number of grant records and the
 // money awarded, applied for and planned, apart; `key` ("region/mangystau") names them across
 // pages, so that one figure reads the same wherever it is shown.
-json totals_view(const ViewContext& ctx, const Totals& totals, const std::string& key) {
-  json out = {{"grants", ctx.computed_count(totals.grants, ctx.t("basis.grant_count"),
-                                            key.empty() ? key : key + "/grants")}};
-  json kinds = json::array();
+TotalsView totals_view(const ViewContext& ctx, const Totals& totals, const std::string& key) {
+  TotalsView out;
+  out.grants = ctx.computed_count(totals.grants, ctx.t("basis.grant_count"),
+                                  key.empty() ? key : key + "/grants");
   for (MoneyKind kind : kAllMoneyKinds) {
     const Sums& sums = totals.of(kind);
-    const std::string name = money_kind_name(kind);
-    json figure = money_figure(ctx, sums, kind, key);
-    out[name] = figure;
+    Figure figure = money_figure(ctx, sums, kind, key);
     // The lead lines and side bars name awarded money always, the others when there are any.
     if (kind == MoneyKind::awarded || sums.grants > 0)
-      kinds.push_back({{"label", ctx.t("total." + name)},
-                       {"amount", figure},
-                       {"count", ctx.integer(sums.grants)}});
+      out.kinds.push_back(
+          {ctx.t(std::string("total.") + money_kind_name(kind)), figure, ctx.integer(sums.grants)});
+    (kind == MoneyKind::awarded   ? out.awarded
+     : kind == MoneyKind::applied ? out.applied
+                                  : out.planned) = std::move(figure);
   }
-  out["kinds"] = kinds;
   return out;
 }
 
 // The number and sum of a set of sub-grants, as computed figures named `key` across pages.
 // No sub-grant in the records is "not reported", not 0: a programme may have awarded sub-grants
 // that its grantee has not reported yet.
-json subgrant_count_figure(const ViewContext& ctx, std::int64_t count, const std::string& key) {
+Figure subgrant_count_figure(const ViewContext& ctx, std::int64_t count, const std::string& key) {
   if (count == 0) return ctx.not_reported();
   return ctx.computed_count(count, ctx.t("basis.subgrant_count"),
                             key.empty() ? key : key + "/count");
 }
-json subgrant_amount_figure(const ViewContext& ctx, std::int64_t count, Tenge sum,
-                            const std::string& key) {
+Figure subgrant_amount_figure(const ViewContext& ctx, std::int64_t count, Tenge sum,
+                              const std::string& key) {
   if (count == 0) return ctx.not_reported();
   return ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
                             key.empty() ? key : key + "/amount");
@@ -69,9 +68,9 @@ std::string facet_key(FacetKind kind, const std::string& value) {
   return std::string(facet_name(kind)) + "/" + value;
 }
 
-json grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order, std::size_t from,
-                std::size_t to) {
-  json rows = json::array();
+std::vector<json> grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order,
+                             std::size_t from, std::size_t to) {
+  std::vector<json> rows;
   for (std::size_t i = from; i < to && i < order.size(); ++i)
     rows.push_back(grant_summary(ctx, ctx.portal.grants[order[i]]));
   return rows;
@@ -128,110 +127,95 @@ std::vector<std::size_t> sidebar_values(const ViewContext& ctx, const Facet& fac
   return order_values(ctx, facet, std::move(top));
 }
 
-json facets_view(const ViewContext& ctx, const PortalIndex& index, FacetKind current_kind,
-                 const std::string& current_key) {
-  json facets = json::array();
+std::vector<FacetView> facets_view(const ViewContext& ctx, const PortalIndex& index,
+                                   FacetKind current_kind, const std::string& current_key) {
+  std::vector<FacetView> facets;
   for (FacetKind kind : kAllFacets) {
     const Facet& facet = index.facet(kind);
     bool capped = false;
-    json values = json::array();
+    FacetView out;
+    out.label = ctx.t(std::string("facet.") + facet_name(kind));
     for (std::size_t i :
          sidebar_values(ctx, facet, kind == current_kind ? current_key : std::string(), capped)) {
       const FacetValue& v = facet.values[i];
-      values.push_back({{"label", facet_value_label(ctx, kind, v.key)},
-                        {"url", routes::facet_url(ctx.lang, kind, v.key)},
-                        {"totals", totals_view(ctx, v.totals, facet_key(kind, v.key))},
-                        {"count", nullptr},  // media facets' count of links; grants have totals
-                        {"current", kind == current_kind && v.key == current_key}});
+      out.values.push_back({facet_value_label(ctx, kind, v.key),
+                            routes::facet_url(ctx.lang, kind, v.key),
+                            kind == current_kind && v.key == current_key,
+                            totals_view(ctx, v.totals, facet_key(kind, v.key)), std::nullopt});
     }
-    json more = nullptr;
     if (capped) {
       std::string label = ctx.t("facet.more");
       if (const std::size_t at = label.find("{count}"); at != std::string::npos)
         label.replace(at, 7, ctx.integer(static_cast<std::int64_t>(facet.values.size())));
-      more = {{"label", label},
-              {"url", routes::list_url(ctx.lang, routes::PageKind::organisations)}};
+      out.more =
+          LabelledLinkView{label, routes::list_url(ctx.lang, routes::PageKind::organisations)};
     }
-    // `note` and `more` null, not absent: Mustache would otherwise look for them in the enclosing
-    // view.
-    facets.push_back({{"name", facet_name(kind)},
-                      {"label", ctx.t(std::string("facet.") + facet_name(kind))},
-                      {"values", values},
-                      {"more", more},
-                      {"note", nullptr}});
+    facets.push_back(std::move(out));
   }
   return facets;
 }
 
-// A chart and its data table. `rows` are the bars' figures (the same, in the same order); `total`
-// is the figure the parts stand beside. `overlap`: the parts may add up to more than the total
-// (a multi-region grant counts in each of its regions), which `note` says; otherwise the parts add
-// up to the total exactly (tests/integration/figures_test.cpp checks every such table).
-json chart_view(const ViewContext& ctx, const std::string& title, FacetKind kind,
-                std::vector<ChartBar> bars, const json& figures, const json& total, bool overlap,
-                const std::string& note) {
-  json rows = json::array();
+// A chart and its data table. `figures` are the bars' figures (the same, in the same order);
+// `total` is the figure the parts stand beside. `overlap`: the parts may add up to more than the
+// total, which `note` says.
+ChartView chart_view(const ViewContext& ctx, const std::string& title, FacetKind kind,
+                     const std::vector<ChartBar>& bars, std::vector<Figure> figures,
+                     const Figure& total, bool overlap, const std::string& note) {
+  ChartView v;
+  v.title = title;
+  v.svg = bar_chart_svg(bars, title);
   for (std::size_t i = 0; i < bars.size(); ++i)
-    rows.push_back({{"label", bars[i].label},
-                    {"value", figures[i]},
-                    {"url", bars[i].href.empty() ? json(nullptr) : json(bars[i].href)}});
-  return {{"title", title},
-          {"svg", bar_chart_svg(bars, title)},
-          {"rows", rows},
-          {"has_rows", !rows.empty()},
-          {"total", total},
-          {"breakdown", overlap ? "overlap" : "sum"},
-          {"note", note.empty() ? json(nullptr) : json(note)},
-          {"label_header", ctx.t(std::string("facet.") + facet_name(kind))},
-          {"value_header", ctx.t("total.awarded")},
-          {"more", nullptr}};  // null, not absent: Mustache would look in the enclosing view
+    v.rows.push_back({bars[i].label, std::move(figures[i]),
+                      bars[i].href.empty() ? std::nullopt : std::optional(bars[i].href)});
+  v.total = total;
+  v.breakdown = overlap ? "overlap" : "sum";
+  if (!note.empty()) v.note = note;
+  v.label_header = ctx.t(std::string("facet.") + facet_name(kind));
+  v.value_header = ctx.t("total.awarded");
+  return v;
 }
 
 }  // namespace
 
-json catalogue_view(const ViewContext& ctx, const PortalIndex& index, routes::CatalogueSort sort,
-                    std::size_t page, std::size_t page_size) {
+CatalogueView catalogue_view(const ViewContext& ctx, const PortalIndex& index,
+                             routes::CatalogueSort sort, std::size_t page, std::size_t page_size) {
   const std::vector<std::size_t>& order = sort == routes::CatalogueSort::date ? index.by_date
                                           : sort == routes::CatalogueSort::amount
                                               ? index.by_amount
                                               : index.by_title[static_cast<int>(ctx.lang)];
   const std::string base = routes::catalogue_url(ctx.lang, sort);
-  json v;
-  v["grants"] = grant_rows(ctx, order, (page - 1) * page_size, page * page_size);
-  v["pagination"] = pagination_view(base, page, order.size(), page_size);
-  json sorts = json::array();
+  CatalogueView v;
+  v.title = ctx.t("catalogue.title");
+  v.totals = totals_view(ctx, index.totals, "portal");
   for (routes::CatalogueSort s : routes::kAllSorts)
-    sorts.push_back({{"label", ctx.t(std::string("sort.") + routes::sort_name(s))},
-                     {"url", routes::catalogue_url(ctx.lang, s)},
-                     {"current", s == sort}});
-  v["sorts"] = sorts;
-  v["totals"] = totals_view(ctx, index.totals, "portal");
-  v["facets"] = facets_view(ctx, index, FacetKind::year, "");
-  v["title"] = ctx.t("catalogue.title");
+    v.sorts.push_back({ctx.t(std::string("sort.") + routes::sort_name(s)),
+                       routes::catalogue_url(ctx.lang, s), s == sort});
+  v.grants = grant_rows(ctx, order, (page - 1) * page_size, page * page_size);
+  v.pagination = pagination_view(base, page, order.size(), page_size);
+  v.facets = facets_view(ctx, index, FacetKind::year, "");
   return v;
 }
 
-json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
-                      std::size_t value, std::size_t page, std::size_t page_size) {
+FacetPageView facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
+                               std::size_t value, std::size_t page, std::size_t page_size) {
   const FacetValue& fv = index.facet(kind).values[value];
   const std::string base = routes::facet_url(ctx.lang, kind, fv.key);
-  json v;
-  v["facet_label"] = ctx.t(std::string("facet.") + facet_name(kind));
-  v["value_label"] = facet_value_label(ctx, kind, fv.key);
-  v["title"] = v["facet_label"].get<std::string>() + ": " + v["value_label"].get<std::string>();
-  v["grants"] = grant_rows(ctx, fv.grants, (page - 1) * page_size, page * page_size);
-  v["pagination"] = pagination_view(base, page, fv.grants.size(), page_size);
-  v["totals"] = totals_view(ctx, fv.totals, facet_key(kind, fv.key));
-  v["facets"] = facets_view(ctx, index, kind, fv.key);
+  FacetPageView v;
+  v.value_label = facet_value_label(ctx, kind, fv.key);
+  v.title = ctx.t(std::string("facet.") + facet_name(kind)) + ": " + v.value_label;
+  v.grants = grant_rows(ctx, fv.grants, (page - 1) * page_size, page * page_size);
+  v.pagination = pagination_view(base, page, fv.grants.size(), page_size);
+  v.totals = totals_view(ctx, fv.totals, facet_key(kind, fv.key));
+  v.facets = facets_view(ctx, index, kind, fv.key);
   const bool reported = fv.key != kNotReportedKey;
   if (kind == FacetKind::region && reported) {
-    v["region_url"] = routes::region_url(fv.key, ctx.lang);
-    v["multi_region_note"] = ctx.t("region.multi_region_note");
+    v.region_url = routes::region_url(fv.key, ctx.lang);
+    v.multi_region_note = ctx.t("region.multi_region_note");
   }
   if (!reported)
-    v["not_reported_note"] = ctx.t(std::string("not_reported.") + facet_name(kind) + "_note");
+    v.not_reported_note = ctx.t(std::string("not_reported.") + facet_name(kind) + "_note");
   if (reported && (kind == FacetKind::grantee || kind == FacetKind::operator_))
-    v["organisation_url"] = routes::organisation_url(fv.key, ctx.lang);
+    v.organisation_url = routes::organisation_url(fv.key, ctx.lang);
   return v;
 }
 
@@ -256,7 +240,7 @@ json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
 // the ceiling. A programme whose grant is an application or planned, or whose sub-grants are not
 // reported yet, says so in neutral style; fewer awarded than planned is a neutral note too (the
 // programme may still be awarding, or awarded fewer), never an alarm.
-json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
+ProgrammeView programme_reconciliation(const ViewContext& ctx, const Grant& g) {
   const SubgrantProgramme& p = g.subgrants;
   Tenge sum, largest;
   for (const Subgrant& sg : p.awarded) {
@@ -265,85 +249,74 @@ json programme_reconciliation(const ViewContext& ctx, const Grant& g) {
   }
   const auto count = static_cast<std::int64_t>(p.awarded.size());
   const bool reported = is_awarded(g) && count > 0;
-  json issues = json::array();
-  json notes = json::array();
+  ProgrammeView v;
   if (reported) {
     if (p.planned_count && count > *p.planned_count)
-      issues.push_back(ctx.t("registry.issue_count", {{"count", ctx.integer(count)},
-                                                      {"planned", ctx.integer(*p.planned_count)}}));
+      v.issues.push_back(
+          ctx.t("registry.issue_count",
+                {{"count", ctx.integer(count)}, {"planned", ctx.integer(*p.planned_count)}}));
     if (p.envelope && sum > *p.envelope)
-      issues.push_back(
+      v.issues.push_back(
           ctx.t("registry.issue_over_envelope", {{"amount", ctx.money(sum - *p.envelope)}}));
-    if (p.ceiling && largest > *p.ceiling) issues.push_back(ctx.t("registry.issue_over_ceiling"));
+    if (p.ceiling && largest > *p.ceiling) v.issues.push_back(ctx.t("registry.issue_over_ceiling"));
     if (p.planned_count && count < *p.planned_count)
-      notes.push_back(ctx.t("registry.note_fewer", {{"count", ctx.integer(count)},
-                                                    {"planned", ctx.integer(*p.planned_count)}}));
+      v.notes.push_back(ctx.t("registry.note_fewer", {{"count", ctx.integer(count)},
+                                                      {"planned", ctx.integer(*p.planned_count)}}));
   } else {
-    notes.push_back(ctx.t(is_awarded(g) ? "registry.not_reported_yet"
-                                        : "registry.not_awarded_" +
-                                              std::string(money_kind_name(money_kind(g)))));
+    v.notes.push_back(ctx.t(is_awarded(g) ? "registry.not_reported_yet"
+                                          : "registry.not_awarded_" +
+                                                std::string(money_kind_name(money_kind(g)))));
   }
   const std::string key = "programme/" + g.id;
-  return {
-      {"grant_title", ctx.text(g.title)},
-      {"grant_url", routes::url_of(g, ctx.lang)},
-      {"registry_url", routes::programme_url(g, ctx.lang)},
-      {"grantee", org_name(ctx, g.grantee_id)},
-      {"planned_count", ctx.reported_count(p.planned_count)},
-      {"awarded_count",
-       reported ? ctx.computed_count(count, ctx.t("basis.subgrant_count"), key + "/count")
-                : ctx.not_reported()},
-      {"ceiling", ctx.reported_money(p.ceiling)},
-      {"envelope", ctx.reported_money(p.envelope)},
-      {"awarded_total",
-       reported ? ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
-                                     key + "/amount")
-                : ctx.not_reported()},
-      {"envelope_share",
-       reported && p.envelope
-           ? ctx.computed_share(sum.value(), p.envelope->value(), ctx.t("basis.envelope_share"))
-           : json(nullptr)},
-      {"issues", issues},
-      {"notes", notes},
-      {"has_notes", !issues.empty() || !notes.empty()},
-      {"reconciled", reported && issues.empty()}};
+  v.grant_title = ctx.text(g.title);
+  v.grant_url = routes::url_of(g, ctx.lang);
+  v.registry_url = routes::programme_url(g, ctx.lang);
+  v.grantee = org_name(ctx, g.grantee_id);
+  v.planned_count = ctx.reported_count(p.planned_count);
+  v.awarded_count = reported
+                        ? ctx.computed_count(count, ctx.t("basis.subgrant_count"), key + "/count")
+                        : ctx.not_reported();
+  v.ceiling = ctx.reported_money(p.ceiling);
+  v.envelope = ctx.reported_money(p.envelope);
+  v.awarded_total =
+      reported ? ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
+                                    key + "/amount")
+               : ctx.not_reported();
+  if (reported && p.envelope)
+    v.envelope_share =
+        ctx.computed_share(sum.value(), p.envelope->value(), ctx.t("basis.envelope_share"));
+  v.reconciled = reported && v.issues.empty();
+  return v;
 }
 
 }  // namespace
 
-json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
-                    std::size_t page_size) {
-  json v;
-  json rows = json::array();
+SubgrantsView subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
+                             std::size_t page_size) {
+  SubgrantsView v;
   for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < index.subgrants.size();
        ++i)
-    rows.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
-  v["subgrants"] = rows;
-  v["pagination"] = pagination_view(routes::list_url(ctx.lang, routes::PageKind::subgrants), page,
-                                    index.subgrants.size(), page_size);
-  v["count"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
-  v["amount"] =
-      subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
+    v.subgrants.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
+  v.pagination = pagination_view(routes::list_url(ctx.lang, routes::PageKind::subgrants), page,
+                                 index.subgrants.size(), page_size);
   return v;
 }
 
-json programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to) {
-  json programmes = json::array();
+ProgrammeRowsView programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to) {
+  ProgrammeRowsView v;
   for (std::size_t i = from; i < to && i < ctx.portal.grants.size(); ++i)
     if (ctx.portal.grants[i].subgrants.present)
-      programmes.push_back(programme_reconciliation(ctx, ctx.portal.grants[i]));
-  return {{"programmes", std::move(programmes)}};
+      v.programmes.push_back(programme_reconciliation(ctx, ctx.portal.grants[i]));
+  return v;
 }
 
-json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
+SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
-  json v;
-  v["count"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
-  v["amount"] =
-      subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
-
-  v["has_programmes"] = std::any_of(portal.grants.begin(), portal.grants.end(),
-                                    [](const Grant& g) { return g.subgrants.present; });
+  SubgrantsSummaryView v;
+  v.count = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
+  v.amount = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
+  v.has_programmes = std::any_of(portal.grants.begin(), portal.grants.end(),
+                                 [](const Grant& g) { return g.subgrants.present; });
 
   std::map<std::string, std::pair<std::int64_t, Tenge>> by_region;
   for (const SubgrantRef& ref : index.subgrants) {
@@ -353,68 +326,75 @@ json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
     ++count;
     sum += sg.amount;
   }
-  json regions = json::array();
   for (const Region& r : portal.regions) {
     auto it = by_region.find(r.id);
     if (it == by_region.end()) continue;
     const std::string key = "subgrants/region/" + r.id;
-    regions.push_back(
-        {{"label", ctx.text(r.name)},
-         {"url", routes::region_subgrants_url(r, ctx.lang)},
-         {"count", subgrant_count_figure(ctx, it->second.first, key)},
-         {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, key)}});
+    v.regions.push_back({ctx.text(r.name), routes::region_subgrants_url(r, ctx.lang),
+                         subgrant_count_figure(ctx, it->second.first, key),
+                         subgrant_amount_figure(ctx, it->second.first, it->second.second, key)});
   }
   if (auto it = by_region.find(""); it != by_region.end())
-    v["unlocated"] = {
-        {"count", subgrant_count_figure(ctx, it->second.first, "")},
-        {"amount", subgrant_amount_figure(ctx, it->second.first, it->second.second, "")}};
-  v["regions"] = regions;
+    v.unlocated =
+        SubgrantSumsView{subgrant_count_figure(ctx, it->second.first, ""),
+                         subgrant_amount_figure(ctx, it->second.first, it->second.second, "")};
   return v;
 }
 
 namespace {
 
-// The sub-grants listed under a region, rows [from, to) of them: {subgrants: rows, count, amount}
-// with the count and amount of them all.
-json region_subgrants(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
-                      std::size_t from, std::size_t to) {
-  json rows = json::array();
+// The sub-grants listed under a region, rows [from, to) of them, with the count and amount of
+// them all.
+struct RegionSubgrants {
+  std::vector<json> rows;
+  Figure count;
+  Figure amount;
+};
+RegionSubgrants region_subgrants(const ViewContext& ctx, const PortalIndex& index,
+                                 std::size_t region, std::size_t from, std::size_t to) {
+  RegionSubgrants out;
   Tenge sum;
   const std::vector<std::size_t>& listed = index.region_subgrants[region];
   for (std::size_t n = 0; n < listed.size(); ++n) {
     const SubgrantRef& ref = index.subgrants[listed[n]];
     sum += ctx.portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
-    if (n >= from && n < to) rows.push_back(subgrant_registry_row(ctx, ref));
+    if (n >= from && n < to) out.rows.push_back(subgrant_registry_row(ctx, ref));
   }
   const auto count = static_cast<std::int64_t>(listed.size());
   const std::string key = "subgrants/region/" + ctx.portal.regions[region].id;
-  return {{"subgrants", rows},
-          {"count", subgrant_count_figure(ctx, count, key)},
-          {"amount", subgrant_amount_figure(ctx, count, sum, key)}};
+  out.count = subgrant_count_figure(ctx, count, key);
+  out.amount = subgrant_amount_figure(ctx, count, sum, key);
+  return out;
 }
 
 }  // namespace
 
-json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
-                           std::size_t page, std::size_t page_size) {
+SubgrantsRegionView subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
+                                          std::size_t region, std::size_t page,
+                                          std::size_t page_size) {
   const Region& r = ctx.portal.regions[region];
-  json v = region_subgrants(ctx, index, region, (page - 1) * page_size, page * page_size);
-  const std::string base = routes::region_subgrants_url(r, ctx.lang);
-  v["title"] = ctx.plain(r.name);
-  v["region"] = ctx.text(r.name);
-  v["region_url"] = routes::url_of(r, ctx.lang);
-  v["pagination"] = pagination_view(base, page, index.region_subgrants[region].size(), page_size);
+  RegionSubgrants listed =
+      region_subgrants(ctx, index, region, (page - 1) * page_size, page * page_size);
+  SubgrantsRegionView v;
+  v.title = ctx.plain(r.name);
+  v.region = ctx.text(r.name);
+  v.region_url = routes::url_of(r, ctx.lang);
+  v.count = std::move(listed.count);
+  v.amount = std::move(listed.amount);
+  v.subgrants = std::move(listed.rows);
+  v.pagination = pagination_view(routes::region_subgrants_url(r, ctx.lang), page,
+                                 index.region_subgrants[region].size(), page_size);
   return v;
 }
 
-json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index, std::size_t grant) {
+SubgrantsProgrammeView subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,
+                                                std::size_t grant) {
   const Grant& g = ctx.portal.grants[grant];
-  json rows = json::array();
+  SubgrantsProgrammeView v;
+  v.title = ctx.plain(g.title);
+  v.programme = programme_reconciliation(ctx, g);
   for (std::size_t i = index.first_subgrant[grant]; i < index.first_subgrant[grant + 1]; ++i)
-    rows.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
-  json v = programme_reconciliation(ctx, g);
-  v["title"] = ctx.plain(g.title);
-  v["subgrants"] = rows;
+    v.subgrants.push_back(subgrant_registry_row(ctx, index.subgrants[i]));
   return v;
 }
 
@@ -425,209 +405,189 @@ std::vector<RoleGrants> grants_by_role(const PortalIndex& index, std::size_t org
   return roles;
 }
 
-json organisations_view(const ViewContext& ctx, const PortalIndex& index) {
+OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   std::vector<std::string> names;
   for (const Organisation& o : portal.organisations) names.push_back(org_name(ctx, o.id));
-  json rows = json::array();
+  OrganisationsView v;
+  v.title = ctx.t("organisations.title");
   for (std::size_t i : order_by_label(ctx, names)) {
     const Organisation& o = portal.organisations[i];
     Totals as_grantee;
     for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
-    rows.push_back(
-        {{"name", ctx.text(o.short_name.empty() ? o.name : o.short_name)},
-         {"url", routes::url_of(o, ctx.lang)},
-         {"bin", o.bin.empty() ? ctx.not_reported() : json(Figure::reported(o.bin))},
-         {"totals", totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))}});
+    v.organisations.push_back({ctx.text(o.short_name.empty() ? o.name : o.short_name),
+                               routes::url_of(o, ctx.lang),
+                               o.bin.empty() ? ctx.not_reported() : Figure::reported(o.bin),
+                               totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))});
   }
-  return {{"title", ctx.t("organisations.title")}, {"organisations", rows}};
+  return v;
 }
 
 namespace {
 
-// {shown, total} when a page shows only the first `shown` of `total` rows and links the rest;
-// null when it shows them all.
-json shown_of(const ViewContext& ctx, std::size_t shown, std::size_t total) {
-  if (total <= shown) return nullptr;
-  return {{"shown", ctx.integer(static_cast<std::int64_t>(shown))},
-          {"total", ctx.integer(static_cast<std::int64_t>(total))}};
+// When a page shows only the first `shown` of `total` rows and links the rest; none when it shows
+// them all.
+std::optional<ShownView> shown_of(const ViewContext& ctx, std::size_t shown, std::size_t total) {
+  if (total <= shown) return std::nullopt;
+  return ShownView{ctx.integer(static_cast<std::int64_t>(shown)),
+                   ctx.integer(static_cast<std::int64_t>(total))};
 }
 
 }  // namespace
 
-json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org_index,
-                       std::size_t shown) {
+OrganisationView organisation_view(const ViewContext& ctx, const PortalIndex& index,
+                                   std::size_t org_index, std::size_t shown) {
   const Portal& portal = ctx.portal;
   const Organisation& o = portal.organisations[org_index];
-  json v;
-  v["title"] = ctx.plain(o.name);
-  v["name"] = ctx.text(o.name);
-  v["short_name"] = ctx.text(o.short_name);
-  v["bin"] = o.bin;
-  v["address"] = ctx.text(o.address);
-  v["leader_name"] = ctx.text(o.leader_name);
-  v["leader_title"] = ctx.text(o.leader_title);
-  v["website"] = website_view(ctx, o.website);
-  v["email"] = o.email;
-  v["phone"] = o.phone;
-  v["about"] = ctx.text(o.about);
-  v["registered"] = o.registered ? json(ctx.date(*o.registered)) : json(nullptr);
-  if (const Region* r = portal.find_region(o.region)) v["region"] = ctx.text(r->name);
-  v["social"] = social_view(ctx, o.social);
-  v["translation"] = ctx.translation(o.source_language, "translation.organisation_note");
+  OrganisationView v;
+  v.title = ctx.plain(o.name);
+  v.name = ctx.text(o.name);
+  v.short_name = ctx.text(o.short_name);
+  v.bin = o.bin;
+  v.address = ctx.text(o.address);
+  v.leader_name = ctx.text(o.leader_name);
+  v.leader_title = ctx.text(o.leader_title);
+  v.website = website_view(ctx, o.website);
+  v.email = o.email;
+  v.phone = o.phone;
+  v.about = ctx.text(o.about);
+  if (o.registered) v.registered = ctx.date(*o.registered);
+  if (const Region* r = portal.find_region(o.region)) v.region = ctx.text(r->name);
+  v.social = social_view(ctx, o.social);
+  v.translation = ctx.translation(o.source_language, "translation.organisation_note");
 
-  json roles = json::array();
   // Totals by year and role: one row per (year, role) that has grants.
   std::map<std::pair<int, int>, Totals> by_year_role;
   const auto role_grants = grants_by_role(index, org_index);
   for (std::size_t r = 0; r < role_grants.size(); ++r) {
-    json rows = json::array();
+    OrganisationRoleView out;
     Totals sums;
     // The newest `shown` of each role: the operator of a national programme operates every
     // grant, and its page would otherwise grow with the portal. The grantee's and operator's
     // facet pages list them all, a page at a time; the page's files hold every grant.
     for (std::size_t g : role_grants[r].grants) {
-      if (rows.size() < shown) rows.push_back(grant_summary(ctx, portal.grants[g]));
+      if (out.grants.size() < shown) out.grants.push_back(grant_summary(ctx, portal.grants[g]));
       sums.add(portal.grants[g]);
       by_year_role[{grant_year(portal.grants[g]).value_or(0), static_cast<int>(r)}].add(
           portal.grants[g]);
     }
-    if (rows.empty()) continue;
+    if (out.grants.empty()) continue;
     const std::string role = role_grants[r].role;
-    json all_url = nullptr;
-    if (role == "grantee") all_url = routes::facet_url(ctx.lang, FacetKind::grantee, o.id);
-    if (role == "operator") all_url = routes::facet_url(ctx.lang, FacetKind::operator_, o.id);
-    roles.push_back({{"role", ctx.t("role." + role)},
-                     {"grants", rows},
-                     {"totals", totals_view(ctx, sums, std::string(role) + "/" + o.id)},
-                     {"shown", shown_of(ctx, shown, role_grants[r].grants.size())},
-                     {"all_url", all_url}});
+    if (role == "grantee") out.all_url = routes::facet_url(ctx.lang, FacetKind::grantee, o.id);
+    if (role == "operator") out.all_url = routes::facet_url(ctx.lang, FacetKind::operator_, o.id);
+    out.all_label =
+        ctx.t(out.all_url ? "organisation.all_in_catalogue" : "organisation.all_in_files");
+    out.role = ctx.t("role." + role);
+    out.totals = totals_view(ctx, sums, role + "/" + o.id);
+    out.shown = shown_of(ctx, shown, role_grants[r].grants.size());
+    v.roles.push_back(std::move(out));
   }
-  v["roles"] = roles;
-  json totals = json::array();
   for (auto it = by_year_role.rbegin(); it != by_year_role.rend(); ++it)
-    totals.push_back(
-        {{"year", it->first.first ? std::to_string(it->first.first) : ctx.t("not_reported.year")},
-         {"role", ctx.t(std::string("role.") + role_grants[it->first.second].role)},
-         {"totals", totals_view(ctx, it->second, "")}});
-  v["totals"] = totals;
+    v.totals.push_back(
+        {it->first.first ? std::to_string(it->first.first) : ctx.t("not_reported.year"),
+         ctx.t(std::string("role.") + role_grants[it->first.second].role),
+         totals_view(ctx, it->second, "")});
 
-  json record = json::array();
   for (const TrackRecordEntry& e : o.track_record)
-    record.push_back({{"title", ctx.text(e.title)},
-                      {"funder", ctx.text(e.funder)},
-                      {"amount", ctx.reported_money(e.amount)},
-                      {"period", e.period ? json(ctx.range(*e.period)) : json(nullptr)},
-                      {"results", ctx.text(e.results)}});
-  v["track_record"] = record;
+    v.track_record.push_back({ctx.text(e.title), ctx.text(e.funder),
+                              e.period ? std::optional(ctx.range(*e.period)) : std::nullopt,
+                              ctx.reported_money(e.amount), ctx.text(e.results)});
   return v;
 }
 
 namespace {
 
 // The row of an index page (regions, directions) for the grants that give no value of `kind`,
-// linking their catalogue page; null when every grant gives one.
-json not_reported_row(const ViewContext& ctx, const PortalIndex& index, FacetKind kind) {
+// linking their catalogue page; none when every grant gives one.
+std::optional<TotalsRowView> not_reported_row(const ViewContext& ctx, const PortalIndex& index,
+                                              FacetKind kind) {
   const Facet& facet = index.facet(kind);
   const std::size_t none = facet.find(kNotReportedKey);
-  if (none >= facet.values.size()) return nullptr;
-  return {
-      {"name", nullptr},
-      {"not_reported_label", ctx.t(std::string("not_reported.") + facet_name(kind))},
-      {"url", routes::facet_url(ctx.lang, kind, kNotReportedKey)},
-      {"totals", totals_view(ctx, facet.values[none].totals, facet_key(kind, kNotReportedKey))}};
+  if (none >= facet.values.size()) return std::nullopt;
+  return TotalsRowView{
+      std::nullopt, ctx.t(std::string("not_reported.") + facet_name(kind)),
+      routes::facet_url(ctx.lang, kind, kNotReportedKey),
+      totals_view(ctx, facet.values[none].totals, facet_key(kind, kNotReportedKey))};
 }
 
 }  // namespace
 
-json regions_view(const ViewContext& ctx, const PortalIndex& index) {
-  const Portal& portal = ctx.portal;
+RegionsView regions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Facet& facet = index.facet(FacetKind::region);
-  json rows = json::array();
-  for (const Region& r : portal.regions) {
-    rows.push_back({{"name", ctx.text(r.name)},
-                    {"url", routes::url_of(r, ctx.lang)},
-                    {"city", r.is_city},
-                    {"totals", totals_view(ctx, facet.value_or_empty(r.id).totals,
-                                           facet_key(FacetKind::region, r.id))}});
-  }
+  RegionsView v;
+  v.title = ctx.t("regions.title");
+  v.multi_region_note = ctx.t("region.multi_region_note");
+  for (const Region& r : ctx.portal.regions)
+    v.regions.push_back(
+        {ctx.text(r.name), std::nullopt, routes::url_of(r, ctx.lang),
+         totals_view(ctx, facet.value_or_empty(r.id).totals, facet_key(FacetKind::region, r.id))});
   // The grants that name no region: a row of their own, so that no grant is silently left out.
-  if (json none = not_reported_row(ctx, index, FacetKind::region); !none.is_null()) {
-    none["city"] = false;
-    rows.push_back(std::move(none));
-  }
-  return {{"title", ctx.t("regions.title")},
-          {"regions", rows},
-          {"multi_region_note", ctx.t("region.multi_region_note")},
-          {"portal_totals", totals_view(ctx, index.totals, "portal")}};
+  if (std::optional<TotalsRowView> none = not_reported_row(ctx, index, FacetKind::region))
+    v.regions.push_back(std::move(*none));
+  v.portal_totals = totals_view(ctx, index.totals, "portal");
+  return v;
 }
 
-json directions_view(const ViewContext& ctx, const PortalIndex& index) {
+DirectionsView directions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Facet& facet = index.facet(FacetKind::direction);
-  json rows = json::array();
+  DirectionsView v;
+  v.title = ctx.t("directions.title");
   // Every direction of content/directions.json, those without grants too (0, linking nowhere:
   // the catalogue has a page only for a value some grant has).
   for (const Direction& d : ctx.portal.directions)
-    rows.push_back({{"name", ctx.text(d.name)},
-                    {"url", facet.find(d.id) < facet.values.size()
-                                ? json(routes::facet_url(ctx.lang, FacetKind::direction, d.id))
-                                : json(nullptr)},
-                    {"totals", totals_view(ctx, facet.value_or_empty(d.id).totals,
-                                           facet_key(FacetKind::direction, d.id))}});
+    v.rows.push_back({ctx.text(d.name), std::nullopt,
+                      facet.find(d.id) < facet.values.size()
+                          ? std::optional(routes::facet_url(ctx.lang, FacetKind::direction, d.id))
+                          : std::nullopt,
+                      totals_view(ctx, facet.value_or_empty(d.id).totals,
+                                  facet_key(FacetKind::direction, d.id))});
   // The grants that name no direction: a row of their own, so that the rows add up to the total.
-  if (json none = not_reported_row(ctx, index, FacetKind::direction); !none.is_null())
-    rows.push_back(std::move(none));
-  return {{"title", ctx.t("directions.title")},
-          {"rows", rows},
-          {"portal_totals", totals_view(ctx, index.totals, "portal")}};
+  if (std::optional<TotalsRowView> none = not_reported_row(ctx, index, FacetKind::direction))
+    v.rows.push_back(std::move(*none));
+  v.portal_totals = totals_view(ctx, index.totals, "portal");
+  return v;
 }
 
-json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index,
-                 std::size_t shown) {
+RegionView region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region_index,
+                       std::size_t shown) {
   const Portal& portal = ctx.portal;
   const Region& r = portal.regions[region_index];
   const FacetValue& value = index.facet(FacetKind::region).value_or_empty(r.id);
   const std::vector<std::size_t>& grants = value.grants;
-  json v;
-  v["title"] = ctx.plain(r.name);
-  v["name"] = ctx.text(r.name);
+  RegionView v;
+  v.title = ctx.plain(r.name);
+  v.name = ctx.text(r.name);
   // The newest `shown` grants and the first `shown` sub-grants in registry order; the catalogue's
   // region page and the region's registry list them all, a page at a time. Listing them all here
   // made a region's page grow with the portal (8 MB a page at 10 000 grants).
-  v["grants"] = grant_rows(ctx, grants, 0, shown);
-  v["grants_shown"] = shown_of(ctx, shown, grants.size());
-  v["totals"] = totals_view(ctx, value.totals, facet_key(FacetKind::region, r.id));
-  bool multi = false;
+  v.grants = grant_rows(ctx, grants, 0, shown);
+  v.grants_shown = shown_of(ctx, shown, grants.size());
+  v.totals = totals_view(ctx, value.totals, facet_key(FacetKind::region, r.id));
   std::map<int, Totals> by_year;
   std::map<std::string, Totals> by_direction;
+  bool multi = false;
   for (std::size_t i : grants) {
     const Grant& g = portal.grants[i];
     multi = multi || g.regions.size() > 1;
     by_year[grant_year(g).value_or(0)].add(g);
     by_direction[g.direction_id].add(g);
   }
-  v["has_multi_region"] = multi;
-  v["multi_region_note"] = ctx.t("region.multi_region_note");
-  json years = json::array();
+  if (multi) v.multi_region_note = ctx.t("region.multi_region_note");
   for (auto it = by_year.rbegin(); it != by_year.rend(); ++it)
-    years.push_back({{"label", it->first ? std::to_string(it->first) : ctx.t("not_reported.year")},
-                     {"totals", totals_view(ctx, it->second, "")}});
-  v["by_year"] = years;
-  json directions = json::array();
+    v.by_year.push_back({it->first ? std::to_string(it->first) : ctx.t("not_reported.year"),
+                         totals_view(ctx, it->second, "")});
   for (const auto& [id, s] : by_direction) {
     const Direction* d = portal.find_direction(id);
-    directions.push_back({{"label", d ? ctx.plain(d->name) : ctx.t("not_reported.direction")},
-                          {"totals", totals_view(ctx, s, "")}});
+    v.by_direction.push_back(
+        {d ? ctx.plain(d->name) : ctx.t("not_reported.direction"), totals_view(ctx, s, "")});
   }
-  v["by_direction"] = directions;
-  v["region_totals"] = v["totals"];
-  json subgrants = region_subgrants(ctx, index, region_index, 0, shown);
-  v["subgrants"] = subgrants["subgrants"];
-  v["subgrant_count"] = subgrants["count"];
-  v["subgrant_amount"] = subgrants["amount"];
-  v["subgrants_shown"] = shown_of(ctx, shown, index.region_subgrants[region_index].size());
-  v["subgrants_url"] = routes::region_subgrants_url(r, ctx.lang);
-  v["catalogue_url"] = routes::facet_url(ctx.lang, FacetKind::region, r.id);
+  RegionSubgrants subgrants = region_subgrants(ctx, index, region_index, 0, shown);
+  v.subgrants = std::move(subgrants.rows);
+  v.subgrant_count = std::move(subgrants.count);
+  v.subgrant_amount = std::move(subgrants.amount);
+  v.subgrants_shown = shown_of(ctx, shown, index.region_subgrants[region_index].size());
+  v.subgrants_url = routes::region_subgrants_url(r, ctx.lang);
+  v.catalogue_url = routes::facet_url(ctx.lang, FacetKind::region, r.id);
   return v;
 }
 
@@ -648,59 +608,55 @@ std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t 
   return completed;
 }
 
-json home_view(const ViewContext& ctx, const PortalIndex& index) {
+HomeView home_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
-  json v;
+  HomeView v;
   const Sums& awarded = index.totals.of(MoneyKind::awarded);
-  v["totals"] = totals_view(ctx, index.totals, "portal");
-  v["subgrants"] = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
-  v["subgrant_amount"] =
+  v.totals = totals_view(ctx, index.totals, "portal");
+  v.subgrants = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
+  v.subgrant_amount =
       subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
-  v["beneficiaries"] =
-      index.grants_reporting_beneficiaries
-          ? ctx.computed_count(
-                index.direct_beneficiaries_actual,
-                ctx.t("basis.beneficiaries",
-                      {{"count", ctx.integer(index.grants_reporting_beneficiaries)}}),
-                "portal/beneficiaries")
-          : ctx.not_reported();
+  v.beneficiaries = index.grants_reporting_beneficiaries
+                        ? ctx.computed_count(
+                              index.direct_beneficiaries_actual,
+                              ctx.t("basis.beneficiaries",
+                                    {{"count", ctx.integer(index.grants_reporting_beneficiaries)}}),
+                              "portal/beneficiaries")
+                        : ctx.not_reported();
 
   const std::vector<std::size_t> completed = latest_final_reports(portal, 5);
-  v["latest_reports"] = grant_rows(ctx, completed, 0, completed.size());
+  v.latest_reports = grant_rows(ctx, completed, 0, completed.size());
 
   // Charts of awarded money: by region (a multi-region grant in each of its regions), by year and
   // by direction (each grant once). Grants without the key are a bar of their own ("year not
   // reported"), so the parts of a year's or a direction's chart add up to the awarded total.
-  const json total = money_figure(ctx, awarded, MoneyKind::awarded, "portal");
+  const Figure total = money_figure(ctx, awarded, MoneyKind::awarded, "portal");
   auto chart = [&](FacetKind kind, const std::string& title, bool link_regions) {
     std::vector<ChartBar> bars;
-    json figures = json::array();
+    std::vector<Figure> figures;
     const Facet& facet = index.facet(kind);
     for (std::size_t i : facet_order(ctx, facet)) {
       const FacetValue& value = facet.values[i];
       const Sums& sums = value.totals.of(MoneyKind::awarded);
       if (sums.grants == 0) continue;
-      json figure = money_figure(ctx, sums, MoneyKind::awarded, facet_key(kind, value.key));
+      Figure figure = money_figure(ctx, sums, MoneyKind::awarded, facet_key(kind, value.key));
       const bool reported = value.key != kNotReportedKey;
-      bars.push_back({facet_value_label(ctx, kind, value.key), sums.amount.value(),
-                      figure["text"].get<std::string>(),
+      bars.push_back({facet_value_label(ctx, kind, value.key), sums.amount.value(), figure.text,
                       link_regions && reported ? routes::region_url(value.key, ctx.lang)
                                                : routes::facet_url(ctx.lang, kind, value.key)});
       figures.push_back(std::move(figure));
     }
     const bool overlap = kind == FacetKind::region;
-    return chart_view(ctx, title, kind, std::move(bars), figures, total, overlap,
+    return chart_view(ctx, title, kind, bars, std::move(figures), total, overlap,
                       overlap ? ctx.t("region.multi_region_note") : "");
   };
-  json charts = json::array();
-  charts.push_back(chart(FacetKind::region, ctx.t("chart.by_region"), true));
-  charts.push_back(chart(FacetKind::year, ctx.t("chart.by_year"), false));
-  charts.push_back(chart(FacetKind::direction, ctx.t("chart.by_direction"), false));
-  charts.back()["more"] = {{"url", routes::list_url(ctx.lang, routes::PageKind::directions)},
-                           {"label", ctx.t("directions.all")}};
-  v["charts"] = charts;
-  v["awarded_note"] = ctx.t("total.definition");
-  v["grants_url"] = routes::list_url(ctx.lang, routes::PageKind::catalogue);
+  v.charts.push_back(chart(FacetKind::region, ctx.t("chart.by_region"), true));
+  v.charts.push_back(chart(FacetKind::year, ctx.t("chart.by_year"), false));
+  v.charts.push_back(chart(FacetKind::direction, ctx.t("chart.by_direction"), false));
+  v.charts.back().more = LabelledLinkView{ctx.t("directions.all"),
+                                          routes::list_url(ctx.lang, routes::PageKind::directions)};
+  v.awarded_note = ctx.t("total.definition");
+  v.grants_url = routes::list_url(ctx.lang, routes::PageKind::catalogue);
   return v;
 }
 

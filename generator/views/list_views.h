@@ -1,7 +1,9 @@
 #pragma once
 // Views of the list pages: catalogue with facets and pagination, sub-grant registry, organisations,
-// regions and home. Each returns the body's view; the site layout wraps it.
+// regions, directions and home. Each returns a struct made for its template, the body's view; the
+// site layout wraps it.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,31 +11,236 @@
 
 #include "model/portal_index.h"
 #include "routes/routes.h"
+#include "views/parts.h"
 #include "views/view_context.h"
 
 namespace ashyq::views {
 
-// The grants catalogue, sorted, one page of it.
-nlohmann::json catalogue_view(const ViewContext& ctx, const PortalIndex& index,
-                              routes::CatalogueSort sort, std::size_t page, std::size_t page_size);
-// One facet value's page: its grants (newest first), count and total.
-nlohmann::json facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
-                                std::size_t value, std::size_t page, std::size_t page_size);
-// One page of the sub-grant registry: its sub-grants, the pagination, the count and amount.
-nlohmann::json subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
-                              std::size_t page_size);
-// What the registry's first page shows above its list (templates/subgrants_summary): the count
-// and amount, whether any programme is reconciled (`has_programmes`) and the sums by region. The
+// A sort order's link above the catalogue.
+struct SortLinkView {
+  std::string label;
+  std::string url;
+  bool current = false;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("url", url);
+    f("current", current);
+  }
+};
+
+// templates/catalogue.mustache: the grants catalogue, sorted, one page of it.
+struct CatalogueView {
+  std::string title;
+  TotalsView totals;
+  std::vector<SortLinkView> sorts;
+  std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
+  PaginationView pagination;
+  std::vector<FacetView> facets;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("totals", totals);
+    f("sorts", sorts);
+    f("grants", grants);
+    f("pagination", pagination);
+    f("facets", facets);
+  }
+};
+CatalogueView catalogue_view(const ViewContext& ctx, const PortalIndex& index,
+                             routes::CatalogueSort sort, std::size_t page, std::size_t page_size);
+
+// templates/facet.mustache: one facet value's page: its grants (newest first), count and total.
+struct FacetPageView {
+  std::string title;        // "Регион: Маңғыстау облысы"
+  std::string value_label;  // "Маңғыстау облысы", for the crumb
+  TotalsView totals;
+  std::optional<std::string> not_reported_note;  // the value "not reported": what that means
+  std::optional<std::string> region_url;         // a region: its page
+  std::optional<std::string> multi_region_note;  // a region: why the regions overlap
+  std::optional<std::string> organisation_url;   // a grantee or operator: its page
+  std::vector<nlohmann::json> grants;            // JSON until grant_summary is typed (issue 14)
+  PaginationView pagination;
+  std::vector<FacetView> facets;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("totals", totals);
+    f("not_reported_note", not_reported_note);
+    f("region_url", region_url);
+    f("multi_region_note", multi_region_note);
+    f("organisation_url", organisation_url);
+    f("grants", grants);
+    f("pagination", pagination);
+    f("facets", facets);
+  }
+};
+FacetPageView facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
+                               std::size_t value, std::size_t page, std::size_t page_size);
+// templates/subgrants.mustache: one page of the sub-grant registry, its sub-grants and pagination
+// under the registry's summary (rendered apart, site/pages.cpp).
+struct SubgrantsView {
+  std::string registry_summary;           // templates/subgrants_summary rendered
+  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  PaginationView pagination;
+
+  template <class F>
+  void fields(F& f) const {
+    f("registry_summary", registry_summary);
+    f("subgrants", subgrants);
+    f("pagination", pagination);
+  }
+};
+SubgrantsView subgrants_view(const ViewContext& ctx, const PortalIndex& index, std::size_t page,
+                             std::size_t page_size);
+
+// The number and sum of a set of sub-grants.
+struct SubgrantSumsView {
+  Figure count;
+  Figure amount;
+
+  template <class F>
+  void fields(F& f) const {
+    f("count", count);
+    f("amount", amount);
+  }
+};
+
+// A row of the registry's sums by region (templates/subgrants_summary.mustache).
+struct SubgrantRegionRowView {
+  std::optional<TextView> label;
+  std::string url;  // the region's part of the registry
+  Figure count;
+  Figure amount;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("url", url);
+    f("count", count);
+    f("amount", amount);
+  }
+};
+
+// templates/subgrants_summary.mustache: what the registry shows above its list. Its first page
+// shows the reconciliation of every programme and the sums by region; later pages, the count and
+// amount and a link to the first (registry_summary_on_later_page, site/pages.cpp).
+struct SubgrantsSummaryView {
+  Figure count;
+  Figure amount;
+  bool later_page = false;
+  std::string first_page_url;   // on a later page
+  bool has_programmes = false;  // some grant has a sub-grant programme to reconcile
+  std::string programme_rows;   // templates/subgrants_programmes rendered, a slice at a time
+  std::vector<SubgrantRegionRowView> regions;
+  std::optional<SubgrantSumsView> unlocated;  // the sub-grants with no region, if any
+
+  template <class F>
+  void fields(F& f) const {
+    f("count", count);
+    f("amount", amount);
+    f("later_page", later_page);
+    f("first_page_url", first_page_url);
+    f("has_programmes", has_programmes);
+    f("programme_rows", programme_rows);
+    f("regions", regions);
+    f("unlocated", unlocated);
+  }
+};
+// The count and amount, whether any programme is reconciled and the sums by region. The
 // reconciliation of every programme, one row each, is programme_rows_view's: it grows with the
 // portal (80 000 programmes at N = 100 000), so it is made and rendered a slice at a time.
-nlohmann::json subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index);
-// {programmes: rows} for the sub-grant programmes of grants [from, to) of Portal::grants, in that
-// order (templates/subgrants_programmes).
-nlohmann::json programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to);
-nlohmann::json subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
-                                     std::size_t region, std::size_t page, std::size_t page_size);
-nlohmann::json subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,
-                                        std::size_t grant);
+SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index);
+
+// A sub-grant programme against its plan: a row of templates/subgrants_programmes.mustache and
+// the head of templates/subgrants_programme.mustache.
+struct ProgrammeView {
+  std::optional<TextView> grant_title;
+  std::string grant_url;
+  std::string registry_url;  // the programme's page of the registry
+  std::string grantee;
+  Figure planned_count;
+  Figure awarded_count;
+  Figure ceiling;
+  Figure envelope;
+  Figure awarded_total;
+  std::optional<Figure> envelope_share;
+  bool reconciled = false;          // reported, and no issue
+  std::vector<std::string> issues;  // inconsistencies between reported figures
+  std::vector<std::string> notes;   // neutral remarks: not reported yet, fewer than planned
+
+  template <class F>
+  void fields(F& f) const {
+    f("grant_title", grant_title);
+    f("grant_url", grant_url);
+    f("registry_url", registry_url);
+    f("grantee", grantee);
+    f("planned_count", planned_count);
+    f("awarded_count", awarded_count);
+    f("ceiling", ceiling);
+    f("envelope", envelope);
+    f("awarded_total", awarded_total);
+    f("envelope_share", envelope_share);
+    f("reconciled", reconciled);
+    f("issues", issues);
+    f("notes", notes);
+    f("has_remarks", !issues.empty() || !notes.empty());
+  }
+};
+
+// templates/subgrants_programmes.mustache: the programmes of a slice of the grants.
+struct ProgrammeRowsView {
+  std::vector<ProgrammeView> programmes;
+
+  template <class F>
+  void fields(F& f) const {
+    f("programmes", programmes);
+  }
+};
+// The sub-grant programmes of grants [from, to) of Portal::grants, in that order.
+ProgrammeRowsView programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to);
+
+// templates/subgrants_region.mustache: one page of a region's part of the registry.
+struct SubgrantsRegionView {
+  std::string title;  // the region's name
+  std::optional<TextView> region;
+  std::string region_url;
+  Figure count;
+  Figure amount;
+  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  PaginationView pagination;
+
+  template <class F>
+  void fields(F& f) const {
+    f("region", region);
+    f("region_url", region_url);
+    f("count", count);
+    f("amount", amount);
+    f("subgrants", subgrants);
+    f("pagination", pagination);
+  }
+};
+SubgrantsRegionView subgrants_region_view(const ViewContext& ctx, const PortalIndex& index,
+                                          std::size_t region, std::size_t page,
+                                          std::size_t page_size);
+
+// templates/subgrants_programme.mustache: a programme's page of the registry.
+struct SubgrantsProgrammeView {
+  std::string title;  // the grant's title
+  ProgrammeView programme;
+  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+
+  template <class F>
+  void fields(F& f) const {
+    programme.fields(f);
+    f("subgrants", subgrants);
+  }
+};
+SubgrantsProgrammeView subgrants_programme_view(const ViewContext& ctx, const PortalIndex& index,
+                                                std::size_t grant);
 
 // The grants an organisation (its position in Portal::organisations) takes part in, by role
 // ("grantee", "operator", "partner", in that order), each list newest first as on its page.
@@ -43,24 +250,324 @@ struct RoleGrants {
 };
 std::vector<RoleGrants> grants_by_role(const PortalIndex& index, std::size_t organisation);
 
-nlohmann::json organisations_view(const ViewContext& ctx, const PortalIndex& index);
+// A row of templates/organisations.mustache.
+struct OrganisationRowView {
+  std::optional<TextView> name;
+  std::string url;
+  Figure bin;
+  TotalsView totals;  // of the grants it holds as grantee
+
+  template <class F>
+  void fields(F& f) const {
+    f("name", name);
+    f("url", url);
+    f("bin", bin);
+    f("totals", totals);
+  }
+};
+
+// templates/organisations.mustache: every organisation, alphabetically.
+struct OrganisationsView {
+  std::string title;
+  std::vector<OrganisationRowView> organisations;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("organisations", organisations);
+  }
+};
+OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& index);
+
+// "1–20 / 345": a page shows the first `shown` of `total` rows and links the rest.
+struct ShownView {
+  std::string shown;
+  std::string total;
+
+  template <class F>
+  void fields(F& f) const {
+    f("shown", shown);
+    f("total", total);
+  }
+};
+
+// A role of an organisation's page (templates/organisation.mustache): its grants and totals.
+struct OrganisationRoleView {
+  std::string role;  // "Грантополучатель"
+  TotalsView totals;
+  std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
+  std::optional<ShownView> shown;      // when it lists only the newest
+  // Where all of them are listed: the facet's pages for a grantee or operator; none for a
+  // partner, whose grants only the page's files list.
+  std::optional<std::string> all_url;
+  std::string all_label;  // "all in the catalogue" with all_url, else "all in the files"
+
+  template <class F>
+  void fields(F& f) const {
+    f("role", role);
+    f("totals", totals);
+    f("grants", grants);
+    f("shown", shown);
+    f("all_url", all_url);
+    f("all_label", all_label);
+  }
+};
+
+// A row of an organisation's totals by year and role.
+struct YearRoleTotalsView {
+  std::string year;
+  std::string role;
+  TotalsView totals;
+
+  template <class F>
+  void fields(F& f) const {
+    f("year", year);
+    f("role", role);
+    f("totals", totals);
+  }
+};
+
+// A project of an organisation's declared track record.
+struct TrackRecordRowView {
+  std::optional<TextView> title;
+  std::optional<TextView> funder;
+  std::optional<std::string> period;
+  Figure amount;
+  std::optional<TextView> results;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("funder", funder);
+    f("period", period);
+    f("amount", amount);
+    f("results", results);
+  }
+};
+
+// templates/organisation.mustache: an organisation's page.
+struct OrganisationView {
+  std::string title;  // its full name in plain text
+  std::optional<TextView> name;
+  std::optional<TranslationView> translation;
+  std::optional<TextView> short_name;
+  std::string bin;
+  std::optional<TextView> address;
+  std::optional<TextView> leader_name;
+  std::optional<TextView> leader_title;
+  std::optional<std::string> registered;
+  std::optional<TextView> region;
+  std::optional<LinkView> website;
+  std::string email;
+  std::string phone;
+  std::vector<SocialLinkView> social;
+  std::optional<TextView> about;
+  std::vector<YearRoleTotalsView> totals;
+  std::vector<OrganisationRoleView> roles;
+  std::vector<TrackRecordRowView> track_record;
+
+  template <class F>
+  void fields(F& f) const {
+    f("name", name);
+    f("translation", translation);
+    f("short_name", short_name);
+    f("bin", bin);
+    f("address", address);
+    f("leader_name", leader_name);
+    f("leader_title", leader_title);
+    f("registered", registered);
+    f("region", region);
+    f("website", website);
+    f("email", email);
+    f("phone", phone);
+    f("social", social);
+    f("about", about);
+    f("totals", totals);
+    f("roles", roles);
+    f("track_record", track_record);
+  }
+};
 // An organisation's page; of each role's grants it lists the newest `shown`.
-nlohmann::json organisation_view(const ViewContext& ctx, const PortalIndex& index, std::size_t org,
-                                 std::size_t shown);
-nlohmann::json regions_view(const ViewContext& ctx, const PortalIndex& index);
-// /<lang>/directions/: each priority direction with its grants' count and totals, the grants that
-// name none as a row of their own, and the portal's totals, which the rows add up to (a grant has
-// one direction at most).
-nlohmann::json directions_view(const ViewContext& ctx, const PortalIndex& index);
+OrganisationView organisation_view(const ViewContext& ctx, const PortalIndex& index,
+                                   std::size_t org, std::size_t shown);
+
+// A row of templates/regions.mustache or directions.mustache: a region's or direction's totals,
+// or those of the grants that give none.
+struct TotalsRowView {
+  std::optional<TextView> name;                   // none on the row of grants that give none
+  std::optional<std::string> not_reported_label;  // "Регион не указан" on that row
+  std::optional<std::string> url;                 // none for a direction without grants
+  TotalsView totals;
+
+  template <class F>
+  void fields(F& f) const {
+    f("name", name);
+    f("not_reported_label", not_reported_label);
+    f("url", url);
+    f("totals", totals);
+  }
+};
+
+// templates/regions.mustache: every region's totals beside the portal's.
+struct RegionsView {
+  std::string title;
+  std::string multi_region_note;
+  std::vector<TotalsRowView> regions;
+  TotalsView portal_totals;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("multi_region_note", multi_region_note);
+    f("regions", regions);
+    f("portal_totals", portal_totals);
+  }
+};
+RegionsView regions_view(const ViewContext& ctx, const PortalIndex& index);
+
+// templates/directions.mustache: /<lang>/directions/.
+struct DirectionsView {
+  std::string title;
+  std::vector<TotalsRowView> rows;
+  TotalsView portal_totals;
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("rows", rows);
+    f("portal_totals", portal_totals);
+  }
+};
+// Each priority direction with its grants' count and totals, the grants that name none as a row
+// of their own, and the portal's totals, which the rows add up to (a grant has one direction at
+// most).
+DirectionsView directions_view(const ViewContext& ctx, const PortalIndex& index);
+
+// A row of a region's totals by year or by direction.
+struct LabelTotalsView {
+  std::string label;
+  TotalsView totals;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("totals", totals);
+  }
+};
+
+// templates/region.mustache: a region's page.
+struct RegionView {
+  std::string title;  // its name in plain text
+  std::optional<TextView> name;
+  TotalsView totals;
+  Figure subgrant_count;
+  Figure subgrant_amount;
+  // Why the regions' totals overlap, when some of its grants are in other regions too.
+  std::optional<std::string> multi_region_note;
+  std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
+  std::optional<ShownView> grants_shown;
+  std::string catalogue_url;
+  std::vector<LabelTotalsView> by_year;
+  std::vector<LabelTotalsView> by_direction;
+  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  std::optional<ShownView> subgrants_shown;
+  std::string subgrants_url;
+
+  template <class F>
+  void fields(F& f) const {
+    f("name", name);
+    f("totals", totals);
+    f("subgrant_count", subgrant_count);
+    f("subgrant_amount", subgrant_amount);
+    f("multi_region_note", multi_region_note);
+    f("grants", grants);
+    f("grants_shown", grants_shown);
+    f("catalogue_url", catalogue_url);
+    f("by_year", by_year);
+    f("by_direction", by_direction);
+    // The footer row of both tables: the region's totals, which their rows add up to.
+    f("region_totals", totals);
+    f("subgrants", subgrants);
+    f("subgrants_shown", subgrants_shown);
+    f("subgrants_url", subgrants_url);
+  }
+};
 // A region's page; of its grants and sub-grants it lists the newest `shown`.
-nlohmann::json region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
-                           std::size_t shown);
+RegionView region_view(const ViewContext& ctx, const PortalIndex& index, std::size_t region,
+                       std::size_t shown);
 // Completed grants, newest final report first (the report's date, else the end of the actual
 // period, else the grant's own date; ties keep id order), at most `limit`. Home and the feeds.
 std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t limit);
 // The day (as PartialDate::latest) that orders final reports.
 int final_report_day(const Grant& grant);
 
-nlohmann::json home_view(const ViewContext& ctx, const PortalIndex& index);
+// A bar of a home page chart as its data table's row.
+struct ChartRowView {
+  std::string label;
+  Figure value;
+  std::optional<std::string> url;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("value", value);
+    f("url", url);
+  }
+};
+
+// A chart of templates/home.mustache and its data table. The rows are the bars' figures, in the
+// same order; `total` is the figure they stand beside.
+struct ChartView {
+  std::string title;
+  std::string svg;  // views/charts.h
+  std::vector<ChartRowView> rows;
+  Figure total;
+  // "sum": the rows add up to the total exactly (tests/integration/figures_test.cpp checks every
+  // such table); "overlap": they may add up to more (a multi-region grant counts in each of its
+  // regions), which `note` says.
+  std::string breakdown;
+  std::optional<std::string> note;
+  std::string label_header;
+  std::string value_header;
+  std::optional<LabelledLinkView> more;  // a page with more than the chart shows
+
+  template <class F>
+  void fields(F& f) const {
+    f("title", title);
+    f("svg", svg);
+    f("rows", rows);
+    f("total", total);
+    f("breakdown", breakdown);
+    f("note", note);
+    f("label_header", label_header);
+    f("value_header", value_header);
+    f("more", more);
+  }
+};
+
+// templates/home.mustache.
+struct HomeView {
+  TotalsView totals;
+  Figure subgrants;  // their number
+  Figure subgrant_amount;
+  Figure beneficiaries;
+  std::string awarded_note;
+  std::vector<nlohmann::json> latest_reports;  // JSON until grant_summary is typed (issue 14)
+  std::string grants_url;
+  std::vector<ChartView> charts;
+
+  template <class F>
+  void fields(F& f) const {
+    f("totals", totals);
+    f("subgrants", subgrants);
+    f("subgrant_amount", subgrant_amount);
+    f("beneficiaries", beneficiaries);
+    f("awarded_note", awarded_note);
+    f("latest_reports", latest_reports);
+    f("grants_url", grants_url);
+    f("charts", charts);
+  }
+};
+HomeView home_view(const ViewContext& ctx, const PortalIndex& index);
 
 }  // namespace ashyq::views

@@ -8,8 +8,6 @@
 
 namespace ashyq::views {
 
-using nlohmann::json;
-
 std::string org_name(const ViewContext& ctx, const std::string& id) {
   const Organisation* org = ctx.portal.find_organisation(id);
   if (!org) return id;
@@ -27,11 +25,10 @@ std::vector<std::size_t> order_by_label(const ViewContext& ctx,
   return order;
 }
 
-json pagination_view(const std::string& base, std::size_t page, std::size_t items,
-                     std::size_t page_size) {
+PaginationView pagination_view(const std::string& base, std::size_t page, std::size_t items,
+                               std::size_t page_size) {
   const std::size_t pages = routes::page_count(items, page_size);
-  json out;
-  json list = json::array();
+  PaginationView out;
   // The first and last pages and kPaginationWindow pages either side of the current one, a gap
   // for the rest; a gap of one page shows that page instead. Linking every page made each page of
   // a long list grow with the list (the sub-grant registry of 10 000 grants had 1 700 pages, each
@@ -43,23 +40,20 @@ json pagination_view(const std::string& base, std::size_t page, std::size_t item
   std::sort(shown.begin(), shown.end());
   shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
   auto link = [&](std::size_t p) {
-    list.push_back({{"number", std::to_string(p)},
-                    {"url", routes::paged(base, p)},
-                    {"current", p == page},
-                    {"gap", false}});
+    out.pages.push_back({std::to_string(p), routes::paged(base, p), p == page, false});
   };
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    if (i > 0 && shown[i] == shown[i - 1] + 2) link(shown[i] - 1);
-    if (i > 0 && shown[i] > shown[i - 1] + 2)
-      list.push_back({{"number", nullptr}, {"url", nullptr}, {"current", false}, {"gap", true}});
-    link(shown[i]);
+  if (pages > 1) {
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (i > 0 && shown[i] == shown[i - 1] + 2) link(shown[i] - 1);
+      if (i > 0 && shown[i] > shown[i - 1] + 2) out.pages.push_back({{}, {}, false, true});
+      link(shown[i]);
+    }
   }
-  out["pages"] = pages > 1 ? list : json::array();
-  out["prev"] = page > 1 ? json(routes::paged(base, page - 1)) : json(nullptr);
-  out["next"] = page < pages ? json(routes::paged(base, page + 1)) : json(nullptr);
-  out["first_item"] = std::to_string(items == 0 ? 0 : (page - 1) * page_size + 1);
-  out["last_item"] = std::to_string(std::min(items, page * page_size));
-  out["total"] = std::to_string(items);
+  if (page > 1) out.prev = routes::paged(base, page - 1);
+  if (page < pages) out.next = routes::paged(base, page + 1);
+  out.first_item = std::to_string(items == 0 ? 0 : (page - 1) * page_size + 1);
+  out.last_item = std::to_string(std::min(items, page * page_size));
+  out.total = std::to_string(items);
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "i18n/format.h"
 #include "i18n/ui_strings.h"
+#include "loaded_site.h"
 #include "views/grant_view.h"
 #include "views/list_views.h"
 #include "views/parts.h"
@@ -470,7 +471,48 @@ TEST_CASE("Pagination links the first, last and nearby pages, and marks the gaps
   CHECK(middle["first_item"] == "491");
   CHECK(middle["last_item"] == "500");
   // The view no longer grows with the list: a million pages give the same 9 entries.
-  CHECK(pagination_view(base, 500000, 10000000, 10)["pages"].size() == 9);
+  CHECK(pagination_view(base, 500000, 10000000, 10).pages.size() == 9);
+}
+
+}  // namespace
+}  // namespace ashyq::views
+
+namespace ashyq::views {
+namespace {
+
+TEST_CASE("An organisation's roles link their full lists, or say the files hold them") {
+  const testing::LoadedSite loaded;
+  const ViewContext ctx{loaded.portal, loaded.strings, Lang::ru};
+  bool linked = false, in_files = false;
+  for (std::size_t o = 0; o < loaded.portal.organisations.size(); ++o)
+    for (const OrganisationRoleView& role : organisation_view(ctx, loaded.index, o, 1).roles) {
+      // A grantee's and an operator's grants have a facet page; a partner's only the files.
+      const bool partner = role.role == ctx.t("role.partner");
+      CHECK(role.all_url.has_value() == !partner);
+      CHECK(role.all_label == ctx.t(partner ? "organisation.all_in_files"
+                                            : "organisation.all_in_catalogue"));
+      (partner ? in_files : linked) = true;
+    }
+  CHECK(linked);
+  CHECK(in_files);
+}
+
+TEST_CASE("A region's page notes overlapping regions only when one of its grants has several") {
+  const testing::LoadedSite loaded;
+  const ViewContext ctx{loaded.portal, loaded.strings, Lang::ru};
+  bool noted = false, plain = false;
+  for (std::size_t r = 0; r < loaded.portal.regions.size(); ++r) {
+    bool multi = false;
+    for (std::size_t g : loaded.index.facet(FacetKind::region)
+                             .value_or_empty(loaded.portal.regions[r].id)
+                             .grants)
+      multi = multi || loaded.portal.grants[g].regions.size() > 1;
+    const RegionView v = region_view(ctx, loaded.index, r, 10);
+    CHECK(v.multi_region_note.has_value() == multi);
+    (multi ? noted : plain) = true;
+  }
+  CHECK(noted);
+  CHECK(plain);
 }
 
 }  // namespace
