@@ -92,10 +92,10 @@ void add_rows(const ViewContext& ctx, const PortalIndex& index,
 // The facet index beside the list (templates/_facets.mustache): every platform, year and region
 // with its count of links. Platforms in the order of media::Platform, years newest first, regions
 // alphabetically in the page's language.
-std::vector<MediaFacetView> media_facets_view(const ViewContext& ctx, const PortalIndex& index,
-                                              std::optional<MediaFacetKind> current_kind,
-                                              const std::string& current_key) {
-  std::vector<MediaFacetView> facets;
+std::vector<FacetView> media_facets_view(const ViewContext& ctx, const PortalIndex& index,
+                                         std::optional<MediaFacetKind> current_kind,
+                                         const std::string& current_key) {
+  std::vector<FacetView> facets;
   for (MediaFacetKind kind : kAllMediaFacets) {
     const MediaFacet& facet = index.media_facet(kind);
     std::vector<std::string> labels;
@@ -104,19 +104,21 @@ std::vector<MediaFacetView> media_facets_view(const ViewContext& ctx, const Port
     std::vector<std::size_t> order(facet.values.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     if (kind == MediaFacetKind::region) order = order_by_label(ctx, labels);
-    MediaFacetView out{ctx.t(std::string("facet.") + media_facet_name(kind)), {}, {}};
+    // Every value is listed, with its count of links where a grant facet shows totals.
+    FacetView out{ctx.t(std::string("facet.") + media_facet_name(kind)), {}, {}, {}};
     for (std::size_t i : order) {
       const MediaFacetValue& v = facet.values[i];
       out.values.push_back({labels[i], routes::media_facet_url(ctx.lang, kind, v.key),
+                            current_kind == kind && v.key == current_key, std::nullopt,
                             ctx.computed_count(static_cast<std::int64_t>(v.links.size()),
-                                               ctx.t("basis.media_links")),
-                            current_kind == kind && v.key == current_key});
+                                               ctx.t("basis.media_links"))});
     }
     if (kind == MediaFacetKind::year) {
-      out.note = ctx.t("media.year_rule");
+      std::string note = ctx.t("media.year_rule");
       if (index.media_without_year > 0)
-        out.note += " " + ctx.t("media.without_year") + " " +
-                    ctx.integer(static_cast<std::int64_t>(index.media_without_year)) + ".";
+        note += " " + ctx.t("media.without_year") + " " +
+                ctx.integer(static_cast<std::int64_t>(index.media_without_year)) + ".";
+      out.note = std::move(note);
     }
     if (kind == MediaFacetKind::region) out.note = ctx.t("media.multi_region_note");
     facets.push_back(std::move(out));

@@ -8,9 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "model/portal_index.h"
+#include "views/parts.h"
 #include "views/view_context.h"
 
 namespace ashyq::views {
@@ -70,41 +69,6 @@ struct MediaRowView {
   }
 };
 
-// One value of a media facet in templates/_facets.mustache: a platform, year or region with its
-// count of links.
-struct MediaFacetValueView {
-  std::string label;
-  std::string url;
-  Figure count;
-  bool current = false;
-
-  template <class F>
-  void fields(F& f) const {
-    f("label", label);
-    f("url", url);
-    f("current", current);
-    f("count", count);
-    // The grant facets show their totals where links show a count.
-    f("totals", false);
-  }
-};
-
-// One media facet in templates/_facets.mustache: its values and what it counts.
-struct MediaFacetView {
-  std::string label;
-  std::vector<MediaFacetValueView> values;
-  std::string note;  // how links are filed under it; empty for none
-
-  template <class F>
-  void fields(F& f) const {
-    f("label", label);
-    f("values", values);
-    // The grant facets link their long value lists' own pages; every media value is listed.
-    f("more", false);
-    f("note", note);
-  }
-};
-
 // templates/media.mustache: every link of the portal (/<lang>/media/) or those of one platform,
 // year or region (/<lang>/media/<facet>/<key>/), one page of them, with the facet index.
 struct MediaPageView {
@@ -114,8 +78,8 @@ struct MediaPageView {
   std::string region_url;    // a region's page, beside its links; empty for other pages
   std::string undated_note;  // a year's undated links: filed under it by their activity's dates
   std::vector<MediaRowView> links;
-  nlohmann::json pagination;  // JSON until pagination_view is typed (issue 14)
-  std::vector<MediaFacetView> facets;
+  PaginationView pagination;
+  std::vector<FacetView> facets;
   // Whether a link is a playable YouTube video, so that the page loads the click-to-play script.
   bool needs_media_script = false;
 
