@@ -123,8 +123,10 @@ GrantHeaderView header_view(const ViewContext& ctx, const Grant& g) {
     h.grant_type = ctx.t(key("grant_type", name_of(grant_type_names(), *g.grant_type)));
   h.contract_number = g.contract_number;
   if (!g.contract_number.empty()) h.contract_date = optional_date(ctx, g.contract_date);
-  h.final_report_date = optional_date(ctx, g.final_report_date);
-  h.final_report_missing = !g.final_report_date && is_awarded(g);
+  if (g.final_report_date)
+    h.final_report_note = ctx.t("grant.final_report") + ": " + ctx.date(*g.final_report_date);
+  else if (is_awarded(g))
+    h.final_report_note = ctx.t("grant.final_report_not_published");
   return h;
 }
 
@@ -413,7 +415,9 @@ std::vector<MediaGroupView> media_view(const ViewContext& ctx, const Grant& g) {
 
   std::vector<MediaGroupView> groups;
   for (const Activity* activity : activities) {
-    MediaGroupView group{activity ? ctx.text(activity->title) : std::nullopt, {}};
+    MediaGroupView group{{}, activity ? ctx.text(activity->title) : std::nullopt, {}};
+    group.heading =
+        ctx.t(group.activity ? "grant.documents_activity" : "grant.media_without_activity");
     for (const auto& kind : kinds) {
       MediaKindView kind_group{kind ? ctx.t(key("media_kind", name_of(media_kind_names(), *kind)))
                                     : ctx.t("media_kind.other"),
@@ -508,6 +512,9 @@ GrantView grant_view(const ViewContext& ctx, const Grant& g) {
   v.participants = participants_view(ctx, g);
   v.budget = budget_view(ctx, g);
   v.report_finance = report_finance_view(ctx, g);
+  if (!v.budget)
+    v.no_budget_note =
+        ctx.t(v.report_finance.empty() ? "grant.not_reported" : "report_finance.no_budget");
   v.subgrants = subgrants_view(ctx, g);
   v.media = media_view(ctx, g);
   for (const Partner& p : g.partners) v.partners.push_back({ctx.text(p.name), ctx.text(p.role)});

@@ -148,8 +148,9 @@ struct GrantHeaderView {
   std::optional<std::string> grant_type;
   std::string contract_number;
   std::optional<std::string> contract_date;
-  std::optional<std::string> final_report_date;
-  bool final_report_missing = false;  // only a grant whose money was awarded owes a final report
+  // Beside the status: the final report's date ("Итоговый отчёт: 20 декабря 2024 г."), or that it
+  // is not published, for a grant whose money was awarded (only that owes one); none otherwise.
+  std::optional<std::string> final_report_note;
 
   template <class F>
   void fields(F& f) const {
@@ -174,8 +175,7 @@ struct GrantHeaderView {
     f("grant_type", grant_type);
     f("contract_number", contract_number);
     f("contract_date", contract_date);
-    f("final_report_date", final_report_date);
-    f("final_report_missing", final_report_missing);
+    f("final_report_note", final_report_note);
   }
 };
 
@@ -531,11 +531,14 @@ struct MediaKindView {
 
 // The media links of one activity, or of none.
 struct MediaGroupView {
+  // "Documents of the activity" before the activity's title, or "Without an activity".
+  std::string heading;
   std::optional<TextView> activity;
   std::vector<MediaKindView> kinds;
 
   template <class F>
   void fields(F& f) const {
+    f("heading", heading);
     f("activity", activity);
     f("kinds", kinds);
   }
@@ -619,6 +622,9 @@ struct GrantView {
   std::vector<ImpactRowView> impact;
   std::optional<ParticipantsView> participants;
   std::optional<BudgetView> budget;
+  // Without a budget: "not reported", or, when the final report gives its money rows, that there
+  // are no budget lines to check them against. None with a budget.
+  std::optional<std::string> no_budget_note;
   std::vector<ReportFinanceRowView> report_finance;
   std::optional<SubgrantsView> subgrants;
   std::vector<MediaGroupView> media;
@@ -644,6 +650,7 @@ struct GrantView {
     f("impact", impact);
     f("participants", participants);
     f("budget", budget);
+    f("no_budget_note", no_budget_note);
     f("report_finance", report_finance);
     f("subgrants", subgrants);
     f("media", media);

@@ -435,6 +435,37 @@ TEST_CASE("The final report's wage fund reaches the financial summary, empty cel
   CHECK(json(grant_view(ViewContext{portal, strings, Lang::ru}, g))["budget"].is_null());
 }
 
+TEST_CASE("The grant view chooses the notes beside a missing budget and a final report") {
+  const Portal portal;
+  i18n::UiStrings strings = ui_strings();
+  strings.set(Lang::ru, "grant.not_reported", "Не сообщается");
+  strings.set(Lang::ru, "report_finance.no_budget", "Сметы нет, только суммы отчёта");
+  strings.set(Lang::ru, "grant.final_report", "Итоговый отчёт");
+  strings.set(Lang::ru, "grant.final_report_not_published", "итоговый отчёт не опубликован");
+  const ViewContext ctx{portal, strings, Lang::ru};
+  Grant g;
+  g.id = "g1";
+  g.status = GrantStatus::in_progress;
+
+  // No budget and no money rows of a final report: not reported; with them, the sums stand alone.
+  CHECK(json(grant_view(ctx, g))["no_budget_note"] == "Не сообщается");
+  g.impact.wage_fund = {true, Tenge(10125000), Tenge(10125000)};
+  CHECK(json(grant_view(ctx, g))["no_budget_note"] == "Сметы нет, только суммы отчёта");
+  g.budget.present = true;
+  CHECK(json(grant_view(ctx, g))["no_budget_note"].is_null());
+
+  // A grant whose money was awarded owes a final report: its date, or that it is not published.
+  CHECK(json(grant_view(ctx, g))["header"]["final_report_note"] == "итоговый отчёт не опубликован");
+  const PartialDate reported = *PartialDate::parse("2024-12-20");
+  g.final_report_date = reported;
+  CHECK(json(grant_view(ctx, g))["header"]["final_report_note"] ==
+        "Итоговый отчёт: " + i18n::format_date(reported, Lang::ru));
+  Grant application = g;
+  application.status = GrantStatus::application;
+  application.final_report_date.reset();
+  CHECK(json(grant_view(ctx, application))["header"]["final_report_note"].is_null());
+}
+
 }  // namespace
 }  // namespace ashyq::views
 
