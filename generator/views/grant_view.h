@@ -125,6 +125,7 @@ struct OperatorView {
   }
 };
 
+// The page's header: title, status, who got how much for when, and the facts around it.
 struct GrantHeaderView {
   std::optional<TextView> title;
   std::string status;
@@ -227,6 +228,7 @@ struct DeclaredView {
   }
 };
 
+// An activity of a task's plan.
 struct ActivityView {
   std::string id;
   std::optional<TextView> title;
@@ -259,6 +261,7 @@ struct IndicatorValueView {
   }
 };
 
+// A row of a task's indicators table.
 struct IndicatorView {
   std::optional<TextView> name;
   std::optional<TextView> comment;
@@ -280,6 +283,7 @@ struct IndicatorView {
   }
 };
 
+// A task of the plan (numbered), its activities and its indicators' table.
 struct TaskView {
   int number = 0;
   std::string id;
@@ -331,6 +335,7 @@ struct ImpactRowView {
   }
 };
 
+// A group of participants: its count and its share of all of them.
 struct BreakdownRowView {
   std::string label;
   Figure count;
@@ -360,6 +365,7 @@ struct BreakdownView {
   }
 };
 
+// The participants: their total and its breakdowns (by gender only when reported).
 struct ParticipantsView {
   Figure total;
   std::optional<BreakdownView> by_gender;
@@ -375,6 +381,7 @@ struct ParticipantsView {
   }
 };
 
+// A line of the budget table.
 struct BudgetLineView {
   std::optional<TextView> article;
   std::optional<TextView> activity;  // the activity the line pays for
@@ -400,10 +407,11 @@ struct BudgetLineView {
   }
 };
 
+// A section of the budget table: its sums and its lines.
 struct BudgetSectionView {
   std::string key;
   std::string label;
-  bool administrative = false;
+  bool administrative = false;  // counts to the administrative costs (tests read it)
   std::optional<Figure> share;  // of the grant
   Figure total;
   Figure actual;
@@ -441,6 +449,8 @@ struct BudgetSubtotalView {
   }
 };
 
+// The financial summary: the budget's totals and shares (computed), its table and its stated
+// subtotals.
 struct BudgetView {
   Figure total;
   Figure grant_funds;
@@ -494,6 +504,7 @@ struct ReportFinanceRowView {
   }
 };
 
+// A sub-grant programme: its plan and the sub-grants awarded, summed (computed).
 struct SubgrantsView {
   Figure planned_count;
   Figure ceiling;
@@ -544,6 +555,7 @@ struct MediaGroupView {
   }
 };
 
+// A partner of the project and its role.
 struct PartnerView {
   std::optional<TextView> name;
   std::optional<TextView> role;
@@ -555,6 +567,7 @@ struct PartnerView {
   }
 };
 
+// A member of the project's team.
 struct TeamMemberView {
   std::optional<TextView> name;
   std::optional<TextView> role;
@@ -589,7 +602,7 @@ struct DocumentView {
 // The grantee's narrative report, in the page's language or the other one, marked.
 struct NarrativeView {
   std::string html;   // rendered, broken links marked
-  std::string title;  // the report's own title (the page's heading stands above it)
+  std::string title;  // the report's own title (the page's heading stands instead; tests read it)
   std::string lang;
   bool fallback = false;
   std::string fallback_note;
