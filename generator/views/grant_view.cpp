@@ -101,7 +101,7 @@ GrantHeaderView header_view(const ViewContext& ctx, const Grant& g) {
   h.status_key = status;
   h.declared_status = declared_status(ctx, g.declared);
   if (g.declared.present) h.declared_period = optional_range(ctx, g.declared.period);
-  h.has_final_report = g.status == GrantStatus::completed;
+  if (g.status != GrantStatus::completed) h.no_final_report = ctx.t("declared.no_final_report");
   if (const Organisation* o = portal.find_organisation(g.grantee_id))
     h.grantee = GranteeView{ctx.text(o->name),           o->bin,
                             ctx.text(o->address),        ctx.text(o->leader_name),
@@ -137,7 +137,9 @@ std::optional<DeclaredView> declared_view(const ViewContext& ctx, const Grant& g
                       declared_status(ctx, d),
                       optional_range(ctx, d.period),
                       ctx.text(d.results),
-                      g.status == GrantStatus::completed,
+                      g.status == GrantStatus::completed
+                          ? std::nullopt
+                          : std::optional(ctx.t("declared.no_final_report_sentence")),
                       ctx.translation(d.source_language, "translation.declared_note")};
 }
 

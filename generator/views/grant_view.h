@@ -133,7 +133,8 @@ struct GrantHeaderView {
   // The grantee's own word, next to the record's status and never in place of it.
   std::optional<std::string> declared_status;
   std::optional<std::string> declared_period;
-  bool has_final_report = false;
+  // After the declared status, while the record has no final report: "no final report".
+  std::optional<std::string> no_final_report;
   std::optional<GranteeView> grantee;
   std::optional<OperatorView> operator_;
   std::string amount_label;
@@ -160,7 +161,7 @@ struct GrantHeaderView {
     f("status_key", status_key);
     f("declared_status", declared_status);
     f("declared_period", declared_period);
-    f("has_final_report", has_final_report);
+    f("no_final_report", no_final_report);
     f("grantee", grantee);
     f("operator", operator_);
     f("amount_label", amount_label);
@@ -214,7 +215,8 @@ struct DeclaredView {
   std::optional<std::string> status;
   std::optional<std::string> period;
   std::optional<TextView> results;
-  bool has_final_report = false;
+  // After the section's note, while the record has no final report: a sentence saying so.
+  std::optional<std::string> no_final_report;
   std::optional<TranslationView> translation;
 
   template <class F>
@@ -223,7 +225,7 @@ struct DeclaredView {
     f("status", status);
     f("period", period);
     f("results", results);
-    f("has_final_report", has_final_report);
+    f("no_final_report", no_final_report);
     f("translation", translation);
   }
 };
