@@ -430,10 +430,12 @@ struct PageViews {
     const Grant& grant = portal().grants[k.grant];
     std::string summary = ctx.plain(grant.goal);
     if (summary.empty()) summary = ctx.plain(grant.topic);
-    return {views::grant_view(ctx, grant),
+    const views::GrantView body = views::grant_view(ctx, grant);
+    return {body,
             ctx.plain(grant.title),
             json::array({list_crumb(PageKind::catalogue), self_crumb(ctx.plain(grant.title))}),
-            {short_text(summary, kDescriptionBytes), grant_json_ld(site, key.lang, k.grant)}};
+            {short_text(summary, kDescriptionBytes), grant_json_ld(site, key.lang, k.grant)},
+            body.needs_media_script};
   }
   PageView operator()(const routes::SubgrantsKey&) const {
     views::SubgrantsView body = views::subgrants_view(ctx, index(), key.page, site.page_size);

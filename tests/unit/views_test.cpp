@@ -210,7 +210,7 @@ TEST_CASE("The budget view groups lines by section with totals, shares and varia
   admin.amount = Tenge(330000);
   g.budget.subtotals = {admin};
 
-  const json b = grant_view(ViewContext{portal, strings, Lang::ru}, g)["budget"];
+  const json b = json(grant_view(ViewContext{portal, strings, Lang::ru}, g))["budget"];
   const json& sections = b["sections"];
   REQUIRE(sections.size() == 4);  // services and materials have no lines and are left out
   CHECK(sections[0]["key"] == "salaries");
@@ -240,7 +240,7 @@ TEST_CASE("The budget view groups lines by section with totals, shares and varia
   CHECK(sections[3]["actual"]["text"] == "630\u00A0000\u00A0₸");
   CHECK(sections[3]["variance"]["text"] == "+10\u00A0000\u00A0₸");
   CHECK(sections[3]["lines"][0]["activity"]["text"] == "Форум молодёжи");
-  CHECK_FALSE(sections[3]["lines"][1].contains("activity"));
+  CHECK(sections[3]["lines"][1]["activity"].is_null());
   CHECK(sections[3]["lines"][1]["source"] == "Собственные средства");
 
   CHECK(b["total"]["text"] == "1\u00A0100\u00A0000\u00A0₸");
@@ -271,7 +271,7 @@ TEST_CASE("Equipment of exactly a tenth of the grant is within the cap") {
   laptop.section = BudgetSection::equipment;
   laptop.total = Tenge(100000);
   g.budget.lines = {laptop};
-  const json b = grant_view(ViewContext{portal, strings, Lang::kk}, g)["budget"];
+  const json b = json(grant_view(ViewContext{portal, strings, Lang::kk}, g))["budget"];
   CHECK(b["equipment_over_cap"] == false);
   CHECK(b["equipment_share"]["text"] == "10%");
 }
@@ -328,7 +328,7 @@ TEST_CASE("A narrative in one language only is shown on the other language's pag
   CHECK(kk_view["narrative"]["fallback"] == false);
 
   g.narratives[static_cast<int>(Lang::kk)].present = false;
-  CHECK(grant_view(ViewContext{portal, strings, Lang::ru}, g)["narrative"].is_null());
+  CHECK(json(grant_view(ViewContext{portal, strings, Lang::ru}, g))["narrative"].is_null());
 }
 
 // A grant as seed 004 gives it (Russian), with what its grantee declared about it in seed 001
@@ -367,7 +367,9 @@ TEST_CASE("Texts in the language other than their document's are marked as a tra
   CHECK(kk["translation"]["note"] == "Грант мәтіндері аударылған.");
   CHECK(kk["translation"]["source_lang"] == "ru");
   CHECK(kk["translation"]["documents"] ==
-        json::array({{{"text", "Приложение № 3. Описание проекта"}, {"lang", "ru"}}}));
+        json::array({{{"text", "Приложение № 3. Описание проекта"},
+                      {"lang", "ru"},
+                      {"separator", ""}}}));
   CHECK(kk["narrative"]["translation"]["label"] == "Орыс тілінен аударма");
   CHECK(kk["narrative"]["translation"]["note"] == "Есеп аударылған.");
   CHECK(kk["declared"]["translation"].is_null());
@@ -384,7 +386,8 @@ TEST_CASE("Texts in the language other than their document's are marked as a tra
   // A record that does not say its documents' language is not marked.
   Grant unknown = g;
   unknown.source_language.reset();
-  CHECK(grant_view(ViewContext{portal, strings, Lang::kk}, unknown)["translation"].is_null());
+  const json unmarked = grant_view(ViewContext{portal, strings, Lang::kk}, unknown);
+  CHECK(unmarked["translation"].is_null());
 }
 
 TEST_CASE("What the grantee declared is shown as its declaration, beside the record's own status") {
@@ -401,17 +404,17 @@ TEST_CASE("What the grantee declared is shown as its declaration, beside the rec
         i18n::format_range(DateRange{*PartialDate::parse("2022-04"), PartialDate::parse("2022-11")},
                            Lang::ru));
   CHECK(d["results"]["text"] == "Проект реализован.");
-  CHECK(d["has_final_report"] == false);
+  CHECK(d["no_final_report"].is_string());  // the record has no final report
   CHECK(ru["header"]["declared_status"] == "завершён");
   CHECK(ru["header"]["declared_period"] == d["period"]);
-  CHECK(ru["header"]["has_final_report"] == false);
+  CHECK(ru["header"]["no_final_report"].is_string());
   CHECK(ru["header"]["status_key"] == "in_progress");
 
   Grant plain = g;
   plain.declared = {};
   const json none = grant_view(ViewContext{portal, strings, Lang::ru}, plain);
   CHECK(none["declared"].is_null());
-  CHECK_FALSE(none["header"].contains("declared_status"));
+  CHECK(none["header"]["declared_status"].is_null());
 }
 
 TEST_CASE("The final report's wage fund reaches the financial summary, empty cells left empty") {
@@ -421,7 +424,7 @@ TEST_CASE("The final report's wage fund reaches the financial summary, empty cel
   g.id = "g1";
   g.impact.wage_fund = {true, Tenge(10125000), Tenge(10125000)};
   g.impact.taxes = {true, std::nullopt, std::nullopt};
-  const json rows = grant_view(ViewContext{portal, strings, Lang::ru}, g)["report_finance"];
+  const json rows = json(grant_view(ViewContext{portal, strings, Lang::ru}, g))["report_finance"];
   REQUIRE(rows.size() == 2);
   CHECK(rows[0]["key"] == "wage_fund");
   CHECK(rows[0]["label"] == "Фонд оплаты труда");
@@ -433,7 +436,38 @@ TEST_CASE("The final report's wage fund reaches the financial summary, empty cel
   CHECK(rows[1]["planned"]["not_reported"] == true);  // an empty cell: "not reported", never 0
   CHECK(rows[1]["actual"]["not_reported"] == true);
   // Not a budget: the grant still has no budget lines to check.
-  CHECK(grant_view(ViewContext{portal, strings, Lang::ru}, g)["budget"].is_null());
+  CHECK(json(grant_view(ViewContext{portal, strings, Lang::ru}, g))["budget"].is_null());
+}
+
+TEST_CASE("The grant view chooses the notes beside a missing budget and a final report") {
+  const Portal portal;
+  i18n::UiStrings strings = ui_strings();
+  strings.set(Lang::ru, "grant.not_reported", "Не сообщается");
+  strings.set(Lang::ru, "report_finance.no_budget", "Сметы нет, только суммы отчёта");
+  strings.set(Lang::ru, "grant.final_report", "Итоговый отчёт");
+  strings.set(Lang::ru, "grant.final_report_not_published", "итоговый отчёт не опубликован");
+  const ViewContext ctx{portal, strings, Lang::ru};
+  Grant g;
+  g.id = "g1";
+  g.status = GrantStatus::in_progress;
+
+  // No budget and no money rows of a final report: not reported; with them, the sums stand alone.
+  CHECK(json(grant_view(ctx, g))["no_budget_note"] == "Не сообщается");
+  g.impact.wage_fund = {true, Tenge(10125000), Tenge(10125000)};
+  CHECK(json(grant_view(ctx, g))["no_budget_note"] == "Сметы нет, только суммы отчёта");
+  g.budget.present = true;
+  CHECK(json(grant_view(ctx, g))["no_budget_note"].is_null());
+
+  // A grant whose money was awarded owes a final report: its date, or that it is not published.
+  CHECK(json(grant_view(ctx, g))["header"]["final_report_note"] == "итоговый отчёт не опубликован");
+  const PartialDate reported = *PartialDate::parse("2024-12-20");
+  g.final_report_date = reported;
+  CHECK(json(grant_view(ctx, g))["header"]["final_report_note"] ==
+        "Итоговый отчёт: " + i18n::format_date(reported, Lang::ru));
+  Grant application = g;
+  application.status = GrantStatus::application;
+  application.final_report_date.reset();
+  CHECK(json(grant_view(ctx, application))["header"]["final_report_note"].is_null());
 }
 
 }  // namespace
