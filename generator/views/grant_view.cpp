@@ -376,10 +376,10 @@ std::optional<BudgetView> budget_view(const ViewContext& ctx, const Grant& g) {
   return out;
 }
 
-std::optional<SubgrantsView> subgrants_view(const ViewContext& ctx, const Grant& g) {
+std::optional<GrantSubgrantsView> grant_subgrants_view(const ViewContext& ctx, const Grant& g) {
   const SubgrantProgramme& s = g.subgrants;
   if (!s.present) return std::nullopt;
-  SubgrantsView out;
+  GrantSubgrantsView out;
   Tenge sum;
   for (const Subgrant& sg : s.awarded) {
     sum += sg.amount;
@@ -517,7 +517,7 @@ GrantView grant_view(const ViewContext& ctx, const Grant& g) {
   if (!v.budget)
     v.no_budget_note =
         ctx.t(v.report_finance.empty() ? "grant.not_reported" : "report_finance.no_budget");
-  v.subgrants = subgrants_view(ctx, g);
+  v.subgrants = grant_subgrants_view(ctx, g);
   v.media = media_view(ctx, g);
   for (const Partner& p : g.partners) v.partners.push_back({ctx.text(p.name), ctx.text(p.role)});
   for (const TeamMember& m : g.team)

@@ -507,7 +507,7 @@ struct ReportFinanceRowView {
 };
 
 // A sub-grant programme: its plan and the sub-grants awarded, summed (computed).
-struct SubgrantsView {
+struct GrantSubgrantsView {
   Figure planned_count;
   Figure ceiling;
   Figure envelope;
@@ -641,7 +641,7 @@ struct GrantView {
   // are no budget lines to check them against. None with a budget.
   std::optional<std::string> no_budget_note;
   std::vector<ReportFinanceRowView> report_finance;
-  std::optional<SubgrantsView> subgrants;
+  std::optional<GrantSubgrantsView> subgrants;
   std::vector<MediaGroupView> media;
   std::vector<PartnerView> partners;
   std::vector<TeamMemberView> team;
