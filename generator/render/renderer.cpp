@@ -96,23 +96,35 @@ std::vector<std::string> names_of_strings(const std::string& text) {
 // ("grant.goal" → t.grant.goal). A name that is a prefix of keys ("status") takes them all.
 mstch::data strings_object(const std::map<std::string, std::string>& strings,
                            const std::vector<std::string>& names) {
-  nlohmann::json t = nlohmann::json::object();
+  // The keys as a tree first: mstch::data hands out its members only as const.
+  struct Node {
+    std::map<std::string, Node> children;
+    const std::string* text = nullptr;
+  };
+  Node root;
   for (const std::string& name : names)
     for (auto it = strings.lower_bound(name); it != strings.end(); ++it) {
       const std::string& key = it->first;
-      if (key != name && !(key.starts_with(name) && key[name.size()] == '.')) {
-        if (!key.starts_with(name)) break;
-        continue;
-      }
-      nlohmann::json* node = &t;
+      if (!key.starts_with(name)) break;
+      if (key != name && key[name.size()] != '.') continue;
+      Node* node = &root;
       std::size_t start = 0;
       for (std::size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', start)) {
-        node = &(*node)[key.substr(start, dot - start)];
+        node = &node->children[key.substr(start, dot - start)];
         start = dot + 1;
       }
-      (*node)[key.substr(start)] = it->second;
+      node->children[key.substr(start)].text = &it->second;
     }
-  return from_json(nlohmann::json{{"t", std::move(t)}}).data();
+  auto convert = [](auto& self, const Node& node) -> mstch::data {
+    if (node.text) return detail::convert(*node.text);
+    mstch::data out = mstch::data::type::object;
+    for (const auto& [name, child] : node.children)
+      detail::member_slot(out, name) = self(self, child);
+    return out;
+  };
+  mstch::data t = mstch::data::type::object;
+  detail::member_slot(t, "t") = convert(convert, root);
+  return t;
 }
 
 }  // namespace
@@ -184,11 +196,6 @@ PreparedStrings Renderer::prepare_strings(const std::map<std::string, std::strin
   for (const auto& [name, names] : impl_->strings_used)
     prepared.impl_->by_template.emplace(name, strings_object(strings, names));
   return prepared;
-}
-
-Result<std::string> Renderer::render(const std::string& name, const nlohmann::json& view,
-                                     const PreparedStrings* strings) const {
-  return render(name, from_json(view), strings);
 }
 
 Result<std::string> Renderer::render(const std::string& name, const ViewData& view,

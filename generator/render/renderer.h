@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/diagnostics.h"
 #include "core/status.h"
 #include "render/view_data.h"
@@ -59,9 +57,6 @@ class Renderer {
   // template for an unknown template name ("unknown template \"grant\"") or a render error
   // ("template \"grant\": …").
   Result<std::string> render(const std::string& name, const ViewData& view,
-                             const PreparedStrings* strings = nullptr) const;
-  // The same for a view made as JSON (render::from_json).
-  Result<std::string> render(const std::string& name, const nlohmann::json& view,
                              const PreparedStrings* strings = nullptr) const;
 
  private:

@@ -37,37 +37,6 @@ MustacheData convert(bool value) {
   return value ? MustacheData::type::bool_true : MustacheData::type::bool_false;
 }
 
-MustacheData convert(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      MustacheData out = MustacheData::type::object;
-      for (const auto& [k, v] : value.items()) {
-        member_slot(out, k) = convert(v);
-        if (v.is_array() && !value.contains("has_" + k))
-          member_slot(out, "has_" + k) = MustacheData(!v.empty());
-      }
-      return out;
-    }
-    case nlohmann::json::value_t::array: {
-      MustacheData out = MustacheData::type::list;
-      auto& items = const_cast<kainjow::mustache::list&>(out.list_value());
-      items.reserve(value.size());
-      for (const auto& item : value) items.emplace_back(convert(item));
-      return out;
-    }
-    case nlohmann::json::value_t::string:
-      return convert(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean:
-      return convert(value.get<bool>());
-    case nlohmann::json::value_t::null:
-      return MustacheData::type::bool_false;
-    default:
-      return MustacheData(value.dump());
-  }
-}
-
 }  // namespace detail
-
-ViewData from_json(const nlohmann::json& view) { return ViewData(detail::convert(view)); }
 
 }  // namespace ashyq::render

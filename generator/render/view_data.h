@@ -26,7 +26,6 @@
 #include <vector>
 
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
 
 namespace ashyq::render {
 
@@ -60,10 +59,8 @@ MustacheData convert(const std::string& text);
 MustacheData convert(std::string_view text);
 MustacheData convert(const char* text);
 MustacheData convert(bool value);
-MustacheData convert(const nlohmann::json& value);
 template <std::integral I>
-  requires(!std::same_as<I, bool>)
-MustacheData convert(I value);
+requires(!std::same_as<I, bool>) MustacheData convert(I value);
 template <class T>
 MustacheData convert(const std::optional<T>& value);
 template <class T>
@@ -82,7 +79,9 @@ struct FieldWriter {
 };
 
 template <class T>
-concept View = requires(const T& view, FieldWriter& writer) { view.fields(writer); };
+concept View = requires(const T& view, FieldWriter& writer) {
+  view.fields(writer);
+};
 
 template <View T>
 MustacheData convert(const T& view) {
@@ -93,8 +92,7 @@ MustacheData convert(const T& view) {
 }
 
 template <std::integral I>
-  requires(!std::same_as<I, bool>)
-MustacheData convert(I value) {
+requires(!std::same_as<I, bool>) MustacheData convert(I value) {
   return MustacheData(std::to_string(value));
 }
 
@@ -117,7 +115,8 @@ MustacheData convert(const std::vector<T>& values) {
 template <class T>
 void FieldWriter::operator()(const char* name, const T& value) {
   member_slot(object, name) = convert(value);
-  if constexpr (IsVector<T>::value) member_slot(object, std::string("has_") + name) = !value.empty();
+  if constexpr (IsVector<T>::value)
+    member_slot(object, std::string("has_") + name) = !value.empty();
 }
 
 }  // namespace detail
@@ -126,9 +125,5 @@ template <detail::View T>
 ViewData to_view_data(const T& view) {
   return ViewData(detail::convert(view));
 }
-
-// A view still made as JSON (objects, lists, text; null and "" are false; numbers printed as
-// JSON prints them; every list `x` of an object gets `has_x` unless the object has one).
-ViewData from_json(const nlohmann::json& view);
 
 }  // namespace ashyq::render

@@ -57,19 +57,6 @@ struct AlternateView {
   }
 };
 
-// A link to a page of the site by its label: a step of the breadcrumbs, a catalogue that the search
-// page points to.
-struct PageLinkView {
-  std::string label;
-  std::string url;
-
-  template <class F>
-  void fields(F& f) const {
-    f("label", label);
-    f("url", url);
-  }
-};
-
 // templates/base.mustache: the layout around every page's body, with the page's <head>.
 struct LayoutView {
   std::string lang;
@@ -95,8 +82,9 @@ struct LayoutView {
   std::string home_url;
   std::string search_url;
   std::vector<MenuLinkView> nav;
-  std::vector<PageLinkView> breadcrumbs;  // "home", then the page's own; none when it gives none
-  std::string body;                       // the page's body, rendered
+  std::vector<views::LabelledLinkView>
+      breadcrumbs;   // "home", then the page's own; none when it gives none
+  std::string body;  // the page's body, rendered
   std::vector<DownloadView> downloads;
   std::string data_url;
   std::vector<MenuLinkView> footer_pages;
@@ -134,9 +122,11 @@ struct LayoutView {
   }
 };
 
-json crumb(const std::string& label, const std::string& url) {
-  return {{"label", label}, {"url", url}};
+// A step of the breadcrumbs.
+views::LabelledLinkView crumb(const std::string& label, const std::string& url) {
+  return {label, url};
 }
+using Crumbs = std::vector<views::LabelledLinkView>;
 
 // What a page may add to the layout's <head>: its own description and structured data.
 struct HeadExtras {
@@ -147,17 +137,10 @@ struct HeadExtras {
 // A page's body inside the layout: its view, title, breadcrumbs after "home", and head extras.
 struct PageView {
   PageView() = default;
-  // A body view still made as JSON; its "needs_media_script" asks for the click-to-play script.
-  PageView(json body, std::string title, json breadcrumbs = json::array(), HeadExtras head = {})
-      : media_script(body.value("needs_media_script", false)),
-        body(render::from_json(body)),
-        title(std::move(title)),
-        breadcrumbs(std::move(breadcrumbs)),
-        head(std::move(head)) {}
   // A typed body view (render/view_data.h).
   template <render::detail::View View>
-  PageView(const View& body, std::string title, json breadcrumbs = json::array(),
-           HeadExtras head = {}, bool media_script = false)
+  PageView(const View& body, std::string title, Crumbs breadcrumbs = {}, HeadExtras head = {},
+           bool media_script = false)
       : media_script(media_script),
         body(render::to_view_data(body)),
         title(std::move(title)),
@@ -168,7 +151,7 @@ struct PageView {
   bool media_script = false;
   render::ViewData body;
   std::string title;
-  json breadcrumbs = json::array();
+  Crumbs breadcrumbs;
   HeadExtras head = {};
 };
 
@@ -237,9 +220,7 @@ LayoutView layout_view(const SiteContext& site, const views::ViewContext& ctx, c
                                 : ctx.t("footer.as_of_not_stated");
   if (!page.breadcrumbs.empty())
     v.breadcrumbs.push_back({ctx.t("nav.home"), routes::home_url(ctx.lang)});
-  // The page kinds' views still give their crumbs as JSON, made by crumb().
-  for (const json& c : page.breadcrumbs)
-    v.breadcrumbs.push_back({c.at("label").get<std::string>(), c.at("url").get<std::string>()});
+  v.breadcrumbs.insert(v.breadcrumbs.end(), page.breadcrumbs.begin(), page.breadcrumbs.end());
   v.body = std::move(body);
   v.downloads = page_downloads_view(site, ctx, key);
   v.data_url = routes::list_url(ctx.lang, PageKind::data_dictionary);
@@ -304,7 +285,7 @@ struct SearchView {
   std::optional<SearchFallbackView> fallback;
   std::string noscript;
   std::string strings;  // the script's strings as a JSON object: every search.* key, unprefixed
-  std::vector<PageLinkView> catalogues;
+  std::vector<views::LabelledLinkView> catalogues;
 
   template <class F>
   void fields(F& f) const {
@@ -396,15 +377,17 @@ struct PageViews {
   const PortalIndex& index() const { return site.index; }
   std::string t(const std::string& k) const { return ctx.t(k); }
   // The crumb of a list's first page (its navigation section's label), and of this page.
-  json list_crumb(PageKind list) const {
+  views::LabelledLinkView list_crumb(PageKind list) const {
     return crumb(t("nav." + std::string(routes::info(list).section)),
                  routes::list_url(ctx.lang, list));
   }
-  json self_crumb(const std::string& label) const { return crumb(label, page_url(site, key)); }
+  views::LabelledLinkView self_crumb(const std::string& label) const {
+    return crumb(label, page_url(site, key));
+  }
   // A page of one record in a list: titled as its view's "title", under the list's crumb.
   template <render::detail::View View>
   PageView item_page(const View& body, PageKind list) const {
-    json crumbs = json::array({list_crumb(list), self_crumb(body.title)});
+    Crumbs crumbs = {list_crumb(list), self_crumb(body.title)};
     return {body, body.title, std::move(crumbs)};
   }
 
@@ -418,12 +401,12 @@ struct PageViews {
   }
   PageView operator()(const routes::CatalogueKey& k) const {
     return {views::catalogue_view(ctx, index(), k.sort, key.page, site.page_size),
-            t("catalogue.title"), json::array({list_crumb(PageKind::catalogue)})};
+            t("catalogue.title"), Crumbs{list_crumb(PageKind::catalogue)}};
   }
   PageView operator()(const routes::FacetValueKey& k) const {
     views::FacetPageView body =
         views::facet_value_view(ctx, index(), k.facet, k.value, key.page, site.page_size);
-    json crumbs = json::array({list_crumb(PageKind::catalogue), self_crumb(body.value_label)});
+    Crumbs crumbs = {list_crumb(PageKind::catalogue), self_crumb(body.value_label)};
     return {body, body.title, std::move(crumbs)};
   }
   PageView operator()(const routes::GrantKey& k) const {
@@ -433,7 +416,7 @@ struct PageViews {
     const views::GrantView body = views::grant_view(ctx, grant);
     return {body,
             ctx.plain(grant.title),
-            json::array({list_crumb(PageKind::catalogue), self_crumb(ctx.plain(grant.title))}),
+            Crumbs{list_crumb(PageKind::catalogue), self_crumb(ctx.plain(grant.title))},
             {short_text(summary, kDescriptionBytes), grant_json_ld(site, key.lang, k.grant)},
             body.needs_media_script};
   }
@@ -463,12 +446,12 @@ struct PageViews {
       }
       body.registry_summary = std::move(summary).value();
     }
-    return {body, t("registry.title"), json::array({list_crumb(PageKind::subgrants)})};
+    return {body, t("registry.title"), Crumbs{list_crumb(PageKind::subgrants)}};
   }
   PageView operator()(const routes::SubgrantsRegionKey& k) const {
     const views::SubgrantsRegionView body =
         views::subgrants_region_view(ctx, index(), k.region, key.page, site.page_size);
-    json crumbs = json::array({list_crumb(PageKind::subgrants), self_crumb(body.title)});
+    Crumbs crumbs = {list_crumb(PageKind::subgrants), self_crumb(body.title)};
     return {body, t("registry.title") + ": " + body.title, std::move(crumbs)};
   }
   PageView operator()(const routes::SubgrantsProgrammeKey& k) const {
@@ -476,7 +459,7 @@ struct PageViews {
   }
   PageView operator()(const routes::OrganisationsKey&) const {
     return {views::organisations_view(ctx, index()), t("organisations.title"),
-            json::array({list_crumb(PageKind::organisations)})};
+            Crumbs{list_crumb(PageKind::organisations)}};
   }
   PageView operator()(const routes::OrganisationKey& k) const {
     return item_page(views::organisation_view(ctx, index(), k.organisation, site.page_size),
@@ -484,7 +467,7 @@ struct PageViews {
   }
   PageView operator()(const routes::RegionsKey&) const {
     return {views::regions_view(ctx, index()), t("regions.title"),
-            json::array({list_crumb(PageKind::regions)})};
+            Crumbs{list_crumb(PageKind::regions)}};
   }
   PageView operator()(const routes::RegionKey& k) const {
     return item_page(views::region_view(ctx, index(), k.region, site.page_size), PageKind::regions);
@@ -493,46 +476,41 @@ struct PageViews {
     return item_page(views::directions_view(ctx, index()), PageKind::catalogue);
   }
   PageView operator()(const routes::PlansKey&) const {
-    return {views::plans_index_view(ctx), t("nav.plans"),
-            json::array({list_crumb(PageKind::plans)})};
+    return {views::plans_index_view(ctx), t("nav.plans"), Crumbs{list_crumb(PageKind::plans)}};
   }
   PageView operator()(const routes::PlanKey& k) const {
     const Plan& plan = portal().plans[k.plan];
     return {views::plan_view(ctx, plan), ctx.plain(plan.title),
-            json::array({list_crumb(PageKind::plans), self_crumb(ctx.plain(plan.title))})};
+            Crumbs{list_crumb(PageKind::plans), self_crumb(ctx.plain(plan.title))}};
   }
   PageView operator()(const routes::StaticPageKey& k) const {
     views::StaticPageView body = views::static_page_view(ctx, portal().pages[k.page]);
-    json crumbs = json::array({self_crumb(body.title)});
+    Crumbs crumbs = {self_crumb(body.title)};
     std::string title = body.title;
     return {body, std::move(title), std::move(crumbs)};
   }
   PageView operator()(const routes::MediaKey&) const {
     views::MediaPageView body = views::media_list_view(ctx, index(), key.page, site.page_size);
-    return {body,
-            t("media.title"),
-            json::array({list_crumb(PageKind::media)}),
-            {},
-            body.needs_media_script};
+    return {
+        body, t("media.title"), Crumbs{list_crumb(PageKind::media)}, {}, body.needs_media_script};
   }
   PageView operator()(const routes::MediaFacetValueKey& k) const {
     views::MediaPageView body =
         views::media_facet_value_view(ctx, index(), k.facet, k.value, key.page, site.page_size);
     std::string title = body.title;
-    json crumbs = json::array({list_crumb(PageKind::media), self_crumb(body.value_label)});
+    Crumbs crumbs = {list_crumb(PageKind::media), self_crumb(body.value_label)};
     return {body, std::move(title), std::move(crumbs), {}, body.needs_media_script};
   }
   PageView operator()(const routes::LinkReportKey&) const {
     return {views::link_report_view(ctx), t("link_report.title"),
-            json::array({self_crumb(t("link_report.title"))})};
+            Crumbs{self_crumb(t("link_report.title"))}};
   }
   PageView operator()(const routes::DataDictionaryKey&) const {
     return {data_dictionary_view(site, ctx), t("data.title"),
-            json::array({list_crumb(PageKind::data_dictionary)})};
+            Crumbs{list_crumb(PageKind::data_dictionary)}};
   }
   PageView operator()(const routes::SearchKey&) const {
-    return {search_view(site, ctx), t("search.title"),
-            json::array({self_crumb(t("search.title"))})};
+    return {search_view(site, ctx), t("search.title"), Crumbs{self_crumb(t("search.title"))}};
   }
 };
 

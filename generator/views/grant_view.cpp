@@ -39,13 +39,6 @@ Figure difference(const ViewContext& ctx, std::int64_t planned, std::int64_t act
   return ctx.computed_difference(planned, actual, money, ctx.t("basis.difference"));
 }
 
-std::vector<TextView> texts(const ViewContext& ctx, const std::vector<LocalizedText>& items) {
-  std::vector<TextView> out;
-  for (const auto& item : items)
-    if (auto t = ctx.text(item)) out.push_back(std::move(*t));
-  return out;
-}
-
 std::optional<std::string> optional_range(const ViewContext& ctx,
                                           const std::optional<DateRange>& range) {
   if (!range) return std::nullopt;
@@ -66,9 +59,9 @@ std::optional<TextView> short_name(const ViewContext& ctx, const Organisation& o
 // The period lists show: the actual one when reported, else the planned one, labelled which.
 std::optional<PeriodView> period_view(const ViewContext& ctx, const Grant& g) {
   if (g.actual_period || g.planned_period)
-    return PeriodView{ctx.range(g.actual_period ? *g.actual_period : *g.planned_period),
-                      ctx.t(g.actual_period ? "grant.period_actual_short"
-                                            : "grant.period_planned_short")};
+    return PeriodView{
+        ctx.range(g.actual_period ? *g.actual_period : *g.planned_period),
+        ctx.t(g.actual_period ? "grant.period_actual_short" : "grant.period_planned_short")};
   if (g.declared.present && g.declared.period)  // the grantee's word, labelled so
     return PeriodView{ctx.range(*g.declared.period), ctx.t("declared.short")};
   return std::nullopt;
@@ -103,9 +96,9 @@ GrantHeaderView header_view(const ViewContext& ctx, const Grant& g) {
   if (g.declared.present) h.declared_period = optional_range(ctx, g.declared.period);
   if (g.status != GrantStatus::completed) h.no_final_report = ctx.t("declared.no_final_report");
   if (const Organisation* o = portal.find_organisation(g.grantee_id))
-    h.grantee = GranteeView{ctx.text(o->name),           o->bin,
-                            ctx.text(o->address),        ctx.text(o->leader_name),
-                            ctx.text(o->leader_title),   website_view(ctx, o->website),
+    h.grantee = GranteeView{ctx.text(o->name),          o->bin,
+                            ctx.text(o->address),       ctx.text(o->leader_name),
+                            ctx.text(o->leader_title),  website_view(ctx, o->website),
                             social_view(ctx, o->social)};
   if (const Organisation* o = portal.find_organisation(g.operator_id))
     h.operator_ = OperatorView{ctx.text(o->name)};
@@ -116,7 +109,7 @@ GrantHeaderView header_view(const ViewContext& ctx, const Grant& g) {
   h.planned_period = optional_range(ctx, g.planned_period);
   h.actual_period = optional_range(ctx, g.actual_period);
   h.regions = region_names(ctx, g);
-  h.localities = texts(ctx, g.localities);
+  h.localities = texts_view(ctx, g.localities);
   if (const Direction* d = portal.find_direction(g.direction_id)) h.direction = ctx.text(d->name);
   h.programme = ctx.text(g.programme);
   if (g.grant_type)
@@ -179,21 +172,20 @@ std::vector<TaskView> tasks_view(const ViewContext& ctx, const Grant& g,
   for (const Task& task : g.tasks) {
     TaskView t{++number, task.id, ctx.text(task.title), {}, {}};
     for (const Activity& a : task.activities)
-      t.activities.push_back({a.id, ctx.text(a.title), optional_range(ctx, a.date),
-                              ctx.text(a.place), ctx.reported_count(a.participants),
-                              ctx.text(a.result)});
+      t.activities.push_back(
+          {a.id, ctx.text(a.title), optional_range(ctx, a.date), ctx.text(a.place),
+           a.participants ? std::optional(ctx.reported_count(a.participants)) : std::nullopt,
+           ctx.text(a.result)});
     for (const Indicator& ind : task.indicators) {
       const IndicatorOutcome outcome = indicator_outcome(ind);
       static const char* kOutcome[] = {"met", "exceeded", "short", "not_reported", "no_target"};
       const char* outcome_key = kOutcome[static_cast<int>(outcome)];
       ++counts[outcome_key];
-      t.indicators.push_back({ctx.text(ind.name), ctx.text(ind.comment),
-                              value_view(ctx, ind.planned, ind.unit),
-                              value_view(ctx, ind.actual, ind.unit), outcome_key,
-                              ctx.t(key("outcome", outcome_key)),
-                              outcome == IndicatorOutcome::met ||
-                                  outcome == IndicatorOutcome::exceeded ||
-                                  outcome == IndicatorOutcome::short_of});
+      t.indicators.push_back(
+          {ctx.text(ind.name), ctx.text(ind.comment), value_view(ctx, ind.planned, ind.unit),
+           value_view(ctx, ind.actual, ind.unit), outcome_key, ctx.t(key("outcome", outcome_key)),
+           outcome == IndicatorOutcome::met || outcome == IndicatorOutcome::exceeded ||
+               outcome == IndicatorOutcome::short_of});
     }
     tasks.push_back(std::move(t));
   }
@@ -453,15 +445,15 @@ std::optional<NarrativeView> narrative_view(const ViewContext& ctx, const Grant&
     narrative = &g.narrative(narrative_lang);
   }
   if (!narrative->present) return std::nullopt;
-  return NarrativeView{
-      ctx.mark_broken_links(
-          markup::render_markdown(narrative->markdown, 3, &ctx.portal.public_contacts)),
-      narrative->title,
-      std::string(lang_code(narrative_lang)),
-      narrative_lang != ctx.lang,
-      ctx.t("fallback." + std::string(lang_code(narrative_lang))),
-      narrative_lang == ctx.lang ? ctx.translation(g.source_language, "translation.narrative_note")
-                                 : std::nullopt};
+  return NarrativeView{ctx.mark_broken_links(markup::render_markdown(narrative->markdown, 3,
+                                                                     &ctx.portal.public_contacts)),
+                       narrative->title,
+                       std::string(lang_code(narrative_lang)),
+                       narrative_lang != ctx.lang,
+                       ctx.t("fallback." + std::string(lang_code(narrative_lang))),
+                       narrative_lang == ctx.lang
+                           ? ctx.translation(g.source_language, "translation.narrative_note")
+                           : std::nullopt};
 }
 
 }  // namespace
@@ -505,9 +497,9 @@ GrantView grant_view(const ViewContext& ctx, const Grant& g) {
   v.declared = declared_view(ctx, g);
   v.goal = ctx.text(g.goal);
   v.problem = ctx.text(g.problem);
-  v.target_groups = texts(ctx, g.target_groups);
+  v.target_groups = texts_view(ctx, g.target_groups);
   v.tasks = tasks_view(ctx, g, v.indicator_totals);
-  v.expected_results = texts(ctx, g.expected_results);
+  v.expected_results = texts_view(ctx, g.expected_results);
   v.has_indicators = std::any_of(g.tasks.begin(), g.tasks.end(),
                                  [](const Task& t) { return !t.indicators.empty(); });
   v.impact = impact_view(ctx, g);

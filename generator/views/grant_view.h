@@ -4,8 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "views/media_view.h"
 #include "views/view_context.h"
 
 namespace ashyq::views {
@@ -236,7 +235,9 @@ struct ActivityView {
   std::optional<TextView> title;
   std::optional<std::string> date;
   std::optional<TextView> place;
-  Figure participants;
+  // How many took part, as the report gives it; none when it does not: the activity's line then
+  // says nothing of participants (a "not reported" on every activity would drown the list).
+  std::optional<Figure> participants;
   std::optional<TextView> result;
 
   template <class F>
@@ -533,7 +534,7 @@ struct GrantSubgrantsView {
 // The media links of one kind (templates/_media_link.mustache, _media_play.mustache).
 struct MediaKindView {
   std::string kind;
-  std::vector<nlohmann::json> links;  // JSON until media_link_view is typed (issue 14)
+  std::vector<MediaLinkView> links;
 
   template <class F>
   void fields(F& f) const {

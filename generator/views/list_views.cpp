@@ -12,8 +12,6 @@
 namespace ashyq::views {
 namespace {
 
-using nlohmann::json;
-
 // One kind of money of a set of grants as a computed figure: the sum of the published amounts,
 // saying how many grants it sums; "not reported" when none of its grants has a published amount
 // (0 ₸ would read as a figure the documents never gave). `key` names the total across pages.
@@ -68,9 +66,9 @@ std::string facet_key(FacetKind kind, const std::string& value) {
   return std::string(facet_name(kind)) + "/" + value;
 }
 
-std::vector<json> grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order,
+std::vector<GrantRowView> grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order,
                              std::size_t from, std::size_t to) {
-  std::vector<json> rows;
+  std::vector<GrantRowView> rows;
   for (std::size_t i = from; i < to && i < order.size(); ++i)
     rows.push_back(grant_summary(ctx, ctx.portal.grants[order[i]]));
   return rows;
@@ -221,17 +219,12 @@ FacetPageView facet_value_view(const ViewContext& ctx, const PortalIndex& index,
 
 namespace {
 
-json subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
+SubgrantRegistryRowView subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
   const Grant& g = ctx.portal.grants[ref.grant];
   const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
-  json row = subgrant_row(ctx, sg);
-  // The row names the region the registry counts it under, so a sub-grant without a region of its
-  // own shows its programme's, as in the totals by region. Null rather than absent when there is
-  // none: Mustache would otherwise take `region` from the enclosing page's view.
+  SubgrantRegistryRowView row{subgrant_row(ctx, sg), ctx.text(g.title), routes::url_of(g, ctx.lang)};
   const Region* region = ctx.portal.find_region(subgrant_region(g, sg));
-  row["region"] = region ? ctx.text(region->name) : json(nullptr);
-  row["grant_title"] = ctx.text(g.title);
-  row["grant_url"] = routes::url_of(g, ctx.lang);
+  row.subgrant.region = region ? ctx.text(region->name) : std::nullopt;
   return row;
 }
 
@@ -346,7 +339,7 @@ namespace {
 // The sub-grants listed under a region, rows [from, to) of them, with the count and amount of
 // them all.
 struct RegionSubgrants {
-  std::vector<json> rows;
+  std::vector<SubgrantRegistryRowView> rows;
   Figure count;
   Figure amount;
 };

@@ -7,10 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "model/portal_index.h"
 #include "routes/routes.h"
+#include "views/grant_view.h"
 #include "views/parts.h"
 #include "views/view_context.h"
 
@@ -35,7 +34,7 @@ struct CatalogueView {
   std::string title;
   TotalsView totals;
   std::vector<SortLinkView> sorts;
-  std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
+  std::vector<GrantRowView> grants;
   PaginationView pagination;
   std::vector<FacetView> facets;
 
@@ -61,7 +60,7 @@ struct FacetPageView {
   std::optional<std::string> region_url;         // a region: its page
   std::optional<std::string> multi_region_note;  // a region: why the regions overlap
   std::optional<std::string> organisation_url;   // a grantee or operator: its page
-  std::vector<nlohmann::json> grants;            // JSON until grant_summary is typed (issue 14)
+  std::vector<GrantRowView> grants;
   PaginationView pagination;
   std::vector<FacetView> facets;
 
@@ -80,11 +79,27 @@ struct FacetPageView {
 };
 FacetPageView facet_value_view(const ViewContext& ctx, const PortalIndex& index, FacetKind kind,
                                std::size_t value, std::size_t page, std::size_t page_size);
+// A row of the registry's tables (templates/_subgrant_table.mustache): the sub-grant's columns,
+// its region the one the registry counts it under (its programme's when it names none, as in the
+// totals by region), and its programme's grant.
+struct SubgrantRegistryRowView {
+  SubgrantRowView subgrant;
+  std::optional<TextView> grant_title;
+  std::string grant_url;
+
+  template <class F>
+  void fields(F& f) const {
+    subgrant.fields(f);
+    f("grant_title", grant_title);
+    f("grant_url", grant_url);
+  }
+};
+
 // templates/subgrants.mustache: one page of the sub-grant registry, its sub-grants and pagination
 // under the registry's summary (rendered apart, site/pages.cpp).
 struct SubgrantsView {
   std::string registry_summary;           // templates/subgrants_summary rendered
-  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  std::vector<SubgrantRegistryRowView> subgrants;
   PaginationView pagination;
 
   template <class F>
@@ -210,7 +225,7 @@ struct SubgrantsRegionView {
   std::string region_url;
   Figure count;
   Figure amount;
-  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  std::vector<SubgrantRegistryRowView> subgrants;
   PaginationView pagination;
 
   template <class F>
@@ -231,7 +246,7 @@ SubgrantsRegionView subgrants_region_view(const ViewContext& ctx, const PortalIn
 struct SubgrantsProgrammeView {
   std::string title;  // the grant's title
   ProgrammeView programme;
-  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  std::vector<SubgrantRegistryRowView> subgrants;
 
   template <class F>
   void fields(F& f) const {
@@ -295,7 +310,7 @@ struct ShownView {
 struct OrganisationRoleView {
   std::string role;  // "Грантополучатель"
   TotalsView totals;
-  std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
+  std::vector<GrantRowView> grants;
   std::optional<ShownView> shown;      // when it lists only the newest
   // Where all of them are listed: the facet's pages for a grantee or operator; none for a
   // partner, whose grants only the page's files list.
@@ -464,12 +479,12 @@ struct RegionView {
   Figure subgrant_amount;
   // Why the regions' totals overlap, when some of its grants are in other regions too.
   std::optional<std::string> multi_region_note;
-  std::vector<nlohmann::json> grants;  // JSON until grant_summary is typed (issue 14)
+  std::vector<GrantRowView> grants;
   std::optional<ShownView> grants_shown;
   std::string catalogue_url;
   std::vector<LabelTotalsView> by_year;
   std::vector<LabelTotalsView> by_direction;
-  std::vector<nlohmann::json> subgrants;  // JSON until subgrant_row is typed (issue 14)
+  std::vector<SubgrantRegistryRowView> subgrants;
   std::optional<ShownView> subgrants_shown;
   std::string subgrants_url;
 
@@ -552,7 +567,7 @@ struct HomeView {
   Figure subgrant_amount;
   Figure beneficiaries;
   std::string awarded_note;
-  std::vector<nlohmann::json> latest_reports;  // JSON until grant_summary is typed (issue 14)
+  std::vector<GrantRowView> latest_reports;
   std::string grants_url;
   std::vector<ChartView> charts;
 

@@ -206,6 +206,22 @@ TEST_CASE("Dates are written with Kazakh and Russian month names", "[integration
   CHECK(ru.find("(итоговый отчёт: 20 декабря 2024\u202Fг.)") != std::string::npos);
 }
 
+TEST_CASE("An activity shows the participants its report counts, and no count when it gives none",
+          "[integration]") {
+  // The fixture's first activity reports 150 participants; the second and third report none.
+  const std::string ru = grant_page("ru", "synthetic-2024-full");
+  const std::string kk = grant_page("kk", "synthetic-2024-full");
+  CHECK(ru.find("· участников: <data value=\"150\">150</data></span>") != std::string::npos);
+  CHECK(kk.find("· қатысушы: <data value=\"150\">150</data></span>") != std::string::npos);
+  // Never a label without its figure (the count was once left out of every activity's line).
+  CHECK(ru.find("участников: </span>") == std::string::npos);
+  CHECK(kk.find("қатысушы: </span>") == std::string::npos);
+  const std::size_t second = ru.find("<li id=\"activity-a2\">");
+  REQUIRE(second != std::string::npos);
+  CHECK(ru.substr(second, ru.find("</li>", second) - second).find("участников") ==
+        std::string::npos);
+}
+
 TEST_CASE("Indicator outcomes are labelled met, exceeded, short and not reported",
           "[integration]") {
   const std::string ru = section(grant_page("ru", "synthetic-2024-full"), "indicators");

@@ -401,8 +401,8 @@ TEST_CASE("Plan checks report each wrong reference and sum at its place, with an
        "content/plans/test-plan.json:15:56: error: /directions/0/topics/1/period/end: end 2030-07 "
        "is before start 2030-11; swap them or correct the date\n"},
       {"period ending the day before it starts", "\"amount\": 200}",
-       "\"amount\": 200, \"period\": {\"start\": \"2030-04-15\", \"end\": \"2030-04-14\"}}",
-       "", "content/plans/test-plan.json:15:59: error: /directions/0/topics/1/period/end: end "
+       "\"amount\": 200, \"period\": {\"start\": \"2030-04-15\", \"end\": \"2030-04-14\"}}", "",
+       "content/plans/test-plan.json:15:59: error: /directions/0/topics/1/period/end: end "
        "2030-04-14 is before start 2030-04-15; swap them or correct the date\n"},
       {"year out of range", "\"year\": 2030", "\"year\": 22", "",
        "content/plans/test-plan.json:4:3: error: /year: year 22 is out of range; write the year "
@@ -701,8 +701,9 @@ TEST_CASE("The plan templates render with the real UI strings of both languages"
     INFO(lang_code(lang));
     const views::ViewContext ctx{portal, strings, lang};
     const render::PreparedStrings t = renderer->prepare_strings(strings.all(lang));
-    json page = views::plan_view(ctx, portal.plans[0]);
-    const std::string html = renderer->render("plan", page, &t).value();
+    const std::string html =
+        renderer->render("plan", render::to_view_data(views::plan_view(ctx, portal.plans[0])), &t)
+            .value();
     CHECK(html.find("[[") == std::string::npos);  // no missing UI string
     CHECK(html.find("<caption") != std::string::npos);
     CHECK(html.find("id=\"topic-topic-b\"") != std::string::npos);
@@ -711,8 +712,8 @@ TEST_CASE("The plan templates render with the real UI strings of both languages"
                     "/grants/test-grant-completed/\"") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
 
-    json index = views::plans_index_view(ctx);
-    const std::string list = renderer->render("plans", index, &t).value();
+    const std::string list =
+        renderer->render("plans", render::to_view_data(views::plans_index_view(ctx)), &t).value();
     CHECK(list.find("[[") == std::string::npos);
     CHECK(list.find("href=\"/" + std::string(lang_code(lang)) + "/plans/test-plan/\"") !=
           std::string::npos);

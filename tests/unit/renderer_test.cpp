@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_view.h"
 #include "render/renderer.h"
 #include "status_check.h"
 #include "temp_folder.h"
@@ -37,9 +38,9 @@ TEST_CASE("Templates are loaded from a folder and rendered with their partials")
   CHECK_FALSE(renderer->has("notes"));
   // A view value named like a partial (without the underscore) is not shadowed by it.
   CHECK(renderer
-            ->render("page", json{{"title", "Ашық гранттар"},
-                                  {"site", {{"name", "Ашық"}}},
-                                  {"footer", {"a", "b"}}})
+            ->render("page", testing::json_view({{"title", "Ашық гранттар"},
+                                                 {"site", {{"name", "Ашық"}}},
+                                                 {"footer", {"a", "b"}}}))
             .value() == "<h1>Ашық гранттар</h1><footer>Ашық</footer>[a][b]");
 }
 
@@ -53,11 +54,11 @@ TEST_CASE("Every value is HTML-escaped, so text from content cannot inject a scr
   REQUIRE(findings(diagnostics) == "");
 
   const json view = {{"title", "<script>alert('x')</script> & \"q\""}, {"html", "<em>ok</em>"}};
-  CHECK(renderer->render("page", view).value() ==
+  CHECK(renderer->render("page", testing::json_view(view)).value() ==
         "<p title=\"&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;\">"
         "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;</p><em>ok</em>");
   // Partials escape the same way.
-  CHECK(renderer->render("quoted", view).value() ==
+  CHECK(renderer->render("quoted", testing::json_view(view)).value() ==
         "<q>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;</q>");
 }
 
@@ -74,7 +75,7 @@ TEST_CASE("Views turn into Mustache data: lists repeat, null and false hide, num
                      {"missing", nullptr},
                      {"flag", false},
                      {"section", {{"inner", "in"}}}};
-  CHECK(renderer->render("list", view).value() == "[a:1][b:2.5]no valuein");
+  CHECK(renderer->render("list", testing::json_view(view)).value() == "[a:1][b:2.5]no valuein");
 }
 
 TEST_CASE("An empty string hides its section and every list comes with a has_ flag") {
@@ -88,7 +89,8 @@ TEST_CASE("An empty string hides its section and every list comes with a has_ fl
   auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
   REQUIRE(findings(diagnostics) == "");
   const json view = {{"website", ""}, {"items", {"x", "y"}}, {"empty", json::array()}};
-  CHECK(renderer->render("page", view).value() == "none|<ul><li>x</li><li>y</li></ul>no items");
+  CHECK(renderer->render("page", testing::json_view(view)).value() ==
+        "none|<ul><li>x</li><li>y</li></ul>no items");
 }
 
 TEST_CASE("An invalid template is reported with its file name and the others still load") {
@@ -105,7 +107,7 @@ TEST_CASE("An invalid template is reported with its file name and the others sti
         "4\n");
   CHECK(renderer->has("good"));
   CHECK_FALSE(renderer->has("bad"));
-  CHECK(renderer->render("good", json::object()).value() == "ok");
+  CHECK(renderer->render("good", testing::json_view(json::object())).value() == "ok");
 }
 
 TEST_CASE("Rendering an unknown template fails with a template error naming it") {
@@ -113,7 +115,7 @@ TEST_CASE("Rendering an unknown template fails with a template error naming it")
   Diagnostics diagnostics;
   auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
   CHECK(findings(diagnostics) == "");
-  const Result<std::string> unknown = renderer->render("grant", json::object());
+  const Result<std::string> unknown = renderer->render("grant", testing::json_view(json::object()));
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.status() == Status::template_error("grant", "unknown template \"grant\""));
 }

@@ -11,6 +11,7 @@
 #include "content/loader.h"
 #include "i18n/format.h"
 #include "i18n/ui_strings.h"
+#include "json_view.h"
 #include "loaded_site.h"
 #include "model/portal_index.h"
 #include "output/output_writer.h"
@@ -31,9 +32,10 @@ using nlohmann::json;
 TEST_CASE("A template gets only the UI strings it names, and a view's own names win") {
   testing::TempFolder templates("strings");
   templates.write("_part.mustache", "{{t.part}}");
-  templates.write("page.mustache",
-                  "{{t.hello}} {{name}}{{#items}} [{{label}} {{t.hello}} {{name}}]{{/items}}"
-                  "{{> _part}}|{{t.status.active}}|{{#t.other}}{{t.other}}{{/t.other}}|{{t.unused}}");
+  templates.write(
+      "page.mustache",
+      "{{t.hello}} {{name}}{{#items}} [{{label}} {{t.hello}} {{name}}]{{/items}}"
+      "{{> _part}}|{{t.status.active}}|{{#t.other}}{{t.other}}{{/t.other}}|{{t.unused}}");
   templates.write("bare.mustache", "[{{t.hello}}][{{t.part}}]");
   Diagnostics diagnostics;
   const auto renderer = render::Renderer::load(templates.root(), "templates", diagnostics);
@@ -51,14 +53,16 @@ TEST_CASE("A template gets only the UI strings it names, and a view's own names 
   const render::PreparedStrings prepared = renderer->prepare_strings(strings);
   const json view = {{"name", "page"},
                      {"items", json::array({{{"label", "a"}}, {{"label", "b"}, {"name", "own"}}})}};
-  CHECK(renderer->render("page", view, &prepared).value() ==
+  CHECK(renderer->render("page", testing::json_view(view), &prepared).value() ==
         "Сәлем page [a Сәлем page] [b Сәлем own]бөлік|жүріп жатыр|басқа|");
-  CHECK(renderer->render("page", view).value() == " page [a  page] [b  own]|||");
+  CHECK(renderer->render("page", testing::json_view(view)).value() ==
+        " page [a  page] [b  own]|||");
   // A view's own names win; a name it lacks comes from the prepared strings.
   json own = view;
   own["t"] = {{"hello", "own"}};
-  CHECK(renderer->render("bare", own, &prepared).value() == "[own][бөлік]");
-  CHECK(renderer->render("bare", json::object(), &prepared).value() == "[Сәлем][бөлік]");
+  CHECK(renderer->render("bare", testing::json_view(own), &prepared).value() == "[own][бөлік]");
+  CHECK(renderer->render("bare", testing::json_view(json::object()), &prepared).value() ==
+        "[Сәлем][бөлік]");
 }
 
 TEST_CASE("A prefix names every UI string under it, nested at the dots") {
@@ -69,7 +73,8 @@ TEST_CASE("A prefix names every UI string under it, nested at the dots") {
   REQUIRE_FALSE(diagnostics.has_errors());
   const render::PreparedStrings prepared = renderer->prepare_strings(
       {{"grant.title", "Грант"}, {"grant.budget.total", "Барлығы"}, {"grants", "Гранттар"}});
-  CHECK(renderer->render("page", json::object(), &prepared).value() == "Грант/Барлығы");
+  CHECK(renderer->render("page", testing::json_view(json::object()), &prepared).value() ==
+        "Грант/Барлығы");
 }
 
 using FixtureSite = testing::LoadedSite;
