@@ -24,21 +24,6 @@ constexpr std::size_t kDescriptionBytes = 200;
 
 using nlohmann::json;
 
-// A link of the layout's menus (the navigation, the language switch, the footer's pages),
-// marked when it is the page shown.
-struct MenuLinkView {
-  std::string label;
-  std::string url;
-  bool current = false;
-
-  template <class F>
-  void fields(F& f) const {
-    f("label", label);
-    f("url", url);
-    f("current", current);
-  }
-};
-
 // The page in another language of the site, for the <head> and the language switch.
 struct AlternateView {
   std::string hreflang;
@@ -81,13 +66,13 @@ struct LayoutView {
   bool header_search = false;
   std::string home_url;
   std::string search_url;
-  std::vector<MenuLinkView> nav;
+  std::vector<views::CurrentLinkView> nav;
   std::vector<views::LabelledLinkView>
       breadcrumbs;   // "home", then the page's own; none when it gives none
   std::string body;  // the page's body, rendered
   std::vector<DownloadView> downloads;
   std::string data_url;
-  std::vector<MenuLinkView> footer_pages;
+  std::vector<views::CurrentLinkView> footer_pages;
   std::string as_of;
 
   template <class F>

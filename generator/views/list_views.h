@@ -15,25 +15,11 @@
 
 namespace ashyq::views {
 
-// A sort order's link above the catalogue.
-struct SortLinkView {
-  std::string label;
-  std::string url;
-  bool current = false;
-
-  template <class F>
-  void fields(F& f) const {
-    f("label", label);
-    f("url", url);
-    f("current", current);
-  }
-};
-
 // templates/catalogue.mustache: the grants catalogue, sorted, one page of it.
 struct CatalogueView {
   std::string title;
   TotalsView totals;
-  std::vector<SortLinkView> sorts;
+  std::vector<CurrentLinkView> sorts;
   std::vector<GrantRowView> grants;
   PaginationView pagination;
   std::vector<FacetView> facets;

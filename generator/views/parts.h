@@ -101,6 +101,21 @@ struct LabelledLinkView {
   }
 };
 
+// A link marked when it leads to the page shown: a sort order of the catalogue, an entry of the
+// layout's menus (the navigation, the footer's pages).
+struct CurrentLinkView {
+  std::string label;
+  std::string url;
+  bool current = false;
+
+  template <class F>
+  void fields(F& f) const {
+    f("label", label);
+    f("url", url);
+    f("current", current);
+  }
+};
+
 // A value of a facet in templates/_facets.mustache.
 struct FacetValueView {
   std::string label;
