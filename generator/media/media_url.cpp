@@ -462,13 +462,20 @@ MediaUrl analyse_media_url(std::string_view url) {
   return r;
 }
 
+namespace {
+bool instagram_item(const MediaUrl& m) {
+  return m.platform == Platform::instagram && !m.id.empty() &&
+         (m.platform_kind == "post" || m.platform_kind == "reel" || m.platform_kind == "video");
+}
+}  // namespace
+
 bool same_media(const MediaUrl& a, const MediaUrl& b) {
-  if (a.canonical == b.canonical) return true;
-  auto instagram_item = [](const MediaUrl& m) {
-    return m.platform == Platform::instagram &&
-           (m.platform_kind == "post" || m.platform_kind == "reel" || m.platform_kind == "video");
-  };
-  return instagram_item(a) && instagram_item(b) && !a.id.empty() && a.id == b.id;
+  return media_identity(a) == media_identity(b);
+}
+
+std::string media_identity(const MediaUrl& m) {
+  // One Instagram item is served under /p/, /reel/ and /tv/: its shortcode names it.
+  return instagram_item(m) ? "instagram item " + m.id : m.canonical;
 }
 
 std::string youtube_video_id(const MediaUrl& m) {

@@ -48,6 +48,9 @@ MediaUrl analyse_media_url(std::string_view url);
 // True when two analysed links name the same item: equal canonical URLs, or the same Instagram
 // shortcode under /p/ and /reel/ (Instagram serves one item under both).
 bool same_media(const MediaUrl& a, const MediaUrl& b);
+// A key equal for two links exactly when same_media is true: the canonical URL, or an Instagram
+// item's shortcode.
+std::string media_identity(const MediaUrl& media);
 
 // The id of a YouTube video that can be played in an embedded player (a video, a short or a live
 // stream, well formed): the 11 characters of [A-Za-z0-9_-] after /embed/ on youtube-nocookie.com.

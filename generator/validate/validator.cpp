@@ -614,6 +614,50 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
   check_privacy(o.source, report, contacts);
 }
 
+// Leftovers of a grant's record copied to start another: a contract number that two grants share
+// (an error: each grant has its own contract) and media links that stand under two grants (a
+// warning, once for each pair of grants: a link belongs to the grant whose work it shows, though a
+// joint event may show two). A link to an account rather than an item (a profile, a channel, a
+// page) may well stand under every grant of its organisation, and is not reported.
+void check_copies(const Portal& portal, Diagnostics& diagnostics) {
+  std::map<std::string, std::size_t> contracts;  // number → the first grant that has it
+  // A media item's identity (as same_media compares links) → the first grant and link with it.
+  std::map<std::string, std::pair<std::size_t, std::size_t>> items;
+  for (std::size_t i = 0; i < portal.grants.size(); ++i) {
+    const Grant& g = portal.grants[i];
+    Reporter report(g.source, diagnostics);
+    if (!g.contract_number.empty()) {
+      auto [first, inserted] = contracts.emplace(g.contract_number, i);
+      if (!inserted)
+        report.error("/contract/number",
+                     "contract number \"" + g.contract_number + "\" is also grant \"" +
+                         portal.grants[first->second].id + "\"'s (" +
+                         portal.grants[first->second].source.file +
+                         "); each grant has its own contract: correct the number copied from it");
+    }
+    std::map<std::size_t, std::vector<std::size_t>> copied;  // other grant → links of this one
+    for (std::size_t k = 0; k < g.media.size(); ++k) {
+      const media::MediaUrl m = media::analyse_media_url(g.media[k].url);
+      static const std::set<std::string> kAccounts = {"profile", "channel", "page", "group",
+                                                      "site"};
+      if (m.malformed || kAccounts.count(m.platform_kind)) continue;
+      auto [first, inserted] = items.emplace(media::media_identity(m), std::make_pair(i, k));
+      if (!inserted && first->second.first != i) copied[first->second.first].push_back(k);
+    }
+    for (const auto& [other, links] : copied) {
+      std::string list;
+      for (std::size_t k : links)
+        list += (list.empty() ? "" : ", ") + std::string("/media/") + std::to_string(k);
+      report.warning("/media/" + std::to_string(links.front()) + "/url",
+                     std::to_string(links.size()) + " media link" +
+                         (links.size() == 1 ? " also stands" : "s also stand") +
+                         " under grant \"" + portal.grants[other].id + "\" (" + list +
+                         "); a link belongs to the grant whose work it shows: remove the copies, "
+                         "or keep a link under both only when it shows both grants' work");
+    }
+  }
+}
+
 }  // namespace
 
 void validate_portal(const Portal& portal, const ReservedNames& reserved,
@@ -668,6 +712,7 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved,
                             portal.grants[i - 1].source.file + "; ids must be unique");
     check_grant(g, portal, contacts, reserved, diagnostics);
   }
+  check_copies(portal, diagnostics);
 }
 
 }  // namespace ashyq

@@ -292,6 +292,27 @@ const InvalidCase kCases[] = {
      "validate",
      {"content/grants/synthetic-2024-full/grant.json:31:39: error: /period/actual/end: end "
       "2024-04-01 is before start 2024-11-30; swap them or correct the date"}},
+    // ---- validate: leftovers of a record copied from another grant
+    {"a contract number another grant has",
+     {{kApplication, "\"amount\": 2500000",
+       "\"amount\": 2500000,\n  \"contract\": {\"number\": \"SYN-001\"}"}},
+     1,
+     "validate",
+     {"content/grants/synthetic-2025-application/grant.json:13:16: error: /contract/number: "
+      "contract number \"SYN-001\" is also grant \"synthetic-2024-full\"'s "
+      "(content/grants/synthetic-2024-full/grant.json); each grant has its own contract: correct "
+      "the number copied from it"}},
+    {"media links another grant has, spelt differently: one warning for the pair of grants",
+     {{kApplication, "\"amount\": 2500000",
+       "\"amount\": 2500000,\n  \"media\": [{\"url\": "
+       "\"https://www.youtube.com/watch?v=synthetic01\", \"kind\": \"video\"}, {\"url\": "
+       "\"https://www.instagram.com/reel/synthetic02/\", \"kind\": \"post\"}]"}},
+     0,
+     nullptr,
+     {"content/grants/synthetic-2025-application/grant.json:13:14: warning: /media/0/url: 2 media "
+      "links also stand under grant \"synthetic-2024-full\" (/media/0, /media/1); a link belongs "
+      "to the grant whose work it shows: remove the copies, or keep a link under both only when "
+      "it shows both grants' work"}},
     {"activity date outside the grant period",
      {{kGrant, "\"date\": \"2024-05-15\",\n          \"place\"",
        "\"date\": \"2025-01-10\",\n          \"place\""}},
