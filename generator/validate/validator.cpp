@@ -606,8 +606,7 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
                  "unknown region \"" + o.region + "\"; use an id from content/regions.json");
   check_url(report, "/website", o.website);
   for (std::size_t i = 0; i < o.track_record.size(); ++i)
-    check_range(report, "/track_record/" + std::to_string(i) + "/period",
-                o.track_record[i].period);
+    check_range(report, "/track_record/" + std::to_string(i) + "/period", o.track_record[i].period);
   for (std::size_t i = 0; i < o.social.size(); ++i)
     check_url(report, "/social/" + std::to_string(i) + "/url", o.social[i].url);
   check_texts(o.source, report);
@@ -650,8 +649,8 @@ void check_copies(const Portal& portal, Diagnostics& diagnostics) {
         list += (list.empty() ? "" : ", ") + std::string("/media/") + std::to_string(k);
       report.warning("/media/" + std::to_string(links.front()) + "/url",
                      std::to_string(links.size()) + " media link" +
-                         (links.size() == 1 ? " also stands" : "s also stand") +
-                         " under grant \"" + portal.grants[other].id + "\" (" + list +
+                         (links.size() == 1 ? " also stands" : "s also stand") + " under grant \"" +
+                         portal.grants[other].id + "\" (" + list +
                          "); a link belongs to the grant whose work it shows: remove the copies, "
                          "or keep a link under both only when it shows both grants' work");
     }

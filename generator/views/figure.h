@@ -20,9 +20,9 @@ enum class FigureKind { reported, computed, not_reported };
 
 struct Figure {
   FigureKind kind = FigureKind::not_reported;
-  std::string text;                    // formatted: "10 125 000 ₸", "26,8 %"; empty if not reported
-  std::optional<std::int64_t> value;   // the machine value (<data value>): tenge, a count
-  std::string basis;                   // computed: what it sums or divides, in the page's language
+  std::string text;  // formatted: "10 125 000 ₸", "26,8 %"; empty if not reported
+  std::optional<std::int64_t> value;  // the machine value (<data value>): tenge, a count
+  std::string basis;                  // computed: what it sums or divides, in the page's language
   // A total's identity across pages ("region/mangystau/awarded"): the same key must show the
   // same value and text on every page (tests/integration/figures_test.cpp); empty for none.
   std::string key;

@@ -67,7 +67,7 @@ std::string facet_key(FacetKind kind, const std::string& value) {
 }
 
 std::vector<GrantRowView> grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order,
-                             std::size_t from, std::size_t to) {
+                                     std::size_t from, std::size_t to) {
   std::vector<GrantRowView> rows;
   for (std::size_t i = from; i < to && i < order.size(); ++i)
     rows.push_back(grant_summary(ctx, ctx.portal.grants[order[i]]));
@@ -222,7 +222,8 @@ namespace {
 SubgrantRegistryRowView subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
   const Grant& g = ctx.portal.grants[ref.grant];
   const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
-  SubgrantRegistryRowView row{subgrant_row(ctx, sg), ctx.text(g.title), routes::url_of(g, ctx.lang)};
+  SubgrantRegistryRowView row{subgrant_row(ctx, sg), ctx.text(g.title),
+                              routes::url_of(g, ctx.lang)};
   const Region* region = ctx.portal.find_region(subgrant_region(g, sg));
   row.subgrant.region = region ? ctx.text(region->name) : std::nullopt;
   return row;

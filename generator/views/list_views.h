@@ -84,7 +84,7 @@ struct SubgrantRegistryRowView {
 // templates/subgrants.mustache: one page of the sub-grant registry, its sub-grants and pagination
 // under the registry's summary (rendered apart, site/pages.cpp).
 struct SubgrantsView {
-  std::string registry_summary;           // templates/subgrants_summary rendered
+  std::string registry_summary;  // templates/subgrants_summary rendered
   std::vector<SubgrantRegistryRowView> subgrants;
   PaginationView pagination;
 
@@ -297,7 +297,7 @@ struct OrganisationRoleView {
   std::string role;  // "Грантополучатель"
   TotalsView totals;
   std::vector<GrantRowView> grants;
-  std::optional<ShownView> shown;      // when it lists only the newest
+  std::optional<ShownView> shown;  // when it lists only the newest
   // Where all of them are listed: the facet's pages for a grantee or operator; none for a
   // partner, whose grants only the page's files list.
   std::optional<std::string> all_url;

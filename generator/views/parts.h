@@ -1,7 +1,8 @@
 #pragma once
 // Pieces that several views share: pagination, the totals of a set of grants and the facets
-// sidebar as templates show them, alphabetical order, facet value labels, organisation names. The page views (grant, media, lists) build on these and not on each other's
-// files, so views/ has no include loop.
+// sidebar as templates show them, alphabetical order, facet value labels, organisation names. The
+// page views (grant, media, lists) build on these and not on each other's files, so views/ has no
+// include loop.
 #include <cstddef>
 #include <optional>
 #include <string>

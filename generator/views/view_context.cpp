@@ -51,8 +51,8 @@ Figure ViewContext::computed_count(std::int64_t n, std::string basis, std::strin
   return Figure::computed(integer(n), std::move(basis), n, std::move(key));
 }
 
-Figure ViewContext::computed_difference(std::int64_t planned, std::int64_t actual,
-                                                bool money, std::string basis) const {
+Figure ViewContext::computed_difference(std::int64_t planned, std::int64_t actual, bool money,
+                                        std::string basis) const {
   const std::int64_t diff = actual - planned;
   const std::int64_t magnitude = diff < 0 ? -diff : diff;
   std::string text = std::string(diff > 0   ? "+"
@@ -124,7 +124,7 @@ std::optional<TranslationView> ViewContext::translation(std::optional<Lang> sour
 }
 
 std::optional<OriginalTextView> ViewContext::original_text(const LocalizedText& value,
-                                                          std::optional<Lang> source) const {
+                                                           std::optional<Lang> source) const {
   const Lang first = source.value_or(lang);
   for (Lang l : {first, other_lang(first)})
     if (value.has(l)) return OriginalTextView{std::string(value.in(l)), std::string(lang_code(l))};

@@ -105,7 +105,7 @@ struct ViewContext {
   // actual − planned as a computed figure with a real minus sign ("+87", "−3 000 ₸", "0"), money
   // or a count, saying what it subtracts (`basis`).
   Figure computed_difference(std::int64_t planned, std::int64_t actual, bool money,
-                                     std::string basis) const;
+                             std::string basis) const;
   // part / whole as a computed percentage; none when whole is 0 (no share to show).
   std::optional<Figure> computed_share(std::int64_t part, std::int64_t whole,
                                        std::string basis) const;
@@ -148,6 +148,5 @@ std::vector<SocialLinkView> social_view(const ViewContext& ctx,
 // A list of texts (tasks, expected results) as ViewContext::text gives each; those that neither
 // language has are left out.
 std::vector<TextView> texts_view(const ViewContext& ctx, const std::vector<LocalizedText>& items);
-
 
 }  // namespace ashyq::views

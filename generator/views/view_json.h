@@ -18,7 +18,9 @@ struct JsonFields {
 };
 
 template <class T>
-concept HasFields = requires(const T& view, JsonFields& writer) { view.fields(writer); };
+concept HasFields = requires(const T& view, JsonFields& writer) {
+  view.fields(writer);
+};
 
 template <HasFields T>
 void to_json(nlohmann::json& out, const T& view) {
