@@ -1,8 +1,8 @@
 #pragma once
 // The JSON form of typed views. A view is a struct made for one template that names its members
 // with fields() (render/view_data.h turns it into the template's data). The same fields() give it
-// a JSON form with the same names, an empty optional as null: tests read views this way, and a
-// view still made as JSON can hold a typed part.
+// a JSON form with the same names, an empty optional as null, which is how tests read views. Pages
+// never go through it: the renderer takes the typed view itself.
 #include <optional>
 
 #include <nlohmann/json.hpp>
