@@ -11,13 +11,13 @@ cd "$(dirname "$0")"
 # Debian packages the build and the tests need (headers, compilers, Java for the Nu HTML Checker,
 # npm for test tools; Hugo and GNU time for the benchmark's test run, bench/run.sh; the Snowball C
 # library, the tests' reference for the search's Russian stemmer; libxlsxwriter for the bulk files'
-# XLSX copies). dpkg-query is
+# XLSX copies; libzip and libxml2 to read the XLSX workbooks `ashyq import` takes). dpkg-query is
 # cheap, so this check runs every time.
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libtomlplusplus-dev
   libkainjow-mustache-dev libicu-dev libcurl4-openssl-dev catch2 libcpp-httplib-dev
-  libxml2-utils hugo time libstemmer-dev libxlsxwriter-dev
+  libxml2-utils hugo time libstemmer-dev libxlsxwriter-dev libzip-dev libxml2-dev
 )
 
 # say, missing_packages, apt_install, install_missing (shared with bench/run.sh).
