@@ -160,7 +160,8 @@ class PartStream {
     if (!s.error_.empty() || size <= 0) return 0;
     const zip_int64_t n = zip_fread(s.file_, buffer, static_cast<zip_uint64_t>(size));
     if (n < 0) {
-      s.error_ = std::string("cannot be inflated (") + zip_file_strerror(s.file_) + ")";
+      s.error_ = std::string("cannot be inflated (") + zip_file_strerror(s.file_) +
+                 "); the file is damaged: " + kSaveAgain;
       return 0;
     }
     const auto bytes = static_cast<std::uint64_t>(n);

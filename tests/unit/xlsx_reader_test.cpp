@@ -306,20 +306,26 @@ TEST_CASE("A 50 000-row sheet of 10 columns reads whole, in order", "[xlsx]") {
   CHECK(middle.number == 25000 * 100.0 + 3);
 }
 
-TEST_CASE("Cells and rows without a reference follow the one before them", "[xlsx]") {
+TEST_CASE(
+    "Cells and rows without a reference follow the one before them; merged ranges are listed "
+    "after the data",
+    "[xlsx]") {
   testing::TempFolder folder("xlsx-reader");
   const auto path =
       write_zip(folder / "no-refs.xlsx",
                 one_sheet(worksheet("<row><c><v>1</v></c><c><v>2</v></c><c r=\"E1\"><v>5</v></c>"
                                     "<c><v>6</v></c></row>"
                                     "<row r=\"4\"><c t=\"inlineStr\"><is><t>d</t></is></c></row>"
-                                    "<row><c><v>7</v></c><c s=\"0\"/><c><v>9</v></c></row>")));
+                                    "<row><c><v>7</v></c><c s=\"0\"/><c><v>9</v></c></row>",
+                                    "<mergeCells count=\"2\"><mergeCell ref=\"A1:B1\"/>"
+                                    "<mergeCell ref=\"A4:C4\"/></mergeCells>")));
   const Workbook book = must_read(path);
   const Sheet& sheet = book.sheets.at(0);
   std::vector<std::string> names;
   for (const Cell& c : sheet.cells) names.push_back(cell_name(c.row, c.col) + "=" + c.text);
   CHECK(names == std::vector<std::string>{"A1=1", "B1=2", "E1=5", "F1=6", "A4=d", "A5=7", "C5=9"});
   CHECK(sheet.rows == 5);
+  CHECK(sheet.merged == std::vector<std::string>{"A1:B1", "A4:C4"});
 }
 
 TEST_CASE(
@@ -526,6 +532,31 @@ TEST_CASE("Malformed XML is refused naming the part and the line", "[xlsx]") {
                  Contains("save it again as an Excel workbook (.xlsx)"));
 }
 
+// The offsets of the local header and the central directory entry of `name` in `zip`.
+std::pair<std::size_t, std::size_t> headers_of(const std::string& zip, const std::string& name) {
+  std::size_t local = std::string::npos, central = std::string::npos;
+  for (std::size_t at = zip.find(name); at != std::string::npos; at = zip.find(name, at + 1)) {
+    if (at >= 30 && zip.compare(at - 30, 4, "PK\x03\x04") == 0) local = at - 30;
+    if (at >= 46 && zip.compare(at - 46, 4, "PK\x01\x02") == 0) central = at - 46;
+  }
+  REQUIRE(local != std::string::npos);
+  REQUIRE(central != std::string::npos);
+  return {local, central};
+}
+
+TEST_CASE("A part whose bytes do not match its CRC is refused as damaged", "[xlsx]") {
+  testing::TempFolder folder("xlsx-reader");
+  std::string zip = testing::read_bytes(write_zip(
+      folder / "good.xlsx", one_sheet(worksheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))));
+  const auto [local, central] = headers_of(zip, "xl/worksheets/sheet1.xml");
+  for (const std::size_t crc : {local + 14, central + 16}) zip[crc] = static_cast<char>(~zip[crc]);
+  const Status s = read_error(folder.write("bad-crc.xlsx", zip));
+  CHECK(s.code() == Status::Code::invalid_argument);
+  CHECK_THAT(s.message(), Contains("the part xl/worksheets/sheet1.xml cannot be inflated (CRC "
+                                   "error)") &&
+                              Contains("save it again as an Excel workbook (.xlsx)"));
+}
+
 TEST_CASE("A part with a DOCTYPE is refused before any entity is used", "[xlsx]") {
   testing::TempFolder folder("xlsx-reader");
   const auto secret = folder.write("secret.txt", "құпия мәлімет");
@@ -598,17 +629,9 @@ TEST_CASE("A part that inflates past the limits is refused, even when its header
     // Set the sheet's uncompressed size to 100 bytes in its local header (the field at 22) and
     // its central directory entry (at 24). The CRC stays right, and libzip 1.7 checks only that,
     // so the reader's own count of the bytes inflated is what stops the part.
-    const std::string name = "xl/worksheets/sheet1.xml";
-    int patched = 0;
-    for (std::size_t at = zip.find(name); at != std::string::npos; at = zip.find(name, at + 1)) {
-      const bool local = zip.compare(at - 30, 4, "PK\x03\x04") == 0;
-      const bool central = zip.compare(at - 46, 4, "PK\x01\x02") == 0;
-      REQUIRE((local || central));
-      const std::size_t field = local ? at - 30 + 22 : at - 46 + 24;
-      zip.replace(field, 4, std::string("\x64\0\0\0", 4));
-      ++patched;
-    }
-    REQUIRE(patched == 2);
+    const auto [local, central] = headers_of(zip, "xl/worksheets/sheet1.xml");
+    zip.replace(local + 22, 4, std::string("\x64\0\0\0", 4));
+    zip.replace(central + 24, 4, std::string("\x64\0\0\0", 4));
     const auto path = folder.write("understated.xlsx", zip);
     const Status s = read_error(path, limits);
     CHECK(s.code() == Status::Code::invalid_argument);
