@@ -29,5 +29,6 @@ install_missing() {
 }
 
 # Debian packages only the tests need, beyond the build's (dev.sh test installs what is missing):
-# Chromium for the search page's browser test (tests/browser, driven by npm playwright-core).
-TEST_APT_PACKAGES=(chromium)
+# Chromium for the search page's browser test (tests/browser, driven by npm playwright-core);
+# LibreOffice Calc, which must open, save and give back every grant workbook (tests/data).
+TEST_APT_PACKAGES=(chromium libreoffice-calc-nogui)

@@ -19,6 +19,7 @@
 #include "routes/routes.h"
 #include "search/text_analysis.h"
 #include "site/build.h"
+#include "site/grant_workbooks.h"
 #include "validate/validator.h"
 
 namespace ashyq::cli {
@@ -28,11 +29,14 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
-  bool force = false;        // links: recheck every link
-  bool quiet = false;        // links: no progress line
-  std::string report;        // links: where to write the JSON report
-  bool timings = false;      // build: print each phase's duration
-  std::optional<Lang> lang;  // analyse: the language of the text
+  bool force = false;                 // links: recheck every link
+  bool quiet = false;                 // links: no progress line
+  std::string report;                 // links: where to write the JSON report
+  bool timings = false;               // build: print each phase's duration
+  std::optional<Lang> lang;           // analyse: the language of the text
+  bool empty = false;                 // workbook: --new
+  bool replace = false;               // workbook: --force
+  std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE
 };
 
 struct Command {
@@ -40,7 +44,8 @@ struct Command {
   const char* summary;
   const char* usage;
   int (*run)(const Options&, std::ostream&, std::ostream&);
-  bool hidden = false;  // a developer tool: not in the usage list
+  bool hidden = false;       // a developer tool: not in the usage list
+  std::size_t operands = 0;  // how many arguments that are not options it takes
 };
 
 std::string format_bytes(std::int64_t bytes) {
@@ -208,6 +213,41 @@ int command_links(const Options& options, std::ostream& out, std::ostream& err) 
   return findings.has_errors() ? kExitContentError : kExitOk;
 }
 
+int command_workbook(const Options& options, std::ostream& out, std::ostream& err) {
+  site::WorkbookRequest request;
+  request.site_dir = options.site;
+  request.grant_id = options.operands[0];
+  request.file = options.operands[1];
+  request.empty = options.empty;
+  request.force = options.replace;
+  Diagnostics diagnostics;
+  const bool written = site::write_grant_workbook(request, diagnostics);
+  report_findings(diagnostics, options, err);
+  if (!written) return kExitContentError;
+  out << "wrote " << request.file.string()
+      << (request.empty ? ": an empty workbook for the grant " : ": the workbook of the grant ")
+      << request.grant_id << "; fill it, then run  ashyq import " << request.file.string()
+      << (options.site == "." ? "" : " --site " + options.site) << "\n";
+  return kExitOk;
+}
+
+int command_import(const Options& options, std::ostream& out, std::ostream& err) {
+  Diagnostics diagnostics;
+  const site::ImportResult result =
+      site::import_grant_workbook(options.site, options.operands[0], diagnostics);
+  report_findings(diagnostics, options, err);
+  if (!result.ok) {
+    err << "import failed: nothing in content/ was changed\n";
+    return kExitContentError;
+  }
+  out << (result.created   ? "created "
+          : result.changed ? "updated "
+                           : "unchanged: ")
+      << result.written.string() << " (grant " << result.grant_id << ") from "
+      << options.operands[0] << "\n";
+  return kExitOk;
+}
+
 // Reads the whole of standard input, so tests/search/analysis_test.mjs can compare the browser's
 // analysis with the generator's on any text.
 int command_analyse(const Options& options, std::ostream& out, std::ostream& err) {
@@ -266,6 +306,34 @@ const Command kCommands[] = {
      "exit status: 0 no broken link (or broken links that are only warnings), 1 a broken link\n"
      "of severity error or content errors, 2 usage error\n",
      command_links},
+    {"workbook", "write a grant's workbook (XLSX) for an NGO to fill",
+     "usage: ashyq workbook GRANT-ID FILE.xlsx [--new] [--force] [--site DIR]\n"
+     "\n"
+     "Writes the grant's record as a workbook: one sheet per table of the report forms (grant\n"
+     "and period, tasks, activities, indicators, impact, participants, budget, sub-grants,\n"
+     "media, partners, team, documents), Kazakh and Russian side by side, drop-down lists and\n"
+     "instructions in both languages. Fill it in LibreOffice Calc or Excel, then run\n"
+     "ashyq import FILE.xlsx.\n"
+     "\n"
+     "  --new        an empty workbook for a grant not yet in content/ (its id filled in)\n"
+     "  --force      replace FILE.xlsx if it exists\n"
+     "  --site DIR   the site (default: .)\n"
+     "\n"
+     "exit status: 0 written, 1 no such grant (or it exists, with --new) or the file exists,\n"
+     "2 usage error\n",
+     command_workbook, false, 2},
+    {"import", "read a filled workbook into content/grants/<id>/grant.json",
+     "usage: ashyq import FILE.xlsx [--site DIR]\n"
+     "\n"
+     "Reads a workbook written by ashyq workbook, checks every cell and then the record with the\n"
+     "same validation as ashyq check, and writes content/grants/<id>/grant.json. Findings name\n"
+     "the sheet and cell (FILE.xlsx:Budget!G12) and what would be right. Nothing in content/\n"
+     "changes unless the whole workbook is valid.\n"
+     "\n"
+     "  --site DIR   the site (default: .)\n"
+     "\n"
+     "exit status: 0 imported, 1 findings (nothing changed), 2 usage error\n",
+     command_import, false, 1},
     {"analyse", "print the search terms of standard input, one a line (developer tool)",
      "usage: ashyq analyse --lang kk|ru < TEXT\n"
      "\n"
@@ -284,7 +352,7 @@ void print_usage(std::ostream& s) {
   for (const Command& c : kCommands) {
     if (c.hidden) continue;
     std::string name = c.name;
-    name.resize(8, ' ');
+    name.resize(10, ' ');
     s << "  " << name << c.summary << "\n";
   }
   s << "\nRun 'ashyq <command> --help' for a command's options.\n";
@@ -359,6 +427,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       }
     } else if (arg == "--timings" && std::string(command->name) == "build") {
       options.timings = true;
+    } else if (arg == "--new" && std::string(command->name) == "workbook") {
+      options.empty = true;
+    } else if (arg == "--force" && std::string(command->name) == "workbook") {
+      options.replace = true;
+    } else if (!arg.starts_with("-") && options.operands.size() < command->operands) {
+      options.operands.push_back(arg);
     } else if (arg == "--lang" && std::string(command->name) == "analyse") {
       auto v = value("--lang");
       if (!v) return kExitUsage;
@@ -371,6 +445,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       err << "ashyq " << command->name << ": unknown option '" << arg << "'\n\n" << command->usage;
       return kExitUsage;
     }
+  }
+  if (options.operands.size() < command->operands) {
+    err << "ashyq " << command->name << ": missing arguments\n\n" << command->usage;
+    return kExitUsage;
   }
   if (!std::filesystem::is_directory(options.site)) {
     err << "ashyq " << command->name << ": --site " << options.site << " is not a directory\n";

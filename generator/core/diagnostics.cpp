@@ -30,16 +30,27 @@ int Diagnostics::warning_count() const { return static_cast<int>(items_.size()) 
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = items_;
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.file, a.where.line, a.where.column, a.field, a.message) <
-           std::tie(b.where.file, b.where.line, b.where.column, b.field, b.message);
+    return std::tie(a.where.file, a.where.sheet, a.where.line, a.where.column, a.field, a.message) <
+           std::tie(b.where.file, b.where.sheet, b.where.line, b.where.column, b.field, b.message);
   });
   return out;
+}
+
+std::string cell_name(int row, int column) {
+  std::string letters;
+  for (int c = column; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return letters + std::to_string(row);
 }
 
 std::string format_diagnostic(const Diagnostic& d, const std::string* source_line) {
   std::ostringstream out;
   out << d.where.file;
-  if (d.where.line > 0) {
+  if (!d.where.sheet.empty()) {
+    out << ':' << d.where.sheet;
+    if (d.where.line > 0 && d.where.column > 0)
+      out << '!' << cell_name(d.where.line, d.where.column);
+  } else if (d.where.line > 0) {
     out << ':' << d.where.line;
     if (d.where.column > 0) out << ':' << d.where.column;
   }
@@ -76,7 +87,7 @@ std::string format_all(const Diagnostics& diagnostics, const std::string& site_d
   std::string out;
   for (const Diagnostic& d : diagnostics.sorted()) {
     const std::string* source_line = nullptr;
-    if (d.where.line > 0 && d.where.column > 0) {
+    if (d.where.sheet.empty() && d.where.line > 0 && d.where.column > 0) {
       auto [it, inserted] = lines_by_file.try_emplace(d.where.file);
       if (inserted) {
         std::filesystem::path path(d.where.file);

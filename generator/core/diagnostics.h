@@ -12,7 +12,13 @@ struct SourceLocation {
   std::string file;  // path as shown to the user, relative to the site directory where possible
   int line = 0;      // 1-based; 0 when the finding concerns the whole file
   int column = 0;    // 1-based, in characters (code points), as editors count
+  // A spreadsheet's sheet (a workbook an NGO fills): then line and column are the cell's row and
+  // column, shown as "grant.xlsx:Budget!E12".
+  std::string sheet = {};
 };
+
+// "E12" for row 12, column 5 (both 1-based); "AA3" for column 27.
+std::string cell_name(int row, int column);
 
 struct Diagnostic {
   Severity severity = Severity::error;

@@ -550,7 +550,7 @@ Status Reader::cell(XmlPart& xml, const std::vector<std::string>& strings,
       if (!xml.element()) continue;
       if (xml.name() == "f") {
         c.formula = true;
-        xml.skip();
+        c.formula_text = xml.text();
       } else if (xml.name() == "v") {
         value = xml.text();
       } else if (xml.name() == "is") {

@@ -52,6 +52,9 @@ struct Cell {
   std::string text;
   double number = 0;     // numbers (and booleans as 0/1)
   bool formula = false;  // the cell has a formula (<f>); its cached value is in text/number
+  // The formula as written, without "=" ("TRUE()", "SUM(A1:A3)"); empty for a cell that shares
+  // another cell's formula.
+  std::string formula_text;
   // A number cell whose style's number format is a date or time format: a built-in one (ids 14-22,
   // 27-36, 45-47, 50-58) or a custom format code with d, m, y, h or s outside quotes, brackets
   // and escapes. The number is then a serial day count (see Workbook::date1904).

@@ -18,9 +18,11 @@ const std::string kUsage =
     "usage: ashyq <command> [options]\n"
     "\n"
     "commands:\n"
-    "  build   build the portal from site.toml and content/ into public/\n"
-    "  check   load and validate only; write nothing\n"
-    "  links   check every external link; write link-cache.json\n"
+    "  build     build the portal from site.toml and content/ into public/\n"
+    "  check     load and validate only; write nothing\n"
+    "  links     check every external link; write link-cache.json\n"
+    "  workbook  write a grant's workbook (XLSX) for an NGO to fill\n"
+    "  import    read a filled workbook into content/grants/<id>/grant.json\n"
     "\n"
     "Run 'ashyq <command> --help' for a command's options.\n";
 

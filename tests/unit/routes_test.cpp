@@ -91,12 +91,13 @@ bool looks_like_url(const std::string& literal) {
 }
 
 // "/media/" is a JSON pointer into a record ("/media/3/url") where findings about records are
-// made: the loader, validation and the link checker write no page.
+// made, and where the grant workbook maps cells to members: the loader, validation, the link
+// checker and the workbook write no page.
 bool is_record_pointer(const std::string& file, const std::string& literal) {
-  static const std::regex pointer("^/[a-z_]+(/[a-z_0-9/]*)?$");
+  static const std::regex pointer("^/[a-z_]+(/[a-z_0-9/*]*)?$");
   return std::regex_match(literal, pointer) &&
          (file.starts_with("generator/content/") || file.starts_with("generator/validate/") ||
-          file.starts_with("generator/links/"));
+          file.starts_with("generator/links/") || file.starts_with("generator/workbook/"));
 }
 
 // Literals of that shape that are not URLs, each with its reason: the keys of figures (the name
@@ -130,6 +131,7 @@ TEST_CASE("The URL scanner finds a URL literal in code and none in comments or i
   CHECK_FALSE(is_record_pointer("generator/site/downloads.cpp", "/data/"));
   CHECK_FALSE(looks_like_url("grant.title"));
   CHECK(is_record_pointer("generator/validate/validator.cpp", "/subgrants/awarded/"));
+  CHECK(is_record_pointer("generator/workbook/grant_form.cpp", "/subgrants/awarded/*"));
   CHECK_FALSE(looks_like_url("programme/"));  // a figure key's prefix
 }
 
