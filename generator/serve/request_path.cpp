@@ -38,7 +38,7 @@ Resolved resolve(const fs::path& root, std::string_view url_path) {
   // Segments between slashes; a trailing "/" asks for the folder's index file.
   const bool folder = url_path.back() == '/';
   std::string_view rest = url_path.substr(1);
-  if (folder) rest.remove_suffix(1);
+  if (folder && !rest.empty()) rest.remove_suffix(1);
   fs::path file = root;
   while (!rest.empty()) {
     const std::size_t slash = rest.find('/');

@@ -238,7 +238,9 @@ TEST_CASE(
   s.site.replace_once(
       kGrant, kTitleLine,
       R"("title": {"kk": "Синтетикалық өзгертілген жоба", "ru": "Синтетический изменённый проект"},)");
-  CHECK(eventually([&] { return contains(s.body(page), "Синтетикалық өзгертілген жоба"); }));
+  // The files are published before the new build is announced: wait for the announcement.
+  CHECK(eventually([&] { return s.status()["build"] != first["build"]; }));
+  CHECK(contains(s.body(page), "Синтетикалық өзгертілген жоба"));
   CHECK(contains(s.body("/ru/grants/synthetic-2024-full/"), "Синтетический изменённый проект"));
   const nlohmann::json edited = s.status();
   CHECK(edited["ok"] == true);
