@@ -313,7 +313,18 @@ Result<std::unique_ptr<Server>> Server::start(const ServeOptions& options, std::
   // stop() is ignored until the accept loop runs.
   while (!s.http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   s.build_thread = std::thread([&s] {
-    while (s.watcher->wait_for_change(s.options.quiet)) s.rebuild();
+    int unwatched = 0;
+    for (;;) {
+      if (s.watcher->unwatched() > unwatched) {
+        unwatched = s.watcher->unwatched();
+        s.log(s.err, "warning: " + std::to_string(unwatched) +
+                         " folders of the site are not watched: the limit on inotify watches "
+                         "(sysctl fs.inotify.max_user_watches) is reached; raise it, or edits in "
+                         "them are not rebuilt\n");
+      }
+      if (!s.watcher->wait_for_change(s.options.quiet)) return;
+      s.rebuild();
+    }
   });
   return server;
 }

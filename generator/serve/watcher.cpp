@@ -76,14 +76,21 @@ void SiteWatcher::stop() {
 void SiteWatcher::watch_tree(const fs::path& folder) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return;  // a file root (site.toml) is seen by the site watch
-  const int wd = inotify_add_watch(inotify_, folder.c_str(), kFolderEvents);
-  if (wd >= 0) folders_[wd] = folder;
+  watch_folder(folder);
   for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::end(it);
        it.increment(ec))
-    if (it->is_directory(ec)) {
-      const int sub = inotify_add_watch(inotify_, it->path().c_str(), kFolderEvents);
-      if (sub >= 0) folders_[sub] = it->path();
-    }
+    if (it->is_directory(ec)) watch_folder(it->path());
+}
+
+void SiteWatcher::watch_folder(const fs::path& folder) {
+  const int wd = inotify_add_watch(inotify_, folder.c_str(), kFolderEvents);
+  if (wd >= 0) {
+    folders_[wd] = folder;
+  } else {
+    // ENOSPC: the user's watches (fs.inotify.max_user_watches) are used up, as a national portal's
+    // folder per grant can do; the server says so rather than miss edits silently.
+    ++unwatched_;
+  }
 }
 
 bool SiteWatcher::read_events() {

@@ -29,6 +29,10 @@ class SiteWatcher {
   // Makes wait_for_change() return false; safe from any thread.
   void stop();
 
+  // Folders that could not be watched (the kernel's limit on watches was reached): changes in
+  // them are not seen. Only the thread that waits may ask.
+  int unwatched() const { return unwatched_; }
+
   // Whether a file of this name is an editor's scratch file, not a change to the site.
   static bool scratch_file(std::string_view name);
 
@@ -36,6 +40,7 @@ class SiteWatcher {
   SiteWatcher(std::filesystem::path site_dir, int inotify, int wake);
   // Watches `folder` and every folder under it.
   void watch_tree(const std::filesystem::path& folder);
+  void watch_folder(const std::filesystem::path& folder);
   // Reads the pending events; true when one of them changes an input.
   bool read_events();
   // Waits up to `timeout_ms` (negative: for ever) for events or stop().
@@ -47,6 +52,7 @@ class SiteWatcher {
   int wake_ = -1;  // an eventfd stop() writes to
   int site_watch_ = -1;
   std::unordered_map<int, std::filesystem::path> folders_;  // watch descriptor → folder
+  int unwatched_ = 0;
 };
 
 }  // namespace ashyq::serve
