@@ -14,14 +14,15 @@
 #include <mutex>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <thread>
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/file_io.h"
 #include "i18n/ui_strings.h"
 #include "routes/routes.h"
 #include "serve/request_path.h"
+#include "serve/serve_pages.h"
 #include "serve/watcher.h"
 #include "site/build.h"
 
@@ -31,6 +32,10 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kHost = "127.0.0.1";
+// The types of the server's own answers (files get theirs from content_type).
+constexpr const char* kHtmlType = "text/html; charset=utf-8";
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+constexpr const char* kTextType = "text/plain; charset=utf-8";
 
 // A fresh folder under the system's temporary folder: /tmp/ashyq-serve-XXXXXX.
 Result<fs::path> make_temporary_folder() {
@@ -49,14 +54,6 @@ std::string random_token() {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%08x", random());
   return buffer;
-}
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
 }
 
 }  // namespace
@@ -165,7 +162,7 @@ void Server::Impl::send_findings(Lang lang, const BuildState& page, int status,
   if (page.build.empty() && !page.failure.empty())
     html = with_script(std::move(html), reload_script(page, lang));
   response.status = status;
-  response.set_content(html, content_type("findings.html"));
+  response.set_content(html, kHtmlType);
 }
 
 void Server::Impl::send_file(const std::string& path, const fs::path& file, int status,
@@ -236,14 +233,14 @@ void Server::Impl::answer(const httplib::Request& request, httplib::Response& re
     std::lock_guard lock(mutex);
     now = state;
   }
-  if (path == kStatusUrl) return response.set_content(state_json(now), content_type("s.json"));
+  if (path == kStatusUrl) return response.set_content(state_json(now), kJsonType);
   if (path.starts_with(kFindingsUrl)) {
     std::string_view rest = std::string_view(path).substr(kFindingsUrl.size());
     if (rest.ends_with('/')) rest.remove_suffix(1);
     if (const std::optional<Lang> lang = parse_lang(rest))
       return send_findings(*lang, BuildState{}, 200, response);
     response.status = 404;
-    return response.set_content("not found\n", content_type("a.txt"));
+    return response.set_content("not found\n", kTextType);
   }
   const std::optional<Lang> lang = path_language(path);
   if (now.build.empty())  // nothing good was built yet: every path shows why
@@ -257,7 +254,7 @@ void Server::Impl::answer(const httplib::Request& request, httplib::Response& re
       return response.set_redirect(resolved.location, 301);
     case Resolved::Kind::forbidden:
       response.status = 403;
-      return response.set_content("forbidden: the path leaves the site\n", content_type("a.txt"));
+      return response.set_content("forbidden: the path leaves the site\n", kTextType);
     case Resolved::Kind::not_found:
       break;
   }
@@ -265,7 +262,7 @@ void Server::Impl::answer(const httplib::Request& request, httplib::Response& re
   const fs::path not_found = output / routes::not_found_path(lang);
   if (fs::is_regular_file(not_found)) return send_file(path, not_found, 404, response);
   response.status = 404;
-  response.set_content("not found\n", content_type("a.txt"));
+  response.set_content("not found\n", kTextType);
 }
 
 Result<std::unique_ptr<Server>> Server::start(const ServeOptions& options, std::ostream& out,
@@ -357,10 +354,5 @@ std::string Server::url() const {
 }
 
 const fs::path& Server::output_dir() const { return impl_->output; }
-
-BuildState Server::state() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->state;
-}
 
 }  // namespace ashyq::serve

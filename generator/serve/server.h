@@ -14,7 +14,6 @@
 #include <string>
 
 #include "core/status.h"
-#include "serve/serve_pages.h"
 
 namespace ashyq::serve {
 
@@ -51,7 +50,6 @@ class Server {
   int port() const;
   std::string url() const;                          // "http://127.0.0.1:<port>/"
   const std::filesystem::path& output_dir() const;  // the good build's files
-  BuildState state() const;
 
  private:
   struct Impl;
