@@ -78,6 +78,14 @@ Resolved resolve(const fs::path& root, std::string_view url_path) {
   return out;
 }
 
+bool loopback_host(std::string_view host) {
+  // The name without its port: "[::1]:1414" → "[::1]", "localhost:1414" → "localhost".
+  const std::size_t colon = host.rfind(':');
+  if (colon != std::string_view::npos && host.find(']', colon) == std::string_view::npos)
+    host = host.substr(0, colon);
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
+}
+
 std::optional<Lang> path_language(std::string_view url_path) {
   if (url_path.size() < 4 || url_path[0] != '/' || url_path[3] != '/') return std::nullopt;
   return parse_lang(url_path.substr(1, 2));

@@ -29,6 +29,11 @@ struct Resolved {
 // Resolves `url_path` under `root` (the built site): "/x/" is "/x/index.html".
 Resolved resolve(const std::filesystem::path& root, std::string_view url_path);
 
+// Whether a request's Host header names this machine's loopback (127.0.0.1, localhost or [::1],
+// any port). Anything else is a page of another site reaching the server through DNS rebinding
+// (a name of its own resolved to 127.0.0.1), which may not read the preview.
+bool loopback_host(std::string_view host);
+
 // The language a path is in, from its first segment ("/ru/grants/" is Russian); nullopt outside
 // both language folders ("/", "/data/grants.csv").
 std::optional<Lang> path_language(std::string_view url_path);

@@ -226,6 +226,11 @@ void Server::Impl::send_events(httplib::Response& response) {
 
 void Server::Impl::answer(const httplib::Request& request, httplib::Response& response) {
   response.set_header("Cache-Control", "no-store");
+  if (!loopback_host(request.get_header_value("Host"))) {
+    response.status = 403;
+    return response.set_content("forbidden: ashyq serve answers only to 127.0.0.1 or localhost\n",
+                                kTextType);
+  }
   const std::string& path = request.path;
   if (path == kEventsUrl) return send_events(response);
   BuildState now;

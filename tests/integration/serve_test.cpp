@@ -191,6 +191,16 @@ TEST_CASE("ashyq serve refuses every path that leads out of the built site") {
     CHECK_FALSE(contains(r->body, secret));
   }
   CHECK(s.get("/leak.txt")->status == 403);
+  // A page of another site whose name resolves to 127.0.0.1 (DNS rebinding) reads nothing.
+  httplib::Client rebound("127.0.0.1", s.server->port());
+  const httplib::Result other = rebound.Get("/kk/", {{"Host", "evil.example"}});
+  REQUIRE(other);
+  CHECK(other->status == 403);
+  CHECK_FALSE(contains(other->body, "<html"));
+  httplib::Client localhost("localhost", s.server->port());
+  const httplib::Result named = localhost.Get("/kk/");
+  REQUIRE(named);
+  CHECK(named->status == 200);
   CHECK(s.get("/%2e%2e/secret.txt")->status == 403);
 }
 

@@ -70,6 +70,18 @@ TEST_CASE("A served path's language is its first segment's") {
   CHECK(path_language("/en/") == std::nullopt);
 }
 
+TEST_CASE("The server answers requests for the loopback only, whatever the port") {
+  CHECK(loopback_host("127.0.0.1:1414"));
+  CHECK(loopback_host("127.0.0.1"));
+  CHECK(loopback_host("localhost:8080"));
+  CHECK(loopback_host("[::1]:1414"));
+  CHECK(loopback_host("[::1]"));
+  CHECK_FALSE(loopback_host("evil.example:1414"));
+  CHECK_FALSE(loopback_host("127.0.0.1.evil.example"));
+  CHECK_FALSE(loopback_host("localhost.evil.example:1414"));
+  CHECK_FALSE(loopback_host(""));
+}
+
 TEST_CASE("Served files get their content type from the extension, text in UTF-8") {
   CHECK(content_type("a/index.html") == "text/html; charset=utf-8");
   CHECK(content_type("style.css") == "text/css; charset=utf-8");
