@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -18,6 +20,7 @@
 #include "links/site_links.h"
 #include "routes/routes.h"
 #include "search/text_analysis.h"
+#include "serve/server.h"
 #include "site/build.h"
 #include "site/grant_workbooks.h"
 #include "validate/validator.h"
@@ -37,6 +40,7 @@ struct Options {
   bool empty = false;                 // workbook: --new
   bool replace = false;               // workbook: --force
   std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE
+  int port = serve::kDefaultPort;     // serve: 0 = any free port
 };
 
 struct Command {
@@ -248,6 +252,35 @@ int command_import(const Options& options, std::ostream& out, std::ostream& err)
   return kExitOk;
 }
 
+// Serves until SIGINT (Ctrl+C) or SIGTERM. The two are blocked before the server starts its
+// threads, which inherit the mask, and taken here with sigwait: no handler runs inside a build.
+int command_serve(const Options& options, std::ostream& out, std::ostream& err) {
+  sigset_t stop_signals, previous;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+  serve::ServeOptions serve_options;
+  serve_options.site_dir = options.site;
+  serve_options.port = options.port;
+  Result<std::unique_ptr<serve::Server>> server = serve::Server::start(serve_options, out, err);
+  if (!server.ok()) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    err << "ashyq serve: " << server.status().message() << "\n";
+    return kExitUsage;
+  }
+  // Tests and scripts read the URL from this line (with --port 0 it is the only way to know it).
+  out << "serving " << options.site << " at " << (*server)->url() << " (built in "
+      << (*server)->output_dir().parent_path().string() << "); press Ctrl+C to stop\n"
+      << std::flush;
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  (*server)->stop();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  out << "stopped\n";
+  return kExitOk;
+}
+
 // Reads the whole of standard input, so tests/search/analysis_test.mjs can compare the browser's
 // analysis with the generator's on any text.
 int command_analyse(const Options& options, std::ostream& out, std::ostream& err) {
@@ -306,6 +339,22 @@ const Command kCommands[] = {
      "exit status: 0 no broken link (or broken links that are only warnings), 1 a broken link\n"
      "of severity error or content errors, 2 usage error\n",
      command_links},
+    {"serve", "build into a temporary folder, serve on 127.0.0.1, rebuild on changes",
+     "usage: ashyq serve [--site DIR] [--port N]\n"
+     "\n"
+     "Builds the site in DIR into a temporary folder (never DIR/public), serves it on\n"
+     "http://127.0.0.1:N/ only, watches site.toml, content/, templates/, assets/ and\n"
+     "link-cache.json, and rebuilds when one changes; the open page reloads itself after a\n"
+     "good rebuild. A failed rebuild prints its findings here and shows them in the browser,\n"
+     "in the page's language, while the previous good build stays served. The served pages\n"
+     "carry a small reload script; the built files do not. Ctrl+C stops the server and removes\n"
+     "the temporary folder.\n"
+     "\n"
+     "  --site DIR   the site (default: .)\n"
+     "  --port N     the port (default: 1414); 0 picks a free one, printed in the first line\n"
+     "\n"
+     "exit status: 0 stopped by Ctrl+C or SIGTERM, 2 usage error or the port cannot be used\n",
+     command_serve},
     {"workbook", "write a grant's workbook (XLSX) for an NGO to fill",
      "usage: ashyq workbook GRANT-ID FILE.xlsx [--new] [--force] [--site DIR]\n"
      "\n"
@@ -423,6 +472,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       }
       if (options.jobs < 1) {
         err << "ashyq build: --jobs needs a positive number, got '" << *v << "'\n";
+        return kExitUsage;
+      }
+    } else if (arg == "--port" && std::string(command->name) == "serve") {
+      auto v = value("--port");
+      if (!v) return kExitUsage;
+      options.port = -1;
+      try {
+        std::size_t used = 0;
+        options.port = std::stoi(*v, &used);
+        if (used != v->size()) options.port = -1;
+      } catch (...) {
+      }
+      if (options.port < 0 || options.port > 65535) {
+        err << "ashyq serve: --port needs a number from 0 to 65535, got '" << *v << "'\n";
         return kExitUsage;
       }
     } else if (arg == "--timings" && std::string(command->name) == "build") {

@@ -108,6 +108,9 @@ constexpr std::string_view kOtherReservedPageNames[] = {"assets", "index"};
 // Segments under /<lang>/grants/ that are not facets.
 constexpr std::string_view kCatalogueSegments[] = {"page", "sort"};
 
+// The not-found page's file, in the root and in each language's folder.
+constexpr std::string_view kNotFoundFile = "404.html";
+
 std::string lang_prefix(Lang lang) { return "/" + std::string(lang_code(lang)) + "/"; }
 
 std::string in_section(Lang lang, std::string_view section, std::string_view rest) {
@@ -128,9 +131,11 @@ struct FirstPageUrl {
   Lang lang;
 
   std::string operator()(const LanguageChoiceKey&) const { return "/"; }
-  std::string operator()(const RootNotFoundKey&) const { return "/404.html"; }
+  std::string operator()(const RootNotFoundKey&) const { return "/" + std::string(kNotFoundFile); }
   std::string operator()(const HomeKey&) const { return home_url(lang); }
-  std::string operator()(const NotFoundKey&) const { return lang_prefix(lang) + "404.html"; }
+  std::string operator()(const NotFoundKey&) const {
+    return lang_prefix(lang) + std::string(kNotFoundFile);
+  }
   std::string operator()(const CatalogueKey& k) const { return catalogue_url(lang, k.sort); }
   std::string operator()(const FacetValueKey& k) const {
     return facet_url(lang, k.facet, index.facet(k.facet).values[k.value].key);
@@ -203,7 +208,8 @@ std::string paged(const std::string& first, std::size_t page) {
 }
 
 void Listing::add_paged(const PageKey::Target& target, std::size_t items) {
-  for (std::size_t p = 1; p <= page_count(items, page_size); ++p) pages.push_back({target, lang, p});
+  for (std::size_t p = 1; p <= page_count(items, page_size); ++p)
+    pages.push_back({target, lang, p});
 }
 
 std::vector<PageKey> list_pages(const Portal& portal, const PortalIndex& index,
@@ -296,6 +302,12 @@ std::string search_index_folder(Lang lang) {
 std::string data_file_base(std::string_view table) { return "data/" + std::string(table); }
 
 std::string file_url(std::string_view path) { return "/" + std::string(path); }
+
+std::string folder_index_file() { return "index.html"; }
+
+std::string not_found_path(std::optional<Lang> lang) {
+  return (lang ? lang_prefix(*lang).substr(1) : std::string()) + std::string(kNotFoundFile);
+}
 
 std::string download_base(const Portal& portal, const PortalIndex& index, const PageKey& key,
                           std::string_view table) {

@@ -29,6 +29,7 @@
 // Layer: above model (it reads ids and facet values), below views, export, search and site.
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -227,6 +228,10 @@ std::string search_index_folder(Lang lang);          // "search/kk/"
 std::string data_file_base(std::string_view table);  // "data/grants"
 // The URL of a file of the output root: "/data/grants.csv" for "data/grants.csv".
 std::string file_url(std::string_view path);
+// What a file server answers (ashyq serve): the file a folder's URL stands for, and the not-found
+// page of a language, or the root's for a path outside both.
+std::string folder_index_file();                       // "index.html"
+std::string not_found_path(std::optional<Lang> lang);  // "kk/404.html", or "404.html"
 // A page's download file without its extension: "kk/grants/<id>/grants" for table "grants".
 std::string download_base(const Portal& portal, const PortalIndex& index, const PageKey& key,
                           std::string_view table);

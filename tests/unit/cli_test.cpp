@@ -21,6 +21,7 @@ const std::string kUsage =
     "  build     build the portal from site.toml and content/ into public/\n"
     "  check     load and validate only; write nothing\n"
     "  links     check every external link; write link-cache.json\n"
+    "  serve     build into a temporary folder, serve on 127.0.0.1, rebuild on changes\n"
     "  workbook  write a grant's workbook (XLSX) for an NGO to fill\n"
     "  import    read a filled workbook into content/grants/<id>/grant.json\n"
     "\n"
@@ -134,6 +135,26 @@ TEST_CASE("Each command line gets its exit status, output and message") {
        kExitUsage,
        "",
        "ashyq check: --site " + file + " is not a directory\n"},
+      {{"serve", "--port", "http", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq serve: --port needs a number from 0 to 65535, got 'http'\n"},
+      {{"serve", "--port", "65536", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq serve: --port needs a number from 0 to 65535, got '65536'\n"},
+      {{"serve", "--port", "-1", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq serve: --port needs a number from 0 to 65535, got '-1'\n"},
+      {{"serve", "--site", missing},
+       kExitUsage,
+       "",
+       "ashyq serve: --site " + missing + " is not a directory\n"},
+      {{"build", "--port", "8080"},
+       kExitUsage,
+       "",
+       "ashyq build: unknown option '--port'\n\n" + kBuildUsage},
   };
   for (const Case& c : cases) {
     std::string line;
