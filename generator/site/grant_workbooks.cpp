@@ -46,42 +46,6 @@ class ScratchFolder {
   fs::path path_;
 };
 
-workbook::Grid grid_of(const xlsx::Workbook& book) {
-  workbook::Grid grid;
-  grid.date1904 = book.date1904;
-  for (const xlsx::Sheet& sheet : book.sheets) {
-    workbook::GridSheet g;
-    g.name = sheet.name;
-    g.merged = sheet.merged;
-    g.rows = sheet.rows;
-    for (const xlsx::Cell& cell : sheet.cells) {
-      workbook::GridCell c;
-      switch (cell.type) {
-        case xlsx::CellType::number:
-          c.type = workbook::GridCell::Type::number;
-          break;
-        case xlsx::CellType::boolean:
-          c.type = workbook::GridCell::Type::boolean;
-          break;
-        case xlsx::CellType::error:
-          c.type = workbook::GridCell::Type::error;
-          break;
-        case xlsx::CellType::text:
-          c.type = workbook::GridCell::Type::text;
-          break;
-      }
-      c.text = cell.text;
-      c.number = cell.number;
-      c.formula = cell.formula;
-      c.formula_text = cell.formula_text;
-      c.date_format = cell.date_format;
-      g.cells[{cell.row, cell.col}] = std::move(c);
-    }
-    grid.sheets.push_back(std::move(g));
-  }
-  return grid;
-}
-
 // A copy of the site for checking a new record: every file and folder linked, except the grant's
 // folder, whose files are linked but for grant.json, which is `bytes`.
 bool stage_site(const fs::path& site_dir, const fs::path& stage, const std::string& folder,
@@ -188,7 +152,7 @@ ImportResult import_grant_workbook(const fs::path& site_dir, const fs::path& fil
     diagnostics.error({display, 0, 0}, "", book.status().message());
     return result;
   }
-  workbook::Imported imported = workbook::from_grid(grid_of(*book), display, diagnostics);
+  workbook::Imported imported = workbook::from_grid(workbook::grid_of(*book), display, diagnostics);
   if (diagnostics.has_errors()) return result;
   const ordered_json* id = imported.record.contains("id") ? &imported.record["id"] : nullptr;
   if (!id || !id->is_string() || id->get<std::string>().empty()) {

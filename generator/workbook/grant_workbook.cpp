@@ -22,6 +22,42 @@ const GridSheet* Grid::sheet(const std::string& name) const {
   return nullptr;
 }
 
+Grid grid_of(const xlsx::Workbook& book) {
+  Grid grid;
+  grid.date1904 = book.date1904;
+  for (const xlsx::Sheet& sheet : book.sheets) {
+    GridSheet g;
+    g.name = sheet.name;
+    g.merged = sheet.merged;
+    g.rows = sheet.rows;
+    for (const xlsx::Cell& cell : sheet.cells) {
+      GridCell c;
+      switch (cell.type) {
+        case xlsx::CellType::number:
+          c.type = GridCell::Type::number;
+          break;
+        case xlsx::CellType::boolean:
+          c.type = GridCell::Type::boolean;
+          break;
+        case xlsx::CellType::error:
+          c.type = GridCell::Type::error;
+          break;
+        case xlsx::CellType::text:
+          c.type = GridCell::Type::text;
+          break;
+      }
+      c.text = cell.text;
+      c.number = cell.number;
+      c.formula = cell.formula;
+      c.formula_text = cell.formula_text;
+      c.date_format = cell.date_format;
+      g.cells[{cell.row, cell.col}] = std::move(c);
+    }
+    grid.sheets.push_back(std::move(g));
+  }
+  return grid;
+}
+
 SourceLocation Imported::place_of(const std::string& pointer) const {
   // The value's own cell, or the nearest enclosing object's first cell.
   for (std::string p = pointer;; p = p.substr(0, p.rfind('/'))) {

@@ -15,6 +15,7 @@
 
 #include "core/diagnostics.h"
 #include "workbook/grant_form.h"
+#include "xlsx/xlsx_reader.h"
 
 namespace ashyq::workbook {
 
@@ -59,6 +60,9 @@ std::vector<Header> headers(const Sheet& sheet);
 // should be valid; members the layout has no cell for are not in the grid (a test checks the
 // layout covers the schema).
 Grid to_grid(const nlohmann::ordered_json& record);
+
+// The cells of a workbook the XLSX reader read.
+Grid grid_of(const xlsx::Workbook& book);
 
 struct Imported {
   nlohmann::ordered_json record;  // canonical order; valid only when no error was reported

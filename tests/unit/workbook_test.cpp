@@ -86,31 +86,6 @@ std::string shown(const fs::path& path) {
   return path.lexically_relative(ASHYQ_SOURCE_DIR).generic_string();
 }
 
-Grid grid_of(const xlsx::Workbook& book) {
-  Grid grid;
-  for (const xlsx::Sheet& sheet : book.sheets) {
-    GridSheet g;
-    g.name = sheet.name;
-    g.merged = sheet.merged;
-    g.rows = sheet.rows;
-    for (const xlsx::Cell& cell : sheet.cells) {
-      GridCell c;
-      c.type = cell.type == xlsx::CellType::number    ? GridCell::Type::number
-               : cell.type == xlsx::CellType::boolean ? GridCell::Type::boolean
-               : cell.type == xlsx::CellType::error   ? GridCell::Type::error
-                                                      : GridCell::Type::text;
-      c.text = cell.text;
-      c.number = cell.number;
-      c.formula = cell.formula;
-      c.formula_text = cell.formula_text;
-      c.date_format = cell.date_format;
-      g.cells[{cell.row, cell.col}] = c;
-    }
-    grid.sheets.push_back(std::move(g));
-  }
-  return grid;
-}
-
 // The leaf members of the schema, as paths with "*" for array items ("/tasks/*/title/kk").
 void schema_leaves(const ordered_json& schema, const ordered_json& node, const std::string& path,
                    std::set<std::string>& out) {
