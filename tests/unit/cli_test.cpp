@@ -21,6 +21,8 @@ const std::string kUsage =
     "  build   build the portal from site.toml and content/ into public/\n"
     "  check   load and validate only; write nothing\n"
     "  links   check every external link; write link-cache.json\n"
+    "  init    write a new portal that builds at once into a folder\n"
+    "  new     write the skeleton of a new grant or organisation record\n"
     "\n"
     "Run 'ashyq <command> --help' for a command's options.\n";
 
