@@ -19,6 +19,7 @@
 #include "links/link_cache.h"
 #include "links/site_links.h"
 #include "routes/routes.h"
+#include "scaffold/scaffold.h"
 #include "search/text_analysis.h"
 #include "serve/server.h"
 #include "site/build.h"
@@ -32,14 +33,14 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
-  bool force = false;                 // links: recheck every link
+  bool force = false;                 // links: recheck every link; init: a folder not empty
   bool quiet = false;                 // links: no progress line
   std::string report;                 // links: where to write the JSON report
   bool timings = false;               // build: print each phase's duration
   std::optional<Lang> lang;           // analyse: the language of the text
   bool empty = false;                 // workbook: --new
   bool replace = false;               // workbook: --force
-  std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE
+  std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
   int port = serve::kDefaultPort;     // serve: 0 = any free port
 };
 
@@ -48,8 +49,9 @@ struct Command {
   const char* summary;
   const char* usage;
   int (*run)(const Options&, std::ostream&, std::ostream&);
-  bool hidden = false;       // a developer tool: not in the usage list
-  std::size_t operands = 0;  // how many arguments that are not options it takes
+  bool hidden = false;     // a developer tool: not in the usage list
+  int operands = 0;        // how many arguments that are no option it takes
+  bool needs_site = true;  // --site must be an existing folder
 };
 
 std::string format_bytes(std::int64_t bytes) {
@@ -281,6 +283,49 @@ int command_serve(const Options& options, std::ostream& out, std::ostream& err) 
   return kExitOk;
 }
 
+int command_init(const Options& options, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path dir = options.operands[0];
+  Result<std::vector<std::string>> written = scaffold::init_site(dir, options.force);
+  if (!written.ok()) {
+    err << "ashyq init: " << written.status().message() << "\n";
+    return written.status().code() == Status::Code::invalid_argument ? kExitUsage
+                                                                     : kExitContentError;
+  }
+  const std::string site = dir.string();
+  out << "wrote a new portal into " << site << " (" << written->size()
+      << " files): site.toml, content/, templates/, assets/, schemas/\n"
+      << "next:\n"
+      << "  ashyq build --site " << site << "        build it into " << site << "/public\n"
+      << "  ashyq new organisation ID --site " << site << "\n"
+      << "  ashyq new grant ID --site " << site << "\n"
+      << "  ashyq check --site " << site << "        list what is still to fill\n";
+  return kExitOk;
+}
+
+int command_new(const Options& options, std::ostream& out, std::ostream& err) {
+  const std::string& kind_name = options.operands[0];
+  scaffold::RecordKind kind;
+  if (kind_name == "grant") {
+    kind = scaffold::RecordKind::grant;
+  } else if (kind_name == "organisation") {
+    kind = scaffold::RecordKind::organisation;
+  } else {
+    err << "ashyq new: unknown kind of record '" << kind_name
+        << "'; expected grant or organisation\n";
+    return kExitUsage;
+  }
+  Result<std::filesystem::path> written =
+      scaffold::new_record(options.site, kind, options.operands[1]);
+  if (!written.ok()) {
+    err << "ashyq new: " << written.status().message() << "\n";
+    return written.status().code() == Status::Code::invalid_argument ? kExitUsage
+                                                                     : kExitContentError;
+  }
+  out << "wrote " << written->string() << "; fill each TODO (ashyq check --site " << options.site
+      << " lists them)\n";
+  return kExitOk;
+}
+
 // Reads the whole of standard input, so tests/search/analysis_test.mjs can compare the browser's
 // analysis with the generator's on any text.
 int command_analyse(const Options& options, std::ostream& out, std::ostream& err) {
@@ -383,6 +428,33 @@ const Command kCommands[] = {
      "\n"
      "exit status: 0 imported, 1 findings (nothing changed), 2 usage error\n",
      command_import, false, 1},
+    {"init", "write a new portal that builds at once into a folder",
+     "usage: ashyq init DIR [--force]\n"
+     "\n"
+     "Writes a new portal into DIR: site.toml with every option explained, content/ with the\n"
+     "regions, the priority directions and an about page in both languages, and the templates,\n"
+     "UI strings, assets and record schemas. It builds at once, with no grants yet; the about\n"
+     "page's TODO lines are still to fill (ashyq check lists them).\n"
+     "\n"
+     "  --force   write into DIR even if it is not empty, overwriting the files init writes\n"
+     "\n"
+     "exit status: 0 written, 1 a file could not be written, 2 usage error (DIR not empty)\n",
+     command_init, false, 1, false},
+    {"new", "write the skeleton of a new grant or organisation record",
+     "usage: ashyq new grant ID [--site DIR]\n"
+     "       ashyq new organisation ID [--site DIR]\n"
+     "\n"
+     "Writes content/grants/ID/grant.json or content/organisations/ID.json: every required\n"
+     "field, in both languages, with a \"TODO: …\" text saying what to write wherever a value is\n"
+     "needed. ashyq check reports each TODO at its line and column as an error until it is\n"
+     "filled. ID is lowercase ASCII letters, digits and single hyphens; an id in use or\n"
+     "reserved by the catalogue's URLs is refused.\n"
+     "\n"
+     "  --site DIR   the site (default: .)\n"
+     "\n"
+     "exit status: 0 written, 1 the file could not be written, 2 usage error (a bad or taken\n"
+     "ID)\n",
+     command_new, false, 2},
     {"analyse", "print the search terms of standard input, one a line (developer tool)",
      "usage: ashyq analyse --lang kk|ru < TEXT\n"
      "\n"
@@ -448,7 +520,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       auto v = value("--site");
       if (!v) return kExitUsage;
       options.site = *v;
-    } else if (arg == "--force" && std::string(command->name) == "links") {
+    } else if (arg == "--force" &&
+               (std::string(command->name) == "links" || std::string(command->name) == "init")) {
       options.force = true;
     } else if (arg == "--quiet" && std::string(command->name) == "links") {
       options.quiet = true;
@@ -494,8 +567,6 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       options.empty = true;
     } else if (arg == "--force" && std::string(command->name) == "workbook") {
       options.replace = true;
-    } else if (!arg.starts_with("-") && options.operands.size() < command->operands) {
-      options.operands.push_back(arg);
     } else if (arg == "--lang" && std::string(command->name) == "analyse") {
       auto v = value("--lang");
       if (!v) return kExitUsage;
@@ -504,16 +575,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "ashyq analyse: --lang needs kk or ru, got '" << *v << "'\n";
         return kExitUsage;
       }
+    } else if (!arg.starts_with("-") &&
+               options.operands.size() < static_cast<std::size_t>(command->operands)) {
+      options.operands.push_back(arg);
     } else {
       err << "ashyq " << command->name << ": unknown option '" << arg << "'\n\n" << command->usage;
       return kExitUsage;
     }
   }
-  if (options.operands.size() < command->operands) {
+  if (options.operands.size() < static_cast<std::size_t>(command->operands)) {
     err << "ashyq " << command->name << ": missing arguments\n\n" << command->usage;
     return kExitUsage;
   }
-  if (!std::filesystem::is_directory(options.site)) {
+  if (command->needs_site && !std::filesystem::is_directory(options.site)) {
     err << "ashyq " << command->name << ": --site " << options.site << " is not a directory\n";
     return kExitUsage;
   }

@@ -325,9 +325,9 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     return config;
   }
 
-  static constexpr std::string_view kKnown[] = {"title",     "description", "languages",
-                                                "base_url",  "operator",    "currency",
-                                                "page_size", "links",       "search", "as_of"};
+  static constexpr std::string_view kKnown[] = {"title",    "description", "languages", "base_url",
+                                                "operator", "currency",    "page_size", "links",
+                                                "search",   "as_of"};
   for (const auto& [key, value] : root) {
     bool known = key.str() == "data_licence";  // read by read_data_licence()
     for (auto k : kKnown) known = known || k == key.str();
@@ -373,13 +373,15 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
     if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
   }
 
-  const toml::node* op = root.get("operator");
-  if (!op || !op->is_string())
-    diagnostics.error(
-        location_of(file, op), "operator",
-        "expected the id of the operator's organisation record, e.g. operator = \"cisc\"");
-  else
-    config.operator_id = **op->as_string();
+  // Optional: a new portal has no organisation record yet (ashyq init leaves it commented out).
+  if (const toml::node* op = root.get("operator")) {
+    if (!op->is_string())
+      diagnostics.error(location_of(file, op), "operator",
+                        "expected the id of the operator's organisation record, e.g. operator = "
+                        "\"cisc\"");
+    else
+      config.operator_id = **op->as_string();
+  }
 
   if (const toml::node* page_size = root.get("page_size")) {
     const auto value = page_size->value<std::int64_t>();

@@ -4,6 +4,7 @@
 
 #include "content/json_positions.h"
 #include "core/file_io.h"
+#include "core/placeholder.h"
 #include "core/private_data.h"
 
 namespace ashyq {
@@ -126,6 +127,13 @@ const nlohmann::json* ObjectReader::member(std::string_view key, bool required,
                                      std::string(expected) + ")");
     return nullptr;
   }
+  // A value still to fill reads as not given; validation reports it, in place of the missing
+  // field's or the wrong type's finding.
+  if (it->is_string() && is_placeholder(it->get_ref<const std::string&>())) {
+    decoder_.source().placeholders.emplace_back(
+        child(key), placeholder_hint(it->get_ref<const std::string&>()));
+    return nullptr;
+  }
   return &*it;
 }
 
@@ -181,6 +189,10 @@ LocalizedText read_text(JsonDecoder& decoder, const nlohmann::json& node,
       continue;
     }
     const auto& string = value.get_ref<const std::string&>();
+    // A language still to fill keeps its placeholder as the text, so that the text is not also
+    // reported as given in one language only.
+    if (is_placeholder(string))
+      decoder.source().placeholders.emplace_back(child, placeholder_hint(string));
     text.set(*lang, string);
     if (string.empty())
       decoder.error(child, "empty text; leave the language out when the source gives no text");
@@ -207,6 +219,12 @@ std::vector<LocalizedText> ObjectReader::text_list(std::string_view key) {
 std::vector<std::string> ObjectReader::slug_list(std::string_view key) {
   std::vector<std::string> out;
   array(key, [&](const nlohmann::json& item, const std::string& pointer) {
+    if (item.is_string() && is_placeholder(item.get_ref<const std::string&>())) {
+      decoder_.source().placeholders.emplace_back(
+          pointer, placeholder_hint(item.get_ref<const std::string&>()));
+      out.emplace_back();
+      return;
+    }
     if (!item.is_string() || !is_slug(item.get<std::string>())) {
       decoder_.error(pointer, "expected an id (lowercase ASCII letters, digits, hyphens), found " +
                                   describe_json(item));

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -54,6 +55,15 @@ struct SourceMap {
   SourcePositions positions;
   std::vector<std::pair<std::string, LocalizedText>> texts;  // localized texts by pointer
   std::vector<std::pair<std::string, std::string>> strings;  // plain strings by pointer
+  // Values still to fill (core/placeholder.h) by pointer, with what to write; the field itself
+  // reads as not given.
+  std::vector<std::pair<std::string, std::string>> placeholders;
+
+  bool has_placeholder(std::string_view pointer) const {
+    for (const auto& [at, hint] : placeholders)
+      if (at == pointer) return true;
+    return false;
+  }
 };
 
 enum class GrantStatus { application, planned, in_progress, completed };

@@ -78,6 +78,7 @@ void check_total(const Plan& plan, Reporter& report) {
 void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& contacts,
                 Diagnostics& diagnostics) {
   Reporter report(plan.source_map, diagnostics);
+  check_placeholders(plan.source_map, report);
   check_texts(plan.source_map, report);
   check_privacy(plan.source_map, report, contacts);
   const std::string stem = std::filesystem::path(plan.source_map.file).stem().string();

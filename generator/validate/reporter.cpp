@@ -20,6 +20,11 @@ void check_range(Reporter& report, const std::string& pointer,
                                      range->start.iso() + "; swap them or correct the date");
 }
 
+void check_placeholders(const SourceMap& source, Reporter& report) {
+  for (const auto& [pointer, hint] : source.placeholders)
+    report.error(pointer, "still to fill: " + (hint.empty() ? std::string("a value") : hint));
+}
+
 std::string money_text(Tenge amount) { return i18n::format_integer(amount.value(), Lang::ru); }
 
 std::string lang_name(Lang lang) { return lang == Lang::kk ? "Kazakh (kk)" : "Russian (ru)"; }

@@ -43,6 +43,11 @@ std::string privacy_error(const PrivateDataHit& hit);
 // which call them.
 PublicContacts declared_contacts(const Portal& portal);
 
+// An error at every value of the record still to fill (core/placeholder.h), saying what to write:
+// a record's texts and figures are published and exported as reported, so a placeholder is never
+// published in their place.
+void check_placeholders(const SourceMap& source, Reporter& report);
+
 // Warns about every text of the record that has one language but not the other.
 void check_texts(const SourceMap& source, Reporter& report);
 // Fails on every phone and e-mail in the record's texts and strings that no organisation declared

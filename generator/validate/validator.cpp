@@ -8,6 +8,7 @@
 
 #include "content/json_decoder.h"
 #include "content/json_positions.h"
+#include "core/placeholder.h"
 #include "core/text_position.h"
 #include "core/web_url.h"
 #include "i18n/format.h"
@@ -43,8 +44,11 @@ std::string mailto_address(std::string_view url) {
   return std::string(rest.substr(0, rest.find('?')));
 }
 
+// `placeholders`: the severity of a "TODO:" still in the text (docs/content-model.md,
+// "Placeholders"): an error in a grant's narrative, which is published as the grantee's report; a
+// warning in the portal's own pages, so that a new portal builds at once.
 void check_narrative(const Narrative& narrative, Diagnostics& diagnostics,
-                     const PublicContacts& contacts) {
+                     const PublicContacts& contacts, Severity placeholders) {
   if (!narrative.present) return;
   const std::string& md = narrative.markdown;
   // Privacy, line by line so the finding points at the place. The e-mails reported here, by line,
@@ -55,6 +59,15 @@ void check_narrative(const Narrative& narrative, Diagnostics& diagnostics,
   for (std::size_t i = 0; i <= md.size(); ++i) {
     if (i == md.size() || md[i] == '\n') {
       std::string_view text(md.data() + line_start, i - line_start);
+      for (std::size_t at = text.find(kPlaceholderMarker); at != std::string_view::npos;
+           at = text.find(kPlaceholderMarker, at + 1)) {
+        const std::string hint = placeholder_hint(text.substr(at));
+        diagnostics.add({placeholders,
+                         {narrative.file, line, character_column(text, at)},
+                         "",
+                         "still to fill: " + (hint.empty() ? std::string("a text") : hint) +
+                             "; write it in place of the TODO text"});
+      }
       for (const PrivateDataHit& hit : find_private_data(text)) {
         if (contacts.allows(hit)) continue;
         diagnostics.error({narrative.file, line, character_column(text, hit.offset)}, "",
@@ -494,7 +507,9 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
     report.error("/operator", "unknown organisation \"" + g.operator_id +
                                   "\"; add content/organisations/" + g.operator_id +
                                   ".json or use an existing id");
-  if (g.grantee_id.empty() && g.status != GrantStatus::planned)
+  // A field still to fill is reported as such (check_placeholders), not also as missing.
+  if (g.grantee_id.empty() && g.status != GrantStatus::planned &&
+      !g.source.has_placeholder("/grantee"))
     report.error("/grantee",
                  "missing required field \"grantee\" (an organisation id): only a planned "
                  "grant may have no grantee yet");
@@ -502,7 +517,7 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
     report.error("/grantee", "unknown organisation \"" + g.grantee_id +
                                  "\"; add content/organisations/" + g.grantee_id +
                                  ".json or use an existing id");
-  if (!g.amount && g.status != GrantStatus::planned)
+  if (!g.amount && g.status != GrantStatus::planned && !g.source.has_placeholder("/amount"))
     report.error("/amount",
                  "missing required field \"amount\" (whole tenge): only a planned grant may "
                  "leave its amount unpublished");
@@ -573,10 +588,11 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
   check_participants(g, report);
   check_dates(g, report, diagnostics);
   check_shares(g, report);
+  check_placeholders(g.source, report);
   check_texts(g.source, report);
   check_privacy(g.source, report, contacts);
   for (Lang lang : kAllLangs) {
-    check_narrative(g.narrative(lang), diagnostics, contacts);
+    check_narrative(g.narrative(lang), diagnostics, contacts, Severity::error);
     if (g.narrative(lang).present && !g.narrative(other_lang(lang)).present)
       diagnostics.warning({g.narrative(lang).file, 0, 0}, "",
                           "the narrative exists only in " + lang_name(lang) + "; add report." +
@@ -609,6 +625,7 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
     check_range(report, "/track_record/" + std::to_string(i) + "/period", o.track_record[i].period);
   for (std::size_t i = 0; i < o.social.size(); ++i)
     check_url(report, "/social/" + std::to_string(i) + "/url", o.social[i].url);
+  check_placeholders(o.source, report);
   check_texts(o.source, report);
   check_privacy(o.source, report, contacts);
 }
@@ -674,6 +691,8 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved,
     check_unique(
         portal.directions, [](const Direction& d) { return d.id; }, "direction", "/directions",
         directions);
+    check_placeholders(portal.regions_source, regions);
+    check_placeholders(portal.directions_source, directions);
     check_privacy(portal.regions_source, regions, contacts);
     check_privacy(portal.directions_source, directions, contacts);
   }
@@ -689,7 +708,7 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved,
   for (const StaticPage& page : portal.pages) {
     for (Lang lang : kAllLangs) {
       const Narrative& n = page.narratives[static_cast<int>(lang)];
-      check_narrative(n, diagnostics, contacts);
+      check_narrative(n, diagnostics, contacts, Severity::warning);
       if (n.present && !page.narratives[static_cast<int>(other_lang(lang))].present)
         diagnostics.warning({n.file, 0, 0}, "",
                             "the page exists only in " + lang_name(lang) + "; add " + page.name +

@@ -605,6 +605,7 @@ std::vector<std::size_t> latest_final_reports(const Portal& portal, std::size_t 
 HomeView home_view(const ViewContext& ctx, const PortalIndex& index) {
   const Portal& portal = ctx.portal;
   HomeView v;
+  v.nothing_published = portal.grants.empty();
   const Sums& awarded = index.totals.of(MoneyKind::awarded);
   v.totals = totals_view(ctx, index.totals, "portal");
   v.subgrants = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");

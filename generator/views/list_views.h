@@ -548,6 +548,9 @@ struct ChartView {
 
 // templates/home.mustache.
 struct HomeView {
+  // No grant at all yet (a new portal): the page says so in words instead of totals of 0, which
+  // would read as reported.
+  bool nothing_published = false;
   TotalsView totals;
   Figure subgrants;  // their number
   Figure subgrant_amount;
@@ -559,6 +562,7 @@ struct HomeView {
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("totals", totals);
     f("subgrants", subgrants);
     f("subgrant_amount", subgrant_amount);

@@ -24,6 +24,8 @@ const std::string kUsage =
     "  serve     build into a temporary folder, serve on 127.0.0.1, rebuild on changes\n"
     "  workbook  write a grant's workbook (XLSX) for an NGO to fill\n"
     "  import    read a filled workbook into content/grants/<id>/grant.json\n"
+    "  init      write a new portal that builds at once into a folder\n"
+    "  new       write the skeleton of a new grant or organisation record\n"
     "\n"
     "Run 'ashyq <command> --help' for a command's options.\n";
 

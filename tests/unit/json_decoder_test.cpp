@@ -495,7 +495,7 @@ TEST_CASE("A finding about a missing member points at its nearest ancestor that 
   CHECK(doc.decoder.at("/nothing").line == 1);
   CHECK(doc.decoder.at("/nothing").file == "grant.json");
 
-  SourceMap empty{"other.json", {}, {}, {}};
+  SourceMap empty{"other.json", {}, {}, {}, {}};
   Diagnostics diagnostics;
   JsonDecoder decoder(empty, diagnostics);
   const SourceLocation where = decoder.at("/x/y");
@@ -510,6 +510,37 @@ TEST_CASE("Decoder warnings do not count as errors") {
   CHECK(doc.findings() ==
         "grant.json:1:1: warning: /: just so you know\n"
         "grant.json:1:1: error: /x: wrong\n");
+}
+
+}  // namespace
+}  // namespace ashyq
+
+namespace ashyq {
+namespace {
+
+TEST_CASE("A placeholder reads as a value not yet given, kept with what to write") {
+  Document doc(R"({"amount": "TODO: whole tenge", "id": "TODO:", "ids": ["a", "TODO: a region"],
+                  "title": {"kk": "TODO:  the title in Kazakh ", "ru": "Заголовок"},
+                  "name": "TODO: the name"})");
+  ObjectReader r(doc.decoder, doc.root, "", ALLOWED_MEMBERS);
+  // Required and typed fields raise neither "missing" nor a type error: the placeholder stands in.
+  CHECK(!r.money("amount", true));
+  CHECK(r.slug("id", true).empty());
+  CHECK(r.slug_list("ids") == std::vector<std::string>{"a", ""});
+  // A text keeps its placeholder, so it is not also reported as given in one language only.
+  const LocalizedText title = r.text("title", true);
+  CHECK(title.in(Lang::kk) == "TODO:  the title in Kazakh ");
+  CHECK(r.string("name", true).empty());
+  CHECK(doc.findings() == "");
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"/amount", "whole tenge"},
+      {"/id", ""},
+      {"/ids/1", "a region"},
+      {"/title/kk", "the title in Kazakh"},
+      {"/name", "the name"}};
+  CHECK(doc.source.placeholders == expected);
+  CHECK(doc.source.has_placeholder("/amount"));
+  CHECK(!doc.source.has_placeholder("/title"));
 }
 
 }  // namespace

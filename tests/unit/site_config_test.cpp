@@ -173,7 +173,8 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "operator = \"cisc\"\n"
        "title = { kk = \"Ашық\", ru = \"Открытые\" }\n"
        "as_of = \"2026-12\"\n",
-       "site.toml:4:9: error: as_of: expected the day the portal's data are current to, as a quoted "
+       "site.toml:4:9: error: as_of: expected the day the portal's data are current to, as a "
+       "quoted "
        "YYYY-MM-DD date, e.g. as_of = \"2026-12-01\"\n"
        "    as_of = \"2026-12\"\n"
        "            ^\n"},
@@ -204,11 +205,18 @@ TEST_CASE("Each wrong setting in site.toml is reported with what would be right"
        "[\"kk\", \"ru\"] or [\"ru\", \"kk\"]\n"
        "    languages = [\"en\", \"ru\"]\n"
        "                ^\n"},
-      {"operator missing",
+      {"operator left out, as in a new portal (ashyq init)",
        "base_url = \"https://ashyq.kz/\"\n"
        "title = { kk = \"Ашық\", ru = \"Открытые\" }\n",
-       "site.toml: error: operator: expected the id of the operator's organisation record, e.g. "
-       "operator = \"cisc\"\n"},
+       ""},
+      {"operator not an id",
+       "base_url = \"https://ashyq.kz/\"\n"
+       "operator = 5\n"
+       "title = { kk = \"Ашық\", ru = \"Открытые\" }\n",
+       "site.toml:2:12: error: operator: expected the id of the operator's organisation record, "
+       "e.g. operator = \"cisc\"\n"
+       "    operator = 5\n"
+       "               ^\n"},
       {"a currency other than tenge",
        "base_url = \"https://ashyq.kz/\"\n"
        "operator = \"cisc\"\n"

@@ -1,0 +1,248 @@
+// `ashyq init` and `ashyq new` through the real binary: a new portal builds at once, a new record's
+// placeholders are each reported at their line and column until filled, bad ids are refused. The
+// records the tests fill in are synthetic.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "test_site.h"
+
+namespace ashyq::integration {
+namespace {
+namespace fs = std::filesystem;
+
+// The about page's placeholders, as every check of a new portal reports them (warnings: the
+// portal's own pages may be published with them, so that a new portal builds at once).
+const std::vector<std::string> kAboutPlaceholders = {
+    "content/pages/about.kk.md:7:28: warning: still to fill: порталды жүргізетін және гранттарды "
+    "беретін ұйымның толық атауы; write it in place of the TODO text",
+    "content/pages/about.kk.md:9:1: warning: still to fill: ұйым туралы бір-екі сөйлем және онымен "
+    "қалай байланысуға болады (сайтының мекенжайы немесе ұйымның жария электрондық поштасы); "
+    "write it in place of the TODO text",
+    "content/pages/about.ru.md:7:19: warning: still to fill: полное название организации, которая "
+    "ведёт портал и выдаёт гранты; write it in place of the TODO text",
+    "content/pages/about.ru.md:9:1: warning: still to fill: одно-два предложения об организации и "
+    "как с ней связаться (адрес её сайта или её публичный адрес электронной почты); write it in "
+    "place of the TODO text",
+};
+
+// A new portal in a folder of the test's own; `site` only lends the binary and the temporary root.
+struct NewPortal {
+  TestSite site{"full"};
+  fs::path dir = site.scratch("new-portal");
+
+  RunResult run(std::vector<std::string> args) const {
+    args.push_back("--site");
+    args.push_back(dir.string());
+    return site.run(args);
+  }
+  std::string read(const std::string& relative) const {
+    std::ifstream in(dir / relative, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  void write(const std::string& relative, const std::string& bytes) const {
+    std::ofstream(dir / relative, std::ios::binary | std::ios::trunc) << bytes;
+  }
+};
+
+std::string source_file(const std::string& relative) {
+  std::ifstream in(fs::path(ASHYQ_SOURCE_DIR) / relative, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_CASE("ashyq init writes a portal that builds at once and says that nothing is published yet",
+          "[scaffold]") {
+  NewPortal p;
+  const RunResult init = p.site.run({"init", p.dir.string()});
+  INFO(init.err);
+  REQUIRE(init.exit_code == 0);
+  CHECK(init.out.find("wrote a new portal into " + p.dir.string()) != std::string::npos);
+
+  // The templates, UI strings, assets and schemas are the generator's own, from the binary.
+  for (const char* file :
+       {"templates/base.mustache", "templates/home.mustache", "templates/i18n/kk.toml",
+        "templates/i18n/ru.toml", "assets/style.css", "assets/search/search.js",
+        "schemas/grant.schema.json", "content/regions.json", "content/directions.json"}) {
+    INFO(file);
+    CHECK(!p.read(file).empty());
+    CHECK(p.read(file) == source_file(file));
+  }
+  CHECK(p.read("site.toml") == source_file("scaffold/site.toml"));
+  CHECK(fs::is_directory(p.dir / "content/grants"));
+  CHECK(fs::is_directory(p.dir / "content/organisations"));
+
+  const RunResult check = p.run({"check"});
+  CHECK(check.exit_code == 0);
+  CHECK(finding_lines(check.err) == kAboutPlaceholders);
+
+  const RunResult build = p.run({"build"});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  for (const char* lang : {"kk", "ru"}) {
+    const std::string home = p.read(std::string("public/") + lang + "/index.html");
+    INFO(lang);
+    CHECK(home.find(lang == std::string("kk")
+                        ? "Порталда әзірге бірде-бір грант жарияланған жоқ"
+                        : "На портале пока не опубликовано ни одного гранта") != std::string::npos);
+    // No totals, which would show 0 grants and 0 tenge as if reported.
+    CHECK(home.find("totals-strip") == std::string::npos);
+    CHECK(home.find("chart-block") == std::string::npos);
+    CHECK(fs::exists(p.dir / "public" / lang / "about/index.html"));
+  }
+}
+
+TEST_CASE("ashyq init refuses a folder that is not empty, unless --force", "[scaffold]") {
+  NewPortal p;
+  fs::create_directories(p.dir);
+  p.write("notes.txt", "mine");
+  const RunResult refused = p.site.run({"init", p.dir.string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err == "ashyq init: " + p.dir.string() +
+                           " is not empty; init writes a new portal into an empty or new folder "
+                           "(--force writes it anyway, overwriting the files it writes and leaving "
+                           "any other alone)\n");
+  CHECK(!fs::exists(p.dir / "site.toml"));
+
+  const RunResult forced = p.site.run({"init", p.dir.string(), "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK(fs::exists(p.dir / "site.toml"));
+  CHECK(p.read("notes.txt") == "mine");
+
+  CHECK(p.site.run({"init"}).exit_code == 2);  // no folder
+}
+
+// The grant skeleton's placeholders at their lines and columns, in the order printed.
+const std::vector<std::string> kGrantPlaceholders = {
+    "content/grants/fund-2025-youth/grant.json:4:3: error: /status: still to fill: the grant's "
+    "status: application, planned, in_progress (awarded and running) or completed (its final "
+    "report published)",
+    "content/grants/fund-2025-youth/grant.json:5:3: error: /operator: still to fill: the id of "
+    "the organisation that awards the grant (its record content/organisations/<id>.json)",
+    "content/grants/fund-2025-youth/grant.json:6:3: error: /grantee: still to fill: the id of the "
+    "grantee's organisation record content/organisations/<id>.json (ashyq new organisation ID "
+    "writes one); only a planned grant may leave \"grantee\" out",
+    "content/grants/fund-2025-youth/grant.json:8:5: error: /title/kk: still to fill: the grant's "
+    "title in Kazakh",
+    "content/grants/fund-2025-youth/grant.json:9:5: error: /title/ru: still to fill: the grant's "
+    "title in Russian",
+    "content/grants/fund-2025-youth/grant.json:11:3: error: /amount: still to fill: the amount "
+    "awarded in whole tenge, a number without quotes or separators, e.g. 3000000; only a planned "
+    "grant may leave \"amount\" out",
+};
+const std::vector<std::string> kOrganisationPlaceholders = {
+    "content/organisations/fund.json:5:5: error: /name/kk: still to fill: the organisation's "
+    "registered full name in Kazakh",
+    "content/organisations/fund.json:6:5: error: /name/ru: still to fill: the organisation's "
+    "registered full name in Russian",
+};
+
+TEST_CASE("ashyq new writes skeletons whose placeholders check reports until they are filled",
+          "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+
+  const RunResult grant = p.run({"new", "grant", "fund-2025-youth"});
+  INFO(grant.err);
+  REQUIRE(grant.exit_code == 0);
+  const RunResult organisation = p.run({"new", "organisation", "fund"});
+  REQUIRE(organisation.exit_code == 0);
+  CHECK(fs::exists(p.dir / "content/grants/fund-2025-youth/grant.json"));
+  CHECK(fs::exists(p.dir / "content/organisations/fund.json"));
+
+  // Every placeholder, each once, and nothing else: no "missing required field" beside them.
+  const RunResult check = p.run({"check"});
+  CHECK(check.exit_code == 1);
+  std::vector<std::string> expected = kGrantPlaceholders;
+  expected.insert(expected.end(), kOrganisationPlaceholders.begin(),
+                  kOrganisationPlaceholders.end());
+  CHECK(errors_in(finding_lines(check.err)) == expected);
+  CHECK(warnings_in(finding_lines(check.err)) == kAboutPlaceholders);
+  CHECK(p.run({"build"}).exit_code == 1);  // placeholders are never published as a record's data
+
+  // Filled in (synthetic values), the records pass and the portal builds with the grant.
+  p.write("content/organisations/fund.json", R"({
+  "id": "fund",
+  "name": {"kk": "Синтетикалық қор", "ru": "Синтетический фонд"}
+})");
+  p.write("content/grants/fund-2025-youth/grant.json", R"({
+  "id": "fund-2025-youth",
+  "status": "in_progress",
+  "operator": "fund",
+  "grantee": "fund",
+  "title": {"kk": "Синтетикалық грант", "ru": "Синтетический грант"},
+  "amount": 3000000
+})");
+  const RunResult filled = p.run({"check"});
+  INFO(filled.err);
+  CHECK(filled.exit_code == 0);
+  CHECK(finding_lines(filled.err) == kAboutPlaceholders);
+  const RunResult build = p.run({"build"});
+  CHECK(build.exit_code == 0);
+  CHECK(p.read("public/ru/index.html").find("На портале пока не опубликовано") ==
+        std::string::npos);
+}
+
+TEST_CASE("ashyq new takes the portal's operator when site.toml names one", "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+  std::string config = p.read("site.toml");
+  config.replace(config.find("# operator = \"my-fund\""), 22, "operator = \"my-fund\"");
+  p.write("site.toml", config);
+  REQUIRE(p.run({"new", "grant", "my-fund-2025"}).exit_code == 0);
+  CHECK(p.read("content/grants/my-fund-2025/grant.json").find("\"operator\": \"my-fund\",") !=
+        std::string::npos);
+}
+
+TEST_CASE("ashyq new refuses an id that is invalid, reserved or taken", "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+  REQUIRE(p.run({"new", "grant", "fund-2025"}).exit_code == 0);
+  REQUIRE(p.run({"new", "organisation", "fund"}).exit_code == 0);
+  const std::string before = p.read("content/grants/fund-2025/grant.json");
+
+  const struct {
+    std::vector<std::string> args;
+    std::string message;
+  } refused[] = {
+      {{"new", "grant", "Fund_2025"},
+       "ashyq new: \"Fund_2025\" is not a valid grant id; use lowercase ASCII letters, digits and "
+       "single hyphens, e.g. \"fund-2025-youth\"\n"},
+      {{"new", "organisation", "fund--x"},
+       "ashyq new: \"fund--x\" is not a valid organisation id; use lowercase ASCII letters, "
+       "digits and single hyphens, e.g. \"fund-2025-youth\"\n"},
+      {{"new", "grant", "page"},
+       "ashyq new: \"page\" is reserved for catalogue pages (/grants/page/); choose another id\n"},
+      {{"new", "grant", "region"},
+       "ashyq new: \"region\" is reserved for catalogue pages (/grants/region/); choose another "
+       "id\n"},
+      {{"new", "grant", "fund-2025"},
+       "ashyq new: grant \"fund-2025\" already exists (content/grants/fund-2025); choose another "
+       "id\n"},
+      {{"new", "organisation", "fund"},
+       "ashyq new: organisation \"fund\" already exists (content/organisations/fund.json); choose "
+       "another id\n"},
+      {{"new", "plan", "x"},
+       "ashyq new: unknown kind of record 'plan'; expected grant or organisation\n"},
+  };
+  for (const auto& r : refused) {
+    INFO(r.args[1] + " " + r.args[2]);
+    const RunResult run = p.run(r.args);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == r.message);
+  }
+  CHECK(p.read("content/grants/fund-2025/grant.json") == before);
+  CHECK(!fs::exists(p.dir / "content/grants/Fund_2025"));
+
+  // Outside a portal there is nothing to add to.
+  const RunResult outside =
+      p.site.run({"new", "grant", "x", "--site", p.site.scratch("").string()});
+  CHECK(outside.exit_code == 2);
+  CHECK(outside.err.find("has no site.toml") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ashyq::integration
