@@ -10,11 +10,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   ashyq::Diagnostics diagnostics;
-  const ashyq::MarkdownDocument document =
-      ashyq::parse_document(text, "content/grants/fuzz/report.kk.md", diagnostics);
-  (void)ashyq::render_markdown(document.body);
-  (void)ashyq::extract_links(document.body);
-  (void)ashyq::find_raw_html(document.body);
-  (void)ashyq::scan_references(document.body);
+  const ashyq::markup::MarkdownDocument document =
+      ashyq::markup::parse_document(text, "content/grants/fuzz/report.kk.md", diagnostics);
+  (void)ashyq::markup::render_markdown(document.body);
+  (void)ashyq::markup::extract_links(document.body);
+  (void)ashyq::markup::find_raw_html(document.body);
+  (void)ashyq::markup::scan_references(document.body);
   return 0;
 }
