@@ -272,10 +272,7 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics, LoadFailu
     if (path.extension() != ".json") continue;
     const int errors = diagnostics.error_count();
     auto plan = load_record(site_dir, path, decode_plan, &Plan::source_map, diagnostics);
-    if (failed_since(errors))
-      failed.plans.insert(path.stem().string());
-    else if (plan)
-      portal.plans.push_back(std::move(*plan));
+    if (plan && !failed_since(errors)) portal.plans.push_back(std::move(*plan));
   }
 
   load_static_pages(site_dir, content / "pages", portal.pages, diagnostics);

@@ -14,10 +14,11 @@ namespace ashyq {
 
 // What could not be loaded. A record with a load error (unreadable, malformed, or wrongly shaped:
 // any error in its files) is left out of the portal, so that validation judges only records that
-// loaded and reports nothing that follows from a value the decoder could not read; its id, from
-// its file or folder name, is kept here, so that a reference to it is not reported as unknown.
+// loaded and reports nothing that follows from a value the decoder could not read. The ids of the
+// grants and organisations left out (their file or folder names), which other records refer to,
+// are kept here, so that a reference to one is not reported as unknown.
 struct LoadFailures {
-  std::set<std::string> grants, organisations, plans;
+  std::set<std::string> grants, organisations;
   bool regions = false;     // regions.json, or one of its regions, has a load error
   bool directions = false;  // the same for directions.json
   bool content = false;     // there is no content/ folder: nothing to validate
