@@ -191,25 +191,34 @@ void load_static_pages(const fs::path& site_dir, const fs::path& dir,
 
 }  // namespace
 
-Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
+Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics, LoadFailures* failures) {
+  LoadFailures ignored;
+  LoadFailures& failed = failures ? *failures : ignored;
   Portal portal;
   portal.config = load_site_config(site_dir / "site.toml", "site.toml", diagnostics);
   const fs::path content = site_dir / "content";
   if (!fs::is_directory(content)) {
     diagnostics.error({"content", 0, 0}, "", "no content/ folder in the site directory");
+    failed.content = true;
     return portal;
   }
+  // Whether the files read since `before` errors were counted had an error of their own.
+  auto failed_since = [&](int before) { return diagnostics.error_count() > before; };
 
+  int before = diagnostics.error_count();
   if (auto root = parse_json_file(content / "regions.json", "content/regions.json",
                                   portal.regions_source, diagnostics)) {
     JsonDecoder decoder(portal.regions_source, diagnostics);
     portal.regions = decode_regions(decoder, *root);
   }
+  failed.regions = failed_since(before);
+  before = diagnostics.error_count();
   if (auto root = parse_json_file(content / "directions.json", "content/directions.json",
                                   portal.directions_source, diagnostics)) {
     JsonDecoder decoder(portal.directions_source, diagnostics);
     portal.directions = decode_directions(decoder, *root);
   }
+  failed.directions = failed_since(before);
 
   // The record vectors are sized once from the listings: grown by doubling they held up to twice
   // the records, and the shrink_to_fit below copied them all while still holding the old block,
@@ -218,8 +227,12 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
   portal.organisations.reserve(organisation_files.size());
   for (const fs::path& path : organisation_files) {
     if (path.extension() != ".json") continue;
-    if (auto org =
-            load_record(site_dir, path, decode_organisation, &Organisation::source, diagnostics)) {
+    const int errors = diagnostics.error_count();
+    auto org = load_record(site_dir, path, decode_organisation, &Organisation::source, diagnostics);
+    if (failed_since(errors)) {
+      failed.organisations.insert(path.stem().string());
+      if (auto text = read_file(path)) failed.organisation_text += *text + "\n";
+    } else if (org) {
       shrink(*org);
       portal.organisations.push_back(std::move(*org));
     }
@@ -229,27 +242,37 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics) {
   portal.grants.reserve(grant_folders.size());
   for (const fs::path& folder : grant_folders) {
     const fs::path record = folder / "grant.json";
+    const int errors = diagnostics.error_count();
     if (!fs::exists(record)) {
       diagnostics.error({display_path(site_dir, folder), 0, 0}, "",
                         "a grant folder needs a grant.json (see schemas/grant.schema.json)");
+      failed.grants.insert(folder.filename().string());
       continue;
     }
     auto loaded = load_record(site_dir, record, decode_grant, &Grant::source, diagnostics);
-    if (!loaded) continue;
+    if (!loaded) {
+      failed.grants.insert(folder.filename().string());
+      continue;
+    }
     Grant& grant = *loaded;
     grant.folder = folder.filename().string();
     for (Lang lang : kAllLangs)
       load_narrative(site_dir, folder / ("report." + std::string(lang_code(lang)) + ".md"),
                      grant.narratives[static_cast<int>(lang)], diagnostics);
     load_subgrants_csv(site_dir, folder / "subgrants.csv", grant, diagnostics);
+    if (failed_since(errors)) {
+      failed.grants.insert(grant.folder);
+      continue;
+    }
     shrink(grant);
     portal.grants.push_back(std::move(grant));
   }
 
   for (const fs::path& path : sorted_entries(content / "plans", false)) {
     if (path.extension() != ".json") continue;
-    if (auto plan = load_record(site_dir, path, decode_plan, &Plan::source_map, diagnostics))
-      portal.plans.push_back(std::move(*plan));
+    const int errors = diagnostics.error_count();
+    auto plan = load_record(site_dir, path, decode_plan, &Plan::source_map, diagnostics);
+    if (plan && !failed_since(errors)) portal.plans.push_back(std::move(*plan));
   }
 
   load_static_pages(site_dir, content / "pages", portal.pages, diagnostics);

@@ -112,15 +112,19 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   PhaseTimings& timings = result.timings;
 
   auto phase_start = Clock::now();
-  Portal portal = load_portal(site_dir, diagnostics);
-  if (diagnostics.has_errors()) {
-    result.failed_phase = "load";
-    return result;
-  }
+  LoadFailures load_failures;
+  Portal portal = load_portal(site_dir, diagnostics, &load_failures);
+  const bool load_failed = diagnostics.has_errors();
   timings.load = seconds_since(phase_start);
   timings.mark_peak(PhaseTimings::Peak::load);
   phase_start = Clock::now();
-  validate_portal(portal, routes::reserved_names(), diagnostics);
+  // After a load with errors too, on the records that loaded, so that one run reports every
+  // finding; the run then fails in the phase of its first errors.
+  validate_portal(portal, routes::reserved_names(), diagnostics, load_failures);
+  if (load_failed) {
+    result.failed_phase = "load";
+    return result;
+  }
   if (diagnostics.has_errors()) {
     result.failed_phase = "validate";
     return result;

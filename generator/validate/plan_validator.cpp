@@ -19,9 +19,9 @@ const Grant* find_grant(const Portal& portal, const std::string& id) {
 }
 
 void check_topic(const Plan& plan, const PlanTopic& topic, const std::string& pointer,
-                 const Portal& portal, Reporter& report) {
+                 const Portal& portal, const References& known, Reporter& report) {
   for (std::size_t i = 0; i < topic.regions.size(); ++i)
-    if (!topic.regions[i].empty() && !portal.find_region(topic.regions[i]))
+    if (!topic.regions[i].empty() && !known.region(topic.regions[i]))
       report.error(
           pointer + "/regions/" + std::to_string(i),
           "unknown region \"" + topic.regions[i] + "\"; use an id from content/regions.json");
@@ -32,8 +32,9 @@ void check_topic(const Plan& plan, const PlanTopic& topic, const std::string& po
     const std::string p = pointer + "/grants/" + std::to_string(i);
     const Grant* grant = find_grant(portal, id);
     if (!grant) {
-      report.error(p, "unknown grant \"" + id + "\"; add content/grants/" + id +
-                          "/grant.json or use the id of an existing grant");
+      if (!known.failed.grants.count(id))
+        report.error(p, "unknown grant \"" + id + "\"; add content/grants/" + id +
+                            "/grant.json or use the id of an existing grant");
       continue;
     }
     if (!grant->plan_topic.empty() && !topic.id.empty() && grant->plan_topic != reference)
@@ -75,8 +76,8 @@ void check_total(const Plan& plan, Reporter& report) {
                                "; the subtotals and the total must agree");
 }
 
-void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& contacts,
-                Diagnostics& diagnostics) {
+void check_plan(const Plan& plan, const Portal& portal, const References& known,
+                const PublicContacts& contacts, Diagnostics& diagnostics) {
   Reporter report(plan.source_map, diagnostics);
   check_placeholders(plan.source_map, report);
   check_texts(plan.source_map, report);
@@ -88,7 +89,7 @@ void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& co
   if (plan.year < 1991 || plan.year > 2100)
     report.error("/year", "year " + std::to_string(plan.year) +
                               " is out of range; write the year the plan is for, e.g. 2022");
-  if (!plan.operator_id.empty() && !portal.find_organisation(plan.operator_id))
+  if (!plan.operator_id.empty() && !known.organisation(plan.operator_id))
     report.error("/operator", "unknown organisation \"" + plan.operator_id +
                                   "\"; add content/organisations/" + plan.operator_id +
                                   ".json or use an existing id");
@@ -96,7 +97,7 @@ void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& co
   for (std::size_t d = 0; d < plan.directions.size(); ++d) {
     const PlanDirection& direction = plan.directions[d];
     const std::string dp = "/directions/" + std::to_string(d);
-    if (!direction.direction.empty() && !portal.find_direction(direction.direction))
+    if (!direction.direction.empty() && !known.direction(direction.direction))
       report.error(dp + "/direction", "unknown priority direction \"" + direction.direction +
                                           "\"; use an id from content/directions.json");
     for (std::size_t t = 0; t < direction.topics.size(); ++t) {
@@ -110,7 +111,7 @@ void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& co
                                        "; ids must be unique within a plan");
       }
       check_range(report, tp + "/period", topic.period);
-      check_topic(plan, topic, tp, portal, report);
+      check_topic(plan, topic, tp, portal, known, report);
     }
     check_subtotal(direction, dp, report);
   }
@@ -119,8 +120,9 @@ void check_plan(const Plan& plan, const Portal& portal, const PublicContacts& co
 
 }  // namespace
 
-void validate_plans(const Portal& portal, Diagnostics& diagnostics) {
-  const PublicContacts contacts = declared_contacts(portal);
+void validate_plans(const Portal& portal, Diagnostics& diagnostics, const LoadFailures& failed) {
+  const References known{portal, failed};
+  const PublicContacts contacts = declared_contacts(portal, known.failed);
   std::map<std::string, const Plan*> seen;  // id → first plan with it
   for (const Plan& plan : portal.plans) {
     if (!plan.id.empty()) {
@@ -130,7 +132,7 @@ void validate_plans(const Portal& portal, Diagnostics& diagnostics) {
             .error("/id", "duplicate plan id \"" + plan.id + "\"; also used by " +
                               it->second->source_map.file + "; ids must be unique");
     }
-    check_plan(plan, portal, contacts, diagnostics);
+    check_plan(plan, portal, known, contacts, diagnostics);
   }
 }
 

@@ -51,10 +51,12 @@ std::string privacy_error(const PrivateDataHit& hit) {
          "content/organisations/<id>.json (\"phone\", \"email\" or \"public_contacts\")";
 }
 
-PublicContacts declared_contacts(const Portal& portal) {
+PublicContacts declared_contacts(const Portal& portal, const LoadFailures& failed) {
   // Computed again rather than read from the portal: a portal made in memory (tests) never went
   // through the loader that fills portal.public_contacts.
-  return collect_public_contacts(portal.organisations);
+  PublicContacts contacts = collect_public_contacts(portal.organisations);
+  contacts.declare(failed.organisation_text);
+  return contacts;
 }
 
 void check_texts(const SourceMap& source, Reporter& report) {

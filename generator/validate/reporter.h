@@ -4,6 +4,7 @@
 #include <string>
 
 #include "content/json_decoder.h"
+#include "content/loader.h"
 #include "core/diagnostics.h"
 #include "core/lang.h"
 #include "core/money.h"
@@ -11,6 +12,23 @@
 #include "model/model.h"
 
 namespace ashyq {
+
+// Whether a reference names a record: one the portal has, or one that failed to load, whose
+// findings are the loader's (a reference to it is no finding of its own: "unknown organisation"
+// would be false). When regions.json or directions.json had a load error, every region or
+// direction reference counts as known.
+struct References {
+  const Portal& portal;
+  const LoadFailures& failed;
+
+  bool organisation(const std::string& id) const {
+    return portal.find_organisation(id) || failed.organisations.count(id);
+  }
+  bool region(const std::string& id) const { return failed.regions || portal.find_region(id); }
+  bool direction(const std::string& id) const {
+    return failed.directions || portal.find_direction(id);
+  }
+};
 
 // Reports findings at pointers of the file `source` describes, with its line and column.
 class Reporter {
@@ -41,7 +59,9 @@ std::string privacy_error(const PrivateDataHit& hit);
 // Every public contact (phone, e-mail) the portal's organisations declare in their records. Here,
 // with what the rules share, so that the plan rules need not include the portal's (validator.h),
 // which call them.
-PublicContacts declared_contacts(const Portal& portal);
+// With `failed`, also every phone and e-mail in the organisation files that failed to load: one of
+// them may be declared, and a cross-record rule reports nothing it cannot know.
+PublicContacts declared_contacts(const Portal& portal, const LoadFailures& failed = {});
 
 // An error at every value of the record still to fill (core/placeholder.h), saying what to write:
 // a record's texts and figures are published and exported as reported, so a placeholder is never

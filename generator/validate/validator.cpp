@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
@@ -135,6 +137,36 @@ void check_unique(const std::vector<T>& items, Key key, const std::string& what,
   }
 }
 
+// The money for sub-grants on a grant that reports a budget: the envelope, else the sub-grants
+// awarded, which the grant pays out as a direct cost of its estimate (GAMO's 2025 estimate, seed
+// 001: "Малый грант", a direct line of the activity that runs the competition, 7 000 000, the
+// envelope). When it is more than all the grant-funded direct costs, that amount has no budget
+// behind it: an envelope copied from another grant, or an estimate without its line. A warning, as
+// an estimate may book the fund under another section.
+void check_subgrant_money(const Grant& g, Reporter& report) {
+  const SubgrantProgramme& s = g.subgrants;
+  if (!s.present || g.budget.lines.empty()) return;
+  Tenge direct;
+  for (const BudgetLine& line : g.budget.lines)
+    if (line.section == BudgetSection::direct && line.source == FundingSource::grant)
+      direct += line.total;
+  Tenge money;
+  for (const Subgrant& sg : s.awarded) money += sg.amount;
+  const bool envelope = s.envelope.has_value();
+  if (envelope) money = *s.envelope;
+  if (money <= direct) return;
+  const std::string what =
+      envelope ? "the sub-grant envelope of " + money_text(money) + " has no budget behind it"
+               : "the sub-grants awarded sum to " + money_text(money) +
+                     " and have no budget behind them";
+  report.warning(envelope ? "/subgrants/envelope" : "/subgrants/awarded",
+                 what + ": the budget's direct costs funded by the grant sum to " +
+                     money_text(direct) +
+                     ", and sub-grants are paid out of them; add the sub-grants' line to the "
+                     "budget (section direct, for the activity that awards them), or correct the " +
+                     (envelope ? "envelope" : "amounts"));
+}
+
 void check_budget(const Grant& g, Reporter& report) {
   if (!g.budget.present) return;
   const Budget& b = g.budget;
@@ -210,6 +242,7 @@ void check_budget(const Grant& g, Reporter& report) {
     report.error("/budget/lines", "budget lines funded by own contribution sum to " +
                                       money_text(own_sum) + ", but own_contribution is " +
                                       money_text(*g.own_contribution));
+  check_subgrant_money(g, report);
   if (g.amount && g.amount->value() > 0 && equipment_sum.value() * 10 > g.amount->value())
     report.warning("/budget/lines",
                    "material-technical support is " + money_text(equipment_sum) + " (" +
@@ -218,7 +251,7 @@ void check_budget(const Grant& g, Reporter& report) {
                        "art. 6-1 p. 5)");
 }
 
-void check_subgrants(const Grant& g, const Portal& portal, const PublicContacts& contacts,
+void check_subgrants(const Grant& g, const References& known, const PublicContacts& contacts,
                      Reporter& report, Diagnostics& diagnostics) {
   if (!g.subgrants.present) return;
   const SubgrantProgramme& s = g.subgrants;
@@ -238,7 +271,7 @@ void check_subgrants(const Grant& g, const Portal& portal, const PublicContacts&
     if (s.ceiling && sg.amount > *s.ceiling)
       error("amount", "sub-grant of " + money_text(sg.amount) + " is above the ceiling of " +
                           money_text(*s.ceiling) + " per sub-grant");
-    if (!sg.region.empty() && !portal.find_region(sg.region))
+    if (!sg.region.empty() && !known.region(sg.region))
       error("region", "unknown region \"" + sg.region + "\"; use an id from content/regions.json");
     // grant.json's own sub-grants are in its SourceMap; a CSV row's text cells are checked here.
     for (const CsvCell& cell : sg.csv_contact_cells)
@@ -310,6 +343,84 @@ std::string range_text(const DateRange& range) {
 bool surely_before(const PartialDate& a, const PartialDate& b) { return a.latest() < b.earliest(); }
 bool surely_after(const PartialDate& a, const PartialDate& b) { return a.earliest() > b.latest(); }
 
+// An activity or media date of a grant, for the rules on dates outside its period.
+struct DatedItem {
+  std::string pointer;
+  DateRange range;
+  const char* what;
+};
+
+// Days since 1970-01-01 of a yyyymmdd date (as PartialDate::earliest and latest give), so that
+// distances between dates are counted in days (the civil calendar's day count).
+int day_number(int yyyymmdd) {
+  int y = yyyymmdd / 10000;
+  const int m = yyyymmdd / 100 % 100, d = yyyymmdd % 100;
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int year_of_era = y - era * 400;
+  const int day_of_year = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+// A yyyymmdd date whole years later (or earlier); 29 February becomes the 28th in a common year.
+int add_years(int yyyymmdd, int years) {
+  const int y = yyyymmdd / 10000 + years, m = yyyymmdd / 100 % 100;
+  int d = yyyymmdd % 100;
+  if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) d = 28;
+  return y * 10000 + m * 100 + d;
+}
+
+// A period that moved without the record's dates, as when a record of one year is copied for the
+// next and only its period is changed. The rule: K >= 2 activity and media dates are outside the
+// period, all on one side of it (each wholly before its first day, or each wholly after its last
+// day), and one shift by the same number of days would bring every one of them inside it. With the
+// period's days [S, E] and an item's days [a, b], the shifts that bring the item inside are S - a
+// to E - b; the items share one when lo = max(S - a) <= hi = min(E - b). Then ONE error at the
+// period says by how many days it moved (a whole number of years when one lies within [lo, hi], as
+// a copy from another year does; else lo to hi days) and names the first three items, instead of
+// K errors. Otherwise (one item, items on both sides, no common shift) each item is its own error
+// and this returns false.
+bool report_moved_period(const Grant& g, const DateRange& period,
+                         const std::vector<DatedItem>& outside, Reporter& report) {
+  if (outside.size() < 2) return false;
+  const int first = period.start.earliest();
+  const int start = day_number(first), end = day_number(period.last().latest());
+  bool before = true, after = true;
+  int lo = std::numeric_limits<int>::min(), hi = std::numeric_limits<int>::max();
+  for (const DatedItem& item : outside) {
+    const int a = day_number(item.range.start.earliest());
+    const int b = day_number(item.range.last().latest());
+    before = before && b < start;
+    after = after && a > end;
+    lo = std::max(lo, start - a);
+    hi = std::min(hi, end - b);
+  }
+  if ((!before && !after) || lo > hi) return false;
+  // Shifts are positive when the period moved later than the items, negative when earlier.
+  std::string by;
+  for (int years = 1; years <= 100 && by.empty(); ++years) {
+    const int shift = start - day_number(add_years(first, before ? -years : years));
+    if (shift >= lo && shift <= hi)
+      by = std::to_string(std::abs(shift)) + " days (" + std::to_string(years) +
+           (years == 1 ? " year)" : " years)");
+  }
+  if (by.empty())
+    by = lo == hi ? std::to_string(std::abs(lo)) + " days"
+                  : std::to_string(std::min(std::abs(lo), std::abs(hi))) + " to " +
+                        std::to_string(std::max(std::abs(lo), std::abs(hi))) + " days";
+  std::string items;
+  for (std::size_t i = 0; i < outside.size() && i < 3; ++i)
+    items += (i ? ", " : "") + outside[i].pointer + " " + range_text(outside[i].range);
+  if (outside.size() > 3) items += " and " + std::to_string(outside.size() - 3) + " more";
+  report.error(g.planned_period ? "/period/planned" : "/period/actual",
+               "the period moved " + std::string(before ? "later" : "earlier") + " by " + by +
+                   "; " + std::to_string(outside.size()) +
+                   " dated items are outside it, all by that shift: " + items +
+                   "; move their dates with the period, or correct the period");
+  return true;
+}
+
 void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
   check_range(report, "/period/planned", g.planned_period);
   check_range(report, "/period/actual", g.actual_period);
@@ -326,20 +437,24 @@ void check_dates(const Grant& g, Reporter& report, Diagnostics& diagnostics) {
   auto period = g.whole_period();
   if (!period) return;
   const std::string period_text = range_text(*period);
-  auto check = [&](const std::string& pointer, const DateRange& range, const std::string& what) {
-    if (!period->contains(range))
-      report.error(pointer, what + " " + range_text(range) + " is outside the grant period " +
-                                period_text + "; correct the date or the period");
-  };
+  std::vector<DatedItem> outside;
   for (std::size_t t = 0; t < g.tasks.size(); ++t)
     for (std::size_t a = 0; a < g.tasks[t].activities.size(); ++a)
-      if (const auto& date = g.tasks[t].activities[a].date; date && date->ordered())
-        check("/tasks/" + std::to_string(t) + "/activities/" + std::to_string(a) + "/date", *date,
-              "activity date");
+      if (const auto& date = g.tasks[t].activities[a].date;
+          date && date->ordered() && !period->contains(*date))
+        outside.push_back(
+            {"/tasks/" + std::to_string(t) + "/activities/" + std::to_string(a) + "/date", *date,
+             "activity date"});
   for (std::size_t i = 0; i < g.media.size(); ++i)
-    if (g.media[i].date)
-      check("/media/" + std::to_string(i) + "/date", DateRange{*g.media[i].date, std::nullopt},
-            "media date");
+    if (g.media[i].date && !period->contains(*g.media[i].date))
+      outside.push_back({"/media/" + std::to_string(i) + "/date",
+                         {*g.media[i].date, std::nullopt},
+                         "media date"});
+  if (!report_moved_period(g, *period, outside, report))
+    for (const DatedItem& item : outside)
+      report.error(item.pointer, std::string(item.what) + " " + range_text(item.range) +
+                                     " is outside the grant period " + period_text +
+                                     "; correct the date or the period");
 
   // Sub-grants are awarded while the programme runs: an award date no day of which lies in the
   // period is an error.
@@ -488,7 +603,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-void check_grant(const Grant& g, const Portal& portal, const PublicContacts& contacts,
+void check_grant(const Grant& g, const References& known, const PublicContacts& contacts,
                  const ReservedNames& reserved, Diagnostics& diagnostics) {
   Reporter report(g.source, diagnostics);
   if (contains(reserved.grant_ids, g.id))
@@ -503,7 +618,7 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
     report.error("/declared",
                  "a declaration needs at least one of \"status\", \"period\" or \"results\" as "
                  "the grantee's document gives them; leave \"declared\" out when it gives none");
-  if (!g.operator_id.empty() && !portal.find_organisation(g.operator_id))
+  if (!g.operator_id.empty() && !known.organisation(g.operator_id))
     report.error("/operator", "unknown organisation \"" + g.operator_id +
                                   "\"; add content/organisations/" + g.operator_id +
                                   ".json or use an existing id");
@@ -513,7 +628,7 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
     report.error("/grantee",
                  "missing required field \"grantee\" (an organisation id): only a planned "
                  "grant may have no grantee yet");
-  if (!g.grantee_id.empty() && !portal.find_organisation(g.grantee_id))
+  if (!g.grantee_id.empty() && !known.organisation(g.grantee_id))
     report.error("/grantee", "unknown organisation \"" + g.grantee_id +
                                  "\"; add content/organisations/" + g.grantee_id +
                                  ".json or use an existing id");
@@ -521,11 +636,11 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
     report.error("/amount",
                  "missing required field \"amount\" (whole tenge): only a planned grant may "
                  "leave its amount unpublished");
-  if (!g.direction_id.empty() && !portal.find_direction(g.direction_id))
+  if (!g.direction_id.empty() && !known.direction(g.direction_id))
     report.error("/direction", "unknown priority direction \"" + g.direction_id +
                                    "\"; use an id from content/directions.json");
   for (std::size_t i = 0; i < g.regions.size(); ++i)
-    if (!g.regions[i].empty() && !portal.find_region(g.regions[i]))
+    if (!g.regions[i].empty() && !known.region(g.regions[i]))
       report.error("/regions/" + std::to_string(i),
                    "unknown region \"" + g.regions[i] + "\"; use an id from content/regions.json");
   if (g.status == GrantStatus::completed && !g.narrative(Lang::kk).present &&
@@ -578,13 +693,12 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
   for (std::size_t i = 0; i < g.documents.size(); ++i)
     check_url(report, "/documents/" + std::to_string(i) + "/url", g.documents[i].url);
   for (std::size_t i = 0; i < g.partners.size(); ++i)
-    if (!g.partners[i].organisation.empty() &&
-        !portal.find_organisation(g.partners[i].organisation))
+    if (!g.partners[i].organisation.empty() && !known.organisation(g.partners[i].organisation))
       report.error("/partners/" + std::to_string(i) + "/organisation",
                    "unknown organisation \"" + g.partners[i].organisation + "\"");
 
   check_budget(g, report);
-  check_subgrants(g, portal, contacts, report, diagnostics);
+  check_subgrants(g, known, contacts, report, diagnostics);
   check_participants(g, report);
   check_dates(g, report, diagnostics);
   check_shares(g, report);
@@ -600,7 +714,7 @@ void check_grant(const Grant& g, const Portal& portal, const PublicContacts& con
   }
 }
 
-void check_organisation(const Organisation& o, const std::string& stem, const Portal& portal,
+void check_organisation(const Organisation& o, const std::string& stem, const References& known,
                         const PublicContacts& contacts, Diagnostics& diagnostics) {
   Reporter report(o.source, diagnostics);
   if (!o.id.empty() && o.id != stem)
@@ -617,7 +731,7 @@ void check_organisation(const Organisation& o, const std::string& stem, const Po
     report.error("/phone", "\"" + o.phone +
                                "\" holds no phone number; write the organisation's own number "
                                "with its code, e.g. \"8 (7292) 303784\" or \"+7 702 123 45 67\"");
-  if (!o.region.empty() && !portal.find_region(o.region))
+  if (!o.region.empty() && !known.region(o.region))
     report.error("/region",
                  "unknown region \"" + o.region + "\"; use an id from content/regions.json");
   check_url(report, "/website", o.website);
@@ -676,10 +790,12 @@ void check_copies(const Portal& portal, Diagnostics& diagnostics) {
 
 }  // namespace
 
-void validate_portal(const Portal& portal, const ReservedNames& reserved,
-                     Diagnostics& diagnostics) {
-  const PublicContacts contacts = declared_contacts(portal);
-  if (!portal.config.operator_id.empty() && !portal.find_organisation(portal.config.operator_id))
+void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics,
+                     const LoadFailures& failed) {
+  if (failed.content) return;  // no content/ folder: nothing was read to judge
+  const References known{portal, failed};
+  const PublicContacts contacts = declared_contacts(portal, failed);
+  if (!portal.config.operator_id.empty() && !known.organisation(portal.config.operator_id))
     diagnostics.error({"site.toml", 0, 0}, "operator",
                       "unknown organisation \"" + portal.config.operator_id +
                           "\"; add content/organisations/" + portal.config.operator_id + ".json");
@@ -703,7 +819,7 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved,
       Reporter(o.source, diagnostics)
           .error("/id", "duplicate organisation id \"" + o.id + "\"; also used by " +
                             portal.organisations[i - 1].source.file + "; ids must be unique");
-    check_organisation(o, stem, portal, contacts, diagnostics);
+    check_organisation(o, stem, known, contacts, diagnostics);
   }
   for (const StaticPage& page : portal.pages) {
     for (Lang lang : kAllLangs) {
@@ -721,14 +837,14 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved,
                             "\" is reserved or not an ASCII id; rename the "
                             "file, e.g. about.kk.md");
   }
-  validate_plans(portal, diagnostics);
+  validate_plans(portal, diagnostics, failed);
   for (std::size_t i = 0; i < portal.grants.size(); ++i) {
     const Grant& g = portal.grants[i];
     if (i > 0 && portal.grants[i - 1].id == g.id && !g.id.empty())
       Reporter(g.source, diagnostics)
           .error("/id", "duplicate grant id \"" + g.id + "\"; also used by " +
                             portal.grants[i - 1].source.file + "; ids must be unique");
-    check_grant(g, portal, contacts, reserved, diagnostics);
+    check_grant(g, known, contacts, reserved, diagnostics);
   }
   check_copies(portal, diagnostics);
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "content/loader.h"
 #include "core/diagnostics.h"
 #include "model/model.h"
 
@@ -17,6 +18,10 @@ struct ReservedNames {
   std::vector<std::string> page_names;  // segments under /<lang>/ ("grants", "data"...)
 };
 
-void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics);
+// `failed`: what the loader left out (content/loader.h). Validation runs after a load with errors
+// too, so that one run reports every finding: it judges the records that loaded, and a reference
+// to a record that failed to load is not reported as unknown.
+void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics,
+                     const LoadFailures& failed = {});
 
 }  // namespace ashyq

@@ -259,7 +259,14 @@ const InvalidCase kCases[] = {
      {{kGrant, "\"envelope\": 1500000,", "\"envelope\": 1400000,"}},
      1,
      "validate",
-     {"content/grants/synthetic-2024-full/grant.json:120:5: error: /subgrants/awarded: sub-grants "
+     {// The fixture's envelope has no budget line behind it; the finding names the new one.
+      "content/grants/synthetic-2024-full/grant.json:118:5: warning: /subgrants/envelope: the "
+      "sub-grant envelope of 1\u00A0400\u00A0000 has no budget behind it: the budget's direct "
+      "costs "
+      "funded by the grant sum to 700\u00A0000, and sub-grants are paid out of them; add the "
+      "sub-grants' line to the budget (section direct, for the activity that awards them), or "
+      "correct the envelope",
+      "content/grants/synthetic-2024-full/grant.json:120:5: error: /subgrants/awarded: sub-grants "
       "sum to 1\u00A0450\u00A0000, above the envelope of 1\u00A0400\u00A0000"}},
 
     // ---- validate: participants and dates
@@ -372,7 +379,14 @@ const InvalidCase kCases[] = {
      nullptr,
      {"content/grants/synthetic-2024-full/grant.json:97:5: warning: /budget/lines: "
       "material-technical support is 540\u00A0000 (13,5\u00A0% of the grant), above the legal cap "
-      "of 10 % (Law on state social order, art. 6-1 p. 5)"}},
+      "of 10 % (Law on state social order, art. 6-1 p. 5)",
+      // A direct line less: the fixture's envelope, already without a budget line behind it, is
+      // reported against the new sum of direct costs.
+      "content/grants/synthetic-2024-full/grant.json:118:5: warning: /subgrants/envelope: the "
+      "sub-grant envelope of 1\u00A0500\u00A0000 has no budget behind it: the budget's direct "
+      "costs funded by the grant sum to 400\u00A0000, and sub-grants are paid out of them; add "
+      "the sub-grants' line to the budget (section direct, for the activity that awards them), or "
+      "correct the envelope"}},
     // ---- privacy: a gate, not a warning
     {"phone number in a narrative, at its column in characters after Cyrillic text",
      {{kReportRu, "Все цифры вымышлены.", "Все цифры вымышлены. Телефон: +7 701 123 45 67."}},
@@ -545,7 +559,7 @@ std::vector<std::string> new_findings(const RunResult& result) {
 TEST_CASE(
     "Each validation rule reports its exact finding when one file of the full fixture breaks it",
     "[integration]") {
-  REQUIRE(baseline().size() == 5);
+  REQUIRE(baseline().size() == 6);
   for (const InvalidCase& c : kCases) {
     INFO("rule: " << c.rule);
     TestSite site("full");
@@ -616,7 +630,7 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
         "content/organisations/synthetic-fund.json:8:3: error: /region: unknown region "
         "\"synthetic-south\"; use an id from content/regions.json"};
     CHECK(errors_in(finding_lines(result.err)) == expected);
-    CHECK(result.err.find("\n2 error(s), 5 warning(s)\n") != std::string::npos);
+    CHECK(result.err.find("\n2 error(s), 6 warning(s)\n") != std::string::npos);
   }
   SECTION("two load errors: a malformed grant and an unknown field in an organisation") {
     TestSite site("full");
@@ -633,8 +647,32 @@ TEST_CASE("All findings of a run are reported together, across files", "[integra
         "\"motto\"; expected one of: $schema, id, source_language, bin, name, short_name, kind, "
         "address, region, registered, leader, website, email, phone, public_contacts, social, "
         "about, track_record"};
-    CHECK(finding_lines(result.err) == expected);
-    CHECK(result.err.find("\n2 error(s), 0 warning(s)\n") != std::string::npos);
+    CHECK(errors_in(finding_lines(result.err)) == expected);
+    // The records that loaded are validated in the same run: the fallback grant's warnings.
+    CHECK(warnings_in(finding_lines(result.err)).size() == 2);
+    CHECK(result.err.find("\n2 error(s), 2 warning(s)\n") != std::string::npos);
+    CHECK(result.err.ends_with("check failed in phase load\n"));
+  }
+  SECTION("a load error in one file and a validation error in another, in one run") {
+    TestSite site("full");
+    site.replace_once("content/organisations/synthetic-partner.json", "\"kind\": \"business\"",
+                      "\"kind\": \"business\", \"motto\": \"synthetic\"");
+    site.replace_once(kGrant, "\"ceiling\": 500000,", "\"ceiling\": 450000,");
+    const RunResult result = site.check();
+    INFO(result.err);
+    CHECK(result.exit_code == 1);
+    // The grant names the organisation that failed to load as a partner: no "unknown
+    // organisation" beside the organisation's own error.
+    const std::vector<std::string> expected = {
+        "content/grants/synthetic-2024-full/grant.json:124:228: error: "
+        "/subgrants/awarded/3/amount: sub-grant of 500\u00A0000 is above the ceiling of "
+        "450\u00A0000 per sub-grant",
+        "content/organisations/synthetic-partner.json:4:23: error: /motto: unknown field "
+        "\"motto\"; expected one of: $schema, id, source_language, bin, name, short_name, kind, "
+        "address, region, registered, leader, website, email, phone, public_contacts, social, "
+        "about, track_record"};
+    CHECK(errors_in(finding_lines(result.err)) == expected);
+    CHECK(result.err.ends_with("check failed in phase load\n"));
   }
 }
 
