@@ -58,11 +58,15 @@ void check_narrative(const Narrative& narrative, Diagnostics& diagnostics,
   std::set<std::pair<int, std::string>> reported_emails;
   std::size_t line_start = 0;
   int line = narrative.body_line;
+  bool in_fence = false;  // inside a ``` block: code shown as it is, as a guide shows "TODO:"
   for (std::size_t i = 0; i <= md.size(); ++i) {
     if (i == md.size() || md[i] == '\n') {
       std::string_view text(md.data() + line_start, i - line_start);
-      for (std::size_t at = text.find(kPlaceholderMarker); at != std::string_view::npos;
-           at = text.find(kPlaceholderMarker, at + 1)) {
+      if (text.starts_with("```")) in_fence = !in_fence;
+      for (std::size_t at = in_fence ? std::string_view::npos : text.find(kPlaceholderMarker);
+           at != std::string_view::npos; at = text.find(kPlaceholderMarker, at + 1)) {
+        // A marker inside `code` is quoted, not a placeholder.
+        if (std::count(text.begin(), text.begin() + static_cast<long>(at), '`') % 2 == 1) continue;
         const std::string hint = placeholder_hint(text.substr(at));
         diagnostics.add({placeholders,
                          {narrative.file, line, character_column(text, at)},

@@ -244,5 +244,24 @@ TEST_CASE("ashyq new refuses an id that is invalid, reserved or taken", "[scaffo
   CHECK(outside.err.find("has no site.toml") != std::string::npos);
 }
 
+TEST_CASE("A TODO quoted as code in a page is shown, not reported as a placeholder", "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+  for (const char* lang : {"kk", "ru"})
+    p.write(std::string("content/pages/howto.") + lang + ".md",
+            "+++\ntitle = \"How-to\"\n+++\n\nLines starting `TODO:` are still to fill.\n\n"
+            "```sh\n# TODO: not a placeholder either\n```\n\nTODO: this one is\n");
+  const RunResult check = p.run({"check"});
+  std::vector<std::string> howto;
+  for (const std::string& line : finding_lines(check.err))
+    if (line.find("howto") != std::string::npos) howto.push_back(line);
+  INFO(check.err);
+  REQUIRE(howto.size() == 2);
+  CHECK(
+      howto[0].starts_with("content/pages/howto.kk.md:11:1: warning: still to fill: this one is"));
+  CHECK(
+      howto[1].starts_with("content/pages/howto.ru.md:11:1: warning: still to fill: this one is"));
+}
+
 }  // namespace
 }  // namespace ashyq::integration
