@@ -39,9 +39,11 @@ for f in content/grants/*/*.md content/pages/*.md tests/fixtures/*/content/grant
   tests/fixtures/*/content/pages/*.md; do
   [ -f "$f" ] && cp "$f" "$seeds/fuzz_markdown/$((n += 1)).md"
 done
+# libxlsxwriter 1.1.4 leaves a few strings of a data validation unfreed at close: not the parsers'
+# business, so the leak checker is off for writing the seeds only.
 for folder in content/grants/*/; do
   id=$(basename "$folder")
-  "$out/ashyq" workbook "$id" "$seeds/fuzz_workbook_import/$id.xlsx" --site . >/dev/null
+  ASAN_OPTIONS=detect_leaks=0 "$out/ashyq" workbook "$id" "$seeds/fuzz_workbook_import/$id.xlsx" --site . >/dev/null
 done
 
 # The grant target's site: the full fixture's site.toml, regions, directions and organisations,
