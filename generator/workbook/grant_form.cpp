@@ -123,7 +123,7 @@ std::vector<Sheet> make_sheets() {
   indicators.parent = f("", Kind::slug, "Міндет коды", "Код задачи");
   indicators.columns = {f("name", Kind::text, "Көрсеткіш", "Показатель"),
                         f("activity", Kind::slug, "Іс-шара коды", "Код мероприятия"),
-                        f("unit", Kind::text, "Өлшем бірлігі", "Единица измерения"),
+                        f("unit", Kind::text, "Өлшем бірлігі", "Единица измерения", "units"),
                         f("planned/value", Kind::number, "Жоспар", "План"),
                         f("planned/bound", Kind::choice, "Жоспар: шегі", "План: граница", "bound"),
                         f("planned/text", Kind::text, "Жоспар: мәтінмен", "План: текстом"),
@@ -150,7 +150,7 @@ std::vector<Sheet> make_sheets() {
          label.first,
          label.second,
          {f("planned", Kind::count, "Жоспар", "План"), f("actual", Kind::count, "Нақты", "Факт"),
-          f("unit", Kind::text, "Өлшем бірлігі", "Единица измерения")},
+          f("unit", Kind::text, "Өлшем бірлігі", "Единица измерения", "units")},
          true});
   const std::pair<const char*, std::pair<const char*, const char*>> money[] = {
       {"wage_fund", {"Еңбекақы қоры, теңге", "Фонд оплаты труда, тенге"}},
@@ -204,7 +204,7 @@ std::vector<Sheet> make_sheets() {
   budget.columns = {f("section", Kind::choice, "Бөлім", "Раздел", "section"),
                     f("activity", Kind::slug, "Іс-шара коды", "Код мероприятия"),
                     f("article", Kind::text, "Шығыс бабы", "Статья расходов"),
-                    f("unit", Kind::text, "Өлшем бірлігі", "Единица измерения"),
+                    f("unit", Kind::text, "Өлшем бірлігі", "Единица измерения", "units"),
                     f("quantity", Kind::number, "Саны", "Количество"),
                     f("unit_cost", Kind::money, "Бірлік құны, теңге", "Цена за единицу, тенге"),
                     f("total", Kind::money, "Барлығы, теңге", "Всего, тенге"),

@@ -54,7 +54,9 @@ struct Field {
                     // the row's value itself (a region of /regions)
   Kind kind = Kind::string;
   std::string kk, ru;  // its header or label
-  std::string list;    // the list of a choice ("status", "regions"…), in the Lists sheet
+  // The list of a choice ("status", "regions"…) in the Lists sheet; for a text, the list its
+  // drop-downs suggest in each language ("units": the units the site's records use)
+  std::string list;
 };
 
 // A form's row: one field of the record, or one item of a list field when `repeated`.

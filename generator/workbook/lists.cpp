@@ -1,6 +1,7 @@
 #include "workbook/lists.h"
 
 #include <algorithm>
+#include <set>
 
 namespace ashyq::workbook {
 
@@ -19,6 +20,23 @@ List site_list(const std::string& name, const Portal& portal) {
   if (name == "organisations")
     for (const Organisation& o : portal.organisations)
       list.items.push_back({o.id, in(o.name, Lang::kk), in(o.name, Lang::ru)});
+  if (name == "units") {
+    // Units the site's records use, each pair once: a suggestion, not a rule (a new unit is typed).
+    std::set<std::pair<std::string, std::string>> units;
+    auto add = [&](const LocalizedText& unit) {
+      if (!unit.empty()) units.emplace(in(unit, Lang::kk), in(unit, Lang::ru));
+    };
+    for (const Grant& g : portal.grants) {
+      for (const Task& t : g.tasks)
+        for (const Indicator& i : t.indicators) add(i.unit);
+      for (const PlanFact* pf :
+           {&g.impact.direct_beneficiaries, &g.impact.indirect_beneficiaries, &g.impact.staff,
+            &g.impact.specialists, &g.impact.ngos_involved, &g.impact.volunteers})
+        add(pf->unit);
+      for (const BudgetLine& line : g.budget.lines) add(line.unit);
+    }
+    for (const auto& [kk, ru] : units) list.items.push_back({kk, kk, ru});
+  }
   return list;
 }
 
@@ -35,8 +53,7 @@ std::string label(const i18n::UiStrings& strings, Lang lang, const std::string& 
 std::vector<List> grant_lists(const Portal& portal, const i18n::UiStrings& strings) {
   std::vector<std::string> names;
   auto add = [&](const Field& field) {
-    if ((field.kind == Kind::choice || field.kind == Kind::choices) && !field.list.empty() &&
-        std::find(names.begin(), names.end(), field.list) == names.end())
+    if (!field.list.empty() && std::find(names.begin(), names.end(), field.list) == names.end())
       names.push_back(field.list);
   };
   for (const Sheet& sheet : grant_sheets()) {

@@ -194,20 +194,41 @@ class FileWriter {
 
   void validation(lxw_worksheet* sheet, int first_row, int last_row, int column,
                   const Field& field) {
-    if (field.kind != Kind::choice) return;
+    if (field.kind != Kind::choice && field.kind != Kind::text) return;
     auto it = list_ranges_.find(field.list);
     if (it == list_ranges_.end()) return;
-    lxw_data_validation v;
-    std::memset(&v, 0, sizeof v);
-    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-    v.value_formula = it->second.data();
-    // A code of a fixed list is refused at once; a region or organisation the site does not know
-    // yet is only warned about (validation names what is missing).
-    v.error_type = fixed_codes(field.list).empty() ? LXW_VALIDATION_ERROR_TYPE_WARNING
-                                                   : LXW_VALIDATION_ERROR_TYPE_STOP;
-    worksheet_data_validation_range(
-        sheet, static_cast<lxw_row_t>(first_row - 1), static_cast<lxw_col_t>(column - 1),
-        static_cast<lxw_row_t>(last_row - 1), static_cast<lxw_col_t>(column - 1), &v);
+    // A text's two cells suggest the list's Kazakh names (its code column) and Russian names.
+    const int cells = field.kind == Kind::text ? 2 : 1;
+    for (int i = 0; i < cells; ++i) {
+      std::string formula = i == 0 ? it->second : shifted(it->second, 2);
+      lxw_data_validation v;
+      std::memset(&v, 0, sizeof v);
+      v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+      v.value_formula = formula.data();
+      // A code of a fixed list is refused at once; a region, organisation or unit the site does
+      // not know yet is only warned about (validation names a region or organisation missing).
+      v.error_type = fixed_codes(field.list).empty() ? LXW_VALIDATION_ERROR_TYPE_WARNING
+                                                     : LXW_VALIDATION_ERROR_TYPE_STOP;
+      worksheet_data_validation_range(
+          sheet, static_cast<lxw_row_t>(first_row - 1), static_cast<lxw_col_t>(column + i - 1),
+          static_cast<lxw_row_t>(last_row - 1), static_cast<lxw_col_t>(column + i - 1), &v);
+    }
+  }
+
+  // A range "=Lists!$A$3:$A$9" moved `by` columns to the right ("=Lists!$C$3:$C$9").
+  static std::string shifted(const std::string& range, int by) {
+    const std::size_t first = range.find('$') + 1, first_end = range.find('$', first);
+    const std::string letters = range.substr(first, first_end - first);
+    int column = 0;
+    for (char c : letters) column = column * 26 + (c - 'A' + 1);
+    const std::string name = cell_name(1, column + by);
+    const std::string moved = name.substr(0, name.size() - 1);
+    std::string out = range;
+    const std::string from = "$" + letters + "$", to = "$" + moved + "$";
+    for (std::size_t at = out.find(from); at != std::string::npos;
+         at = out.find(from, at + to.size()))
+      out.replace(at, from.size(), to);
+    return out;
   }
 
   Status cell(lxw_worksheet* sheet, int row, int column, const GridCell& c, lxw_format* format) {

@@ -9,6 +9,8 @@
 #include "workbook/grant_workbook.h"
 #include "workbook/workbook_file.h"
 
+#include <zip.h>
+
 namespace fs = std::filesystem;
 using ashyq::integration::RunResult;
 using ashyq::integration::TestSite;
@@ -164,4 +166,31 @@ TEST_CASE("ashyq workbook --new gives an empty workbook whose import names what 
       site.run({"workbook", "synthetic-2024-full", site.scratch("x.xlsx").string(), "--new",
                 "--site", site.dir().string()});
   CHECK(existing.exit_code == 1);
+}
+
+TEST_CASE("The workbook's drop-downs offer the Lists sheet's codes, and the units the site uses",
+          "[workbook][cli]") {
+  TestSite site("full");
+  use_real_content(site);
+  const std::string file = site.scratch("r.xlsx").string();
+  REQUIRE(site.run({"workbook", "rukhtan-2024-debate", file, "--site", site.dir().string()})
+              .exit_code == 0);
+  // The Indicators sheet (sheet 5: Instructions, Grant, Tasks, Activities, Indicators) as written.
+  int error = 0;
+  zip_t* archive = zip_open(file.c_str(), ZIP_RDONLY, &error);
+  REQUIRE(archive);
+  zip_stat_t stat;
+  REQUIRE(zip_stat(archive, "xl/worksheets/sheet5.xml", 0, &stat) == 0);
+  std::string xml(stat.size, '\0');
+  zip_file_t* part = zip_fopen(archive, "xl/worksheets/sheet5.xml", 0);
+  REQUIRE(part);
+  CHECK(zip_fread(part, xml.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+  zip_fclose(part);
+  zip_close(archive);
+  // Columns E and F are the unit in Kazakh and Russian; H and L the bounds of plan and fact.
+  for (const char* column : {"E3:E", "F3:F", "H3:H", "L3:L"}) {
+    INFO(column);
+    CHECK(xml.find(std::string("sqref=\"") + column) != std::string::npos);
+  }
+  CHECK(xml.find("<formula1>Lists!$") != std::string::npos);
 }
