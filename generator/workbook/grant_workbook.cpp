@@ -92,10 +92,9 @@ const ordered_json* member(const ordered_json& object, const std::string& key) {
   return &object.at(pointer);
 }
 
-GridCell text_cell(std::string text, Kind kind) {
+GridCell text_cell(std::string text) {
   GridCell cell;
   cell.text = std::move(text);
-  cell.kind = kind;
   return cell;
 }
 
@@ -115,17 +114,15 @@ void put(GridSheet& sheet, int row, int column, const Field& field, const ordere
       for (int i = 0; i < 2; ++i) {
         const char* lang = i == 0 ? "kk" : "ru";
         if (value->is_object() && value->contains(lang))
-          set(column + i, text_cell(plain_text(value->at(lang)), field.kind));
+          set(column + i, text_cell(plain_text(value->at(lang))));
       }
       return;
     case Kind::range:
       if (value->is_object()) {
-        if (value->contains("start"))
-          set(column, text_cell(plain_text(value->at("start")), Kind::date));
-        if (value->contains("end"))
-          set(column + 1, text_cell(plain_text(value->at("end")), Kind::date));
+        if (value->contains("start")) set(column, text_cell(plain_text(value->at("start"))));
+        if (value->contains("end")) set(column + 1, text_cell(plain_text(value->at("end"))));
       } else {
-        set(column, text_cell(plain_text(*value), Kind::date));
+        set(column, text_cell(plain_text(*value)));
       }
       return;
     case Kind::integer:
@@ -137,10 +134,9 @@ void put(GridSheet& sheet, int row, int column, const Field& field, const ordere
         cell.type = GridCell::Type::number;
         cell.number = value->get<double>();
         cell.text = value->dump();
-        cell.kind = field.kind;
         set(column, std::move(cell));
       } else {
-        set(column, text_cell(plain_text(*value), field.kind));
+        set(column, text_cell(plain_text(*value)));
       }
       return;
     case Kind::boolean:
@@ -149,31 +145,30 @@ void put(GridSheet& sheet, int row, int column, const Field& field, const ordere
         cell.type = GridCell::Type::boolean;
         cell.number = value->get<bool>() ? 1 : 0;
         cell.text = value->get<bool>() ? "TRUE" : "FALSE";
-        cell.kind = field.kind;
         set(column, std::move(cell));
       } else {
-        set(column, text_cell(plain_text(*value), field.kind));
+        set(column, text_cell(plain_text(*value)));
       }
       return;
     case Kind::choices:
       if (value->is_array()) {
         std::string joined;
         for (const auto& item : *value) joined += (joined.empty() ? "" : ", ") + plain_text(item);
-        set(column, text_cell(joined, field.kind));
+        set(column, text_cell(joined));
       } else {
-        set(column, text_cell(plain_text(*value), field.kind));
+        set(column, text_cell(plain_text(*value)));
       }
       return;
     default:
-      set(column, text_cell(plain_text(*value), field.kind));
+      set(column, text_cell(plain_text(*value)));
   }
 }
 
 void put_headers(GridSheet& sheet, const Sheet& layout) {
   int column = 1;
   for (const Header& h : headers(layout)) {
-    sheet.cells[{1, column}] = text_cell(h.kk, Kind::string);
-    sheet.cells[{2, column}] = text_cell(h.ru, Kind::string);
+    sheet.cells[{1, column}] = text_cell(h.kk);
+    sheet.cells[{2, column}] = text_cell(h.ru);
     ++column;
   }
   sheet.rows = 2;
@@ -255,9 +250,9 @@ Grid to_grid(const ordered_json& record) {
         // A list with no item still gets its row, so the form shows the field.
         if (values.empty()) values.push_back(nullptr);
         for (const ordered_json* value : values) {
-          sheet.cells[{row, 1}] = text_cell(form_row.key, Kind::string);
-          sheet.cells[{row, 2}] = text_cell(form_row.kk, Kind::string);
-          sheet.cells[{row, 3}] = text_cell(form_row.ru, Kind::string);
+          sheet.cells[{row, 1}] = text_cell(form_row.key);
+          sheet.cells[{row, 2}] = text_cell(form_row.kk);
+          sheet.cells[{row, 3}] = text_cell(form_row.ru);
           int column = kFormValueColumn;
           for (const Field& field : form_row.fields) {
             put(sheet, row, column, field, value ? member(*value, field.key) : nullptr);
@@ -268,7 +263,6 @@ Grid to_grid(const ordered_json& record) {
             cell.type = GridCell::Type::boolean;
             cell.number = 1;
             cell.text = "TRUE";
-            cell.kind = Kind::boolean;
             sheet.cells[{row, last_value_column(layout)}] = cell;
           }
           sheet.rows = std::max(sheet.rows, row);
@@ -279,7 +273,7 @@ Grid to_grid(const ordered_json& record) {
       for (const Item& item : table_items(record, layout)) {
         int column = 1;
         if (!layout.parent_key.empty()) {
-          sheet.cells[{row, column}] = text_cell(item.parent, Kind::slug);
+          sheet.cells[{row, column}] = text_cell(item.parent);
           ++column;
         }
         for (const Field& field : layout.columns) {

@@ -26,7 +26,6 @@ struct GridCell {
   bool formula = false;      // read from a workbook: the cell holds a formula
   std::string formula_text;  // and that formula, without "="
   bool date_format = false;  // read from a workbook: a number shown as a date
-  Kind kind = Kind::string;  // made by to_grid(): the kind of the field, for its format
 };
 
 struct GridSheet {
