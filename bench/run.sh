@@ -124,6 +124,16 @@ say "Ashyq: $runs clean build(s) of $grants grants"
 measure ashyq "$ashyq_out" "$ashyq" build --site "$site" --out "$ashyq_out" --timings
 ashyq_pages=$(html_pages "$ashyq_out") ashyq_files=$(tree_files "$ashyq_out")
 ashyq_bytes=$(tree_bytes "$ashyq_out") ashyq_disk=$(disk_usage "$ashyq_out")
+# Where the bytes go: HTML pages, the pages' downloads (downloads/), the bulk files (data/), the
+# search index (search/); and the grant pages' HTML, raw and gzipped (what a reader downloads).
+part_bytes() { if [ -d "$ashyq_out/$1" ]; then tree_bytes "$ashyq_out/$1"; else echo 0; fi; }
+html_bytes=$(find "$ashyq_out" -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
+downloads_bytes=$(part_bytes downloads) data_bytes=$(part_bytes data) search_bytes=$(part_bytes search)
+bytes_per_grant=$((ashyq_bytes / grants))
+read -r grant_pages grant_html grant_gzip < <(
+  find "$ashyq_out"/kk/grants "$ashyq_out"/ru/grants -mindepth 2 -maxdepth 2 -name index.html |
+    sort | head -200 | while read -r f; do echo "$(stat -c %s "$f") $(gzip -9 -c "$f" | wc -c)"; done |
+    awk '{ n++; h += $1; g += $2 } END { if (n) printf "%d %.0f %.0f\n", n, h / n, g / n; else print "0 0 0" }')
 phase_names=(load validate templates views render write pages publish)
 declare -A phase
 for p in "${phase_names[@]}"; do
@@ -238,6 +248,8 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   printf '%-22s %12s %12s %10s\n' "disk usage (MiB)" "$(mib "$ashyq_disk")" "$(mib "$hugo_disk")" "$(ratio "$ashyq_disk" "$hugo_disk")"
   [ "$hugo" = 1 ] && echo "(Hugo also writes $hugo_stubs page/1/ redirect stubs: in its files and bytes, not in its pages)"
   echo
+  echo "Ashyq's bytes: $((bytes_per_grant / 1024)) KiB a grant; HTML $(mib $((html_bytes / 1024))) MiB, page downloads $(mib $((downloads_bytes / 1024))) MiB, bulk data $(mib $((data_bytes / 1024))) MiB, search $(mib $((search_bytes / 1024))) MiB"
+  echo "a grant page's HTML: $grant_html bytes, $grant_gzip gzipped (-9) (mean of $grant_pages pages)"
   echo "floor: cp -r of Ashyq's output $cp_wall s; Ashyq's wall time is $(ratio "$ashyq_wall" "$cp_wall") × the floor"
   echo "Ashyq phases (s, median): $(for p in "${phase_names[@]}"; do printf '%s %s  ' "$p" "${phase[$p]}"; done)"
   echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
@@ -266,6 +278,8 @@ mkdir -p "$(dirname "$json")"
   echo "},"
   echo "    \"copy_floor_s\": $cp_wall, \"times_floor\": $(ratio "$ashyq_wall" "$cp_wall" | sed 's/^-$/null/'),"
   echo "    \"nochange_rebuild\": {\"wall_s\": $nochange_wall, \"files_rewritten\": $nochange_rewritten},"
+  echo "    \"bytes_per_grant\": $bytes_per_grant, \"bytes_by_part\": {\"html\": $html_bytes, \"downloads\": $downloads_bytes, \"data\": $data_bytes, \"search\": $search_bytes},"
+  echo "    \"grant_page\": {\"pages_measured\": $grant_pages, \"html_bytes\": $grant_html, \"gzip_bytes\": $grant_gzip},"
   echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed}},"
   if [ "$hugo" = 1 ]; then
     echo "  \"hugo\": {\"version\": $(json_string "$hugo_version"), \"wall_s\": $hugo_wall, \"cpu_s\": $hugo_cpu, \"peak_rss_kib\": $hugo_rss, \"pages\": $hugo_pages, \"redirect_stubs\": $hugo_stubs, \"files\": $hugo_files, \"bytes\": $hugo_bytes, \"disk_kib\": $hugo_disk},"

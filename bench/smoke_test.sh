@@ -7,9 +7,12 @@ ashyq=$1 synth=$2 source_dir=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# The script's progress goes to stderr as it happens, each line with the time: if ctest stops the
+# test at its time limit, its output shows which step was running and since when.
+stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%T)" "$line"; done; }
 "$source_dir/bench/run.sh" --grants 200 --runs 1 --work "$work/bench" --json "$work/results.json" \
-  --ashyq "$ashyq" --synth "$synth" >"$work/report.txt" 2>"$work/log.txt" || {
-  cat "$work/log.txt" "$work/report.txt" >&2
+  --ashyq "$ashyq" --synth "$synth" >"$work/report.txt" 2> >(stamp >&2) || {
+  cat "$work/report.txt" >&2
   exit 1
 }
 cat "$work/report.txt"

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
 namespace ashyq::opendata {
 namespace {
 
@@ -73,21 +75,22 @@ std::string write_csv(const Table& table, CsvFlavour flavour) {
   return out;
 }
 
-nlohmann::ordered_json json_rows(const Table& table) {
-  const TableSchema& schema = *table.schema;
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < row.size(); ++i) object[schema.columns[i].id] = json_value(row[i]);
-    rows.push_back(std::move(object));
-  }
-  return rows;
+std::string json_open(const TableSchema& schema) {
+  return "{" + nlohmann::json(schema.name).dump() + ":[";
+}
+
+std::string json_row(const TableSchema& schema, const std::vector<Cell>& row) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < row.size(); ++i) object[schema.columns[i].id] = json_value(row[i]);
+  return object.dump();
 }
 
 std::string write_json(const Table& table) {
-  nlohmann::ordered_json doc = nlohmann::ordered_json::object();
-  doc[table.schema->name] = json_rows(table);
-  return doc.dump(1) + "\n";
+  std::string out = json_open(*table.schema);
+  for (const auto& row : table.rows) out += "\n" + json_row(*table.schema, row) + ",";
+  if (!table.rows.empty()) out.back() = '\n';  // no comma after the last row
+  out += kJsonClose;
+  return out;
 }
 
 }  // namespace ashyq::opendata

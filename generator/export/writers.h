@@ -19,11 +19,19 @@
 //    written with a leading apostrophe (') so that no spreadsheet runs it as a formula. Integer
 //    and number columns are written as plain numbers and never prefixed, so -5 stays a number;
 //  - an empty cell means the value is not given.
-// JSON: {"<table name>": [ {column id: value, …}, … ]} with keys in column order; integers and
-// numbers as JSON numbers, booleans as true/false, a cell not given as null.
+// JSON: {"<table name>":[ {column id: value, …}, … ]} with keys in column order; integers and
+// numbers as JSON numbers, booleans as true/false, a cell not given as null. Compact, one row a
+// line: the opening {"<name>":[ on the first line, then each row as an object without spaces on
+// a line of its own, rows separated by a comma at the end of the line, then ]} and a line break:
+//   {"grants":[
+//   {"id":"a","amount_kzt":5000000,…},
+//   {"id":"b","amount_kzt":null,…}
+//   ]}
+// An empty table is {"grants":[]} and a line break. A line-based tool (grep, head, diff) reads it
+// a row at a time, and it is half the size of an indented document.
 #include <string>
-
-#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
 
 #include "export/tables.h"
 
@@ -34,8 +42,12 @@ std::string csv_field(const Cell& cell, ColumnType type);
 enum class CsvFlavour { plain, spreadsheet };
 std::string write_csv(const Table& table, CsvFlavour flavour);
 
-nlohmann::ordered_json json_rows(const Table& table);
-// The table as a JSON document, indented by one space, ending in a line break.
+// The pieces of write_json(), for writing a table a chunk of rows at a time: the document is
+// json_open(), then for each row a line break and json_row() with a comma after every row but the
+// last, then a line break when there were rows, then kJsonClose.
+std::string json_open(const TableSchema& schema);  // {"<name>":[
+std::string json_row(const TableSchema& schema, const std::vector<Cell>& row);
+inline constexpr std::string_view kJsonClose = "]}\n";
 std::string write_json(const Table& table);
 
 }  // namespace ashyq::opendata

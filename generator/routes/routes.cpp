@@ -108,6 +108,9 @@ constexpr std::string_view kOtherReservedPageNames[] = {"assets", "index"};
 // Segments under /<lang>/grants/ that are not facets.
 constexpr std::string_view kCatalogueSegments[] = {"page", "sort"};
 
+// The folder of the pages' download files, beside the languages' folders.
+constexpr std::string_view kDownloadsFolder = "downloads/";
+
 // The not-found page's file, in the root and in each language's folder.
 constexpr std::string_view kNotFoundFile = "404.html";
 
@@ -312,8 +315,12 @@ std::string not_found_path(std::optional<Lang> lang) {
 std::string download_base(const Portal& portal, const PortalIndex& index, const PageKey& key,
                           std::string_view table) {
   PageKey first = key;
-  first.page = 1;  // a list's files sit beside its first page
-  return url(portal, index, first).substr(1) + std::string(table);
+  first.page = 1;  // a list's files are those of its first page
+  // The tables hold both languages' texts, so a file serves every language's page: its path is
+  // the page's URL without the language ("kk/grants/x/" → "downloads/grants/x/").
+  const std::string page = url(portal, index, first);
+  return std::string(kDownloadsFolder) + page.substr(lang_prefix(key.lang).size()) +
+         std::string(table);
 }
 
 std::string absolute(const SiteConfig& config, std::string_view path) {

@@ -232,7 +232,9 @@ std::string file_url(std::string_view path);
 // page of a language, or the root's for a path outside both.
 std::string folder_index_file();                       // "index.html"
 std::string not_found_path(std::optional<Lang> lang);  // "kk/404.html", or "404.html"
-// A page's download file without its extension: "kk/grants/<id>/grants" for table "grants".
+// A page's download file without its extension, the same in every language (the tables hold both
+// languages' texts): "downloads/grants/<id>/grants" for table "grants" of /kk/grants/<id>/ and of
+// /ru/grants/<id>/; a paginated list's files are its first page's.
 std::string download_base(const Portal& portal, const PortalIndex& index, const PageKey& key,
                           std::string_view table);
 

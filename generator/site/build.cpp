@@ -200,9 +200,9 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     start = Clock::now();
     if (Status s = writer.write(page_path(site, pages[i]), *html); !s.ok()) return s;
     add_elapsed(write_ns, start);
-    // A paginated list's files hold all its rows and sit beside its first page. They are the same
-    // bytes in every language, so the first language's page writes them for all, a chunk of rows
-    // at a time: making and writing them are one step, timed as downloads (and as render thread
+    // A paginated list's files hold all its rows and belong to its first page. Every language's
+    // page links to the same files, so the first language's page writes them, a chunk of rows at
+    // a time: making and writing them are one step, timed as downloads (and as render thread
     // time), not as writes, which are the pages' HTML.
     if (pages[i].page == 1 && pages[i].lang == portal.config.languages.front()) {
       start = Clock::now();

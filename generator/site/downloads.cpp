@@ -360,16 +360,10 @@ class TemporaryFolder {
 
 }  // namespace
 
-Result<WrittenTable> write_table(output::OutputWriter& writer,
-                                 const std::vector<std::string>& bases, const BulkTable& table,
-                                 TableFiles files) {
+Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string& base,
+                                 const BulkTable& table, TableFiles files) {
   const opendata::CsvFlavour flavour =
       files == TableFiles::bulk ? opendata::CsvFlavour::plain : opendata::CsvFlavour::spreadsheet;
-  std::vector<std::string> csv_paths, json_paths;
-  for (const std::string& base : bases) {
-    csv_paths.push_back(base + ".csv");
-    json_paths.push_back(base + ".json");
-  }
   // The bulk files' XLSX copy is assembled on disk beside the stream, a row at a time, and goes
   // through the writer once complete (its ZIP directory comes last).
   std::optional<TemporaryFolder> folder;
@@ -378,59 +372,48 @@ Result<WrittenTable> write_table(output::OutputWriter& writer,
       files == TableFiles::bulk ? folder.emplace().path() / "table.xlsx" : std::filesystem::path();
   if (folder && !folder->status().ok()) return folder->status();
   if (files == TableFiles::bulk) {
-    auto opened = opendata::XlsxWriter::open(xlsx_file, bases.front() + ".xlsx", *table.schema);
+    auto opened = opendata::XlsxWriter::open(xlsx_file, base + ".xlsx", *table.schema);
     if (!opened.ok()) return opened.status();
     xlsx = std::move(opened).value();
   }
-  const opendata::Table empty{table.schema, {}};
   // write_csv() of a chunk is the header, then its rows; every chunk but the first loses the
   // header.
-  const std::string header = opendata::write_csv(empty, flavour);
-  // write_json() of a chunk is {"<name>": [ the rows ]} indented by one space: the rows sit
-  // between the opening "[\n" and the closing "\n ]\n}\n", and chunks join with ",\n".
-  const std::string no_rows = opendata::write_json(empty);  // {\n "<name>": []\n}\n
-  const std::string open = no_rows.substr(0, no_rows.rfind("[]") + 1) + "\n";
-  const std::string close = "\n ]\n}\n";
+  const std::string header = opendata::write_csv(opendata::Table{table.schema, {}}, flavour);
   WrittenTable written;
-  std::int64_t bytes = 0;  // of one CSV, one JSON and one XLSX file
-  // The JSON files are streamed inside the CSV files' stream, so both are open at once and each
+  // The JSON file is streamed inside the CSV file's stream, so both are open at once and each
   // chunk, made once, goes to both.
   using Append = output::OutputWriter::Append;
-  const Status streamed = writer.write_streamed(csv_paths, [&](const Append& csv) {
-    return writer.write_streamed(json_paths, [&](const Append& json) {
+  const Status streamed = writer.write_streamed(base + ".csv", [&](const Append& csv) {
+    return writer.write_streamed(base + ".json", [&](const Append& json) {
       auto to_csv = [&](std::string_view text) {
         csv(text);
-        bytes += static_cast<std::int64_t>(text.size());
+        written.bytes += static_cast<std::int64_t>(text.size());
       };
       auto to_json = [&](std::string_view text) {
         json(text);
-        bytes += static_cast<std::int64_t>(text.size());
+        written.bytes += static_cast<std::int64_t>(text.size());
       };
       to_csv(header);
-      bool first = true;
+      to_json(opendata::json_open(*table.schema));
       for (std::size_t c = 0; c < table.chunks; ++c) {
         const opendata::Table chunk = table.rows(c);
-        written.rows += chunk.rows.size();
-        if (chunk.rows.empty()) continue;
-        if (xlsx)
+        if (xlsx && !chunk.rows.empty())
           if (Status added = xlsx->add(chunk); !added.ok()) return added;
         to_csv(std::string_view(opendata::write_csv(chunk, flavour)).substr(header.size()));
-        const std::string text = opendata::write_json(chunk);
-        to_json(first ? open : ",\n");
-        to_json(
-            std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
-        first = false;
+        for (const auto& row : chunk.rows) {  // write_json(): ",\n" between rows
+          to_json(written.rows++ == 0 ? "\n" : ",\n");
+          to_json(opendata::json_row(*table.schema, row));
+        }
       }
-      to_json(first ? no_rows : close);
+      if (written.rows > 0) to_json("\n");
+      to_json(opendata::kJsonClose);
       return Status();
     });
   });
   if (!streamed.ok()) return streamed;
   if (xlsx) {
     if (Status closed = xlsx->close(); !closed.ok()) return closed;
-    std::vector<std::string> xlsx_paths;
-    for (const std::string& base : bases) xlsx_paths.push_back(base + ".xlsx");
-    const Status copied = writer.write_streamed(xlsx_paths, [&](const Append& append) {
+    const Status copied = writer.write_streamed(base + ".xlsx", [&](const Append& append) {
       std::ifstream in(xlsx_file, std::ios::binary);
       std::string buffer(output::OutputWriter::kStreamBuffer, '\0');
       while (in) {
@@ -438,38 +421,29 @@ Result<WrittenTable> write_table(output::OutputWriter& writer,
         const auto n = static_cast<std::size_t>(in.gcount());
         if (n == 0) break;
         append(std::string_view(buffer.data(), n));
-        bytes += static_cast<std::int64_t>(n);
+        written.bytes += static_cast<std::int64_t>(n);
       }
       if (in.bad())
-        return Status::io_error(xlsx_file.string(), "cannot read back " + xlsx_paths.front());
+        return Status::io_error(xlsx_file.string(), "cannot read back " + base + ".xlsx");
       return Status();
     });
     if (!copied.ok()) return copied;
   }
-  written.bytes = bytes * static_cast<std::int64_t>(bases.size());
   return written;
 }
 
 Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::string& base,
                                      const BulkTable& table) {
-  Result<WrittenTable> written = write_table(writer, {base}, table, TableFiles::bulk);
+  Result<WrittenTable> written = write_table(writer, base, table, TableFiles::bulk);
   if (!written.ok()) return written.status();
   return written->rows;
 }
 
 Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey& key,
                                           output::OutputWriter& writer, std::size_t chunk_size) {
-  const std::string folder = page_folder(site, key);
-  std::vector<std::string> folders = {folder};
-  for (Lang lang : site.portal.config.languages) {
-    if (lang == key.lang) continue;
-    folders.push_back(page_folder(site, key.in(lang)));
-  }
   std::int64_t bytes = 0;
   for (const PageDownload& d : page_download_tables(site, key, chunk_size)) {
-    std::vector<std::string> bases;
-    for (const std::string& f : folders) bases.push_back(f + d.base.substr(folder.size()));
-    Result<WrittenTable> written = write_table(writer, bases, d.table, TableFiles::page);
+    Result<WrittenTable> written = write_table(writer, d.base, d.table, TableFiles::page);
     if (!written.ok()) return written.status();
     bytes += written->bytes;
   }

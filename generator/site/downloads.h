@@ -75,29 +75,27 @@ std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site);
 
 struct WrittenTable {
   std::size_t rows = 0;    // rows of the table
-  std::int64_t bytes = 0;  // bytes written, summed over every path
+  std::int64_t bytes = 0;  // bytes written
 };
 // Who a table's files are for (docs/open-data.md): a page's files for a reader who opens them from
 // the page, the CSV with a byte order mark so that a spreadsheet reads its letters
 // (CsvFlavour::spreadsheet), and JSON; the bulk files for programs, plain UTF-8 CSV as
 // datapackage.json describes it and JSON, with an XLSX copy for spreadsheet users.
 enum class TableFiles { page, bulk };
-// Writes "<base>.csv" and "<base>.json" (and for TableFiles::bulk "<base>.xlsx") of `table` for
-// every base in `bases` (the same bytes to each) through `writer`, one chunk at a time, with the
-// bytes opendata::write_csv() and write_json() give for the whole table. Each chunk is made once
-// and goes to every file, so at most one chunk, as a table and as CSV and JSON text, is in memory
-// at a time; the XLSX file is assembled in a temporary folder, a row at a time, and then streamed.
-// Fails with the writer's or the XLSX file's error, which names the file.
-Result<WrittenTable> write_table(output::OutputWriter& writer,
-                                 const std::vector<std::string>& bases, const BulkTable& table,
-                                 TableFiles files);
-// write_table() of a bulk file to one base; returns its row count.
+// Writes "<base>.csv" and "<base>.json" (and for TableFiles::bulk "<base>.xlsx") of `table`
+// through `writer`, one chunk at a time, with the bytes opendata::write_csv() and write_json() give
+// for the whole table. Each chunk is made once and goes to every file, so at most one chunk, as a
+// table and as CSV and JSON text, is in memory at a time; the XLSX file is assembled in a
+// temporary folder, a row at a time, and then streamed. Fails with the writer's or the XLSX file's
+// error, which names the file.
+Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string& base,
+                                 const BulkTable& table, TableFiles files);
+// write_table() of a bulk file; returns its row count.
 Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::string& base,
                                      const BulkTable& table);
-// Writes the page's files (page_download_tables) into the folder of every language of the site,
-// whatever the page's language: the tables hold both languages' texts, so the files of /kk/… and
-// /ru/… are the same bytes, made once, a chunk at a time, and streamed to every folder at once.
-// Returns the bytes written, summed over every path, or write_table()'s error.
+// Writes the page's files (page_download_tables), once for every language: the tables hold both
+// languages' texts, so /kk/… and /ru/… link to the same files under downloads/ (see
+// routes::download_base). Returns the bytes written, or write_table()'s error.
 Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey& key,
                                           output::OutputWriter& writer,
                                           std::size_t chunk_size = 256);

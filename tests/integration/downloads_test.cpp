@@ -78,7 +78,9 @@ TEST_CASE("A grant page's downloads hold its own row with the page's figures", "
   BuiltPortal p;
   for (const char* lang : {"kk", "ru"}) {
     const std::string dir = std::string(lang) + "/grants/synthetic-2024-subgrants-json/";
-    const json grants = p.read_json(dir + "grants.json")["grants"];
+    // Both languages' pages link to the one file of each table: it holds both languages' texts.
+    const std::string files = "downloads/grants/synthetic-2024-subgrants-json/";
+    const json grants = p.read_json(files + "grants.json")["grants"];
     REQUIRE(grants.size() == 1);
     CHECK(grants[0]["id"] == "synthetic-2024-subgrants-json");
     CHECK(grants[0]["amount"] == 8000000);
@@ -90,14 +92,15 @@ TEST_CASE("A grant page's downloads hold its own row with the page's figures", "
     CHECK(page.find(tenge(8000000)) != std::string::npos);
     CHECK(page.find(tenge(1000000)) != std::string::npos);
     // The links are plain, and say how many rows each file has.
-    CHECK(page.find("<a href=\"/" + dir + "grants.csv\" type=\"text/csv\">CSV</a>") !=
+    CHECK(page.find("<a href=\"/" + files + "grants.csv\" type=\"text/csv\">CSV</a>") !=
           std::string::npos);
-    CHECK(page.find("<a href=\"/" + dir + "subgrants.json\" type=\"application/json\">JSON</a>") !=
-          std::string::npos);
+    CHECK(page.find("<a href=\"/" + files +
+                    "subgrants.json\" type=\"application/json\">JSON</a>") != std::string::npos);
+    CHECK_FALSE(p.site.exists("public/" + dir + "grants.csv"));
     CHECK(page.find(std::string(lang) == "kk" ? "(жолдар саны: 3)" : "(строк: 3)") !=
           std::string::npos);
     // The same row in CSV, same figures.
-    const auto lines = csv_lines(p.read(dir + "grants.csv"), Bom::page);
+    const auto lines = csv_lines(p.read(files + "grants.csv"), Bom::page);
     REQUIRE(lines.size() == 2);
     const auto header = split(lines[0], ',');
     CHECK(header.front() == "id");
@@ -105,15 +108,15 @@ TEST_CASE("A grant page's downloads hold its own row with the page's figures", "
     CHECK(split(lines[1], ',')[amount_at] == "8000000");
   }
   // A grant without a published amount has an empty amount, never 0.
-  const json planned = p.read_json("kk/grants/synthetic-2025-planned/grants.json")["grants"];
+  const json planned = p.read_json("downloads/grants/synthetic-2025-planned/grants.json")["grants"];
   CHECK(planned[0]["amount"].is_null());
-  CHECK_FALSE(p.site.exists("public/kk/grants/synthetic-2025-planned/subgrants.csv"));
+  CHECK_FALSE(p.site.exists("public/downloads/grants/synthetic-2025-planned/subgrants.csv"));
 }
 
 TEST_CASE("The registry's download sums to the registry page's total, and hides private names",
           "[export]") {
   BuiltPortal p;
-  const json rows = p.read_json("ru/subgrants/subgrants.json")["subgrants"];
+  const json rows = p.read_json("downloads/subgrants/subgrants.json")["subgrants"];
   REQUIRE(rows.size() == 6);
   long long sum = 0;
   for (const json& r : rows) sum += r["amount"].get<long long>();
@@ -121,7 +124,7 @@ TEST_CASE("The registry's download sums to the registry page's total, and hides 
   CHECK(p.read("ru/subgrants/index.html").find(tenge(2000000)) != std::string::npos);
   // The registry is paginated (page_size 2): every page links to the one file of all six rows.
   const std::string page3 = p.read("ru/subgrants/page/3/index.html");
-  CHECK(page3.find("href=\"/ru/subgrants/subgrants.csv\"") != std::string::npos);
+  CHECK(page3.find("href=\"/downloads/subgrants/subgrants.csv\"") != std::string::npos);
   CHECK(page3.find("(строк: 6)") != std::string::npos);
 
   // A person without consent: no name in any file; with consent and an NGO: named, as on the page.
@@ -157,32 +160,33 @@ TEST_CASE("Facet, region, organisation and plan downloads hold exactly the rows 
   };
   using Ids = std::vector<std::string>;
   // Year 2024 has three grants on two pages, newest first; the file has all three.
-  CHECK(ids("kk/grants/year/2024/grants.json", "grants") == Ids{"synthetic-2024-subgrants-csv",
-                                                                "synthetic-2024-ecology",
-                                                                "synthetic-2024-subgrants-json"});
+  CHECK(ids("downloads/grants/year/2024/grants.json", "grants") ==
+        Ids{"synthetic-2024-subgrants-csv", "synthetic-2024-ecology",
+            "synthetic-2024-subgrants-json"});
   CHECK(p.read("kk/grants/year/2024/page/2/index.html")
-            .find("href=\"/kk/grants/year/2024/grants.csv\"") != std::string::npos);
-  CHECK_FALSE(p.site.exists("public/kk/grants/year/2024/page/2/grants.csv"));
-  CHECK(ids("ru/grants/status/completed/grants.json", "grants") ==
+            .find("href=\"/downloads/grants/year/2024/grants.csv\"") != std::string::npos);
+  CHECK_FALSE(p.site.exists("public/downloads/grants/year/2024/page/2/grants.csv"));
+  CHECK(ids("downloads/grants/status/completed/grants.json", "grants") ==
         Ids{"synthetic-2024-ecology", "synthetic-2023-culture-bridge", "synthetic-2023-literacy"});
   // The organisation page: its profile, and every grant it lists under any role.
-  CHECK(ids("ru/organisations/synthetic-grantee-one/organisations.json", "organisations") ==
+  CHECK(ids("downloads/organisations/synthetic-grantee-one/organisations.json", "organisations") ==
         Ids{"synthetic-grantee-one"});
-  CHECK(ids("ru/organisations/synthetic-grantee-one/grants.json", "grants") ==
+  CHECK(ids("downloads/organisations/synthetic-grantee-one/grants.json", "grants") ==
         Ids{"synthetic-2025-application", "synthetic-2024-subgrants-json",
             "synthetic-2023-literacy"});
-  const json org = p.read_json("ru/organisations/organisations.json")["organisations"];
+  const json org = p.read_json("downloads/organisations/organisations.json")["organisations"];
   REQUIRE(org.size() == 6);
   // A region lists its grants and the sub-grants counted under it.
-  CHECK(ids("kk/regions/synthetic-shymkent/grants.json", "grants") ==
+  CHECK(ids("downloads/regions/synthetic-shymkent/grants.json", "grants") ==
         Ids{"synthetic-2024-subgrants-csv"});
-  CHECK(ids("kk/regions/synthetic-shymkent/subgrants.json", "subgrants") ==
+  CHECK(ids("downloads/regions/synthetic-shymkent/subgrants.json", "subgrants") ==
         Ids{"synthetic-csv-01", "synthetic-csv-03"});
-  CHECK(ids("kk/subgrants/region/synthetic-shymkent/subgrants.json", "subgrants") ==
+  CHECK(ids("downloads/subgrants/region/synthetic-shymkent/subgrants.json", "subgrants") ==
         Ids{"synthetic-csv-01", "synthetic-csv-03"});
-  CHECK(ids("kk/subgrants/programme/synthetic-2024-subgrants-json/subgrants.json", "subgrants") ==
-        Ids{"synthetic-sg-01", "synthetic-sg-02", "synthetic-sg-03"});
-  const json topics = p.read_json("ru/plans/synthetic-plan-2024/plan_topics.json")["plan_topics"];
+  CHECK(ids("downloads/subgrants/programme/synthetic-2024-subgrants-json/subgrants.json",
+            "subgrants") == Ids{"synthetic-sg-01", "synthetic-sg-02", "synthetic-sg-03"});
+  const json topics =
+      p.read_json("downloads/plans/synthetic-plan-2024/plan_topics.json")["plan_topics"];
   CHECK(topics.size() >= 1);
   for (const json& t : topics) CHECK(t["plan_id"] == "synthetic-plan-2024");
 }
@@ -229,11 +233,13 @@ TEST_CASE("The full fixture's budget lines, indicators and media come out with t
   TestSite site("full");
   REQUIRE(site.build().exit_code == 0);
   const json budget = json::parse(site.read("public/data/budget_lines.json"))["budget_lines"];
-  const json grant =
-      json::parse(site.read("public/kk/grants/synthetic-2024-full/grants.json"))["grants"][0];
+  const json grant = json::parse(
+      site.read("public/downloads/grants/synthetic-2024-full/grants.json"))["grants"][0];
   REQUIRE(budget.size() > 0);
-  CHECK(site.read("public/kk/grants/synthetic-2024-full/budget_lines.json") ==
-        site.read("public/ru/grants/synthetic-2024-full/budget_lines.json"));
+  // One file for both languages' pages, none in the languages' folders.
+  CHECK(site.exists("public/downloads/grants/synthetic-2024-full/budget_lines.json"));
+  CHECK_FALSE(site.exists("public/kk/grants/synthetic-2024-full/budget_lines.json"));
+  CHECK_FALSE(site.exists("public/ru/grants/synthetic-2024-full/budget_lines.json"));
   CHECK(json::parse(site.read("public/data/indicators.json"))["indicators"].size() > 0);
   CHECK(json::parse(site.read("public/data/media.json"))["media"].size() > 0);
   CHECK(grant["id"] == "synthetic-2024-full");
@@ -445,13 +451,13 @@ TEST_CASE("A title starting with = is defused in every CSV, and kept as is in JS
                     "\"title\": {\"kk\": \"Ырыс:", "\"title\": {\"kk\": \"=1+2 Ырыс:");
   REQUIRE(site.build().exit_code == 0);
   for (const char* path :
-       {"public/data/grants.csv", "public/kk/grants/synthetic-2024-ecology/grants.csv",
-        "public/ru/grants/year/2024/grants.csv"}) {
+       {"public/data/grants.csv", "public/downloads/grants/synthetic-2024-ecology/grants.csv",
+        "public/downloads/grants/year/2024/grants.csv"}) {
     INFO(path);
     CHECK(site.read(path).find(",'=1+2 ") != std::string::npos);
     CHECK(site.read(path).find(",=1+2") == std::string::npos);
   }
-  CHECK(site.read("public/data/grants.json").find("\"title_kk\": \"=1+2 ") != std::string::npos);
+  CHECK(site.read("public/data/grants.json").find("\"title_kk\":\"=1+2 ") != std::string::npos);
 }
 
 TEST_CASE("Two builds of the same portal give byte-identical data files", "[export]") {

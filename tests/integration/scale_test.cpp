@@ -144,7 +144,7 @@ TEST_CASE("Region and organisation pages show the first page of their lists and 
     CHECK(shown.size() == std::min(grants, page_size));
     newest.resize(std::min(newest.size(), page_size));
     CHECK(shown == newest);
-    CHECK(lines_in(entry.path() / "grants.csv") == grants + 1);  // its files hold them all
+    CHECK(lines_in(public_dir / "downloads/regions" / id / "grants.csv") == grants + 1);  // all
     grants_cut += grants > page_size ? 1 : 0;
     if (grants > page_size)
       CHECK(html.find("<p>Показаны 1–5 / " + std::to_string(grants) +
@@ -165,7 +165,7 @@ TEST_CASE("Region and organisation pages show the first page of their lists and 
     const std::string sub_table =
         between(html, "<table class=\"subgrant-list stack\">", "</table>");
     CHECK(count(sub_table, "<tr>") == std::min(subgrants, page_size) + 1);  // and the head
-    CHECK(lines_in(entry.path() / "subgrants.csv") == subgrants + 1);
+    CHECK(lines_in(public_dir / "downloads/regions" / id / "subgrants.csv") == subgrants + 1);
     subgrants_cut += subgrants > page_size ? 1 : 0;
     if (subgrants > page_size)
       CHECK(html.find("<p>Показаны 1–5 / " + std::to_string(subgrants) +
@@ -189,7 +189,8 @@ TEST_CASE("Region and organisation pages show the first page of their lists and 
     }
     CHECK(rows == subgrants);
     CHECK_FALSE(fs::exists(registry / "page" / std::to_string(pages + 1)));
-    CHECK(lines_in(registry / "subgrants.csv") == subgrants + 1);
+    CHECK(lines_in(public_dir / "downloads/subgrants/region" / id / "subgrants.csv") ==
+          subgrants + 1);
   }
   CHECK(regions_seen == 20);
   // Most synthetic regions have more than page_size grants (19 of 20 with this seed) and all have

@@ -108,8 +108,8 @@ TEST_CASE("ashyq serve answers both languages, the downloads and the assets with
       {"/data/grants.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
        "data/grants.xlsx"},
       {"/data/datapackage.json", "application/json; charset=utf-8", "data/datapackage.json"},
-      {"/kk/grants/synthetic-2024-full/budget_lines.csv", "text/csv; charset=utf-8",
-       "kk/grants/synthetic-2024-full/budget_lines.csv"},
+      {"/downloads/grants/synthetic-2024-full/budget_lines.csv", "text/csv; charset=utf-8",
+       "downloads/grants/synthetic-2024-full/budget_lines.csv"},
       {"/sitemap.xml", "application/xml; charset=utf-8", "sitemap.xml"},
       {"/robots.txt", "text/plain; charset=utf-8", "robots.txt"},
   };

@@ -126,22 +126,28 @@ TEST_CASE("datapackage.json names the licence and describes plain UTF-8 CSV with
   CHECK_FALSE(datapackage(portal, std::vector<TableSize>{}).contains("licenses"));
 }
 
-TEST_CASE("A JSON download is {table: rows} with keys in column order and null for empty cells",
+TEST_CASE("A JSON download is {table: rows}, one row a line, keys in column order, null for empty",
           "[export]") {
   Table table{&sample_schema(), {}};
+  CHECK(write_json(table) == "{\"sample\":[]}\n");
   table.rows.push_back({std::string("sg-01"), std::int64_t{-3}, 0.5, std::string("=x"), Cell{}});
   CHECK(write_json(table) ==
-        "{\n"
-        " \"sample\": [\n"
-        "  {\n"
-        "   \"id\": \"sg-01\",\n"
-        "   \"amount\": -3,\n"
-        "   \"share\": 0.5,\n"
-        "   \"note_kk\": \"=x\",\n"
-        "   \"date\": null\n"
-        "  }\n"
-        " ]\n"
-        "}\n");
+        "{\"sample\":[\n"
+        "{\"id\":\"sg-01\",\"amount\":-3,\"share\":0.5,\"note_kk\":\"=x\",\"date\":null}\n"
+        "]}\n");
+  table.rows.push_back({std::string("sg-02"), std::int64_t{7}, Cell{}, std::string("\"ә\"\n"),
+                        std::string("2024-05")});
+  const std::string two = write_json(table);
+  CHECK(two ==
+        "{\"sample\":[\n"
+        "{\"id\":\"sg-01\",\"amount\":-3,\"share\":0.5,\"note_kk\":\"=x\",\"date\":null},\n"
+        "{\"id\":\"sg-02\",\"amount\":7,\"share\":null,\"note_kk\":\"\\\"ә\\\"\\n\","
+        "\"date\":\"2024-05\"}\n"
+        "]}\n");
+  // It is JSON, and gives the rows back.
+  const nlohmann::json parsed = nlohmann::json::parse(two);
+  REQUIRE(parsed["sample"].size() == 2);
+  CHECK(parsed["sample"][1]["note_kk"] == "\"ә\"\n");
 }
 
 TEST_CASE("Every table defines each column once, and bilingual fields come as _kk and _ru pairs",
