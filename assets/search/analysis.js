@@ -154,6 +154,13 @@ function stemRussian(input) {
 const KAZAKH_MIN_STEM = 3;
 const KAZAKH_VOWELS = 'аәеёиоөуұүыіэюя';
 
+// Kazakh letters that a keyboard without them replaces by the nearest Russian one: "Актау",
+// "жастардын", "онир" find what "Ақтау", "жастардың", "өңір" find. Every Kazakh word is folded
+// before it is stemmed, in the index and the query alike; suffixes and letter classes are read in
+// folded letters too (the C++ fold_kazakh).
+const FOLDED = new Map([...'әғқңөұүһі'].map((letter, k) => [letter, 'агкноуухи'[k]]));
+const fold = (letter) => FOLDED.get(letter) ?? letter;
+
 const VOICELESS = 'пфкқтсшщхһцч';
 
 // What the letter before a suffix must be (Kazakh suffixes assimilate to it): the same classes as
@@ -163,10 +170,10 @@ const AFTER = {
   notVoiceless: (c) => !VOICELESS.includes(c),
   voicedConsonant: (c) => !KAZAKH_VOWELS.includes(c) && !VOICELESS.includes(c),
   vowel: (c) => KAZAKH_VOWELS.includes(c),
-  vowelNotYI: (c) => KAZAKH_VOWELS.includes(c) && c !== 'ы' && c !== 'і',
+  vowelNotYI: (c) => KAZAKH_VOWELS.includes(c) && c !== 'ы' && c !== 'и',
   consonant: (c) => !KAZAKH_VOWELS.includes(c),
-  yI: (c) => c === 'ы' || c === 'і',
-  vowelOrNasal: (c) => KAZAKH_VOWELS.includes(c) || c === 'м' || c === 'н' || c === 'ң',
+  yI: (c) => c === 'ы' || c === 'и',
+  vowelOrNasal: (c) => KAZAKH_VOWELS.includes(c) || c === 'м' || c === 'н',
 };
 
 // Plural, possessive, case and the attributive -ғы/-дағы, each with the class of the letter it may
@@ -175,9 +182,9 @@ const KAZAKH_SUFFIXES = [
   // plural
   ['лар', 'notVoiceless'], ['лер', 'notVoiceless'], ['дар', 'notVoiceless'],
   ['дер', 'notVoiceless'], ['тар', 'voiceless'], ['тер', 'voiceless'],
-  // possessive: 1sg, 2sg, 2sg polite, 3, 1pl
-  ['ым', 'consonant'], ['ім', 'consonant'], ['м', 'vowel'], ['ың', 'consonant'],
-  ['ің', 'consonant'], ['ң', 'vowel'], ['ыңыз', 'consonant'], ['іңіз', 'consonant'],
+  // possessive: 1sg, 2sg polite, 3, 1pl (not the informal 2sg -ың: folded, it reads -ын, as the C++
+  // says)
+  ['ым', 'consonant'], ['ім', 'consonant'], ['м', 'vowel'], ['ыңыз', 'consonant'], ['іңіз', 'consonant'],
   ['ңыз', 'vowel'], ['ңіз', 'vowel'], ['ы', 'consonant'], ['і', 'consonant'],
   ['сы', 'vowelNotYI'], ['сі', 'vowelNotYI'], ['ымыз', 'consonant'], ['іміз', 'consonant'],
   ['мыз', 'vowel'], ['міз', 'vowel'],
@@ -202,9 +209,10 @@ const KAZAKH_SUFFIXES = [
   ['дағы', 'notVoiceless'], ['дегі', 'notVoiceless'], ['тағы', 'voiceless'], ['тегі', 'voiceless'],
   ['ндағы', 'yI'], ['ндегі', 'yI'], ['ғы', 'voicedConsonant'], ['гі', 'voicedConsonant'],
   ['қы', 'voiceless'], ['кі', 'voiceless'],
-].map(([text, after]) => ({ letters: [...text], after: AFTER[after] }));
+].map(([text, after]) => ({ letters: [...text].map(fold), after: AFTER[after] }));
 
-const DEVOICED = new Map(Object.entries({ б: 'п', г: 'к', ғ: 'қ' }));
+// In folded letters (ғ is г by then).
+const DEVOICED = new Map(Object.entries({ б: 'п', г: 'к' }));
 
 function devoiceFinal(letters) {
   const last = letters[letters.length - 1];
@@ -218,9 +226,9 @@ function endsWithLetters(letters, suffix) {
 }
 
 function stemKazakh(word) {
-  const letters = [...word];
+  const letters = [...word].map(fold);
   const firstVowel = letters.findIndex((letter) => KAZAKH_VOWELS.includes(letter));
-  if (firstVowel < 0) return word;
+  if (firstVowel < 0) return letters.join('');
   devoiceFinal(letters);
   for (;;) {
     let best = 0;

@@ -205,6 +205,18 @@ void stem_russian(Word& word) {
 // two-letter remainders ("ау" of "аудан") would join unrelated words. See the docs' known limits.
 constexpr std::size_t kKazakhMinStem = 3;
 
+// Kazakh letters that a keyboard without them replaces by the nearest Russian one: a query typed
+// "Актау", "жастардын", "онир" must find what "Ақтау", "жастардың", "өңір" find. Every Kazakh word
+// is folded before it is stemmed, in the index and in the query alike, so both spellings are one
+// term; the suffixes and the letter classes below are read in folded letters too.
+constexpr std::u32string_view kKazakhLetters = U"әғқңөұүһі";
+constexpr std::u32string_view kFoldedLetters = U"агкноуухи";
+
+char32_t fold_kazakh(char32_t c) {
+  const std::size_t at = kKazakhLetters.find(c);
+  return at == std::u32string_view::npos ? c : kFoldedLetters[at];
+}
+
 bool is_kazakh_vowel(char32_t c) {
   return std::u32string_view(U"аәеёиоөуұүыіэюя").find(c) != std::u32string_view::npos;
 }
@@ -217,10 +229,10 @@ enum class After : unsigned char {
   not_voiceless,  // a vowel or a voiced consonant
   voiced_consonant,
   vowel,
-  vowel_not_y_i,  // a vowel other than ы, і
+  vowel_not_y_i,  // a vowel other than ы, і (folded: и)
   consonant,
-  y_i,             // ы or і: after the 3rd person possessive
-  vowel_or_nasal,  // a vowel, м, н or ң
+  y_i,             // ы or і (folded: и): after the 3rd person possessive
+  vowel_or_nasal,  // a vowel, м, н or ң (folded: н)
 };
 
 struct KazakhSuffix {
@@ -232,7 +244,9 @@ struct KazakhSuffix {
 // variant. The stripper removes the longest one that may stand after what it leaves and leaves a
 // valid stem, then starts again on what is left, so a stem is a function of the string alone: a
 // bare word and the same word with suffixes end at the same stem (жобаларға → жобалар → жоба).
-constexpr std::array<KazakhSuffix, 68> kKazakhSuffixes = {{
+// The informal 2sg possessive -ың/-ің/-ң is not in the list: folded, -ың reads -ын, which would
+// take жоба+сы+н (the accusative after the possessive) as жобас+ын; "your" is rare in reports.
+constexpr std::array<KazakhSuffix, 65> kKazakhSuffixes = {{
     // plural
     {U"лар", After::not_voiceless},
     {U"лер", After::not_voiceless},
@@ -240,13 +254,10 @@ constexpr std::array<KazakhSuffix, 68> kKazakhSuffixes = {{
     {U"дер", After::not_voiceless},
     {U"тар", After::voiceless},
     {U"тер", After::voiceless},
-    // possessive: 1sg, 2sg, 2sg polite, 3, 1pl
+    // possessive: 1sg, 2sg polite, 3, 1pl
     {U"ым", After::consonant},
     {U"ім", After::consonant},
     {U"м", After::vowel},
-    {U"ың", After::consonant},
-    {U"ің", After::consonant},
-    {U"ң", After::vowel},
     {U"ыңыз", After::consonant},
     {U"іңіз", After::consonant},
     {U"ңыз", After::vowel},
@@ -332,19 +343,20 @@ bool may_follow(After after, char32_t c) {
     case After::vowel:
       return vowel;
     case After::vowel_not_y_i:
-      return vowel && c != U'ы' && c != U'і';
+      return vowel && c != U'ы' && c != U'и';
     case After::consonant:
       return !vowel;
     case After::y_i:
-      return c == U'ы' || c == U'і';
+      return c == U'ы' || c == U'и';
     case After::vowel_or_nasal:
-      return vowel || c == U'м' || c == U'н' || c == U'ң';
+      return vowel || c == U'м' || c == U'н';
   }
   return false;
 }
 
 // Kazakh writes a final voiced б, г, ғ only in loans; inside a word, before a vowel, п, к, қ become
-// voiced (есеп → есебі, бірлестік → бірлестігі). Writing every final one voiceless joins the two.
+// voiced (есеп → есебі, бірлестік → бірлестігі). Writing every final one voiceless joins the two
+// (in folded letters: б → п, г → к).
 void devoice_final(Word& word) {
   if (word.empty()) return;
   char32_t& last = word.back();
@@ -352,18 +364,35 @@ void devoice_final(Word& word) {
     last = U'п';
   else if (last == U'г')
     last = U'к';
-  else if (last == U'ғ')
-    last = U'қ';
+}
+
+// kKazakhSuffixes in folded letters, the table the stripper reads.
+struct FoldedSuffix {
+  std::u32string text;
+  After after;
+};
+const std::vector<FoldedSuffix>& folded_suffixes() {
+  static const std::vector<FoldedSuffix> table = [] {
+    std::vector<FoldedSuffix> out;
+    for (const KazakhSuffix& suffix : kKazakhSuffixes) {
+      std::u32string text(suffix.text);
+      for (char32_t& c : text) c = fold_kazakh(c);
+      out.push_back({std::move(text), suffix.after});
+    }
+    return out;
+  }();
+  return table;
 }
 
 void stem_kazakh(Word& word) {
+  for (char32_t& c : word) c = fold_kazakh(c);
   std::size_t first_vowel = 0;
   while (first_vowel < word.size() && !is_kazakh_vowel(word[first_vowel])) ++first_vowel;
   if (first_vowel == word.size()) return;  // no Kazakh vowel: digits, Latin, abbreviations
   devoice_final(word);
   for (;;) {
     std::size_t best = 0;
-    for (const KazakhSuffix& suffix : kKazakhSuffixes) {
+    for (const FoldedSuffix& suffix : folded_suffixes()) {
       if (suffix.text.size() <= best || !ends_with(word, 0, suffix.text)) continue;
       const std::size_t left = word.size() - suffix.text.size();
       if (left >= kKazakhMinStem && left > first_vowel && may_follow(suffix.after, word[left - 1]))

@@ -102,6 +102,21 @@ TEST_CASE("A Kazakh search for гранттардың finds the grant whose narr
     CHECK(url.rfind("/kk/", 0) == 0);
 }
 
+TEST_CASE("A Kazakh search typed without Kazakh letters finds what the Kazakh spelling finds",
+          "[search]") {
+  const IndexReader kk(built_output("portal"), "kk");
+  // A keyboard without ә, ғ, қ, ң, ө, ұ, ү, һ, і gives а, г, к, н, о, у, у, х, и (issue 15).
+  for (const auto& [spelt, typed] :
+       {std::pair{"шағын гранттардың", "шагын гранттардын"}, std::pair{"жастардың", "жастардын"},
+        std::pair{"синтетикалық облысы", "синтетикалык облысы"}}) {
+    INFO(spelt << " / " << typed);
+    const std::set<std::string> found = kk.urls_for(Lang::kk, spelt);
+    CHECK_FALSE(found.empty());
+    CHECK(kk.urls_for(Lang::kk, typed) == found);
+  }
+  CHECK(kk.urls_for(Lang::kk, "шагын гранттардын").count(kEcologyKk) == 1);
+}
+
 TEST_CASE("A Russian search for грантами finds the grant whose narrative says гранты", "[search]") {
   const IndexReader ru(built_output("portal"), "ru");
   CHECK(ru.urls_for(Lang::ru, "грантами").count(kEcologyRu) == 1);
