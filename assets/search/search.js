@@ -14,6 +14,8 @@ const input = document.getElementById('search-q');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
+// The other language's search (absent on a one-language portal).
+const other = document.getElementById('search-other');
 const lang = root.dataset.lang;
 const strings = JSON.parse(root.dataset.strings);
 const plural = new Intl.PluralRules(lang);
@@ -32,6 +34,22 @@ document.getElementById('search-site')?.remove();
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : `{${k}}`));
+}
+
+// Offers the same query in the other language's search when this one finds nothing, or when a
+// query on a Russian page is written with Kazakh letters (they are in no Russian word).
+const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
+function offerOther(query, found) {
+  if (!other) return;
+  const q = query.trim();
+  const show = q !== '' && found !== null && (found === 0 || (lang === 'ru' && KAZAKH_LETTERS.test(q)));
+  other.hidden = !show;
+  if (!show) return;
+  const link = other.querySelector('a');
+  const url = new URL(other.dataset.url, window.location.href);
+  url.searchParams.set('q', q);
+  link.href = url.pathname + url.search;
+  link.textContent = fill(strings.other, { q });
 }
 
 // `text` as nodes, with the words the query matched in <mark>.
@@ -95,6 +113,7 @@ async function run(query) {
   if (query.trim()) url.searchParams.set('q', query);
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
+  offerOther(query, null);
   if (!query.trim()) {
     list.replaceChildren();
     list.hidden = true;
@@ -114,6 +133,7 @@ async function run(query) {
   list.replaceChildren();
   current = { match, shown: 0 };
   const n = match.results.length;
+  offerOther(query, n);
   if (n === 0) {
     list.hidden = true;
     more.hidden = true;

@@ -271,10 +271,16 @@ struct SearchView {
   std::string noscript;
   std::string strings;  // the script's strings as a JSON object: every search.* key, unprefixed
   std::vector<views::LabelledLinkView> catalogues;
+  // The other language's search page, offered by the script for a query that finds nothing here
+  // or (on a Russian page) is written with Kazakh letters; empty on a one-language portal.
+  std::string other_url;
+  std::string other_lang;
 
   template <class F>
   void fields(F& f) const {
     f("lang", lang);
+    f("other_url", other_url);
+    f("other_lang", other_lang);
     f("self_url", self_url);
     f("index_url", index_url);
     f("action", action);
@@ -292,6 +298,11 @@ SearchView search_view(const SiteContext& site, const views::ViewContext& ctx) {
   v.lang = std::string(lang_code(ctx.lang));
   v.self_url = routes::list_url(ctx.lang, PageKind::search);
   v.index_url = search::index_url(ctx.lang);
+  for (Lang other : site.portal.config.languages)
+    if (other != ctx.lang && v.other_url.empty()) {
+      v.other_url = routes::list_url(other, PageKind::search);
+      v.other_lang = std::string(lang_code(other));
+    }
   v.action = fallback ? settings.fallback_action : v.self_url;
   if (fallback)
     v.fallback =

@@ -118,6 +118,41 @@ await check('typing updates the results, the count and the URL', async () => {
   assert.equal(await page.$$eval('#search-results li', (li) => li.length), 0);
 });
 
+await check('a query written in Kazakh on the Russian page, or finding nothing, offers the other language', async () => {
+  // Kazakh letters on the Russian page: the offer goes to the Kazakh search with the same query,
+  // which finds the grant there.
+  await page.goto(`${servers.portal.url}/ru/search/?q=${encodeURIComponent('гранттардың')}`);
+  await settled();
+  await page.waitForSelector('#search-other:not([hidden])');
+  const offer = await page.$eval('#search-other a', (a) => ({ href: a.getAttribute('href'), text: a.textContent, lang: a.hreflang }));
+  assert.equal(offer.href, `/kk/search/?q=${encodeURIComponent('гранттардың')}`);
+  assert.equal(offer.text, 'Искать «гранттардың» в казахской версии портала');
+  assert.equal(offer.lang, 'kk');
+  await page.click('#search-other a');
+  const there = await settled();
+  assert.ok(there.links.includes(`/kk/${ECOLOGY}`), `results: ${there.links}`);
+  assert.equal(await page.isHidden('#search-other'), true, 'a query with results here offers nothing');
+  // Nothing found on the Kazakh page: the Russian search is offered.
+  await page.goto(`${servers.portal.url}/kk/search/?q=${encodeURIComponent('zzzzqqq')}`);
+  await settled();
+  await page.waitForSelector('#search-other:not([hidden])');
+  assert.equal(await page.$eval('#search-other a', (a) => a.getAttribute('href')), '/ru/search/?q=zzzzqqq');
+  assert.equal(await page.textContent('#search-other a'), '«zzzzqqq» сұрауын порталдың орысша нұсқасынан іздеу');
+  // A Russian query with results on the Russian page offers nothing.
+  await page.goto(`${servers.portal.url}/ru/search/?q=${encodeURIComponent('грантами')}`);
+  await settled();
+  assert.equal(await page.isHidden('#search-other'), true);
+});
+
+await check('a Kazakh query typed without Kazakh letters finds what the Kazakh spelling finds', async () => {
+  await page.goto(`${servers.portal.url}/kk/search/?q=${encodeURIComponent('шағын гранттардың ')}`);
+  const spelt = await settled();
+  assert.ok(spelt.links.length > 0);
+  await page.goto(`${servers.portal.url}/kk/search/?q=${encodeURIComponent('шагын гранттардын ')}`);
+  const typed = await settled();
+  assert.deepEqual(typed.links, spelt.links);
+});
+
 await check('the header search box of any page leads to the search page with results', async () => {
   await page.goto(`${servers.full.url}/kk/grants/`);
   await page.fill('#site-search-q', 'синтетикалық');
