@@ -33,15 +33,16 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
-  bool force = false;                 // links: recheck every link; init: a folder not empty
-  bool quiet = false;                 // links: no progress line
-  std::string report;                 // links: where to write the JSON report
-  bool timings = false;               // build: print each phase's duration
-  std::optional<Lang> lang;           // analyse: the language of the text
-  bool empty = false;                 // workbook: --new
-  bool replace = false;               // workbook: --force
-  std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
-  int port = serve::kDefaultPort;     // serve: 0 = any free port
+  bool force = false;        // links: recheck every link; init: a folder not empty
+  bool quiet = false;        // links: no progress line
+  std::string report;        // links: where to write the JSON report
+  bool timings = false;      // build: print each phase's duration
+  std::optional<Lang> lang;  // analyse: the language of the text
+  bool empty = false;        // workbook: --new
+  bool replace = false;      // workbook: --force
+  std::vector<std::string>
+      operands;                    // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
+  int port = serve::kDefaultPort;  // serve: 0 = any free port
 };
 
 struct Command {
@@ -448,7 +449,7 @@ const Command kCommands[] = {
      "field, in both languages, with a \"TODO: …\" text saying what to write wherever a value is\n"
      "needed. ashyq check reports each TODO at its line and column as an error until it is\n"
      "filled. ID is lowercase ASCII letters, digits and single hyphens; an id in use or\n"
-     "reserved by the catalogue's URLs is refused.\n"
+     "reserved by the catalogue's or the organisations list's URLs is refused.\n"
      "\n"
      "  --site DIR   the site (default: .)\n"
      "\n"
