@@ -89,6 +89,9 @@ parse_time() {
 html_pages() { find "$1" -name '*.html' ! -path '*/page/1/index.html' | wc -l; }
 redirect_stubs() { find "$1" -path '*/page/1/index.html' | wc -l; }
 # printf, not print: awk prints numbers over 2^31 or so as 5.04e+09, which bash cannot add.
+# The largest HTML page of a tree: "bytes path" (path relative to the tree). Issue 17: no page may
+# grow with the portal (the registry's first page was 50 MB at N = 100 000); target < 300 KB.
+largest_html() { (cd "$1" && find . -type f -name '*.html' -printf '%s %P\n' | sort -k1,1nr -k2 | sed -n 1p); }
 tree_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 tree_files() { find "$1" -type f | wc -l; }
 disk_usage() { du -sk "$1" | cut -f1; }
@@ -124,6 +127,7 @@ say "Ashyq: $runs clean build(s) of $grants grants"
 measure ashyq "$ashyq_out" "$ashyq" build --site "$site" --out "$ashyq_out" --timings
 ashyq_pages=$(html_pages "$ashyq_out") ashyq_files=$(tree_files "$ashyq_out")
 ashyq_bytes=$(tree_bytes "$ashyq_out") ashyq_disk=$(disk_usage "$ashyq_out")
+read -r ashyq_largest_bytes ashyq_largest_page < <(largest_html "$ashyq_out")
 phase_names=(load validate templates views render write pages publish)
 declare -A phase
 for p in "${phase_names[@]}"; do
@@ -238,6 +242,7 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   printf '%-22s %12s %12s %10s\n' "disk usage (MiB)" "$(mib "$ashyq_disk")" "$(mib "$hugo_disk")" "$(ratio "$ashyq_disk" "$hugo_disk")"
   [ "$hugo" = 1 ] && echo "(Hugo also writes $hugo_stubs page/1/ redirect stubs: in its files and bytes, not in its pages)"
   echo
+  echo "largest HTML page (Ashyq): $ashyq_largest_page, $ashyq_largest_bytes bytes ($(awk -v b="$ashyq_largest_bytes" 'BEGIN { printf "%.1f", b / 1024 }') KiB)"
   echo "floor: cp -r of Ashyq's output $cp_wall s; Ashyq's wall time is $(ratio "$ashyq_wall" "$cp_wall") × the floor"
   echo "Ashyq phases (s, median): $(for p in "${phase_names[@]}"; do printf '%s %s  ' "$p" "${phase[$p]}"; done)"
   echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
@@ -264,6 +269,7 @@ mkdir -p "$(dirname "$json")"
   sep=""
   for p in "${phase_names[@]}"; do printf '%s"%s": %s' "$sep" "$p" "${phase[$p]}"; sep=", "; done
   echo "},"
+  echo "    \"largest_html\": {\"path\": $(json_string "$ashyq_largest_page"), \"bytes\": $ashyq_largest_bytes},"
   echo "    \"copy_floor_s\": $cp_wall, \"times_floor\": $(ratio "$ashyq_wall" "$cp_wall" | sed 's/^-$/null/'),"
   echo "    \"nochange_rebuild\": {\"wall_s\": $nochange_wall, \"files_rewritten\": $nochange_rewritten},"
   echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed}},"
