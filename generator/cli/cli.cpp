@@ -33,16 +33,15 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
-  bool force = false;        // links: recheck every link; init: a folder not empty
-  bool quiet = false;        // links: no progress line
-  std::string report;        // links: where to write the JSON report
-  bool timings = false;      // build: print each phase's duration
-  std::optional<Lang> lang;  // analyse: the language of the text
-  bool empty = false;        // workbook: --new
-  bool replace = false;      // workbook: --force
-  std::vector<std::string>
-      operands;                    // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
-  int port = serve::kDefaultPort;  // serve: 0 = any free port
+  bool force = false;                 // links: recheck every link; init: a folder not empty
+  bool quiet = false;                 // links: no progress line
+  std::string report;                 // links: where to write the JSON report
+  bool timings = false;               // build: print each phase's duration
+  std::optional<Lang> lang;           // analyse: the language of the text
+  bool empty = false;                 // workbook: --new
+  bool replace = false;               // workbook: --force
+  std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
+  int port = serve::kDefaultPort;     // serve: 0 = any free port
 };
 
 struct Command {
