@@ -89,6 +89,9 @@ parse_time() {
 html_pages() { find "$1" -name '*.html' ! -path '*/page/1/index.html' | wc -l; }
 redirect_stubs() { find "$1" -path '*/page/1/index.html' | wc -l; }
 # printf, not print: awk prints numbers over 2^31 or so as 5.04e+09, which bash cannot add.
+# The largest HTML page of a tree: "bytes path" (path relative to the tree). Issue 17: no page may
+# grow with the portal (the registry's first page was 50 MB at N = 100 000); target < 300 KB.
+largest_html() { (cd "$1" && find . -type f -name '*.html' -printf '%s %P\n' | sort -k1,1nr -k2 | sed -n 1p); }
 tree_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 tree_files() { find "$1" -type f | wc -l; }
 disk_usage() { du -sk "$1" | cut -f1; }
@@ -134,6 +137,7 @@ read -r grant_pages grant_html grant_gzip < <(
   find "$ashyq_out"/kk/grants "$ashyq_out"/ru/grants -mindepth 2 -maxdepth 2 -name index.html |
     sort | head -200 | while read -r f; do echo "$(stat -c %s "$f") $(gzip -9 -c "$f" | wc -c)"; done |
     awk '{ n++; h += $1; g += $2 } END { if (n) printf "%d %.0f %.0f\n", n, h / n, g / n; else print "0 0 0" }')
+read -r ashyq_largest_bytes ashyq_largest_page < <(largest_html "$ashyq_out")
 phase_names=(load validate templates views render write pages publish)
 declare -A phase
 for p in "${phase_names[@]}"; do
@@ -250,6 +254,7 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   echo
   echo "Ashyq's bytes: $((bytes_per_grant / 1024)) KiB a grant; HTML $(mib $((html_bytes / 1024))) MiB, page downloads $(mib $((downloads_bytes / 1024))) MiB, bulk data $(mib $((data_bytes / 1024))) MiB, search $(mib $((search_bytes / 1024))) MiB"
   echo "a grant page's HTML: $grant_html bytes, $grant_gzip gzipped (-9) (mean of $grant_pages pages)"
+  echo "largest HTML page (Ashyq): $ashyq_largest_page, $ashyq_largest_bytes bytes ($(awk -v b="$ashyq_largest_bytes" 'BEGIN { printf "%.1f", b / 1024 }') KiB)"
   echo "floor: cp -r of Ashyq's output $cp_wall s; Ashyq's wall time is $(ratio "$ashyq_wall" "$cp_wall") × the floor"
   echo "Ashyq phases (s, median): $(for p in "${phase_names[@]}"; do printf '%s %s  ' "$p" "${phase[$p]}"; done)"
   echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
@@ -276,6 +281,7 @@ mkdir -p "$(dirname "$json")"
   sep=""
   for p in "${phase_names[@]}"; do printf '%s"%s": %s' "$sep" "$p" "${phase[$p]}"; sep=", "; done
   echo "},"
+  echo "    \"largest_html\": {\"path\": $(json_string "$ashyq_largest_page"), \"bytes\": $ashyq_largest_bytes},"
   echo "    \"copy_floor_s\": $cp_wall, \"times_floor\": $(ratio "$ashyq_wall" "$cp_wall" | sed 's/^-$/null/'),"
   echo "    \"nochange_rebuild\": {\"wall_s\": $nochange_wall, \"files_rewritten\": $nochange_rewritten},"
   echo "    \"bytes_per_grant\": $bytes_per_grant, \"bytes_by_part\": {\"html\": $html_bytes, \"downloads\": $downloads_bytes, \"data\": $data_bytes, \"search\": $search_bytes},"

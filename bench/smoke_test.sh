@@ -25,4 +25,10 @@ read -r ashyq_pages hugo_pages < <(sed -n 's/^HTML pages  *\([0-9]*\)  *\([0-9]*
 grep -q "\"pages\": $ashyq_pages," "$work/results.json" || fail "results.json lacks Ashyq's page count"
 grep -q "\"pages\": $hugo_pages," "$work/results.json" || fail "results.json lacks Hugo's page count"
 grep -q '^Ashyq phases (s, median): load [0-9.]* ' "$work/report.txt" || fail "no phase timings"
+# The largest HTML page, by path and size, in the report and in results.json (issue 17: no page
+# grows with the portal).
+largest=$(sed -n 's/^largest HTML page (Ashyq): \([^ ]*\.html\), \([0-9]*\) bytes .*/\1 \2/p' "$work/report.txt")
+[ -n "$largest" ] || fail "no largest HTML page in the report"
+grep -q "\"largest_html\": {\"path\": \"${largest% *}\", \"bytes\": ${largest#* }}" "$work/results.json" ||
+  fail "results.json lacks the largest HTML page ($largest)"
 echo "smoke test: Ashyq $ashyq_pages pages, Hugo $hugo_pages pages"

@@ -448,7 +448,7 @@ const Command kCommands[] = {
      "field, in both languages, with a \"TODO: …\" text saying what to write wherever a value is\n"
      "needed. ashyq check reports each TODO at its line and column as an error until it is\n"
      "filled. ID is lowercase ASCII letters, digits and single hyphens; an id in use or\n"
-     "reserved by the catalogue's URLs is refused.\n"
+     "reserved by the catalogue's or the organisations list's URLs is refused.\n"
      "\n"
      "  --site DIR   the site (default: .)\n"
      "\n"

@@ -217,6 +217,63 @@ const TableSchema& subgrants_schema() {
   return schema;
 }
 
+const TableSchema& programmes_schema() {
+  // The registry's reconciliation (check_programme): its first page lists only the inconsistent
+  // programmes and links this file for every one.
+  auto check = [](Columns& c, std::string id, const std::string& kk, const std::string& ru) {
+    c.add(std::move(id), ColumnType::boolean,
+          kk + "; бос: шағын гранттар хабарланбаған немесе жоспарда бұл сан жоқ",
+          ru + "; пусто: малые гранты не сообщены или в плане этой цифры нет");
+  };
+  Columns columns;
+  columns
+      .text("grant_id", "Бағдарламасы бар гранттың идентификаторы (grants кестесі)",
+            "Идентификатор гранта с программой (таблица grants)")
+      .text("grantee_id", "Грант алушының идентификаторы (organisations кестесі)",
+            "Идентификатор грантополучателя (таблица organisations)")
+      .text("outcome",
+            "Салыстыру нәтижесі: reconciled — сандар жоспармен сәйкес келеді, inconsistent — "
+            "кемінде бір тексеру өтпеді (over_* бағандары), not_reported — шағын гранттар "
+            "хабарланбаған немесе грант әлі берілмеген",
+            "Итог сверки: reconciled — цифры сходятся с планом, inconsistent — не пройдена хотя "
+            "бы одна проверка (столбцы over_*), not_reported — малые гранты не сообщены или "
+            "грант ещё не выделен")
+      .integer("planned_count", "Жоспардағы шағын гранттар саны; бос болса, жоспарда жоқ",
+               "Плановое число малых грантов; пусто, если в плане его нет")
+      .integer("awarded_count", "Хабарланған шағын гранттар саны, портал есептеген",
+               "Число сообщённых малых грантов, вычислено порталом")
+      .money("ceiling", "Бір шағын гранттың шекті сомасы (жоспар)",
+             "Предельная сумма одного малого гранта (план)")
+      .money("envelope", "Шағын гранттар қоры (жоспар)", "Фонд малых грантов (план)")
+      .money("awarded_total", "Хабарланған шағын гранттар сомаларының қосындысы, портал есептеген",
+             "Сумма сумм сообщённых малых грантов, вычислена порталом")
+      .money("largest_amount", "Ең ірі хабарланған шағын грант",
+             "Крупнейший сообщённый малый грант");
+  check(columns, "over_planned_count", "Жоспардағыдан көп шағын грант берілген",
+        "Выдано больше малых грантов, чем по плану");
+  check(columns, "over_envelope", "Сомалардың қосындысы қордан асады", "Сумма выше фонда");
+  check(columns, "over_ceiling", "Шекті сомадан асатын шағын грант бар",
+        "Есть малый грант выше предельной суммы");
+  check(columns, "fewer_than_planned",
+        "Жоспардағыдан аз шағын грант хабарланған (сәйкессіздік емес: бағдарлама әлі жалғасуы "
+        "мүмкін)",
+        "Сообщено меньше малых грантов, чем по плану (не несоответствие: программа может "
+        "продолжаться)");
+  columns
+      .text("url_kk", "Бағдарламаның тізілімдегі беті, қазақ тілінде",
+            "Страница программы в реестре на казахском языке")
+      .text("url_ru", "Бағдарламаның тізілімдегі беті, орыс тілінде",
+            "Страница программы в реестре на русском языке");
+  static const TableSchema schema = make_schema(
+      "programmes", lt("Шағын гранттар бағдарламаларын салыстыру", "Сверка программ малых грантов"),
+      lt("Шағын гранттар бағдарламасы бар әр грант бір жол: хабарланған шағын гранттар жоспармен "
+         "(саны, қоры, шекті сомасы) салыстырылады.",
+         "Одна строка на грант с программой малых грантов: сообщённые малые гранты сверены с "
+         "планом (число, фонд, предельная сумма)."),
+      std::move(columns));
+  return schema;
+}
+
 const TableSchema& budget_lines_schema() {
   static const TableSchema schema = make_schema(
       "budget_lines", lt("Бюджет баптары", "Статьи бюджета"),
@@ -379,10 +436,9 @@ const TableSchema& giving360_omitted_schema() {
 
 const std::vector<const TableSchema*>& all_schemas() {
   static const std::vector<const TableSchema*> schemas = {
-      &grants_schema(),       &subgrants_schema(),
-      &budget_lines_schema(), &indicators_schema(),
-      &media_schema(),        &organisations_schema(),
-      &plan_topics_schema(),  &giving360_omitted_schema(),
+      &grants_schema(),        &subgrants_schema(),   &programmes_schema(),
+      &budget_lines_schema(),  &indicators_schema(),  &media_schema(),
+      &organisations_schema(), &plan_topics_schema(), &giving360_omitted_schema(),
   };
   return schemas;
 }
@@ -452,6 +508,37 @@ Table subgrants_table(const Portal& portal, const std::vector<SubgrantRef>& subg
         .set("amount", sg.amount.value())
         .text("status", std::string(name_of(subgrant_status_names(), sg.status)))
         .date("award_date", sg.award_date);
+    table.rows.push_back(row.take());
+  }
+  return table;
+}
+
+Table programmes_table(const Portal& portal, const std::vector<std::size_t>& grants) {
+  Table table{&programmes_schema(), {}};
+  for (std::size_t i : grants) {
+    const Grant& g = portal.grants[i];
+    const SubgrantProgramme& p = g.subgrants;
+    const ProgrammeCheck c = check_programme(g);
+    RowBuilder row(programmes_schema());
+    row.text("grant_id", g.id)
+        .text("grantee_id", g.grantee_id)
+        .text("outcome", programme_outcome_name(c.outcome))
+        .count("planned_count", p.planned_count)
+        .money("ceiling", p.ceiling)
+        .money("envelope", p.envelope);
+    if (c.reported)
+      row.set("awarded_count", c.count)
+          .set("awarded_total", c.sum.value())
+          .set("largest_amount", c.largest.value());
+    const auto flag = [&](const std::string& id, const std::optional<bool>& value) {
+      if (value) row.set(id, *value);
+    };
+    flag("over_planned_count", c.over_planned_count);
+    flag("over_envelope", c.over_envelope);
+    flag("over_ceiling", c.over_ceiling);
+    flag("fewer_than_planned", c.fewer_than_planned);
+    row.text("url_kk", routes::absolute(portal.config, routes::programme_url(g, Lang::kk)))
+        .text("url_ru", routes::absolute(portal.config, routes::programme_url(g, Lang::ru)));
     table.rows.push_back(row.take());
   }
   return table;
@@ -614,6 +701,7 @@ std::vector<Table> bulk_tables(const Portal& portal, const PortalIndex& index) {
   const std::vector<std::size_t> grants = all(portal.grants.size());
   return {grants_table(portal, grants),
           subgrants_table(portal, index.subgrants),
+          programmes_table(portal, index.programmes),
           budget_lines_table(portal, grants),
           indicators_table(portal, grants),
           media_table(portal, grants),

@@ -51,6 +51,9 @@ struct Table {
 // The tables, each defined once. The order is the order of the bulk files and the dictionary.
 const TableSchema& grants_schema();
 const TableSchema& subgrants_schema();
+// "programmes": every sub-grant programme against its plan (check_programme), the registry's full
+// reconciliation table: its first page lists only the inconsistent programmes.
+const TableSchema& programmes_schema();
 const TableSchema& budget_lines_schema();
 const TableSchema& indicators_schema();
 const TableSchema& media_schema();
@@ -66,6 +69,8 @@ const std::vector<const TableSchema*>& all_schemas();
 Table grants_table(const Portal& portal, const std::vector<std::size_t>& grants);
 // Sub-grants: a private person's or initiative group's name only with consent, as on the pages.
 Table subgrants_table(const Portal& portal, const std::vector<SubgrantRef>& subgrants);
+// Programmes of the given grants (each must have one: PortalIndex::programmes).
+Table programmes_table(const Portal& portal, const std::vector<std::size_t>& grants);
 Table budget_lines_table(const Portal& portal, const std::vector<std::size_t>& grants);
 Table indicators_table(const Portal& portal, const std::vector<std::size_t>& grants);
 Table media_table(const Portal& portal, const std::vector<std::size_t>& grants);
@@ -77,7 +82,8 @@ Table plan_topics_table(const Portal& portal, const std::vector<std::size_t>& pl
 Table giving360_omitted_table(const Portal& portal, const std::vector<std::size_t>& grants);
 
 // The whole portal, one table per schema in all_schemas() order: grants by id, sub-grants by grant
-// then record order, organisations by id, plans by id, omitted records in package order.
+// then record order, programmes by grant id, organisations by id, plans by id, omitted records in
+// package order.
 std::vector<Table> bulk_tables(const Portal& portal, const PortalIndex& index);
 
 }  // namespace ashyq::opendata

@@ -167,6 +167,40 @@ bool is_awarded(const Grant& g) {
   return g.status == GrantStatus::in_progress || g.status == GrantStatus::completed;
 }
 
+ProgrammeCheck check_programme(const Grant& g) {
+  const SubgrantProgramme& p = g.subgrants;
+  ProgrammeCheck c;
+  for (const Subgrant& sg : p.awarded) {
+    c.sum += sg.amount;
+    c.largest = std::max(c.largest, sg.amount);
+  }
+  c.count = static_cast<std::int64_t>(p.awarded.size());
+  c.reported = is_awarded(g) && c.count > 0;
+  if (!c.reported) return c;
+  if (p.planned_count) {
+    c.over_planned_count = c.count > *p.planned_count;
+    c.fewer_than_planned = c.count < *p.planned_count;
+  }
+  if (p.envelope) c.over_envelope = c.sum > *p.envelope;
+  if (p.ceiling) c.over_ceiling = c.largest > *p.ceiling;
+  const bool inconsistent = c.over_planned_count.value_or(false) ||
+                            c.over_envelope.value_or(false) || c.over_ceiling.value_or(false);
+  c.outcome = inconsistent ? ProgrammeOutcome::inconsistent : ProgrammeOutcome::reconciled;
+  return c;
+}
+
+const char* programme_outcome_name(ProgrammeOutcome outcome) {
+  switch (outcome) {
+    case ProgrammeOutcome::reconciled:
+      return "reconciled";
+    case ProgrammeOutcome::inconsistent:
+      return "inconsistent";
+    case ProgrammeOutcome::not_reported:
+      return "not_reported";
+  }
+  return "";
+}
+
 PortalIndex build_index(const Portal& portal) {
   PortalIndex index;
   const std::size_t n = portal.grants.size();
@@ -196,6 +230,20 @@ PortalIndex build_index(const Portal& portal) {
     order.resize(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+
+    const std::size_t orgs = portal.organisations.size();
+    keys.resize(orgs);
+    for (std::size_t i = 0; i < orgs; ++i) {
+      const Organisation& o = portal.organisations[i];
+      const LocalizedText& name = o.short_name.empty() ? o.name : o.short_name;
+      keys[i] =
+          i18n::collation_key(name.has(lang) ? name.in(lang) : name.in(other_lang(lang)), lang);
+    }
+    auto& by_name = index.organisations_by_name[static_cast<int>(lang)];
+    by_name.resize(orgs);
+    for (std::size_t i = 0; i < orgs; ++i) by_name[i] = i;
+    std::stable_sort(by_name.begin(), by_name.end(),
                      [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
   }
 
@@ -264,6 +312,12 @@ PortalIndex build_index(const Portal& portal) {
       index.subgrants.push_back({i, s});
       ++index.subgrant_count;
       index.subgrant_amount += g.subgrants.awarded[s].amount;
+    }
+    if (g.subgrants.present) {
+      index.programmes.push_back(i);
+      const ProgrammeOutcome outcome = check_programme(g).outcome;
+      ++index.programme_outcomes[static_cast<std::size_t>(outcome)];
+      if (outcome == ProgrammeOutcome::inconsistent) index.inconsistent_programmes.push_back(i);
     }
     if (g.status == GrantStatus::completed && g.impact.direct_beneficiaries.actual) {
       index.direct_beneficiaries_actual += *g.impact.direct_beneficiaries.actual;

@@ -93,6 +93,9 @@ struct PortalIndex {
   std::vector<std::size_t> by_date;                  // grant indices, newest first, then by id
   std::vector<std::size_t> by_amount;                // largest first; unpublished amounts last
   std::array<std::vector<std::size_t>, 2> by_title;  // per language, alphabetical (ICU collation)
+  // Per language: indices into Portal::organisations by short name (name when it has none),
+  // alphabetical, as the organisations list shows them a page at a time.
+  std::array<std::vector<std::size_t>, 2> organisations_by_name;
   std::vector<SubgrantRef> subgrants;  // every awarded sub-grant, by grant then record order
   // Grant i's sub-grants are subgrants[first_subgrant[i] … first_subgrant[i + 1]); size grants + 1.
   std::vector<std::size_t> first_subgrant;
@@ -106,7 +109,12 @@ struct PortalIndex {
   Totals totals;  // every grant record, the money awarded, applied for and planned apart
   std::int64_t subgrant_count = 0;
   Tenge subgrant_amount;
-  std::int64_t direct_beneficiaries_actual = 0;  // reported actual figures, completed grants
+  // Grants with a sub-grant programme (Portal::grants order), and how many of them are in each
+  // ProgrammeOutcome (its order): the registry says the counts and lists only the inconsistent.
+  std::vector<std::size_t> programmes;
+  std::array<std::int64_t, 3> programme_outcomes{};
+  std::vector<std::size_t> inconsistent_programmes;  // indices into Portal::grants
+  std::int64_t direct_beneficiaries_actual = 0;      // reported actual figures, completed grants
   std::int64_t grants_reporting_beneficiaries = 0;
   // Every media link of every grant: links with a date of their own first, newest first; then the
   // links without one, by their grant's date, newest first; ties by grant id, then record order.
@@ -136,6 +144,28 @@ std::vector<std::string> grant_regions(const Grant& grant);
 std::string subgrant_region(const Grant& grant, const Subgrant& subgrant);
 // True for grants whose money has been awarded (in progress or completed).
 bool is_awarded(const Grant& grant);
+
+// A sub-grant programme's reported figures against its plan: the registry's reconciliation, the
+// programme's page and data/programmes read this one check, so they cannot disagree.
+enum class ProgrammeOutcome {
+  reconciled,    // sub-grants reported, and no inconsistency
+  inconsistent,  // sub-grants reported, and at least one of the over_* checks failed
+  not_reported,  // no sub-grant reported: the grant is not awarded, or its NGO has not reported
+};
+struct ProgrammeCheck {
+  bool reported = false;  // an awarded grant with at least one sub-grant reported
+  std::int64_t count = 0;
+  Tenge sum, largest;
+  // Each check only when the plan gives the figure and sub-grants are reported, else nullopt.
+  std::optional<bool> over_planned_count;  // more sub-grants than planned: inconsistent
+  std::optional<bool> over_envelope;       // their sum above the envelope: inconsistent
+  std::optional<bool> over_ceiling;        // one above the ceiling: inconsistent
+  std::optional<bool> fewer_than_planned;  // a neutral note (it may still be awarding)
+  ProgrammeOutcome outcome = ProgrammeOutcome::not_reported;
+};
+ProgrammeCheck check_programme(const Grant& grant);
+// "reconciled", "inconsistent", "not_reported": data/programmes' `outcome` column.
+const char* programme_outcome_name(ProgrammeOutcome outcome);
 // The day a grant's period ends: the actual period's end when reported, else the planned one's;
 // nullopt when neither is known.
 std::optional<PartialDate> period_end(const Grant& grant);

@@ -37,7 +37,9 @@ void list_programmes(Listing& l) {
   for (std::size_t i = 0; i < l.portal.grants.size(); ++i)
     if (l.portal.grants[i].subgrants.present) l.add(SubgrantsProgrammeKey{i});
 }
-void list_organisations(Listing& l) { l.add(OrganisationsKey{}); }
+void list_organisations(Listing& l) {
+  l.add_paged(OrganisationsKey{}, l.portal.organisations.size());
+}
 void list_organisation(Listing& l) {
   for (std::size_t i = 0; i < l.portal.organisations.size(); ++i) l.add(OrganisationKey{i});
 }
@@ -79,7 +81,7 @@ constexpr std::array<PageKindInfo, kPageKindCount> kTable = {{
   {PageKind::subgrants,            "subgrants",           "subgrants",           "subgrants",     "subgrants",     true,  true,  "subgrants",                                       &list_subgrants},
   {PageKind::subgrants_region,     "subgrants_region",    "subgrants_region",    "subgrants",     "subgrants",     true,  true,  "subgrants",                                       &list_subgrants_regions},
   {PageKind::subgrants_programme,  "subgrants_programme", "subgrants_programme", "subgrants",     "subgrants",     true,  false, "subgrants",                                       &list_programmes},
-  {PageKind::organisations,        "organisations",       "organisations",       "organisations", "organisations", true,  false, "organisations",                                   &list_organisations},
+  {PageKind::organisations,        "organisations",       "organisations",       "organisations", "organisations", true,  true,  "organisations",                                   &list_organisations},
   {PageKind::organisation,         "organisation",        "organisation",        "organisations", "organisations", true,  false, "organisations grants",                            &list_organisation},
   {PageKind::regions,              "regions",             "regions",             "regions",       "regions",       true,  false, "",                                                &list_regions},
   {PageKind::region,               "region",              "region",              "regions",       "regions",       true,  false, "grants subgrants",                                &list_region},
@@ -107,6 +109,8 @@ static_assert(table_in_kind_order(), "kPageKinds must list the kinds in PageKind
 constexpr std::string_view kOtherReservedPageNames[] = {"assets", "index"};
 // Segments under /<lang>/grants/ that are not facets.
 constexpr std::string_view kCatalogueSegments[] = {"page", "sort"};
+// Segments under /<lang>/organisations/ that are not organisations: its list is paginated.
+constexpr std::string_view kOrganisationsSegments[] = {"page"};
 
 // The folder of the pages' download files, beside the languages' folders.
 constexpr std::string_view kDownloadsFolder = "downloads/";
@@ -332,6 +336,7 @@ ReservedNames reserved_names() {
   ReservedNames out;
   out.grant_ids.assign(std::begin(kCatalogueSegments), std::end(kCatalogueSegments));
   for (FacetKind facet : kAllFacets) out.grant_ids.emplace_back(facet_name(facet));
+  out.organisation_ids.assign(std::begin(kOrganisationsSegments), std::end(kOrganisationsSegments));
   for (const PageKindInfo& kind : kTable)
     if (!kind.segment.empty() && std::find(out.page_names.begin(), out.page_names.end(),
                                            kind.segment) == out.page_names.end())

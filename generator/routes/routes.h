@@ -15,7 +15,8 @@
 //   /<lang>/subgrants/[page/<n>/]              SubgrantsKey
 //   /<lang>/subgrants/region/<id>/[page/<n>/]  SubgrantsRegionKey{region}
 //   /<lang>/subgrants/programme/<grant-id>/    SubgrantsProgrammeKey{grant}
-//   /<lang>/organisations/[<id>/]              OrganisationsKey, OrganisationKey{organisation}
+//   /<lang>/organisations/[page/<n>/]          OrganisationsKey
+//   /<lang>/organisations/<id>/                OrganisationKey{organisation}
 //   /<lang>/regions/[<id>/]                    RegionsKey, RegionKey{region}
 //   /<lang>/directions/                        DirectionsKey
 //   /<lang>/plans/[<id>/]                      PlansKey, PlanKey{plan}
@@ -243,8 +244,9 @@ std::string download_base(const Portal& portal, const PortalIndex& index, const 
 std::string absolute(const SiteConfig& config, std::string_view path);
 
 // The names a record may not take because a URL of this table would shadow it, for validation:
-// grant ids that are segments under /<lang>/grants/ (page, sort and the facets), and static page
-// names that are a kind's segment, a file of /<lang>/ or the assets folder.
+// grant ids that are segments under /<lang>/grants/ (page, sort and the facets), organisation ids
+// that are segments under /<lang>/organisations/ (page), and static page names that are a kind's
+// segment, a file of /<lang>/ or the assets folder.
 ReservedNames reserved_names();
 
 }  // namespace ashyq::routes

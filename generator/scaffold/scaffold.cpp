@@ -104,6 +104,13 @@ Result<fs::path> new_record(const fs::path& site_dir, RecordKind kind, const std
                                              id) != reserved.grant_ids.end())
     return Status::invalid_argument("\"" + id + "\" is reserved for catalogue pages (/grants/" +
                                     id + "/); choose another id");
+  if (kind == RecordKind::organisation &&
+      std::find(reserved.organisation_ids.begin(), reserved.organisation_ids.end(), id) !=
+          reserved.organisation_ids.end())
+    return Status::invalid_argument("\"" + id +
+                                    "\" is reserved for the organisations list's pages "
+                                    "(/organisations/" +
+                                    id + "/); choose another id");
   std::error_code ec;
   if (!fs::is_regular_file(site_dir / "site.toml", ec))
     return Status::invalid_argument(site_dir.string() +

@@ -137,9 +137,9 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const fs::path templates = site_dir / "templates";
   i18n::UiStrings strings = i18n::UiStrings::load(templates / "i18n", site_dir, diagnostics);
   auto renderer = render::Renderer::load(templates, "templates", diagnostics);
-  // Every page kind's template (routes' table), the layout, and the parts the registry renders on
+  // Every page kind's template (routes' table), the layout, and the part the registry renders on
   // its own.
-  std::vector<std::string> required = {"base", "subgrants_summary", "subgrants_programmes"};
+  std::vector<std::string> required = {"base", "subgrants_summary"};
   for (const routes::PageKindInfo& kind : routes::kPageKinds)
     if (std::find(required.begin(), required.end(), kind.template_name) == required.end())
       required.emplace_back(kind.template_name);

@@ -280,8 +280,8 @@ std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_si
         [&portal, make, range, grants](std::size_t c) { return make(portal, range(grants, c)); },
         rows};
   };
-  // Each table has a row per record: a grant, a sub-grant, a budget line, an indicator, a media
-  // link, an organisation, a plan's topic, a record left out of 360Giving.
+  // Each table has a row per record: a grant, a sub-grant, a programme, a budget line, an
+  // indicator, a media link, an organisation, a plan's topic, a record left out of 360Giving.
   std::size_t budget_lines = 0, indicators = 0, media = 0, topics = 0;
   for (const Grant& g : portal.grants) {
     budget_lines += g.budget.lines.size();
@@ -303,6 +303,14 @@ std::vector<BulkTable> bulk_tables(const SiteContext& site, std::size_t chunk_si
                    return opendata::subgrants_table(portal, refs);
                  },
                  index.subgrants.size()});
+  out.push_back({&opendata::programmes_schema(), chunks(index.programmes.size()),
+                 [&portal, &index, range](std::size_t c) {
+                   std::vector<std::size_t> grants;
+                   for (std::size_t i : range(index.programmes.size(), c))
+                     grants.push_back(index.programmes[i]);
+                   return opendata::programmes_table(portal, grants);
+                 },
+                 index.programmes.size()});
   out.push_back(
       per_grants(opendata::budget_lines_schema(), opendata::budget_lines_table, budget_lines));
   out.push_back(per_grants(opendata::indicators_schema(), opendata::indicators_table, indicators));

@@ -225,10 +225,10 @@ Result<std::string> render_in_layout(const SiteContext& site, const views::ViewC
       &ui);
 }
 
-// The registry's reconciliation per programme and totals by region have a row per programme and
-// per region: printed on every one of its pages, they made the registry's output grow with the
-// square of the number of grants (5 MB a page at N = 10 000). Later pages keep the totals and
-// link to the first page, where the tables are.
+// The registry's inconsistent programmes and totals by region: printed on every one of its pages,
+// they made the registry's output grow with the square of the number of grants (5 MB a page at
+// N = 10 000, when every programme had a row). Later pages keep the totals and link to the first
+// page, where the tables are.
 views::SubgrantsSummaryView registry_summary_on_later_page(const views::ViewContext& ctx,
                                                            views::SubgrantsSummaryView summary) {
   views::SubgrantsSummaryView later;
@@ -324,20 +324,10 @@ SearchView search_view(const SiteContext& site, const views::ViewContext& ctx) {
 }  // namespace
 
 Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
-                                     const render::PreparedStrings& ui, std::size_t slice_grants) {
-  slice_grants = std::max<std::size_t>(slice_grants, 1);
-  views::SubgrantsSummaryView summary = views::subgrants_summary_view(ctx, site.index);
-  const std::size_t grants = site.portal.grants.size();
-  for (std::size_t from = 0; from < grants; from += slice_grants) {
-    const views::ProgrammeRowsView slice =
-        views::programme_rows_view(ctx, from, std::min(grants, from + slice_grants));
-    if (slice.programmes.empty()) continue;  // the template would give a blank line
-    Result<std::string> slice_rows =
-        site.renderer.render("subgrants_programmes", render::to_view_data(slice), &ui);
-    if (!slice_rows.ok()) return slice_rows.status();
-    summary.programme_rows += *slice_rows;
-  }
-  return site.renderer.render("subgrants_summary", render::to_view_data(summary), &ui);
+                                     const render::PreparedStrings& ui) {
+  return site.renderer.render(
+      "subgrants_summary",
+      render::to_view_data(views::subgrants_summary_view(ctx, site.index, site.page_size)), &ui);
 }
 
 Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
@@ -351,7 +341,7 @@ Result<SharedParts> prepare_shared_parts(const SiteContext& site) {
     Result<std::string> later =
         site.renderer.render("subgrants_summary",
                              render::to_view_data(registry_summary_on_later_page(
-                                 ctx, views::subgrants_summary_view(ctx, site.index))),
+                                 ctx, views::subgrants_summary_view(ctx, site.index, 0))),
                              &parts.ui[l]);
     if (!later.ok()) return later.status();
     parts.registry_summary_later[l] = std::move(later).value();
@@ -422,7 +412,7 @@ struct PageViews {
     std::optional<render::PreparedStrings> local;
     const render::PreparedStrings& ui = page_strings(site, key.lang, local);
     if (key.page == 1) {
-      // Made here, not shared: only this page shows it, and it grows with the portal.
+      // Made here, not shared: only this page shows it.
       Result<std::string> summary = registry_summary(site, ctx, ui);
       if (!summary.ok()) {
         failure = summary.status();
@@ -433,7 +423,7 @@ struct PageViews {
       body.registry_summary = site.shared->registry_summary_later[l];
     } else {
       const views::SubgrantsSummaryView later =
-          registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index()));
+          registry_summary_on_later_page(ctx, views::subgrants_summary_view(ctx, index(), 0));
       Result<std::string> summary =
           site.renderer.render("subgrants_summary", render::to_view_data(later), &ui);
       if (!summary.ok()) {
@@ -454,8 +444,8 @@ struct PageViews {
     return item_page(views::subgrants_programme_view(ctx, index(), k.grant), PageKind::subgrants);
   }
   PageView operator()(const routes::OrganisationsKey&) const {
-    return {views::organisations_view(ctx, index()), t("organisations.title"),
-            Crumbs{list_crumb(PageKind::organisations)}};
+    return {views::organisations_view(ctx, index(), key.page, site.page_size),
+            t("organisations.title"), Crumbs{list_crumb(PageKind::organisations)}};
   }
   PageView operator()(const routes::OrganisationKey& k) const {
     return item_page(views::organisation_view(ctx, index(), k.organisation, site.page_size),

@@ -20,25 +20,20 @@ namespace ashyq::site {
 // while they do, so pages stay pure functions of (portal, language, key) and render in parallel.
 // Vectors are indexed by the Lang's value.
 struct SharedParts {
-  std::vector<render::PreparedStrings> ui;  // the UI strings `t`, each template's own, converted once
+  std::vector<render::PreparedStrings>
+      ui;  // the UI strings `t`, each template's own, converted once
   // templates/subgrants_summary as the registry's pages 2… show it: totals and a link to page 1
-  // (whose own summary, with a row per programme, is made when that page renders).
+  // (whose own summary is made when that page renders).
   std::vector<std::string> registry_summary_later;
 };
 // Fails with the renderer's template_error, as render_page.
 Result<SharedParts> prepare_shared_parts(const SiteContext& site);
 
-// How many grants' programmes the registry's reconciliation table is made and rendered for at a
-// time: its rows' view and their conversion for the renderer were 0.7 GB when made at once for
-// N = 100 000 grants; a slice's are a few hundred KB.
-inline constexpr std::size_t kProgrammeSlice = 256;
-// The registry's summary on its first page (templates/subgrants_summary), with the reconciliation
-// table's rows rendered `slice_grants` grants' programmes at a time (templates/
-// subgrants_programmes). `ui` is the language's prepared UI strings. Fails with the renderer's
-// template_error.
+// The registry's summary on its first page (templates/subgrants_summary): the count of programmes
+// by outcome, the first page_size inconsistent ones and the sums by region. `ui` is the language's
+// prepared UI strings. Fails with the renderer's template_error.
 Result<std::string> registry_summary(const SiteContext& site, const views::ViewContext& ctx,
-                                     const render::PreparedStrings& ui,
-                                     std::size_t slice_grants = kProgrammeSlice);
+                                     const render::PreparedStrings& ui);
 
 // Renders one page to HTML: the view of its kind (one function per key type), in the template
 // routes::info(kind) names, inside the layout. Fails with the renderer's template_error (unknown

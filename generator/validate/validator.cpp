@@ -719,8 +719,13 @@ void check_grant(const Grant& g, const References& known, const PublicContacts& 
 }
 
 void check_organisation(const Organisation& o, const std::string& stem, const References& known,
-                        const PublicContacts& contacts, Diagnostics& diagnostics) {
+                        const PublicContacts& contacts, const ReservedNames& reserved,
+                        Diagnostics& diagnostics) {
   Reporter report(o.source, diagnostics);
+  if (contains(reserved.organisation_ids, o.id))
+    report.error("/id", "\"" + o.id +
+                            "\" is reserved for the organisations list's pages (/organisations/" +
+                            o.id + "/); choose another id");
   if (!o.id.empty() && o.id != stem)
     report.error("/id", "id \"" + o.id + "\" differs from the file name \"" + stem +
                             ".json\"; rename one so references and URLs stay stable");
@@ -823,7 +828,7 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagno
       Reporter(o.source, diagnostics)
           .error("/id", "duplicate organisation id \"" + o.id + "\"; also used by " +
                             portal.organisations[i - 1].source.file + "; ids must be unique");
-    check_organisation(o, stem, known, contacts, diagnostics);
+    check_organisation(o, stem, known, contacts, reserved, diagnostics);
   }
   for (const StaticPage& page : portal.pages) {
     for (Lang lang : kAllLangs) {

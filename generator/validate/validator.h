@@ -14,8 +14,9 @@ namespace ashyq {
 // them (routes::reserved_grant_ids, reserved_page_names); the site passes them in, so that
 // validation sits below routing and rendering.
 struct ReservedNames {
-  std::vector<std::string> grant_ids;   // segments under /<lang>/grants/ ("page", "year"...)
-  std::vector<std::string> page_names;  // segments under /<lang>/ ("grants", "data"...)
+  std::vector<std::string> grant_ids;         // segments under /<lang>/grants/ ("page", "year"...)
+  std::vector<std::string> organisation_ids;  // segments under /<lang>/organisations/ ("page")
+  std::vector<std::string> page_names;        // segments under /<lang>/ ("grants", "data"...)
 };
 
 // `failed`: what the loader left out (content/loader.h). Validation runs after a load with errors

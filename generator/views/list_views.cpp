@@ -219,6 +219,14 @@ FacetPageView facet_value_view(const ViewContext& ctx, const PortalIndex& index,
 
 namespace {
 
+// When a page shows only the first `shown` of `total` rows and links the rest; none when it shows
+// them all.
+std::optional<ShownView> shown_of(const ViewContext& ctx, std::size_t shown, std::size_t total) {
+  if (total <= shown) return std::nullopt;
+  return ShownView{ctx.integer(static_cast<std::int64_t>(shown)),
+                   ctx.integer(static_cast<std::int64_t>(total))};
+}
+
 SubgrantRegistryRowView subgrant_registry_row(const ViewContext& ctx, const SubgrantRef& ref) {
   const Grant& g = ctx.portal.grants[ref.grant];
   const Subgrant& sg = g.subgrants.awarded[ref.subgrant];
@@ -229,31 +237,28 @@ SubgrantRegistryRowView subgrant_registry_row(const ViewContext& ctx, const Subg
   return row;
 }
 
-// A programme's sub-grants against its plan. Red ("issues") means only a real inconsistency between
-// reported figures: more sub-grants awarded than planned, their sum above the envelope, one above
-// the ceiling. A programme whose grant is an application or planned, or whose sub-grants are not
-// reported yet, says so in neutral style; fewer awarded than planned is a neutral note too (the
-// programme may still be awarding, or awarded fewer), never an alarm.
+// A programme's sub-grants against its plan (check_programme). Red ("issues") means only a real
+// inconsistency between reported figures: more sub-grants awarded than planned, their sum above
+// the envelope, one above the ceiling. A programme whose grant is an application or planned, or
+// whose sub-grants are not reported yet, says so in neutral style; fewer awarded than planned is a
+// neutral note too (the programme may still be awarding, or awarded fewer), never an alarm.
 ProgrammeView programme_reconciliation(const ViewContext& ctx, const Grant& g) {
   const SubgrantProgramme& p = g.subgrants;
-  Tenge sum, largest;
-  for (const Subgrant& sg : p.awarded) {
-    sum += sg.amount;
-    largest = std::max(largest, sg.amount);
-  }
-  const auto count = static_cast<std::int64_t>(p.awarded.size());
-  const bool reported = is_awarded(g) && count > 0;
+  const ProgrammeCheck c = check_programme(g);
+  const std::int64_t count = c.count;
+  const Tenge sum = c.sum;
+  const bool reported = c.reported;
   ProgrammeView v;
   if (reported) {
-    if (p.planned_count && count > *p.planned_count)
+    if (c.over_planned_count.value_or(false))
       v.issues.push_back(
           ctx.t("registry.issue_count",
                 {{"count", ctx.integer(count)}, {"planned", ctx.integer(*p.planned_count)}}));
-    if (p.envelope && sum > *p.envelope)
+    if (c.over_envelope.value_or(false))
       v.issues.push_back(
           ctx.t("registry.issue_over_envelope", {{"amount", ctx.money(sum - *p.envelope)}}));
-    if (p.ceiling && largest > *p.ceiling) v.issues.push_back(ctx.t("registry.issue_over_ceiling"));
-    if (p.planned_count && count < *p.planned_count)
+    if (c.over_ceiling.value_or(false)) v.issues.push_back(ctx.t("registry.issue_over_ceiling"));
+    if (c.fewer_than_planned.value_or(false))
       v.notes.push_back(ctx.t("registry.note_fewer", {{"count", ctx.integer(count)},
                                                       {"planned", ctx.integer(*p.planned_count)}}));
   } else {
@@ -279,7 +284,7 @@ ProgrammeView programme_reconciliation(const ViewContext& ctx, const Grant& g) {
   if (reported && p.envelope)
     v.envelope_share =
         ctx.computed_share(sum.value(), p.envelope->value(), ctx.t("basis.envelope_share"));
-  v.reconciled = reported && v.issues.empty();
+  v.reconciled = c.outcome == ProgrammeOutcome::reconciled;
   return v;
 }
 
@@ -296,21 +301,29 @@ SubgrantsView subgrants_view(const ViewContext& ctx, const PortalIndex& index, s
   return v;
 }
 
-ProgrammeRowsView programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to) {
-  ProgrammeRowsView v;
-  for (std::size_t i = from; i < to && i < ctx.portal.grants.size(); ++i)
-    if (ctx.portal.grants[i].subgrants.present)
-      v.programmes.push_back(programme_reconciliation(ctx, ctx.portal.grants[i]));
-  return v;
-}
-
-SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index) {
+SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index,
+                                            std::size_t shown) {
   const Portal& portal = ctx.portal;
   SubgrantsSummaryView v;
   v.count = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
   v.amount = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
-  v.has_programmes = std::any_of(portal.grants.begin(), portal.grants.end(),
-                                 [](const Grant& g) { return g.subgrants.present; });
+  v.has_programmes = !index.programmes.empty();
+  const auto outcome = [&](ProgrammeOutcome o) {
+    return ctx.integer(index.programme_outcomes[static_cast<std::size_t>(o)]);
+  };
+  v.programme_counts =
+      ctx.t("registry.programme_counts",
+            {{"programmes", ctx.integer(static_cast<std::int64_t>(index.programmes.size()))},
+             {"reconciled", outcome(ProgrammeOutcome::reconciled)},
+             {"not_reported", outcome(ProgrammeOutcome::not_reported)},
+             {"inconsistent", outcome(ProgrammeOutcome::inconsistent)}});
+  const std::vector<std::size_t>& inconsistent = index.inconsistent_programmes;
+  for (std::size_t i = 0; i < std::min(shown, inconsistent.size()); ++i)
+    v.inconsistent.push_back(programme_reconciliation(ctx, portal.grants[inconsistent[i]]));
+  v.inconsistent_shown = shown_of(ctx, shown, inconsistent.size());
+  const std::string table = routes::data_file_base("programmes");
+  v.table_csv_url = routes::file_url(table + ".csv");
+  v.table_json_url = routes::file_url(table + ".json");
 
   std::map<std::string, std::pair<std::int64_t, Tenge>> by_region;
   for (const SubgrantRef& ref : index.subgrants) {
@@ -399,13 +412,14 @@ std::vector<RoleGrants> grants_by_role(const PortalIndex& index, std::size_t org
   return roles;
 }
 
-OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& index) {
+OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& index,
+                                     std::size_t page, std::size_t page_size) {
   const Portal& portal = ctx.portal;
-  std::vector<std::string> names;
-  for (const Organisation& o : portal.organisations) names.push_back(org_name(ctx, o.id));
+  const std::vector<std::size_t>& order = index.organisations_by_name[static_cast<int>(ctx.lang)];
   OrganisationsView v;
   v.title = ctx.t("organisations.title");
-  for (std::size_t i : order_by_label(ctx, names)) {
+  for (std::size_t n = (page - 1) * page_size; n < page * page_size && n < order.size(); ++n) {
+    const std::size_t i = order[n];
     const Organisation& o = portal.organisations[i];
     Totals as_grantee;
     for (std::size_t g : index.organisation_grants[i][0]) as_grantee.add(portal.grants[g]);
@@ -414,20 +428,10 @@ OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& 
                                o.bin.empty() ? ctx.not_reported() : Figure::reported(o.bin),
                                totals_view(ctx, as_grantee, facet_key(FacetKind::grantee, o.id))});
   }
+  v.pagination = pagination_view(routes::list_url(ctx.lang, routes::PageKind::organisations), page,
+                                 order.size(), page_size);
   return v;
 }
-
-namespace {
-
-// When a page shows only the first `shown` of `total` rows and links the rest; none when it shows
-// them all.
-std::optional<ShownView> shown_of(const ViewContext& ctx, std::size_t shown, std::size_t total) {
-  if (total <= shown) return std::nullopt;
-  return ShownView{ctx.integer(static_cast<std::int64_t>(shown)),
-                   ctx.integer(static_cast<std::int64_t>(total))};
-}
-
-}  // namespace
 
 OrganisationView organisation_view(const ViewContext& ctx, const PortalIndex& index,
                                    std::size_t org_index, std::size_t shown) {

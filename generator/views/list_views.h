@@ -126,38 +126,9 @@ struct SubgrantRegionRowView {
   }
 };
 
-// templates/subgrants_summary.mustache: what the registry shows above its list. Its first page
-// shows the reconciliation of every programme and the sums by region; later pages, the count and
-// amount and a link to the first (registry_summary_on_later_page, site/pages.cpp).
-struct SubgrantsSummaryView {
-  Figure count;
-  Figure amount;
-  bool later_page = false;
-  std::string first_page_url;   // on a later page
-  bool has_programmes = false;  // some grant has a sub-grant programme to reconcile
-  std::string programme_rows;   // templates/subgrants_programmes rendered, a slice at a time
-  std::vector<SubgrantRegionRowView> regions;
-  std::optional<SubgrantSumsView> unlocated;  // the sub-grants with no region, if any
-
-  template <class F>
-  void fields(F& f) const {
-    f("count", count);
-    f("amount", amount);
-    f("later_page", later_page);
-    f("first_page_url", first_page_url);
-    f("has_programmes", has_programmes);
-    f("programme_rows", programme_rows);
-    f("regions", regions);
-    f("unlocated", unlocated);
-  }
-};
-// The count and amount, whether any programme is reconciled and the sums by region. The
-// reconciliation of every programme, one row each, is programme_rows_view's: it grows with the
-// portal (80 000 programmes at N = 100 000), so it is made and rendered a slice at a time.
-SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index);
-
-// A sub-grant programme against its plan: a row of templates/subgrants_programmes.mustache and
-// the head of templates/subgrants_programme.mustache.
+// A sub-grant programme against its plan: a row of the registry's table of inconsistent
+// programmes (templates/subgrants_summary.mustache) and the head of
+// templates/subgrants_programme.mustache.
 struct ProgrammeView {
   std::optional<TextView> grant_title;
   std::string grant_url;
@@ -192,17 +163,58 @@ struct ProgrammeView {
   }
 };
 
-// templates/subgrants_programmes.mustache: the programmes of a slice of the grants.
-struct ProgrammeRowsView {
-  std::vector<ProgrammeView> programmes;
+// "1–20 / 345": a page shows the first `shown` of `total` rows and links the rest.
+struct ShownView {
+  std::string shown;
+  std::string total;
 
   template <class F>
   void fields(F& f) const {
-    f("programmes", programmes);
+    f("shown", shown);
+    f("total", total);
   }
 };
-// The sub-grant programmes of grants [from, to) of Portal::grants, in that order.
-ProgrammeRowsView programme_rows_view(const ViewContext& ctx, std::size_t from, std::size_t to);
+
+// templates/subgrants_summary.mustache: what the registry shows above its list. Its first page
+// says how many programmes there are and how many of them reconcile, have nothing reported yet or
+// are inconsistent, lists the inconsistent ones (the first page_size of them) and links the full
+// reconciliation table (data/programmes), then the sums by region; later pages, the count and
+// amount and a link to the first (registry_summary_on_later_page, site/pages.cpp). A row per
+// programme was 50 MB at N = 100 000: the page's size no longer grows with the portal.
+struct SubgrantsSummaryView {
+  Figure count;
+  Figure amount;
+  bool later_page = false;
+  std::string first_page_url;    // on a later page
+  bool has_programmes = false;   // some grant has a sub-grant programme to reconcile
+  std::string programme_counts;  // "12 programmes: 9 reconcile, 2 …, 1 …" in words
+  std::vector<ProgrammeView> inconsistent;
+  std::optional<ShownView> inconsistent_shown;  // when it lists only the first of them
+  std::string table_csv_url;                    // the full reconciliation table, every programme
+  std::string table_json_url;
+  std::vector<SubgrantRegionRowView> regions;
+  std::optional<SubgrantSumsView> unlocated;  // the sub-grants with no region, if any
+
+  template <class F>
+  void fields(F& f) const {
+    f("count", count);
+    f("amount", amount);
+    f("later_page", later_page);
+    f("first_page_url", first_page_url);
+    f("has_programmes", has_programmes);
+    f("programme_counts", programme_counts);
+    f("inconsistent", inconsistent);
+    f("has_inconsistent", !inconsistent.empty());
+    f("inconsistent_shown", inconsistent_shown);
+    f("table_csv_url", table_csv_url);
+    f("table_json_url", table_json_url);
+    f("regions", regions);
+    f("unlocated", unlocated);
+  }
+};
+// The registry's summary on its first page, with at most `shown` inconsistent programmes.
+SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const PortalIndex& index,
+                                            std::size_t shown);
 
 // templates/subgrants_region.mustache: one page of a region's part of the registry.
 struct SubgrantsRegionView {
@@ -267,30 +279,22 @@ struct OrganisationRowView {
   }
 };
 
-// templates/organisations.mustache: every organisation, alphabetically.
+// templates/organisations.mustache: one page of every organisation, alphabetically (a list of
+// them all on one page was 1.2 MB at N = 2 000 grants, 500 organisations).
 struct OrganisationsView {
   std::string title;
   std::vector<OrganisationRowView> organisations;
+  PaginationView pagination;
 
   template <class F>
   void fields(F& f) const {
     f("title", title);
     f("organisations", organisations);
+    f("pagination", pagination);
   }
 };
-OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& index);
-
-// "1–20 / 345": a page shows the first `shown` of `total` rows and links the rest.
-struct ShownView {
-  std::string shown;
-  std::string total;
-
-  template <class F>
-  void fields(F& f) const {
-    f("shown", shown);
-    f("total", total);
-  }
-};
+OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& index,
+                                     std::size_t page, std::size_t page_size);
 
 // A role of an organisation's page (templates/organisation.mustache): its grants and totals.
 struct OrganisationRoleView {

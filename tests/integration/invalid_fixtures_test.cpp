@@ -126,6 +126,14 @@ const InvalidCase kCases[] = {
       "content/grants/synthetic-2025-application/grant.json:2:3: error: /id: id "
       "\"synthetic-2024-full\" differs from its folder name \"synthetic-2025-application\"; rename "
       "the folder or the id so the URL /grants/synthetic-2025-application/ stays stable"}},
+    {"an organisation id the organisations list's pages reserve",
+     {{"content/organisations/page.json", nullptr,
+       "{\n  \"id\": \"page\",\n  \"name\": {\"kk\": \"Синтетикалық бет\", \"ru\": "
+       "\"Синтетическая страница\"},\n  \"kind\": \"ngo\"\n}\n"}},
+     1,
+     "validate",
+     {"content/organisations/page.json:2:3: error: /id: \"page\" is reserved for the "
+      "organisations list's pages (/organisations/page/); choose another id"}},
     {"duplicate task id",
      {{kGrant, "\"id\": \"t2\",", "\"id\": \"t1\","}},
      1,

@@ -219,6 +219,9 @@ TEST_CASE("ashyq new refuses an id that is invalid, reserved or taken", "[scaffo
       {{"new", "grant", "region"},
        "ashyq new: \"region\" is reserved for catalogue pages (/grants/region/); choose another "
        "id\n"},
+      {{"new", "organisation", "page"},
+       "ashyq new: \"page\" is reserved for the organisations list's pages "
+       "(/organisations/page/); choose another id\n"},
       {{"new", "grant", "fund-2025"},
        "ashyq new: grant \"fund-2025\" already exists (content/grants/fund-2025); choose another "
        "id\n"},

@@ -4,14 +4,13 @@
 // still appears, as the current value, on its own facet page.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "../unit/temp_folder.h"
+#include "synth_site.h"
 #include "test_site.h"
 
 namespace ashyq::integration {
@@ -31,28 +30,6 @@ std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
-}
-
-// ashyq-synth's site (SYNTHETIC: every name and number is invented), with the repository's
-// templates and assets, `page_size` rows a list page, built into site/public.
-fs::path build_synth_site(const testing::TempFolder& folder, int grants, int seed, int page_size) {
-  const fs::path site = folder / "site";
-  const std::string synth = std::string(ASHYQ_SYNTH) + " --grants " + std::to_string(grants) +
-                            " --seed " + std::to_string(seed) + " --out " + site.string() +
-                            " >/dev/null";
-  REQUIRE(std::system(synth.c_str()) == 0);
-  std::string config = testing::read_bytes(site / "site.toml");
-  const std::size_t at = config.find("page_size = 50\n");
-  REQUIRE(at != std::string::npos);
-  config.replace(at, 14, "page_size = " + std::to_string(page_size));
-  std::ofstream(site / "site.toml", std::ios::binary | std::ios::trunc) << config;
-  fs::copy(fs::path(ASHYQ_SOURCE_DIR) / "templates", site / "templates",
-           fs::copy_options::recursive);
-  fs::copy(fs::path(ASHYQ_SOURCE_DIR) / "assets", site / "assets", fs::copy_options::recursive);
-  const std::string build = std::string(ASHYQ_BINARY) + " build --site " + site.string() +
-                            " >/dev/null 2>" + (folder / "err.txt").string();
-  REQUIRE(std::system(build.c_str()) == 0);
-  return site / "public";
 }
 
 // The grant pages a page links to, in order (each grant link once).

@@ -210,6 +210,8 @@ TEST_CASE("Validation reserves the names the routes own") {
   const std::set<std::string> grant_ids(reserved.grant_ids.begin(), reserved.grant_ids.end());
   CHECK(grant_ids == std::set<std::string>{"page", "sort", "year", "region", "direction",
                                            "operator", "status", "grantee"});
+  // The organisations list is paginated: /<lang>/organisations/page/2/.
+  CHECK(reserved.organisation_ids == std::vector<std::string>{"page"});
   const std::set<std::string> pages(reserved.page_names.begin(), reserved.page_names.end());
   CHECK(pages == std::set<std::string>{"grants", "subgrants", "organisations", "regions", "plans",
                                        "assets", "media", "data", "search", "404", "index",
