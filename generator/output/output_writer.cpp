@@ -248,6 +248,12 @@ Status OutputWriter::publish_incremental() {
 bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs) {
   fs::path dir = out_dir;
   if (dir.filename().empty()) dir = dir.parent_path();
+  // A staging folder is what a killed build left; the next build removes it (open()), so a site
+  // with one is not up to date, or it would stay beside the output for good.
+  fs::path staging = dir;
+  staging += ".staging";
+  std::error_code ec;
+  if (fs::exists(staging, ec)) return false;
   const std::optional<Manifest> manifest = read_manifest(manifest_path(dir));
   if (!manifest || manifest->inputs.empty() || manifest->inputs != inputs) return false;
   for (std::size_t i = 0; i < manifest->files.size(); ++i)

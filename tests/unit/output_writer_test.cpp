@@ -417,6 +417,15 @@ TEST_CASE("up_to_date: same inputs and every published file as the manifest reco
   CHECK(OutputWriter::up_to_date(site / "public", "in-1"));
   fs::remove(site / "public/index.html");
   CHECK_FALSE(OutputWriter::up_to_date(site / "public", "in-1"));
+
+  // A killed build's staging folder: the next build must run, to remove it.
+  publish_tree(site / "public", kFirst);
+  REQUIRE(OutputWriter::up_to_date(site / "public", "in-1"));
+  site.write("public.staging/kk/a/index.html", "жартылай");
+  CHECK_FALSE(OutputWriter::up_to_date(site / "public", "in-1"));
+  publish_tree(site / "public", kFirst);
+  CHECK_FALSE(fs::exists(site / "public.staging"));
+  CHECK(OutputWriter::up_to_date(site / "public", "in-1"));
 }
 
 // ---- The manifest's files, held compactly ----
