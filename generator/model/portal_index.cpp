@@ -219,32 +219,29 @@ PortalIndex build_index(const Portal& portal) {
                      if (x.has_value() != y.has_value()) return x.has_value();
                      return x && *x > *y;
                    });
-  for (Lang lang : kAllLangs) {
-    std::vector<std::string> keys(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const LocalizedText& title = portal.grants[i].title;
-      keys[i] =
-          i18n::collation_key(title.has(lang) ? title.in(lang) : title.in(other_lang(lang)), lang);
-    }
-    auto& order = index.by_title[static_cast<int>(lang)];
-    order.resize(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  // A text's collation key in `lang`, or in the other language where it has none in `lang`; and
+  // the positions 0 … keys.size() - 1 in the order of their keys, equal keys in position order.
+  auto key_of = [](const LocalizedText& text, Lang lang) {
+    return i18n::collation_key(text.has(lang) ? text.in(lang) : text.in(other_lang(lang)), lang);
+  };
+  auto sorted_by = [](const std::vector<std::string>& keys) {
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    return order;
+  };
+  for (Lang lang : kAllLangs) {
+    std::vector<std::string> keys(n);
+    for (std::size_t i = 0; i < n; ++i) keys[i] = key_of(portal.grants[i].title, lang);
+    index.by_title[static_cast<int>(lang)] = sorted_by(keys);
 
-    const std::size_t orgs = portal.organisations.size();
-    keys.resize(orgs);
-    for (std::size_t i = 0; i < orgs; ++i) {
+    keys.resize(portal.organisations.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
       const Organisation& o = portal.organisations[i];
-      const LocalizedText& name = o.short_name.empty() ? o.name : o.short_name;
-      keys[i] =
-          i18n::collation_key(name.has(lang) ? name.in(lang) : name.in(other_lang(lang)), lang);
+      keys[i] = key_of(o.short_name.empty() ? o.name : o.short_name, lang);
     }
-    auto& by_name = index.organisations_by_name[static_cast<int>(lang)];
-    by_name.resize(orgs);
-    for (std::size_t i = 0; i < orgs; ++i) by_name[i] = i;
-    std::stable_sort(by_name.begin(), by_name.end(),
-                     [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    index.organisations_by_name[static_cast<int>(lang)] = sorted_by(keys);
   }
 
   // Facets: each grant joins the values it has, in catalogue (date) order.
