@@ -87,8 +87,9 @@ std::string json_row(const TableSchema& schema, const std::vector<Cell>& row) {
 
 std::string write_json(const Table& table) {
   std::string out = json_open(*table.schema);
-  for (const auto& row : table.rows) out += "\n" + json_row(*table.schema, row) + ",";
-  if (!table.rows.empty()) out.back() = '\n';  // no comma after the last row
+  for (std::size_t i = 0; i < table.rows.size(); ++i)
+    out += (i == 0 ? "\n" : ",\n") + json_row(*table.schema, table.rows[i]);
+  if (!table.rows.empty()) out += '\n';
   out += kJsonClose;
   return out;
 }

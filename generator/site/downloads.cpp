@@ -408,9 +408,10 @@ Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string
         if (xlsx && !chunk.rows.empty())
           if (Status added = xlsx->add(chunk); !added.ok()) return added;
         to_csv(std::string_view(opendata::write_csv(chunk, flavour)).substr(header.size()));
-        for (const auto& row : chunk.rows) {  // write_json(): ",\n" between rows
-          to_json(written.rows++ == 0 ? "\n" : ",\n");
+        for (const auto& row : chunk.rows) {  // as write_json() joins the rows
+          to_json(written.rows == 0 ? "\n" : ",\n");
           to_json(opendata::json_row(*table.schema, row));
+          ++written.rows;
         }
       }
       if (written.rows > 0) to_json("\n");

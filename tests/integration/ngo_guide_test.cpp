@@ -4,7 +4,6 @@
 // values it fills in are synthetic.
 #include <httplib.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
@@ -17,6 +16,7 @@
 #include <thread>
 
 #include "../unit/temp_folder.h"
+#include "spawn_ashyq.h"
 #include "workbook/grant_workbook.h"
 #include "workbook/workbook_file.h"
 
@@ -59,24 +59,7 @@ std::vector<std::string> words(const std::string& command) {
 
 // Starts the binary with `args` in `dir`, its output to files there; returns its pid.
 pid_t spawn(const fs::path& dir, const std::vector<std::string>& args, const std::string& name) {
-  std::vector<std::string> all{ASHYQ_BINARY};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
-  const std::string out = (dir / (name + ".out")).string(), err = (dir / (name + ".err")).string();
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
-  return pid;
+  return ashyq::testing::spawn_ashyq(args, dir / (name + ".out"), dir / (name + ".err"), dir);
 }
 
 int wait_exit(pid_t pid) {

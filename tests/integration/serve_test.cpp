@@ -2,9 +2,7 @@
 // fixture site (synthetic data), asked by a real HTTP client (cpp-httplib). Rebuilds are waited
 // for by polling with a generous limit, never timed: bench/serve_edit.sh measures how fast they
 // are.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +18,7 @@
 #include <thread>
 
 #include "serve/server.h"
+#include "spawn_ashyq.h"
 #include "test_site.h"
 
 extern char** environ;
@@ -323,30 +322,11 @@ TEST_CASE("ashyq serve answers the findings for every path until a first good bu
   }));
 }
 
-// Starts the real binary with stdout and stderr into files.
-pid_t spawn(const std::vector<std::string>& args, const fs::path& out, const fs::path& err) {
-  std::vector<std::string> strings = {ASHYQ_BINARY};
-  strings.insert(strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : strings) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
-  return pid;
-}
-
 TEST_CASE("ashyq serve --port 0 prints its URL, and SIGTERM stops it cleanly, folder removed") {
   TestSite site("full");
   const fs::path out = site.scratch("serve.out"), err = site.scratch("serve.err");
-  const pid_t pid = spawn({"serve", "--site", site.dir().string(), "--port", "0"}, out, err);
+  const pid_t pid =
+      testing::spawn_ashyq({"serve", "--site", site.dir().string(), "--port", "0"}, out, err);
   std::smatch match;
   std::string printed;
   const std::regex line("serving .* at (http://127\\.0\\.0\\.1:([0-9]+)/) \\(built in (.*)\\)");
