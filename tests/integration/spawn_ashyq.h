@@ -6,16 +6,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
+#include <cstring>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace ashyq::testing {
 
 // Starts ASHYQ_BINARY with `args`, its standard output and error written to `out` and `err`, in
-// the folder `dir` when one is given (else the test's own); returns its pid.
+// the folder `dir` when one is given (else the test's own); returns its pid. Throws when it cannot
+// start (a test reports the exception as its failure; it may be called outside a test's thread).
 inline pid_t spawn_ashyq(const std::vector<std::string>& args, const std::filesystem::path& out,
                          const std::filesystem::path& err, const std::filesystem::path& dir = {}) {
   std::vector<std::string> strings = {ASHYQ_BINARY};
@@ -33,7 +34,9 @@ inline pid_t spawn_ashyq(const std::vector<std::string>& args, const std::filesy
   pid_t pid = 0;
   const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  REQUIRE(spawned == 0);
+  if (spawned != 0)
+    throw std::runtime_error(std::string("cannot start ") + ASHYQ_BINARY + ": " +
+                             std::strerror(spawned));
   return pid;
 }
 

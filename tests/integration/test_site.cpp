@@ -1,7 +1,5 @@
 #include "test_site.h"
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +12,8 @@
 #include <stdexcept>
 
 extern char** environ;
+
+#include "spawn_ashyq.h"
 
 namespace ashyq::integration {
 namespace fs = std::filesystem;
@@ -76,24 +76,7 @@ RunResult TestSite::run(const std::vector<std::string>& args) const {
   const fs::path out_file = root_ / "stdout.txt";
   const fs::path err_file = root_ / "stderr.txt";
 
-  std::vector<std::string> argv_strings = {ASHYQ_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0)
-    throw std::runtime_error(std::string("cannot start ") + ASHYQ_BINARY + ": " +
-                             std::strerror(spawned));
+  const pid_t pid = testing::spawn_ashyq(args, out_file, err_file);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
     if (errno != EINTR)
