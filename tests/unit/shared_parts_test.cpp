@@ -123,7 +123,8 @@ TEST_CASE("The registry's first page lists only the inconsistent programmes, pag
         fixture.renderer->prepare_strings(fixture.strings.all(Lang::ru));
     const std::string html = registry_summary(site, ctx, ui).value();
     CHECK(html.find("Программ малых грантов: 2. Цифры сходятся с планом: 0; малые гранты ещё не "
-                    "сообщены или грант ещё не выделен: 0; цифры не сходятся: 2.") !=
+                    "сообщены или грант ещё не выделен: 0; цифры не сходятся: 2. <small>(вычислено "
+                    "порталом: число программ, цифры каждой сверены с её планом)</small>") !=
           std::string::npos);
     std::size_t rows = 0;
     for (std::size_t at = html.find("/subgrants/programme/"); at != std::string::npos;
