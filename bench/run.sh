@@ -164,9 +164,12 @@ rebuild() {
     cat "$work/$1.out" >&2
     exit 1
   }
-  read -r w _ _ < <(parse_time "$work/$1.time")
+  read -r w c _ < <(parse_time "$work/$1.time")
   mtimes "$ashyq_out" >"$work/mtimes.after"
   printf -v "$1_wall" '%s' "$w"
+  printf -v "$1_cpu" '%s' "$c"
+  # "…; 6775 pages kept from the last build)": the pages whose inputs had not changed.
+  printf -v "$1_kept" '%s' "$(grep -o '[0-9]* pages kept' "$work/$1.out" | grep -o '^[0-9]*' || echo 0)"
   printf -v "$1_rewritten" '%s' "$(comm -13 "$work/mtimes.before" "$work/mtimes.after" | wc -l)"
 }
 
@@ -259,7 +262,7 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   echo "Ashyq phases (s, median): $(for p in "${phase_names[@]}"; do printf '%s %s  ' "$p" "${phase[$p]}"; done)"
   echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
   echo "no-change rebuild: $nochange_wall s ($(ratio "$nochange_wall" "$ashyq_wall") × full), $nochange_rewritten of $ashyq_files files rewritten"
-  echo "one grant changed: $onegrant_wall s, $onegrant_rewritten files rewritten, $onegrant_changed of them new or with different bytes, $onegrant_removed removed"
+  echo "one grant changed: $onegrant_wall s ($onegrant_cpu s CPU), $onegrant_kept of $ashyq_pages pages kept, $onegrant_rewritten files rewritten, $onegrant_changed of them new or with different bytes, $onegrant_removed removed"
   if [ -n "$profile_tool" ]; then
     echo
     echo "profile: $profile_tool, top 15 symbols (self cost)"
@@ -286,7 +289,7 @@ mkdir -p "$(dirname "$json")"
   echo "    \"nochange_rebuild\": {\"wall_s\": $nochange_wall, \"files_rewritten\": $nochange_rewritten},"
   echo "    \"bytes_per_grant\": $bytes_per_grant, \"bytes_by_part\": {\"html\": $html_bytes, \"downloads\": $downloads_bytes, \"data\": $data_bytes, \"search\": $search_bytes},"
   echo "    \"grant_page\": {\"pages_measured\": $grant_pages, \"html_bytes\": $grant_html, \"gzip_bytes\": $grant_gzip},"
-  echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed}},"
+  echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"cpu_s\": $onegrant_cpu, \"pages_kept\": $onegrant_kept, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed}},"
   if [ "$hugo" = 1 ]; then
     echo "  \"hugo\": {\"version\": $(json_string "$hugo_version"), \"wall_s\": $hugo_wall, \"cpu_s\": $hugo_cpu, \"peak_rss_kib\": $hugo_rss, \"pages\": $hugo_pages, \"redirect_stubs\": $hugo_stubs, \"files\": $hugo_files, \"bytes\": $hugo_bytes, \"disk_kib\": $hugo_disk},"
     echo "  \"ratios\": {\"wall\": $(ratio "$ashyq_wall" "$hugo_wall"), \"cpu\": $(ratio "$ashyq_cpu" "$hugo_cpu"), \"peak_rss\": $(ratio "$ashyq_rss" "$hugo_rss"), \"pages\": $(ratio "$ashyq_pages" "$hugo_pages")},"

@@ -33,15 +33,16 @@ struct Options {
   std::string site = ".";
   std::string out;
   int jobs = 0;
-  bool force = false;                 // links: recheck every link; init: a folder not empty
-  bool quiet = false;                 // links: no progress line
-  std::string report;                 // links: where to write the JSON report
-  bool timings = false;               // build: print each phase's duration
-  std::optional<Lang> lang;           // analyse: the language of the text
-  bool empty = false;                 // workbook: --new
-  bool replace = false;               // workbook: --force
-  std::vector<std::string> operands;  // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
-  int port = serve::kDefaultPort;     // serve: 0 = any free port
+  bool force = false;        // links: recheck every link; init: a folder not empty
+  bool quiet = false;        // links: no progress line
+  std::string report;        // links: where to write the JSON report
+  bool timings = false;      // build: print each phase's duration
+  std::optional<Lang> lang;  // analyse: the language of the text
+  bool empty = false;        // workbook: --new
+  bool replace = false;      // workbook: --force
+  std::vector<std::string>
+      operands;                    // workbook: GRANT-ID FILE; import: FILE; init: DIR; new: KIND ID
+  int port = serve::kDefaultPort;  // serve: 0 = any free port
 };
 
 struct Command {
@@ -94,14 +95,16 @@ void print_timings(const site::PhaseTimings& t, std::ostream& out) {
   }
 }
 
-// One line a kind of page, costliest first: "pages <kind> <n> render <s> s downloads <s> s …".
+// One line a kind of page, costliest first: "pages <kind> <n> kept <n> render <s> s downloads <s>
+// s …".
 void print_page_costs(const std::vector<site::PageKindCost>& costs, std::ostream& out) {
   for (const auto& c : costs) {
     char line[160];
-    std::snprintf(line, sizeof line,
-                  "pages %s %lld render %.3f s downloads %.3f s bytes %s slowest %.1f ms ",
-                  c.kind.c_str(), static_cast<long long>(c.pages), c.render, c.downloads,
-                  format_bytes(c.bytes).c_str(), c.slowest * 1e3);
+    std::snprintf(
+        line, sizeof line,
+        "pages %s %lld kept %lld render %.3f s downloads %.3f s bytes %s slowest %.1f ms ",
+        c.kind.c_str(), static_cast<long long>(c.pages), static_cast<long long>(c.kept), c.render,
+        c.downloads, format_bytes(c.bytes).c_str(), c.slowest * 1e3);
     out << line << c.slowest_page << "\n";
   }
 }
@@ -139,7 +142,8 @@ int run_build_or_check(const Options& options, std::ostream& out, std::ostream& 
   } else if (write) {
     out << "built " << result.pages << " pages (" << result.files << " files, "
         << format_bytes(result.bytes) << "; " << result.files_written << " written, "
-        << result.files_removed << " removed) from " << result.grants << " grants into "
+        << result.files_removed << " removed; " << result.pages_kept
+        << " pages kept from the last build) from " << result.grants << " grants into "
         << build_options.out_dir.string() << " in " << timing << ", peak memory "
         << format_bytes(static_cast<std::int64_t>(peak_rss_kib()) * 1024) << "\n";
     if (options.timings) {

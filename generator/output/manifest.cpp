@@ -12,7 +12,7 @@ namespace ashyq::output {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::string_view kHeader = "ashyq-manifest 1";
+constexpr std::string_view kHeader = "ashyq-manifest 2";
 }
 
 fs::path manifest_path(const fs::path& out_dir) {
@@ -64,6 +64,19 @@ const ManifestEntry* ManifestFiles::find(std::string_view path) const {
   return &at->entry;
 }
 
+std::vector<std::size_t> ManifestFiles::files_in(std::string_view folder) const {
+  auto path_of = [](const Row& row) { return std::string_view(row.path, row.path_size); };
+  auto at = std::lower_bound(rows_.begin(), rows_.end(), folder,
+                             [&](const Row& row, std::string_view p) { return path_of(row) < p; });
+  // Paths sort by bytes, so a subfolder's files ("d/sub/x") may come between the folder's own
+  // ("d/a", "d/z"): they are skipped, not an end.
+  std::vector<std::size_t> files;
+  for (; at != rows_.end() && path_of(*at).starts_with(folder); ++at)
+    if (path_of(*at).find('/', folder.size()) == std::string_view::npos)
+      files.push_back(static_cast<std::size_t>(at - rows_.begin()));
+  return files;
+}
+
 const ManifestEntry& ManifestFiles::at(std::string_view path) const {
   const ManifestEntry* entry = find(path);
   // A programming error, as std::map::at: callers ask find() when a path may be missing.
@@ -84,15 +97,17 @@ std::optional<Manifest> read_manifest(const fs::path& path) {
   manifest.inputs = line.substr(7);
   while (next_line()) {
     ManifestEntry entry;
-    unsigned long long hash = 0;
+    unsigned long long hash = 0, inputs = 0;
     long long size = 0, mtime = 0;
     int consumed = 0;
-    if (std::sscanf(line.c_str(), "%16llx %lld %lld %n", &hash, &size, &mtime, &consumed) != 3 ||
+    if (std::sscanf(line.c_str(), "%16llx %lld %lld %16llx %n", &hash, &size, &mtime, &inputs,
+                    &consumed) != 4 ||
         consumed <= 0 || static_cast<std::size_t>(consumed) >= line.size())
       return std::nullopt;
     entry.hash = hash;
     entry.size = size;
     entry.mtime_ns = mtime;
+    entry.inputs = inputs;
     manifest.files.add(std::string_view(line).substr(static_cast<std::size_t>(consumed)), entry);
   }
   // The end of a whole file is a getline() that found nothing (fail and eof); a cut last line is
@@ -113,11 +128,11 @@ Status write_manifest(const fs::path& path, const Manifest& manifest) {
     text.reserve(1 << 20);
     text += kHeader;
     text += "\ninputs " + manifest.inputs + "\n";
-    char buffer[80];
+    char buffer[100];
     for (std::size_t i = 0; i < manifest.files.size(); ++i) {
       const ManifestEntry& entry = manifest.files.entry(i);
-      std::snprintf(buffer, sizeof buffer, "%016" PRIx64 " %" PRId64 " %" PRId64 " ", entry.hash,
-                    entry.size, entry.mtime_ns);
+      std::snprintf(buffer, sizeof buffer, "%016" PRIx64 " %" PRId64 " %" PRId64 " %" PRIx64 " ",
+                    entry.hash, entry.size, entry.mtime_ns, entry.inputs);
       text += buffer;
       text += manifest.files.path(i);
       text += '\n';

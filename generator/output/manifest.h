@@ -5,9 +5,11 @@
 // published tree is exactly the site and stays byte-identical between clean and incremental builds.
 //
 // Text, one file per line, sorted by path:
-//   ashyq-manifest 1
+//   ashyq-manifest 2
 //   inputs <fingerprint of every input the build read>
-//   <content hash, 16 hex digits> <size> <mtime, ns since the epoch> <path relative to the output>
+//   <content hash, 16 hex digits> <size> <mtime, ns since the epoch> <page inputs, hex> <path>
+// where the path is relative to the output and the page inputs are the key of what the page was
+// made from (site/page_inputs.h), 0 for a file that is not a page or whose inputs are not tracked.
 // A manifest that cannot be read or parsed (or lists a path twice) is treated as absent: the next
 // build is a full one. Reading and writing go a line at a time: the text is never held whole.
 #include <cstdint>
@@ -26,6 +28,7 @@ struct ManifestEntry {
   std::uint64_t hash = 0;
   std::int64_t size = 0;
   std::int64_t mtime_ns = 0;  // of the published file, to notice hand edits
+  std::uint64_t inputs = 0;   // a page's inputs key; 0: none
 };
 
 // The files of a manifest, sorted by path. At national scale a build publishes millions of files
@@ -53,6 +56,9 @@ class ManifestFiles {
   ManifestEntry& entry(std::size_t i) { return rows_[i].entry; }
   bool staged(std::size_t i) const { return rows_[i].staged; }
 
+  // The positions of the files directly inside `folder` (ending in '/'), not in its subfolders,
+  // in path order (after sort()).
+  std::vector<std::size_t> files_in(std::string_view folder) const;
   // The file's entry, or nullptr when the manifest does not list it (binary search; after sort()).
   const ManifestEntry* find(std::string_view path) const;
   bool contains(std::string_view path) const { return find(path) != nullptr; }

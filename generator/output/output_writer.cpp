@@ -75,6 +75,28 @@ bool OutputWriter::unchanged(const std::string& relative_path, ManifestEntry& en
       !matches_disk(out_dir_ / relative_path, *old))
     return false;
   entry.mtime_ns = old->mtime_ns;
+  if (old->inputs != entry.inputs) keys_changed_ = true;
+  return true;
+}
+
+bool OutputWriter::keep(const std::string& page_path, std::uint64_t inputs,
+                        std::string_view downloads_folder) {
+  if (!previous_ || inputs == 0) return false;
+  const ManifestEntry* page = previous_->files.find(page_path);
+  if (!page || page->inputs != inputs || !matches_disk(out_dir_ / page_path, *page)) return false;
+  std::vector<std::size_t> downloads;
+  if (!downloads_folder.empty()) downloads = previous_->files.files_in(downloads_folder);
+  for (std::size_t i : downloads)
+    if (!matches_disk(out_dir_ / previous_->files.path(i), previous_->files.entry(i))) return false;
+  std::lock_guard lock(mutex_);
+  auto add = [&](std::string_view path, const ManifestEntry& entry) {
+    next_.files.add(path, entry, false);
+    ++files_;
+    ++files_kept_;
+    bytes_ += entry.size;
+  };
+  add(page_path, *page);
+  for (std::size_t i : downloads) add(previous_->files.path(i), previous_->files.entry(i));
   return true;
 }
 
@@ -92,9 +114,11 @@ void OutputWriter::add_entry(const std::string& relative_path, const ManifestEnt
   }
 }
 
-Status OutputWriter::record(const std::string& relative_path, std::string_view bytes) {
+Status OutputWriter::record(const std::string& relative_path, std::string_view bytes,
+                            std::uint64_t inputs) {
   if (Status inside = check_inside(relative_path); !inside.ok()) return inside;
   ManifestEntry entry;
+  entry.inputs = inputs;
   entry.hash = content_hash(bytes);
   entry.size = static_cast<std::int64_t>(bytes.size());
   const bool same = unchanged(relative_path, entry);
@@ -172,8 +196,9 @@ Status OutputWriter::write_streamed(const std::vector<std::string>& relative_pat
   return Status();
 }
 
-Status OutputWriter::write(const std::string& relative_path, std::string_view bytes) {
-  return record(relative_path, bytes);
+Status OutputWriter::write(const std::string& relative_path, std::string_view bytes,
+                           std::uint64_t inputs) {
+  return record(relative_path, bytes, inputs);
 }
 
 Status OutputWriter::copy(const fs::path& source, const std::string& relative_path) {
@@ -181,7 +206,7 @@ Status OutputWriter::copy(const fs::path& source, const std::string& relative_pa
   const std::optional<std::string> bytes = read_file(source);
   if (!bytes)
     return Status::io_error(source.string(), "cannot copy " + source.string() + ": cannot read it");
-  return record(relative_path, *bytes);
+  return record(relative_path, *bytes, 0);
 }
 
 Status OutputWriter::publish() {
@@ -239,7 +264,7 @@ Status OutputWriter::publish_incremental() {
     if (fs::remove(gone, ec)) ++files_removed_;
     remove_empty_parents(out_dir_, gone);
   }
-  if (renamed > 0 || files_removed_ > 0 || previous_->inputs != next_.inputs ||
+  if (renamed > 0 || files_removed_ > 0 || keys_changed_ || previous_->inputs != next_.inputs ||
       previous_->files.size() != next_.files.size())
     return write_manifest(manifest_path(out_dir_), next_);
   return Status();

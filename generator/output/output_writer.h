@@ -13,6 +13,7 @@
 //   - full (no usable manifest): the staging tree becomes the output in one atomic swap
 //     (renameat2 RENAME_EXCHANGE) and the old tree is removed.
 // If the build fails before publish(), the output stays exactly as it was and staging is removed.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -45,10 +46,17 @@ class OutputWriter {
   OutputWriter& operator=(const OutputWriter&) = delete;
 
   // Records `bytes` as the content of `relative_path` (forward slashes, no ".."), writing it to
-  // the staging tree unless the published file already has these bytes. Safe to call from several
-  // threads for different paths. A path that could leave the output folder is refused
-  // (invalid_argument).
-  Status write(const std::string& relative_path, std::string_view bytes);
+  // the staging tree unless the published file already has these bytes. `inputs` is, for a page,
+  // the key of what it was made from (site/page_inputs.h; 0: none), kept in the manifest for
+  // keep(). Safe to call from several threads for different paths. A path that could leave the
+  // output folder is refused (invalid_argument).
+  Status write(const std::string& relative_path, std::string_view bytes, std::uint64_t inputs = 0);
+  // Keeps a page the previous build made from the same inputs, without making it again: when the
+  // published page at `page_path` was written with the key `inputs` and it, and every file
+  // directly in `downloads_folder` (ending in '/'; empty: none), is on disk as published, they all
+  // count as unchanged files of the new output and true is returned. Otherwise nothing is recorded
+  // and false is returned: the page must be made. Safe to call from several threads.
+  bool keep(const std::string& page_path, std::uint64_t inputs, std::string_view downloads_folder);
   // write() with the bytes of `source`.
   Status copy(const std::filesystem::path& source, const std::string& relative_path);
 
@@ -85,6 +93,7 @@ class OutputWriter {
   std::int64_t files_written() const { return files_written_; }  // of which written this build
   std::int64_t bytes_written() const { return bytes_written_; }
   std::int64_t files_removed() const { return files_removed_; }  // known after publish()
+  std::int64_t files_kept() const { return files_kept_; }        // of files(), by keep()
 
   // True when the manifest beside `out_dir` records the fingerprint `inputs` and every file it
   // lists is on disk unchanged: a build from the same inputs would write nothing.
@@ -92,9 +101,10 @@ class OutputWriter {
 
  private:
   OutputWriter(std::filesystem::path out_dir, std::string inputs);
-  Status record(const std::string& relative_path, std::string_view bytes);
+  Status record(const std::string& relative_path, std::string_view bytes, std::uint64_t inputs);
   // True when the previous build published exactly `entry`'s bytes at `relative_path` and the file
-  // is still as published; then also copies its modification time into `entry`.
+  // is still as published; then also copies its modification time into `entry` (and notes a
+  // changed inputs key).
   bool unchanged(const std::string& relative_path, ManifestEntry& entry) const;
   void add_entry(const std::string& relative_path, const ManifestEntry& entry, bool unchanged);
   Status publish_full();
@@ -107,7 +117,10 @@ class OutputWriter {
   Manifest next_;
   bool published_ = false;
   std::mutex mutex_;
-  std::int64_t files_ = 0, bytes_ = 0, files_written_ = 0, bytes_written_ = 0, files_removed_ = 0;
+  std::int64_t files_ = 0, bytes_ = 0, files_written_ = 0, bytes_written_ = 0, files_removed_ = 0,
+               files_kept_ = 0;
+  // A file kept with the same bytes but another inputs key: the manifest must be written again.
+  mutable std::atomic<bool> keys_changed_{false};
 };
 
 }  // namespace ashyq::output

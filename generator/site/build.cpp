@@ -20,6 +20,7 @@
 #include "site/discovery.h"
 #include "site/downloads.h"
 #include "site/inputs.h"
+#include "site/page_inputs.h"
 #include "site/pages.h"
 #include "validate/validator.h"
 
@@ -61,7 +62,7 @@ std::int64_t add_elapsed(std::atomic<std::int64_t>& total, Clock::time_point sta
 
 // One render thread's costs per PageKind, merged after the threads join (no shared counters).
 struct KindTally {
-  std::int64_t pages = 0, bytes = 0, render_ns = 0, downloads_ns = 0, slowest_ns = 0;
+  std::int64_t pages = 0, kept = 0, bytes = 0, render_ns = 0, downloads_ns = 0, slowest_ns = 0;
   std::size_t slowest = 0;  // index into the page list
 };
 using KindTallies = std::array<KindTally, routes::kPageKindCount>;
@@ -74,6 +75,7 @@ std::vector<PageKindCost> page_costs(const SiteContext& site, const std::vector<
     for (const KindTallies& tallies : per_thread) {
       const KindTally& t = tallies[k];
       sum.pages += t.pages;
+      sum.kept += t.kept;
       sum.bytes += t.bytes;
       sum.render_ns += t.render_ns;
       sum.downloads_ns += t.downloads_ns;
@@ -84,10 +86,10 @@ std::vector<PageKindCost> page_costs(const SiteContext& site, const std::vector<
     }
     if (sum.pages == 0) continue;
     costs.push_back({std::string(routes::page_kind_name(static_cast<PageKind>(k))), sum.pages,
-                     static_cast<double>(sum.render_ns) / 1e9,
+                     sum.kept, static_cast<double>(sum.render_ns) / 1e9,
                      static_cast<double>(sum.downloads_ns) / 1e9, sum.bytes,
                      static_cast<double>(sum.slowest_ns) / 1e9,
-                     page_path(site, pages[sum.slowest])});
+                     sum.slowest_ns > 0 ? page_path(site, pages[sum.slowest]) : std::string()});
   }
   std::stable_sort(costs.begin(), costs.end(), [](const PageKindCost& a, const PageKindCost& b) {
     return a.render + a.downloads > b.render + b.downloads;
@@ -103,7 +105,9 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
 
   // Taken before anything is read, so a file edited during the build makes the next one rebuild.
-  const std::string inputs = options.write ? input_fingerprint(site_dir) : std::string();
+  const InputFingerprints fingerprints =
+      options.write ? input_fingerprints(site_dir) : InputFingerprints();
+  const std::string& inputs = fingerprints.whole;
   if (options.write && output::OutputWriter::up_to_date(out_dir, inputs)) {
     result.ok = true;
     result.up_to_date = true;
@@ -160,6 +164,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   phase_start = Clock::now();
   const PortalIndex index = build_index(portal);
   SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
+  const PageInputsBase inputs_base = page_inputs_base(portal, index, fingerprints);
 
   // A failure to write (or to render a part shared by pages) ends the build in the "write" phase,
   // reported at the output folder; the previous output is then untouched.
@@ -189,22 +194,34 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                          : std::max(1u, std::thread::hardware_concurrency());
   std::vector<KindTallies> tallies(jobs);
-  // One page: its HTML, and for the first page of a list in the first language its download files.
+  // One page: its HTML, and for the first page of a list in the first language its download files
+  // (see below); or, when the previous build made them from the same inputs, those files as they
+  // are.
   auto render_one = [&](std::size_t i, KindTally& kind) -> Status {
     auto start = Clock::now();
+    const std::string path = page_path(site, pages[i]);
+    const bool downloads = pages[i].page == 1 && pages[i].lang == portal.config.languages.front();
+    const std::uint64_t key = page_inputs(site, inputs_base, pages[i]);
+    if (key != 0 &&
+        writer.keep(path, key,
+                    downloads ? routes::download_base(portal, index, pages[i], "") : "")) {
+      ++kind.pages;
+      ++kind.kept;
+      return Status();
+    }
     Result<std::string> html = render_page(site, pages[i]);
     if (!html.ok()) return html.status();
     std::int64_t page_ns = add_elapsed(render_ns, start);
     kind.render_ns += page_ns;
     kind.bytes += static_cast<std::int64_t>(html->size());
     start = Clock::now();
-    if (Status s = writer.write(page_path(site, pages[i]), *html); !s.ok()) return s;
+    if (Status s = writer.write(path, *html, key); !s.ok()) return s;
     add_elapsed(write_ns, start);
     // A paginated list's files hold all its rows and belong to its first page. Every language's
     // page links to the same files, so the first language's page writes them, a chunk of rows at
     // a time: making and writing them are one step, timed as downloads (and as render thread
     // time), not as writes, which are the pages' HTML.
-    if (pages[i].page == 1 && pages[i].lang == portal.config.languages.front()) {
+    if (downloads) {
       start = Clock::now();
       Result<std::int64_t> bytes = write_page_downloads(site, pages[i], writer);
       if (!bytes.ok()) return bytes.status();
@@ -293,6 +310,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   result.bytes = writer.bytes();
   result.files_written = writer.files_written();
   result.files_removed = writer.files_removed();
+  for (const PageKindCost& cost : result.page_costs) result.pages_kept += cost.kept;
   result.ok = true;
   return result;
 }

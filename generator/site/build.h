@@ -48,11 +48,12 @@ struct PhaseTimings {
 struct PageKindCost {
   std::string kind;          // "grant", "facet_value", …
   std::int64_t pages = 0;    // pages of this kind, all languages
+  std::int64_t kept = 0;     // of which kept as the previous build made them (same inputs)
   double render = 0;         // thread-seconds in render_page
   double downloads = 0;      // thread-seconds making and writing its pages' CSV/JSON files
   std::int64_t bytes = 0;    // HTML and download bytes made
   double slowest = 0;        // seconds of the slowest page, render and downloads
-  std::string slowest_page;  // its output path
+  std::string slowest_page;  // its output path; empty when every page was kept
 };
 
 struct BuildResult {
@@ -60,6 +61,9 @@ struct BuildResult {
   std::string failed_phase;  // "load", "validate", "templates", "render", "write"; empty when ok
   bool up_to_date = false;   // the inputs had not changed since the last build: nothing was done
   std::int64_t pages = 0;
+  // Of which kept as the previous build made them, with their download files: their inputs had
+  // not changed (site/page_inputs.h).
+  std::int64_t pages_kept = 0;
   std::int64_t files = 0;          // files in the output
   std::int64_t bytes = 0;          // their total size
   std::int64_t files_written = 0;  // files whose bytes changed, written by this build

@@ -134,7 +134,7 @@ TEST_CASE("Pages the site no longer has are removed by an incremental build", "[
   INFO(rebuild.err);
   REQUIRE(rebuild.exit_code == 0);
   CHECK_FALSE(fs::exists(page));  // the page and its now-empty folder
-  CHECK(rebuild.out.find(" removed)") != std::string::npos);
+  CHECK(rebuild.out.find(" removed;") != std::string::npos);
   const RunResult clean = site.build({"--out", site.scratch("clean").string()});
   REQUIRE(clean.exit_code == 0);
   CHECK(site.files("public") == site.files(site.scratch("clean")));

@@ -196,7 +196,8 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
   REQUIRE(r.status == kExitOk);
   const std::string peak = ", peak memory [0-9.]+ (KiB|MiB)\\n";
   const std::regex expected(
-      "built \\d+ pages \\(\\d+ files, [0-9.]+ (KiB|MiB); \\d+ written, \\d+ removed\\) from 4 "
+      "built \\d+ pages \\(\\d+ files, [0-9.]+ (KiB|MiB); \\d+ written, \\d+ removed; \\d+ "
+      "pages kept from the last build\\) from 4 "
       "grants into [^\\n]+ in [0-9.]+ "
       "s, "
       "peak memory [0-9.]+ (KiB|MiB)\\n"
@@ -207,7 +208,8 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
       "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)" + peak +
       "phase search \\d+\\.\\d{3} s \\(the search index, part of pages\\)" + peak +
       "phase publish \\d+\\.\\d{3} s" + peak +
-      "(pages [a-z_]+ \\d+ render \\d+\\.\\d{3} s downloads \\d+\\.\\d{3} s bytes [0-9.]+ "
+      "(pages [a-z_]+ \\d+ kept \\d+ render \\d+\\.\\d{3} s downloads \\d+\\.\\d{3} s bytes "
+      "[0-9.]+ "
       "(B|KiB|MiB) slowest \\d+\\.\\d ms [^ \\n]*\\.html\\n)+");
   INFO(r.out);
   CHECK(std::regex_match(r.out, expected));
@@ -227,7 +229,7 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
 
   // The per-kind lines account for every page, once, costliest first.
   const std::regex kind_line(
-      "pages ([a-z_]+) (\\d+) render ([0-9.]+) s downloads ([0-9.]+) s bytes [^\\n]+ slowest "
+      "pages ([a-z_]+) (\\d+) kept \\d+ render ([0-9.]+) s downloads ([0-9.]+) s bytes [^\\n]+ slowest "
       "[0-9.]+ ms ([^\\n]+)\\n");
   std::map<std::string, long> pages_of;
   std::vector<double> costs;

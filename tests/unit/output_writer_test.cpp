@@ -391,9 +391,11 @@ TEST_CASE("An incremental build that fails before publishing changes nothing") {
 TEST_CASE("A damaged manifest means a full build, never a wrong incremental one") {
   testing::TempFolder site("output");
   publish_tree(site / "public", kFirst);
-  for (const char* damaged : {"", "ashyq-manifest 1\n", "ashyq-manifest 9\ninputs x\n",
-                              "ashyq-manifest 1\ninputs x\nzz 1 2 index.html\n",
-                              "ashyq-manifest 1\ninputs x\n0000000000000001 4 5 index.html"}) {
+  // The last: a manifest of the format before page inputs, which the next build cannot use.
+  for (const char* damaged : {"", "ashyq-manifest 2\n", "ashyq-manifest 9\ninputs x\n",
+                              "ashyq-manifest 2\ninputs x\nzz 1 2 0 index.html\n",
+                              "ashyq-manifest 2\ninputs x\n0000000000000001 4 5 0 index.html",
+                              "ashyq-manifest 1\ninputs x\n0000000000000001 4 5 index.html\n"}) {
     INFO(damaged);
     site.write("public.manifest", damaged);
     const auto writer = testing::open_writer(site / "public", "in-1");
@@ -430,23 +432,25 @@ TEST_CASE("up_to_date: same inputs and every published file as the manifest reco
 
 // ---- The manifest's files, held compactly ----
 
-TEST_CASE("A manifest is read and written in the same text as before, one sorted line a file") {
+TEST_CASE("A manifest is read and written in the same text as before, one sorted line a file",
+          "[manifest]") {
   testing::TempFolder site("output");
   Manifest manifest;
   manifest.inputs = "fingerprint 1";
   // Added out of order, as the render threads add them; paths longer than a short string.
   manifest.files.add("ru/grants/synthetic-2024-ecology/index.html",
-                     {0x1f, 120, 1700000000123456789});
+                     {0x1f, 120, 1700000000123456789, 0xfedcba9876543210});
   manifest.files.add("index.html", {0xabcdef0123456789, 5, 7});
   manifest.files.add("kk/жобалар/index.html", {2, 0, -1});
   REQUIRE_FALSE(manifest.files.sort());
   REQUIRE(write_manifest(site / "public.manifest", manifest) == Status());
   const std::string text =
-      "ashyq-manifest 1\n"
+      "ashyq-manifest 2\n"
       "inputs fingerprint 1\n"
-      "abcdef0123456789 5 7 index.html\n"
-      "0000000000000002 0 -1 kk/жобалар/index.html\n"
-      "000000000000001f 120 1700000000123456789 ru/grants/synthetic-2024-ecology/index.html\n";
+      "abcdef0123456789 5 7 0 index.html\n"
+      "0000000000000002 0 -1 0 kk/жобалар/index.html\n"
+      "000000000000001f 120 1700000000123456789 fedcba9876543210 "
+      "ru/grants/synthetic-2024-ecology/index.html\n";
   CHECK(read_file(site / "public.manifest") == text);
 
   const std::optional<Manifest> read = read_manifest(site / "public.manifest");
@@ -458,10 +462,30 @@ TEST_CASE("A manifest is read and written in the same text as before, one sorted
   CHECK(read->files.entry(2).hash == 0x1f);
   CHECK(read->files.entry(2).size == 120);
   CHECK(read->files.entry(2).mtime_ns == 1700000000123456789);
+  CHECK(read->files.entry(2).inputs == 0xfedcba9876543210);
+  CHECK(read->files.entry(0).inputs == 0);
   CHECK(read->files.at("index.html").hash == 0xabcdef0123456789);
   CHECK(read->files.find("kk/") == nullptr);
   CHECK(read->files.find("zz.html") == nullptr);
   CHECK_THROWS_AS(read->files.at("missing.html"), std::out_of_range);
+}
+
+TEST_CASE("A folder's own files are found apart from its subfolders' and its neighbours'",
+          "[manifest]") {
+  ManifestFiles files;
+  for (const char* path : {"downloads/grants/a/grants.csv", "downloads/grants/grants.csv",
+                           "downloads/grants/a-b/grants.csv", "downloads/grants/z.json",
+                           "downloads/grants.csv", "downloads/grantsx/y.csv"})
+    files.add(path, {});
+  REQUIRE_FALSE(files.sort());
+  std::vector<std::string> found;
+  for (std::size_t i : files.files_in("downloads/grants/")) found.emplace_back(files.path(i));
+  CHECK(found ==
+        std::vector<std::string>{"downloads/grants/grants.csv", "downloads/grants/z.json"});
+  found.clear();
+  for (std::size_t i : files.files_in("downloads/grants/a/")) found.emplace_back(files.path(i));
+  CHECK(found == std::vector<std::string>{"downloads/grants/a/grants.csv"});
+  CHECK(files.files_in("downloads/none/").empty());
 }
 
 TEST_CASE("Manifest files hold many paths across blocks, each found again by its path") {
@@ -492,9 +516,9 @@ TEST_CASE("A manifest that lists a path twice is not trusted: the next build is 
   testing::TempFolder site("output");
   publish_tree(site / "public", kFirst);
   site.write("public.manifest",
-             "ashyq-manifest 1\ninputs in-1\n"
-             "0000000000000001 4 5 index.html\n"
-             "0000000000000001 4 5 index.html\n");
+             "ashyq-manifest 2\ninputs in-1\n"
+             "0000000000000001 4 5 0 index.html\n"
+             "0000000000000001 4 5 0 index.html\n");
   CHECK_FALSE(read_manifest(site / "public.manifest"));
   const auto writer = testing::open_writer(site / "public", "in-1");
   CHECK_FALSE(writer->incremental());

@@ -1,0 +1,216 @@
+#include "site/page_inputs.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <string>
+#include <variant>
+
+#include "core/content_hash.h"
+#include "core/lang.h"
+#include "site/pages.h"
+
+namespace ashyq::site {
+
+namespace {
+
+// The text a key is the hash of; false once a record has no fingerprint.
+class KeyText {
+ public:
+  KeyText(const PageInputsBase& base, const PageKey& key) : base_(base) {
+    number(static_cast<std::uint64_t>(key.kind()));
+    text_ += lang_code(key.lang);
+    number(key.page);
+    number(base.inputs->shared);
+    number(base.contacts);
+  }
+
+  void grant(const Grant& g) {
+    record('g', g.folder, base_.inputs->grants);
+    organisation(g.grantee_id);
+    organisation(g.operator_id);
+    for (const Partner& p : g.partners) organisation(p.organisation);
+  }
+  void organisation(const std::string& id) {
+    if (!id.empty()) record('o', id, base_.inputs->organisations);
+  }
+
+  void separator() { text_ += " |"; }
+  void number(std::uint64_t n) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, " %" PRIx64, n);
+    text_ += buffer;
+  }
+  void word(std::string_view w) {
+    text_ += ' ';
+    text_ += w;
+  }
+  void totals(const Totals& t) {
+    number(static_cast<std::uint64_t>(t.grants));
+    for (const Sums& s : t.by_kind) {
+      number(static_cast<std::uint64_t>(s.grants));
+      number(static_cast<std::uint64_t>(s.without_amount));
+      number(static_cast<std::uint64_t>(s.amount.value()));
+    }
+  }
+  // A list of grants shown a page at a time: its length and totals, and the grants on `page`
+  // (every grant when `all`).
+  void list(const std::vector<std::size_t>& grants, const Totals& totals, std::size_t page,
+            std::size_t page_size, bool all, const Portal& portal) {
+    number(grants.size());
+    this->totals(totals);
+    const std::size_t begin = all ? 0 : std::min(grants.size(), (page - 1) * page_size);
+    const std::size_t end = all ? grants.size() : std::min(grants.size(), page * page_size);
+    for (std::size_t i = begin; i < end; ++i) grant(portal.grants[grants[i]]);
+  }
+
+  // A page of media links (`links` into index.media; null: all of it): the list's length, and
+  // each link on the page as its grant and its place in the grant's links.
+  void media(const PortalIndex& index, const std::vector<std::size_t>* links, std::size_t page,
+             std::size_t page_size, const Portal& portal) {
+    const std::size_t total = links ? links->size() : index.media.size();
+    number(total);
+    for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < total; ++i) {
+      const MediaRef& ref = index.media[links ? (*links)[i] : i];
+      grant(portal.grants[ref.grant]);
+      number(ref.link);
+    }
+  }
+
+  std::uint64_t key() const { return known_ ? content_hash(text_) | 1 : 0; }
+
+ private:
+  void record(char type, const std::string& id,
+              const std::unordered_map<std::string, std::uint64_t>& fingerprints) {
+    const auto found = fingerprints.find(id);
+    if (found == fingerprints.end()) {
+      known_ = false;
+      return;
+    }
+    text_ += ' ';
+    text_ += type;
+    text_ += id;
+    number(found->second);
+  }
+
+  const PageInputsBase& base_;
+  std::string text_;
+  bool known_ = true;
+};
+
+}  // namespace
+
+PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
+                                const InputFingerprints& inputs) {
+  PageInputsBase base{&inputs};
+  std::string contacts;
+  for (const Organisation& o : portal.organisations)
+    for (const std::string& contact : o.public_contacts) (contacts += contact) += '\n';
+  base.contacts = content_hash(contacts);
+  // The side bar: every value of every facet, with what its figures and order come from, and its
+  // label's source (an organisation's name; regions, directions, years and statuses are shared).
+  KeyText sidebar(base, PageKey{});
+  for (const Facet& facet : index.facets) {
+    sidebar.separator();
+    for (const FacetValue& value : facet.values) {
+      sidebar.word(value.key);
+      sidebar.number(value.grants.size());
+      sidebar.totals(value.totals);
+    }
+    for (std::size_t top : facet.top) sidebar.number(top);
+  }
+  for (const Organisation& o : portal.organisations) sidebar.organisation(o.id);
+  base.sidebar = sidebar.key();
+  KeyText media(base, PageKey{});
+  for (const MediaFacet& facet : index.media_facets) {
+    media.separator();
+    for (const MediaFacetValue& value : facet.values) {
+      media.word(value.key);
+      media.number(value.links.size());
+      media.number(value.undated);
+    }
+  }
+  media.number(index.media_without_year);
+  base.media_sidebar = media.key();
+  return base;
+}
+
+std::uint64_t page_inputs(const SiteContext& site, const PageInputsBase& base, const PageKey& key) {
+  if (!base.inputs) return 0;
+  KeyText text(base, key);
+  const Portal& portal = site.portal;
+  if (const auto* k = std::get_if<routes::GrantKey>(&key.target)) {
+    text.grant(portal.grants[k->grant]);
+  } else if (const auto* k = std::get_if<routes::SubgrantsProgrammeKey>(&key.target)) {
+    text.grant(portal.grants[k->grant]);
+  } else if (const auto* k = std::get_if<routes::CatalogueKey>(&key.target)) {
+    if (base.sidebar == 0) return 0;
+    text.number(base.sidebar);
+    const std::vector<std::size_t>& order = k->sort == routes::CatalogueSort::date
+                                                ? site.index.by_date
+                                            : k->sort == routes::CatalogueSort::amount
+                                                ? site.index.by_amount
+                                                : site.index.by_title[static_cast<int>(key.lang)];
+    text.list(order, site.index.totals, key.page, site.page_size, false, portal);
+  } else if (const auto* k = std::get_if<routes::FacetValueKey>(&key.target)) {
+    if (base.sidebar == 0) return 0;
+    text.number(base.sidebar);
+    const FacetValue& value = site.index.facet(k->facet).values[k->value];
+    text.word(value.key);
+    // The first page in the first language also writes the downloads: every grant of the value.
+    const bool all = key.page == 1 && key.lang == portal.config.languages.front();
+    text.list(value.grants, value.totals, key.page, site.page_size, all, portal);
+  } else if (std::holds_alternative<routes::MediaKey>(key.target)) {
+    text.number(base.media_sidebar);
+    text.media(site.index, nullptr, key.page, site.page_size, portal);
+  } else if (const auto* k = std::get_if<routes::MediaFacetValueKey>(&key.target)) {
+    text.number(base.media_sidebar);
+    const MediaFacetValue& value = site.index.media_facet(k->facet).values[k->value];
+    text.word(value.key);
+    text.number(value.undated);
+    text.media(site.index, &value.links, key.page, site.page_size, portal);
+  } else if (std::holds_alternative<routes::SubgrantsKey>(key.target)) {
+    if (key.page == 1 || !site.shared) return 0;
+    text.number(content_hash(site.shared->registry_summary_later[static_cast<int>(key.lang)]));
+    const std::vector<SubgrantRef>& all = site.index.subgrants;
+    text.number(all.size());
+    for (std::size_t i = (key.page - 1) * site.page_size;
+         i < key.page * site.page_size && i < all.size(); ++i) {
+      text.grant(portal.grants[all[i].grant]);
+      text.number(all[i].subgrant);
+    }
+  } else if (const auto* k = std::get_if<routes::SubgrantsRegionKey>(&key.target)) {
+    // The region's count and sum of every sub-grant listed under it, and the sub-grants on the
+    // page (on the first page in the first language, which writes the downloads, all of them).
+    const std::vector<std::size_t>& listed = site.index.region_subgrants[k->region];
+    Tenge sum;
+    for (std::size_t at : listed) {
+      const SubgrantRef& ref = site.index.subgrants[at];
+      sum += portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
+    }
+    text.number(listed.size());
+    text.number(static_cast<std::uint64_t>(sum.value()));
+    const bool all = key.page == 1 && key.lang == portal.config.languages.front();
+    const std::size_t begin = all ? 0 : std::min(listed.size(), (key.page - 1) * site.page_size);
+    const std::size_t end =
+        all ? listed.size() : std::min(listed.size(), key.page * site.page_size);
+    std::size_t last = portal.grants.size();  // the grants come in registry order: each once
+    for (std::size_t n = begin; n < end; ++n) {
+      const SubgrantRef& ref = site.index.subgrants[listed[n]];
+      if (ref.grant != last) text.grant(portal.grants[ref.grant]);
+      last = ref.grant;
+      text.number(ref.subgrant);
+    }
+  } else if (const auto* k = std::get_if<routes::OrganisationKey>(&key.target)) {
+    text.organisation(portal.organisations[k->organisation].id);
+    for (const std::vector<std::size_t>& role : site.index.organisation_grants[k->organisation]) {
+      text.separator();  // each role's list apart
+      for (std::size_t g : role) text.grant(portal.grants[g]);
+    }
+  } else {
+    return 0;
+  }
+  return text.key();
+}
+
+}  // namespace ashyq::site

@@ -1,0 +1,48 @@
+#pragma once
+// What a page is made from, as one key, so that a rebuild makes again only the pages whose inputs
+// changed (issue 17). A page is a pure function of the portal (site/pages.h); its key covers every
+// input it can read:
+//   - the shared inputs (InputFingerprints::shared: the generator, site.toml, templates, UI
+//     strings, assets, link cache, regions, directions, plans and pages) and the public contacts
+//     of every organisation (Markdown is rendered against them);
+//   - the own files of each record it shows: a grant's folder, an organisation's file, by id, so
+//     that a record added to or removed from the page changes the key too;
+//   - its kind, language and page number.
+// Tracked kinds, and the records each reads (a grant always with the organisations it names):
+//   - a grant's page and its sub-grant programme: the grant;
+//   - an organisation's page: it and every grant it takes part in;
+//   - a catalogue page and a facet value's page: the grants on the page (on a list's first page in
+//     the first language, which also writes the list's downloads, every grant of the list), the
+//     totals and length of the list, and the side bar, which every list page shows: each facet
+//     value's key, totals and count, the top organisations, and every organisation's file (the
+//     side bar names them).
+//   - a media list's page: the grants of the links on the page, the list's length, and the media
+//     side bar (each value's key, count and undated count, and the links without a year).
+//   - the registry's pages after the first: the sub-grants on the page, the registry's length and
+//     the summary those pages show (SharedParts::registry_summary_later, by its bytes);
+//   - a region's part of the registry: the count and sum of the sub-grants listed under the region
+//     and the sub-grants on the page (on the first page in the first language, all of them).
+// Other kinds (the registry's first page, regions, home, data page...) read every grant and are
+// made at every build (key 0).
+#include <cstdint>
+
+#include "site/inputs.h"
+#include "site/site_context.h"
+
+namespace ashyq::site {
+
+// The parts of a key that every page shares, made once a build.
+struct PageInputsBase {
+  const InputFingerprints* inputs = nullptr;
+  std::uint64_t contacts = 0;       // the public contacts of every organisation
+  std::uint64_t sidebar = 0;        // what the list pages' side bar is made from
+  std::uint64_t media_sidebar = 0;  // what the media pages' side bar is made from
+};
+PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
+                                const InputFingerprints& inputs);
+
+// The page's key, or 0 when its kind is not tracked or one of its records has no files of its own
+// (it must then be made).
+std::uint64_t page_inputs(const SiteContext& site, const PageInputsBase& base, const PageKey& key);
+
+}  // namespace ashyq::site
