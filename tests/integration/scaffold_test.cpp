@@ -95,6 +95,71 @@ TEST_CASE("ashyq init writes a portal that builds at once and says that nothing 
   }
 }
 
+// A page's own content, without the legend of figure marks every page's footer shows.
+std::string main_of(const std::string& html) {
+  const std::size_t start = html.find("<main");
+  const std::size_t end = html.find("</main>");
+  return start == std::string::npos || end == std::string::npos ? std::string()
+                                                                : html.substr(start, end - start);
+}
+
+TEST_CASE("An empty portal's list pages say in words that nothing is published yet, with no 0",
+          "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+  const RunResult build = p.run({"build"});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  for (const bool kk : {true, false}) {
+    const std::string lang = kk ? "kk" : "ru";
+    const std::string nothing = kk ? "Порталда әзірге бірде-бір грант жарияланған жоқ"
+                                   : "На портале пока не опубликовано ни одного гранта";
+    for (const char* page :
+         {"grants/index.html", "regions/index.html", "directions/index.html",
+          "organisations/index.html", "subgrants/index.html", "data/index.html"}) {
+      const std::string html = main_of(p.read("public/" + lang + "/" + page));
+      INFO(lang << "/" << page);
+      REQUIRE(!html.empty());
+      CHECK(html.find(nothing) != std::string::npos);
+      // A computed figure (a count or a sum of nothing) is marked so; none is left, nor a total
+      // row, nor a file's row count of 0.
+      CHECK(html.find("fig-computed") == std::string::npos);
+      CHECK(html.find("<tfoot>") == std::string::npos);
+      CHECK(html.find(kk ? "жолдар саны: 0" : "строк: 0") == std::string::npos);
+    }
+    // The registry's count and sum of sub-grants, "not reported" on a portal that has grants.
+    CHECK(main_of(p.read("public/" + lang + "/subgrants/index.html"))
+              .find(kk ? "хабарланбаған" : "не сообщено") == std::string::npos);
+    // The files are there, and say in words that they are empty.
+    CHECK(p.read("public/" + lang + "/data/index.html")
+              .find(kk ? "Гранттар (әзірге бос)" : "Гранты (пока пусто)") != std::string::npos);
+    // The plans page already says so in its own words.
+    CHECK(p.read("public/" + lang + "/plans/index.html")
+              .find(kk ? "Жоспарлар әзірге жарияланбаған" : "Планы пока не опубликованы") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("ashyq init refuses a folder that is not empty, unless --force", "[scaffold]") {
+  NewPortal p;
+  fs::create_directories(p.dir);
+  p.write("notes.txt", "mine");
+  const RunResult refused = p.site.run({"init", p.dir.string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err == "ashyq init: " + p.dir.string() +
+                           " is not empty; init writes a new portal into an empty or new folder "
+                           "(--force writes it anyway, overwriting the files it writes and leaving "
+                           "any other alone)\n");
+  CHECK(!fs::exists(p.dir / "site.toml"));
+
+  const RunResult forced = p.site.run({"init", p.dir.string(), "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK(fs::exists(p.dir / "site.toml"));
+  CHECK(p.read("notes.txt") == "mine");
+
+  CHECK(p.site.run({"init"}).exit_code == 2);  // no folder
+}
+
 // The grant skeleton's placeholders at their lines and columns, in the order printed: each hint in
 // Kazakh, then in Russian.
 const std::vector<std::string> kGrantPlaceholders = {
