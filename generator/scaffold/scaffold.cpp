@@ -32,29 +32,45 @@ Status write_new_file(const fs::path& path, std::string_view bytes) {
   return Status();
 }
 
-// A placeholder in each language: what to write, and in which language.
-nlohmann::ordered_json text_to_fill(const std::string& what) {
-  return {{"kk", "TODO: " + what + " in Kazakh"}, {"ru", "TODO: " + what + " in Russian"}};
+// A placeholder's hint in Kazakh and Russian, "TODO: <kk> / <ru>": the portal's NGOs read one
+// language or the other, and check reports the whole hint, so each reads it in theirs.
+std::string to_fill(const std::string& kk, const std::string& ru) {
+  return "TODO: " + kk + " / " + ru;
+}
+
+// A text's placeholder in each language: what to write, and in which language.
+nlohmann::ordered_json text_to_fill(const std::string& kk_what, const std::string& ru_what) {
+  return {{"kk", to_fill(kk_what + " қазақ тілінде", ru_what + " на казахском языке")},
+          {"ru", to_fill(kk_what + " орыс тілінде", ru_what + " на русском языке")}};
 }
 
 nlohmann::ordered_json grant_skeleton(const std::string& id, const std::string& operator_id) {
   nlohmann::ordered_json g;
   g["$schema"] = "../../../schemas/grant.schema.json";
   g["id"] = id;
-  g["status"] =
-      "TODO: the grant's status: application, planned, in_progress (awarded and running) or "
-      "completed (its final report published)";
+  g["status"] = to_fill(
+      "гранттың мәртебесі: application (өтінім), planned (жоспарланған), in_progress (берілген, "
+      "іске асырылуда) немесе completed (қорытынды есебі жарияланған)",
+      "статус гранта: application (заявка), planned (запланирован), in_progress (предоставлен, "
+      "реализуется) или completed (итоговый отчёт опубликован)");
   g["operator"] = operator_id.empty()
-                      ? "TODO: the id of the organisation that awards the grant (its record "
-                        "content/organisations/<id>.json)"
+                      ? to_fill(
+                            "грант беретін ұйымның id-і (оның жазбасы "
+                            "content/organisations/<id>.json)",
+                            "id организации, которая предоставляет грант (её запись "
+                            "content/organisations/<id>.json)")
                       : operator_id;
-  g["grantee"] =
-      "TODO: the id of the grantee's organisation record content/organisations/<id>.json "
-      "(ashyq new organisation ID writes one); only a planned grant may leave \"grantee\" out";
-  g["title"] = text_to_fill("the grant's title");
-  g["amount"] =
-      "TODO: the amount awarded in whole tenge, a number without quotes or separators, e.g. "
-      "3000000; only a planned grant may leave \"amount\" out";
+  g["grantee"] = to_fill(
+      "грант алушы ұйым жазбасының id-і, content/organisations/<id>.json (оны ashyq new "
+      "organisation ID жазады); \"grantee\" өрісін тек жоспарланған грант қалдыра алады",
+      "id записи организации-грантополучателя, content/organisations/<id>.json (её пишет ashyq "
+      "new organisation ID); без \"grantee\" может быть только запланированный грант");
+  g["title"] = text_to_fill("гранттың атауы", "название гранта");
+  g["amount"] = to_fill(
+      "берілген грант сомасы бүтін теңгемен, тырнақшасыз және бөлгіштерсіз сан, мысалы 3000000; "
+      "\"amount\" өрісін тек жоспарланған грант қалдыра алады",
+      "сумма гранта в целых тенге, число без кавычек и разделителей, например 3000000; без "
+      "\"amount\" может быть только запланированный грант");
   return g;
 }
 
@@ -62,7 +78,8 @@ nlohmann::ordered_json organisation_skeleton(const std::string& id) {
   nlohmann::ordered_json o;
   o["$schema"] = "../../schemas/organisation.schema.json";
   o["id"] = id;
-  o["name"] = text_to_fill("the organisation's registered full name");
+  o["name"] = text_to_fill("ұйымның тіркелген толық атауы",
+                           "зарегистрированное полное название организации");
   return o;
 }
 

@@ -494,7 +494,10 @@ std::vector<DownloadView> downloads_view(
     out.push_back(
         {ctx.plain(size.schema->title), routes::file_url(base + ".csv"),
          routes::file_url(base + ".json"),
-         ctx.t("download.rows") + " " + ctx.integer(static_cast<std::int64_t>(size.rows))});
+         // A new portal's empty file in words: "rows: 0" would read as a count reported.
+         size.rows == 0 && ctx.portal.grants.empty()
+             ? ctx.t("empty.rows")
+             : ctx.t("download.rows") + " " + ctx.integer(static_cast<std::int64_t>(size.rows))});
   return out;
 }
 
@@ -510,6 +513,7 @@ DataDictionaryView data_dictionary_view(const SiteContext& site, const views::Vi
   const Portal& portal = site.portal;
   DataDictionaryView v;
   v.title = ctx.t("data.title");
+  v.nothing_published = portal.grants.empty();
   std::vector<std::pair<std::string, opendata::TableSize>> bulk;
   for (const opendata::TableSize& size : bulk_table_sizes(site))
     bulk.push_back({routes::data_file_base(size.schema->name), size});

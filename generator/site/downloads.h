@@ -255,6 +255,8 @@ struct TableView {
 // a link to the file of them all (data/360giving-omitted): the view's size does not grow with the
 // portal's.
 struct DataDictionaryView {
+  // No grant at all yet (a new portal): the page says so, and that the files hold only headers.
+  bool nothing_published = false;
   std::string title;
   std::optional<LicenceView> licence;
   std::vector<BulkFileView> bulk;
@@ -264,6 +266,7 @@ struct DataDictionaryView {
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("title", title);
     f("licence", licence);
     f("bulk", bulk);

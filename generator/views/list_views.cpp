@@ -183,6 +183,7 @@ CatalogueView catalogue_view(const ViewContext& ctx, const PortalIndex& index,
                                               : index.by_title[static_cast<int>(ctx.lang)];
   const std::string base = routes::catalogue_url(ctx.lang, sort);
   CatalogueView v;
+  v.nothing_published = ctx.portal.grants.empty();
   v.title = ctx.t("catalogue.title");
   v.totals = totals_view(ctx, index.totals, "portal");
   for (routes::CatalogueSort s : routes::kAllSorts)
@@ -305,6 +306,7 @@ SubgrantsSummaryView subgrants_summary_view(const ViewContext& ctx, const Portal
                                             std::size_t shown) {
   const Portal& portal = ctx.portal;
   SubgrantsSummaryView v;
+  v.nothing_published = portal.grants.empty();
   v.count = subgrant_count_figure(ctx, index.subgrant_count, "subgrants");
   v.amount = subgrant_amount_figure(ctx, index.subgrant_count, index.subgrant_amount, "subgrants");
   v.has_programmes = !index.programmes.empty();
@@ -417,6 +419,7 @@ OrganisationsView organisations_view(const ViewContext& ctx, const PortalIndex& 
   const Portal& portal = ctx.portal;
   const std::vector<std::size_t>& order = index.organisations_by_name[static_cast<int>(ctx.lang)];
   OrganisationsView v;
+  v.nothing_published = portal.grants.empty();
   v.title = ctx.t("organisations.title");
   for (std::size_t n = (page - 1) * page_size; n < page * page_size && n < order.size(); ++n) {
     const std::size_t i = order[n];
@@ -513,6 +516,7 @@ std::optional<TotalsRowView> not_reported_row(const ViewContext& ctx, const Port
 RegionsView regions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Facet& facet = index.facet(FacetKind::region);
   RegionsView v;
+  v.nothing_published = ctx.portal.grants.empty();
   v.title = ctx.t("regions.title");
   v.multi_region_note = ctx.t("region.multi_region_note");
   for (const Region& r : ctx.portal.regions)
@@ -529,6 +533,7 @@ RegionsView regions_view(const ViewContext& ctx, const PortalIndex& index) {
 DirectionsView directions_view(const ViewContext& ctx, const PortalIndex& index) {
   const Facet& facet = index.facet(FacetKind::direction);
   DirectionsView v;
+  v.nothing_published = ctx.portal.grants.empty();
   v.title = ctx.t("directions.title");
   // Every direction of content/directions.json, those without grants too (0, linking nowhere:
   // the catalogue has a page only for a value some grant has).

@@ -17,6 +17,8 @@ namespace ashyq::views {
 
 // templates/catalogue.mustache: the grants catalogue, sorted, one page of it.
 struct CatalogueView {
+  // No grant at all yet (a new portal): the page says so in words instead of totals of 0.
+  bool nothing_published = false;
   std::string title;
   TotalsView totals;
   std::vector<CurrentLinkView> sorts;
@@ -26,6 +28,7 @@ struct CatalogueView {
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("title", title);
     f("totals", totals);
     f("sorts", sorts);
@@ -182,6 +185,8 @@ struct ShownView {
 // amount and a link to the first (registry_summary_on_later_page, site/pages.cpp). A row per
 // programme was 50 MB at N = 100 000: the page's size no longer grows with the portal.
 struct SubgrantsSummaryView {
+  // No grant at all yet (a new portal): the page says so in words instead of totals of 0.
+  bool nothing_published = false;
   Figure count;
   Figure amount;
   bool later_page = false;
@@ -197,6 +202,7 @@ struct SubgrantsSummaryView {
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("count", count);
     f("amount", amount);
     f("later_page", later_page);
@@ -282,14 +288,18 @@ struct OrganisationRowView {
 // templates/organisations.mustache: one page of every organisation, alphabetically (a list of
 // them all on one page was 1.2 MB at N = 2 000 grants, 500 organisations).
 struct OrganisationsView {
+  // No grant at all yet (a new portal): the page says so in words instead of totals of 0.
+  bool nothing_published = false;
   std::string title;
   std::vector<OrganisationRowView> organisations;
   PaginationView pagination;
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("title", title);
     f("organisations", organisations);
+    f("has_organisations", !organisations.empty());
     f("pagination", pagination);
   }
 };
@@ -415,6 +425,8 @@ struct TotalsRowView {
 
 // templates/regions.mustache: every region's totals beside the portal's.
 struct RegionsView {
+  // No grant at all yet (a new portal): the page says so in words instead of totals of 0.
+  bool nothing_published = false;
   std::string title;
   std::string multi_region_note;
   std::vector<TotalsRowView> regions;
@@ -422,6 +434,7 @@ struct RegionsView {
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("title", title);
     f("multi_region_note", multi_region_note);
     f("regions", regions);
@@ -432,12 +445,15 @@ RegionsView regions_view(const ViewContext& ctx, const PortalIndex& index);
 
 // templates/directions.mustache: /<lang>/directions/.
 struct DirectionsView {
+  // No grant at all yet (a new portal): the page says so in words instead of totals of 0.
+  bool nothing_published = false;
   std::string title;
   std::vector<TotalsRowView> rows;
   TotalsView portal_totals;
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("title", title);
     f("rows", rows);
     f("portal_totals", portal_totals);

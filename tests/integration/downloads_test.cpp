@@ -449,7 +449,7 @@ TEST_CASE("The data page states the data's licence with a link in both languages
 TEST_CASE("A title starting with = is defused in every CSV, and kept as is in JSON", "[export]") {
   TestSite site("portal");
   site.replace_once("content/grants/synthetic-2024-ecology/grant.json",
-                    "\"title\": {\"kk\": \"Ырыс:", "\"title\": {\"kk\": \"=1+2 Ырыс:");
+                    "\"title\": {\n    \"kk\": \"Ырыс:", "\"title\": {\n    \"kk\": \"=1+2 Ырыс:");
   REQUIRE(site.build().exit_code == 0);
   for (const char* path :
        {"public/data/grants.csv", "public/downloads/grants/synthetic-2024-ecology/grants.csv",

@@ -27,13 +27,13 @@ const char* const kLangs[] = {"kk", "ru"};
 // The fixture's deliberate warnings, and nothing else: one text and one narrative given in Kazakh
 // only, so the pages can show the fallback marker.
 const std::vector<std::string> kDeliberateWarnings = {
-    "content/grants/synthetic-2023-fallback/grant.json:7:3: warning: /goal: text missing in "
+    "content/grants/synthetic-2023-fallback/grant.json:10:3: warning: /goal: text missing in "
     "Russian (ru); add \"ru\" (the page shows the Kazakh (kk) text, marked as such, until then)",
     "content/grants/synthetic-2023-fallback/report.kk.md: warning: the narrative exists only in "
     "Kazakh (kk); add report.ru.md beside it",
     // The raw HTML the fixture plants (it must never reach a page), each tag where it is.
     // Sub-grant money without a budget line behind it (the fixture's estimate has none).
-    "content/grants/synthetic-2024-full/grant.json:118:5: warning: /subgrants/envelope: the "
+    "content/grants/synthetic-2024-full/grant.json:498:5: warning: /subgrants/envelope: the "
     "sub-grant envelope of 1\u00A0500\u00A0000 has no budget behind it: the budget's direct costs "
     "funded by the grant sum to 700\u00A0000, and sub-grants are paid out of them; add the "
     "sub-grants' line to the budget (section direct, for the activity that awards them), or "

@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../unit/test_server.h"
-#include "i18n/format.h"
 #include "html_reading.h"
+#include "i18n/format.h"
 #include "test_site.h"
 
 namespace ashyq::integration {
@@ -163,11 +163,11 @@ TEST_CASE("ashyq links checks each URL once, skips by policy, caches, and rechec
   const std::string since = s.entry("/gone")["checked_at"];
   const std::vector<std::string> errors = errors_in(finding_lines(first.err));
   CHECK(errors == std::vector<std::string>{
-                      grant + ":131:6: error: media: broken link \"" + s.server.url("/gone") +
+                      grant + ":597:7: error: media: broken link \"" + s.server.url("/gone") +
                           "\" (broken 404, since " + since + "); correct or remove it",
-                      grant + ":132:6: error: media: broken link \"" + s.server.url("/flaky") +
+                      grant + ":601:7: error: media: broken link \"" + s.server.url("/flaky") +
                           "\" (broken 404, since " + since + "); correct or remove it",
-                      grant + ":144:134: error: document: broken link \"" + s.server.url("/gone") +
+                      grant + ":661:7: error: document: broken link \"" + s.server.url("/gone") +
                           "\" (broken 404, since " + since + "); correct or remove it",
                   });
 
@@ -212,14 +212,14 @@ TEST_CASE("ashyq links checks each URL once, skips by policy, caches, and rechec
                                                   {"id", "synthetic-2024-full"},
                                                   {"field", "media"},
                                                   {"file", grant},
-                                                  {"line", 131},
-                                                  {"column", 6}},
+                                                  {"line", 597},
+                                                  {"column", 7}},
                                                  {{"owner", "grant"},
                                                   {"id", "synthetic-2024-full"},
                                                   {"field", "document"},
                                                   {"file", grant},
-                                                  {"line", 144},
-                                                  {"column", 134}}}));
+                                                  {"line", 661},
+                                                  {"column", 7}}}));
   CHECK(skipped == nlohmann::json{{"url", s.server.url("/skipped-social", "localhost")},
                                   {"class", "skipped"},
                                   {"policy", "skip"},
@@ -270,9 +270,9 @@ TEST_CASE("ashyq links checks each URL once, skips by policy, caches, and rechec
   CHECK(errors_in(finding_lines(warning.err)).empty());
   CHECK(broken_links_in(warnings_in(finding_lines(warning.err))) ==
         std::vector<std::string>{
-            grant + ":131:6: warning: media: broken link \"" + s.server.url("/gone") +
+            grant + ":597:7: warning: media: broken link \"" + s.server.url("/gone") +
                 "\" (broken 404, since 2026-01-01T00:00:00Z); correct or remove it",
-            grant + ":144:134: warning: document: broken link \"" + s.server.url("/gone") +
+            grant + ":661:7: warning: document: broken link \"" + s.server.url("/gone") +
                 "\" (broken 404, since 2026-01-01T00:00:00Z); correct or remove it"});
 
   // Host policy "warn" does the same for its host alone.
@@ -375,7 +375,7 @@ TEST_CASE(
                   "rel=\"nofollow noopener\" referrerpolicy=\"no-referrer\">"
                   "https://operator.synthetic.example/docs/syn-001.pdf</a></td><td>недоступна</td>"
                   "<td><code>timeout</code></td><td>—</td><td>20 ноября 2026\u202Fг.</td>"
-                  "<td>документ: <code>content/grants/synthetic-2024-full/grant.json:144</code>"
+                  "<td>документ: <code>content/grants/synthetic-2024-full/grant.json:661</code>"
                   "<br></td></tr>") != std::string::npos);
   CHECK(between(report, "<h2 id=\"links-organisation-synthetic-fund\">", "</section>")
             .find("<td>битая</td><td><code>broken 410</code></td><td>2 ноября 2026\u202Fг.</td>") !=

@@ -71,9 +71,9 @@ int wait_exit(pid_t pid) {
 // What the NGO types into its organisation's record: every TODO replaced (synthetic names).
 void fill_organisation(const fs::path& file) {
   std::string text = read_text(file);
-  text = std::regex_replace(text, std::regex("\"TODO: [^\"]*in Kazakh\""),
+  text = std::regex_replace(text, std::regex("\"TODO: [^\"]*на казахском языке\""),
                             "\"Синтетикалық жастар қоры (тест)\"");
-  text = std::regex_replace(text, std::regex("\"TODO: [^\"]*in Russian\""),
+  text = std::regex_replace(text, std::regex("\"TODO: [^\"]*на русском языке\""),
                             "\"Синтетический молодёжный фонд (тест)\"");
   REQUIRE(text.find("TODO") == std::string::npos);
   std::ofstream(file, std::ios::binary | std::ios::trunc) << text;

@@ -95,6 +95,51 @@ TEST_CASE("ashyq init writes a portal that builds at once and says that nothing 
   }
 }
 
+// A page's own content, without the legend of figure marks every page's footer shows.
+std::string main_of(const std::string& html) {
+  const std::size_t start = html.find("<main");
+  const std::size_t end = html.find("</main>");
+  return start == std::string::npos || end == std::string::npos ? std::string()
+                                                                : html.substr(start, end - start);
+}
+
+TEST_CASE("An empty portal's list pages say in words that nothing is published yet, with no 0",
+          "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+  const RunResult build = p.run({"build"});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  for (const bool kk : {true, false}) {
+    const std::string lang = kk ? "kk" : "ru";
+    const std::string nothing = kk ? "Порталда әзірге бірде-бір грант жарияланған жоқ"
+                                   : "На портале пока не опубликовано ни одного гранта";
+    for (const char* page :
+         {"grants/index.html", "regions/index.html", "directions/index.html",
+          "organisations/index.html", "subgrants/index.html", "data/index.html"}) {
+      const std::string html = main_of(p.read("public/" + lang + "/" + page));
+      INFO(lang << "/" << page);
+      REQUIRE(!html.empty());
+      CHECK(html.find(nothing) != std::string::npos);
+      // A computed figure (a count or a sum of nothing) is marked so; none is left, nor a total
+      // row, nor a file's row count of 0.
+      CHECK(html.find("fig-computed") == std::string::npos);
+      CHECK(html.find("<tfoot>") == std::string::npos);
+      CHECK(html.find(kk ? "жолдар саны: 0" : "строк: 0") == std::string::npos);
+    }
+    // The registry's count and sum of sub-grants, "not reported" on a portal that has grants.
+    CHECK(main_of(p.read("public/" + lang + "/subgrants/index.html"))
+              .find(kk ? "хабарланбаған" : "не сообщено") == std::string::npos);
+    // The files are there, and say in words that they are empty.
+    CHECK(p.read("public/" + lang + "/data/index.html")
+              .find(kk ? "Гранттар (әзірге бос)" : "Гранты (пока пусто)") != std::string::npos);
+    // The plans page already says so in its own words.
+    CHECK(p.read("public/" + lang + "/plans/index.html")
+              .find(kk ? "Жоспарлар әзірге жарияланбаған" : "Планы пока не опубликованы") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("ashyq init refuses a folder that is not empty, unless --force", "[scaffold]") {
   NewPortal p;
   fs::create_directories(p.dir);
@@ -115,29 +160,37 @@ TEST_CASE("ashyq init refuses a folder that is not empty, unless --force", "[sca
   CHECK(p.site.run({"init"}).exit_code == 2);  // no folder
 }
 
-// The grant skeleton's placeholders at their lines and columns, in the order printed.
+// The grant skeleton's placeholders at their lines and columns, in the order printed: each hint in
+// Kazakh, then in Russian.
 const std::vector<std::string> kGrantPlaceholders = {
-    "content/grants/fund-2025-youth/grant.json:4:3: error: /status: still to fill: the grant's "
-    "status: application, planned, in_progress (awarded and running) or completed (its final "
-    "report published)",
-    "content/grants/fund-2025-youth/grant.json:5:3: error: /operator: still to fill: the id of "
-    "the organisation that awards the grant (its record content/organisations/<id>.json)",
-    "content/grants/fund-2025-youth/grant.json:6:3: error: /grantee: still to fill: the id of the "
-    "grantee's organisation record content/organisations/<id>.json (ashyq new organisation ID "
-    "writes one); only a planned grant may leave \"grantee\" out",
-    "content/grants/fund-2025-youth/grant.json:8:5: error: /title/kk: still to fill: the grant's "
-    "title in Kazakh",
-    "content/grants/fund-2025-youth/grant.json:9:5: error: /title/ru: still to fill: the grant's "
-    "title in Russian",
-    "content/grants/fund-2025-youth/grant.json:11:3: error: /amount: still to fill: the amount "
-    "awarded in whole tenge, a number without quotes or separators, e.g. 3000000; only a planned "
-    "grant may leave \"amount\" out",
+    "content/grants/fund-2025-youth/grant.json:4:3: error: /status: still to fill: гранттың "
+    "мәртебесі: application (өтінім), planned (жоспарланған), in_progress (берілген, іске "
+    "асырылуда) немесе completed (қорытынды есебі жарияланған) / статус гранта: application "
+    "(заявка), planned (запланирован), in_progress (предоставлен, реализуется) или completed "
+    "(итоговый отчёт опубликован)",
+    "content/grants/fund-2025-youth/grant.json:5:3: error: /operator: still to fill: грант беретін "
+    "ұйымның id-і (оның жазбасы content/organisations/<id>.json) / id организации, которая "
+    "предоставляет грант (её запись content/organisations/<id>.json)",
+    "content/grants/fund-2025-youth/grant.json:6:3: error: /grantee: still to fill: грант алушы "
+    "ұйым жазбасының id-і, content/organisations/<id>.json (оны ashyq new organisation ID "
+    "жазады); \"grantee\" өрісін тек жоспарланған грант қалдыра алады / id записи "
+    "организации-грантополучателя, content/organisations/<id>.json (её пишет ashyq new "
+    "organisation ID); без \"grantee\" может быть только запланированный грант",
+    "content/grants/fund-2025-youth/grant.json:8:5: error: /title/kk: still to fill: гранттың "
+    "атауы қазақ тілінде / название гранта на казахском языке",
+    "content/grants/fund-2025-youth/grant.json:9:5: error: /title/ru: still to fill: гранттың "
+    "атауы орыс тілінде / название гранта на русском языке",
+    "content/grants/fund-2025-youth/grant.json:11:3: error: /amount: still to fill: берілген грант "
+    "сомасы бүтін теңгемен, тырнақшасыз және бөлгіштерсіз сан, мысалы 3000000; \"amount\" "
+    "өрісін тек жоспарланған грант қалдыра алады / сумма гранта в целых тенге, число без кавычек "
+    "и разделителей, например 3000000; без \"amount\" может быть только запланированный грант",
 };
 const std::vector<std::string> kOrganisationPlaceholders = {
-    "content/organisations/fund.json:5:5: error: /name/kk: still to fill: the organisation's "
-    "registered full name in Kazakh",
-    "content/organisations/fund.json:6:5: error: /name/ru: still to fill: the organisation's "
-    "registered full name in Russian",
+    "content/organisations/fund.json:5:5: error: /name/kk: still to fill: ұйымның тіркелген "
+    "толық атауы қазақ тілінде / зарегистрированное полное название организации на казахском "
+    "языке",
+    "content/organisations/fund.json:6:5: error: /name/ru: still to fill: ұйымның тіркелген "
+    "толық атауы орыс тілінде / зарегистрированное полное название организации на русском языке",
 };
 
 TEST_CASE("ashyq new writes skeletons whose placeholders check reports until they are filled",

@@ -28,8 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kGrant = "content/grants/synthetic-2024-full/grant.json";
-constexpr const char* kTitleLine =
-    R"("title": {"kk": "Синтетикалық толық жоба", "ru": "Синтетический полный проект"},)";
+constexpr const char* kTitle =
+    "\"kk\": \"Синтетикалық толық жоба\",\n    \"ru\": \"Синтетический полный проект\"";
 
 // The server on a copy of the `full` fixture; stopped (and its folder removed) at the end.
 struct Served {
@@ -244,9 +244,9 @@ TEST_CASE(
   CHECK(first_event(s) == first);
 
   // An edit of the grant's title is served after the rebuild, to the page open on the old one.
-  s.site.replace_once(
-      kGrant, kTitleLine,
-      R"("title": {"kk": "Синтетикалық өзгертілген жоба", "ru": "Синтетический изменённый проект"},)");
+  s.site.replace_once(kGrant, kTitle,
+                      "\"kk\": \"Синтетикалық өзгертілген жоба\",\n    \"ru\": \"Синтетический "
+                      "изменённый проект\"");
   // The files are published before the new build is announced: wait for the announcement.
   CHECK(eventually([&] { return s.status()["build"] != first["build"]; }));
   CHECK(contains(s.body(page), "Синтетикалық өзгертілген жоба"));

@@ -52,19 +52,19 @@ TEST_CASE("Every external URL of the full fixture is collected with its place", 
   // URL is placed at its member, as validation places its findings; a narrative's link at its "[".
   CHECK(uses == std::vector<std::string>{
                     "grant synthetic-2024-full media " + grant +
-                        "grant.json:128:6 https://www.youtube.com/watch?v=synthetic01",
+                        "grant.json:575:7 https://www.youtube.com/watch?v=synthetic01",
                     "grant synthetic-2024-full media " + grant +
-                        "grant.json:129:6 https://www.instagram.com/p/synthetic02/",
+                        "grant.json:585:7 https://www.instagram.com/p/synthetic02/",
                     "grant synthetic-2024-full media " + grant +
-                        "grant.json:130:6 https://news.synthetic.example/2024/forum",
+                        "grant.json:589:7 https://news.synthetic.example/2024/forum",
                     "grant synthetic-2024-full media " + grant +
-                        "grant.json:131:6 https://drive.google.com/synthetic-album",
+                        "grant.json:597:7 https://drive.google.com/synthetic-album",
                     "grant synthetic-2024-full media " + grant +
-                        "grant.json:132:6 https://t.me/synthetic_live/5",
+                        "grant.json:601:7 https://t.me/synthetic_live/5",
                     "grant synthetic-2024-full media " + grant +
-                        "grant.json:133:6 https://synthetic.example/misc",
+                        "grant.json:605:7 https://synthetic.example/misc",
                     "grant synthetic-2024-full document " + grant +
-                        "grant.json:144:134 https://operator.synthetic.example/docs/syn-001.pdf",
+                        "grant.json:661:7 https://operator.synthetic.example/docs/syn-001.pdf",
                     "grant synthetic-2024-full narrative " + grant +
                         "report.kk.md:14:12 https://fund.synthetic.example/report",
                     "grant synthetic-2024-full narrative " + grant +
