@@ -633,6 +633,8 @@ HomeView home_view(const ViewContext& ctx, const PortalIndex& index) {
   }
   v.charts.push_back(chart_view(ctx, ctx.t("chart.by_direction"), FacetKind::direction, bars,
                                 std::move(figures), total, false, ""));
+  v.charts.back().more = LabelledLinkView{ctx.t("directions.all"),
+                                          routes::list_url(ctx.lang, routes::PageKind::directions)};
   v.awarded_note = ctx.t("total.definition");
   v.grants_url = routes::list_url(ctx.lang, routes::PageKind::catalogue);
   return v;

@@ -163,7 +163,7 @@ MapView map_view(const ViewContext& ctx, const MapData& data, std::optional<std:
   v.total_awarded = money_figure(ctx, whole, MoneyKind::awarded, keyed ? "portal" : "");
   v.total_grants = ctx.computed_count(whole.grants, ctx.t("map.basis_grants"),
                                       keyed ? "portal/awarded_grants" : std::string());
-  v.note = ctx.t("region.multi_region_note");
+  v.note = ctx.t("map.overlap_note");
   return v;
 }
 

@@ -17,6 +17,11 @@ constexpr int kGap = 3;             // white space between tiles
 constexpr int kLabelBaseline = 21;  // the short name
 constexpr int kMarkBaseline = 39;   // the class or the word under it
 constexpr int kFontSize = 11;
+// A short name longer than this many code points ("Маңғыстау", "Қызылорда") is set smaller, so
+// that it stays inside its tile.
+constexpr std::size_t kLongLabel = 8;
+constexpr int kSmallFontSize = 9;
+constexpr int kCurrentStroke = 4;
 
 // ColorBrewer's sequential "Blues", light to dark; every step prints as a distinct grey.
 constexpr std::array<std::string_view, 4> kPalette = {"#c6dbef", "#6baed6", "#2171b5", "#08306b"};
@@ -27,6 +32,12 @@ constexpr std::array<std::array<std::size_t, 4>, 4> kSpread = {
 std::size_t palette_index(std::size_t i, std::size_t count) {
   count = std::clamp<std::size_t>(count, 1, kPalette.size());
   return kSpread[count - 1][std::min(i, count - 1)];
+}
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace
@@ -121,15 +132,23 @@ std::string tile_map_svg(const std::vector<MapTile>& tiles, const std::vector<Ti
     out += "<a href=\"" + xml_escape(t.href) + "\" tabindex=\"-1\" class=\"tile" +
            (t.current ? " current" : "") + "\" data-region=\"" + xml_escape(t.id) + "\">";
     out += "<title>" + xml_escape(t.title) + "</title>";
-    out += "<rect x=\"" + std::to_string(x + kGap / 2) + "\" y=\"" + std::to_string(y + kGap / 2) +
-           "\" width=\"" + std::to_string(kCellWidth - kGap) + "\" height=\"" +
-           std::to_string(kCellHeight - kGap) + "\"" + (t.city ? " rx=\"12\"" : "") + " fill=\"" +
-           std::string(t.fill) + "\" stroke=\"" +
-           (t.current ? "#000000\" stroke-width=\"4\"" : "#4d4d4d\" stroke-width=\"1\"") +
+    // The current tile's thick outline is drawn inside its cell (a stroke straddles its edge), so
+    // that it covers no neighbour and is not cut at the map's edge.
+    const int inset = kGap / 2 + (t.current ? kCurrentStroke / 2 : 0);
+    out += "<rect x=\"" + std::to_string(x + inset) + "\" y=\"" + std::to_string(y + inset) +
+           "\" width=\"" + std::to_string(kCellWidth - 2 * inset - 1) + "\" height=\"" +
+           std::to_string(kCellHeight - 2 * inset - 1) + "\"" + (t.city ? " rx=\"12\"" : "") +
+           " fill=\"" + std::string(t.fill) + "\" stroke=\"" +
+           (t.current ? "#000000\" stroke-width=\"" + std::to_string(kCurrentStroke) + "\""
+                      : std::string("#4d4d4d\" stroke-width=\"1\"")) +
            (none && !t.current ? " stroke-dasharray=\"3 2\"" : "") + "/>";
     const std::string ink = t.dark ? "#ffffff" : "#000000";
-    out += "<text x=\"" + std::to_string(cx) + "\" y=\"" + std::to_string(y + kLabelBaseline) +
-           "\" text-anchor=\"middle\" fill=\"" + ink + "\">" + xml_escape(t.label) + "</text>";
+    out +=
+        "<text x=\"" + std::to_string(cx) + "\" y=\"" + std::to_string(y + kLabelBaseline) +
+        "\" text-anchor=\"middle\" fill=\"" + ink + "\"" +
+        (code_points(t.label) > kLongLabel ? " font-size=\"" + std::to_string(kSmallFontSize) + "\""
+                                           : std::string()) +
+        ">" + xml_escape(t.label) + "</text>";
     out += "<text x=\"" + std::to_string(cx) + "\" y=\"" + std::to_string(y + kMarkBaseline) +
            "\" text-anchor=\"middle\" fill=\"" + ink + "\" font-weight=\"bold\">" +
            xml_escape(t.mark) + "</text>";
