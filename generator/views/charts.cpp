@@ -105,4 +105,58 @@ std::string bar_chart_svg(const std::vector<ChartBar>& bars, const std::string& 
   return out;
 }
 
+std::string grouped_bar_chart_svg(const std::vector<ChartGroup>& groups, const std::string& title) {
+  if (groups.empty()) return {};
+  // A group: its label line, then per bar a text line and the bar; a group without bars has its
+  // empty_label where its first bar's text would be.
+  constexpr int kGroupLabel = 22;
+  constexpr int kBarText = 17;
+  constexpr int kBarRow = kBarText + kBarHeight + 5;
+  constexpr int kGroupGap = 8;
+  std::int64_t max_value = 0;
+  int height = 0;
+  for (const ChartGroup& group : groups) {
+    for (const ChartBar& bar : group.bars) max_value = std::max(max_value, bar.value);
+    height += kGroupLabel +
+              kBarRow * static_cast<int>(std::max<std::size_t>(1, group.bars.size())) + kGroupGap;
+  }
+  height -= kGroupGap;
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " +
+                    int_text(kWidth) + " " + int_text(height) + "\" width=\"" + int_text(kWidth) +
+                    "\" height=\"" + int_text(height) + "\" font-size=\"" + int_text(kFontSize) +
+                    "\" aria-hidden=\"true\" focusable=\"false\">\n";
+  out += "<title>" + xml_escape(title) + "</title>\n";
+  std::int64_t top = 0;
+  for (const ChartGroup& group : groups) {
+    const std::string label = "<text class=\"label\" x=\"0\" y=\"" +
+                              int_text(top + kLabelBaseline) + "\" font-weight=\"bold\">" +
+                              xml_escape(group.label) + "</text>";
+    if (group.href.empty())
+      out += label + "\n";
+    else
+      out += "<a href=\"" + xml_escape(group.href) + "\" tabindex=\"-1\">" + label + "</a>\n";
+    top += kGroupLabel;
+    if (group.bars.empty()) {
+      out += "<text class=\"value\" x=\"0\" y=\"" + int_text(top + kBarText - 3) + "\">" +
+             xml_escape(group.empty_label) + "</text>\n";
+      top += kBarRow;
+    }
+    for (const ChartBar& bar : group.bars) {
+      out += "<text class=\"value\" x=\"0\" y=\"" + int_text(top + kBarText - 3) + "\">" +
+             xml_escape(bar.label) + ": " + xml_escape(bar.value_label) + "</text>\n";
+      // As in bar_chart_svg: a value too small for the scale still gets one unit.
+      if (bar.value > 0 && max_value > 0) {
+        const double share = static_cast<double>(bar.value) / static_cast<double>(max_value);
+        const std::int64_t tenths = std::max<std::int64_t>(10, std::llround(share * kWidth * 10));
+        out += "<rect class=\"bar\" x=\"0\" y=\"" + int_text(top + kBarText) + "\" width=\"" +
+               tenths_text(tenths) + "\" height=\"" + int_text(kBarHeight) + "\"/>\n";
+      }
+      top += kBarRow;
+    }
+    top += kGroupGap;
+  }
+  out += "</svg>";
+  return out;
+}
+
 }  // namespace ashyq::views

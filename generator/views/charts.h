@@ -23,4 +23,20 @@ struct ChartBar {
 // Deterministic: the same input gives the same bytes (no ids from counters or clocks).
 std::string bar_chart_svg(const std::vector<ChartBar>& bars, const std::string& title);
 
+// A group of bars under one label: a year and its money by status.
+struct ChartGroup {
+  std::string label;  // "2024", "Год не указан"
+  std::string href;   // optional link for the label; empty = no link
+  // The bars, each with its own line of text above it: "label: value_label".
+  std::vector<ChartBar> bars;
+  // Said instead of bars when `bars` is empty ("грантов нет"), so that a group is never blank.
+  std::string empty_label;
+};
+
+// Groups of horizontal bars as one <svg>, one scale for every bar; each group is a label line
+// (class "label", one per group, as the data table beside it has one row per group), then per bar
+// a text line (class "value") and the bar. Same geometry, escaping and determinism as
+// bar_chart_svg; an empty `groups` gives an empty string.
+std::string grouped_bar_chart_svg(const std::vector<ChartGroup>& groups, const std::string& title);
+
 }  // namespace ashyq::views

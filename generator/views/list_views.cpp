@@ -12,20 +12,6 @@
 namespace ashyq::views {
 namespace {
 
-// One kind of money of a set of grants as a computed figure: the sum of the published amounts,
-// saying how many grants it sums; "not reported" when none of its grants has a published amount
-// (0 ₸ would read as a figure the documents never gave). `key` names the total across pages.
-Figure money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
-                    const std::string& key) {
-  const std::string name = money_kind_name(kind);
-  if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.not_reported();
-  std::string basis =
-      ctx.t("basis." + name, {{"count", ctx.integer(sums.grants - sums.without_amount)}});
-  if (sums.without_amount)
-    basis += "; " + ctx.t("basis.without_amount", {{"count", ctx.integer(sums.without_amount)}});
-  return ctx.computed_money(sums.amount, std::move(basis), key.empty() ? key : key + "/" + name);
-}
-
 // The totals of a set of grants, as every page shows them: the number of grant records and the
 // money awarded, applied for and planned, apart; `key` ("region/mangystau") names them across
 // pages, so that one figure reads the same wherever it is shown.
@@ -60,10 +46,6 @@ Figure subgrant_amount_figure(const ViewContext& ctx, std::int64_t count, Tenge 
   if (count == 0) return ctx.not_reported();
   return ctx.computed_money(sum, ctx.t("basis.subgrants", {{"count", ctx.integer(count)}}),
                             key.empty() ? key : key + "/amount");
-}
-
-std::string facet_key(FacetKind kind, const std::string& value) {
-  return std::string(facet_name(kind)) + "/" + value;
 }
 
 std::vector<GrantRowView> grant_rows(const ViewContext& ctx, const std::vector<std::size_t>& order,
@@ -590,6 +572,7 @@ RegionView region_view(const ViewContext& ctx, const PortalIndex& index, std::si
   v.subgrant_amount = std::move(subgrants.amount);
   v.subgrants_shown = shown_of(ctx, shown, index.region_subgrants[region_index].size());
   v.subgrants_url = routes::region_subgrants_url(r, ctx.lang);
+  v.map = map_view(ctx, portal_map_data(index, portal), region_index, true);
   v.catalogue_url = routes::facet_url(ctx.lang, FacetKind::region, r.id);
   return v;
 }
@@ -631,32 +614,30 @@ HomeView home_view(const ViewContext& ctx, const PortalIndex& index) {
   const std::vector<std::size_t> completed = latest_final_reports(portal, 5);
   v.latest_reports = grant_rows(ctx, completed, 0, completed.size());
 
-  // Charts of awarded money: by region (a multi-region grant in each of its regions), by year and
-  // by direction (each grant once). Grants without the key are a bar of their own ("year not
-  // reported"), so the parts of a year's or a direction's chart add up to the awarded total.
+  // Awarded money by region on the tile map (a multi-region grant in each of its regions), by year
+  // and status (views/map_view.h), and by direction (each grant once). Grants without the key are
+  // a row of their own ("year not reported"), so the parts of a year's or a direction's chart add
+  // up to the awarded total.
+  v.map = map_view(ctx, portal_map_data(index, portal), std::nullopt, true);
+  std::vector<std::size_t> all(portal.grants.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  v.money_time = money_time_view(ctx, all, index, true);
   const Figure total = money_figure(ctx, awarded, MoneyKind::awarded, "portal");
-  auto chart = [&](FacetKind kind, const std::string& title, bool link_regions) {
-    std::vector<ChartBar> bars;
-    std::vector<Figure> figures;
-    const Facet& facet = index.facet(kind);
-    for (std::size_t i : facet_order(ctx, facet)) {
-      const FacetValue& value = facet.values[i];
-      const Sums& sums = value.totals.of(MoneyKind::awarded);
-      if (sums.grants == 0) continue;
-      Figure figure = money_figure(ctx, sums, MoneyKind::awarded, facet_key(kind, value.key));
-      const bool reported = value.key != kNotReportedKey;
-      bars.push_back({facet_value_label(ctx, kind, value.key), sums.amount.value(), figure.text,
-                      link_regions && reported ? routes::region_url(value.key, ctx.lang)
-                                               : routes::facet_url(ctx.lang, kind, value.key)});
-      figures.push_back(std::move(figure));
-    }
-    const bool overlap = kind == FacetKind::region;
-    return chart_view(ctx, title, kind, bars, std::move(figures), total, overlap,
-                      overlap ? ctx.t("region.multi_region_note") : "");
-  };
-  v.charts.push_back(chart(FacetKind::region, ctx.t("chart.by_region"), true));
-  v.charts.push_back(chart(FacetKind::year, ctx.t("chart.by_year"), false));
-  v.charts.push_back(chart(FacetKind::direction, ctx.t("chart.by_direction"), false));
+  const Facet& facet = index.facet(FacetKind::direction);
+  std::vector<ChartBar> bars;
+  std::vector<Figure> figures;
+  for (std::size_t i : facet_order(ctx, facet)) {
+    const FacetValue& value = facet.values[i];
+    const Sums& sums = value.totals.of(MoneyKind::awarded);
+    if (sums.grants == 0) continue;
+    Figure figure =
+        money_figure(ctx, sums, MoneyKind::awarded, facet_key(FacetKind::direction, value.key));
+    bars.push_back({facet_value_label(ctx, FacetKind::direction, value.key), sums.amount.value(),
+                    figure.text, routes::facet_url(ctx.lang, FacetKind::direction, value.key)});
+    figures.push_back(std::move(figure));
+  }
+  v.charts.push_back(chart_view(ctx, ctx.t("chart.by_direction"), FacetKind::direction, bars,
+                                std::move(figures), total, false, ""));
   v.charts.back().more = LabelledLinkView{ctx.t("directions.all"),
                                           routes::list_url(ctx.lang, routes::PageKind::directions)};
   v.awarded_note = ctx.t("total.definition");

@@ -10,6 +10,7 @@
 #include "model/portal_index.h"
 #include "routes/routes.h"
 #include "views/grant_view.h"
+#include "views/map_view.h"
 #include "views/parts.h"
 #include "views/view_context.h"
 
@@ -493,6 +494,7 @@ struct RegionView {
   std::vector<SubgrantRegistryRowView> subgrants;
   std::optional<ShownView> subgrants_shown;
   std::string subgrants_url;
+  MapView map;  // the portal's map, this region outlined
 
   template <class F>
   void fields(F& f) const {
@@ -511,6 +513,7 @@ struct RegionView {
     f("subgrants", subgrants);
     f("subgrants_shown", subgrants_shown);
     f("subgrants_url", subgrants_url);
+    f("map", map);
   }
 };
 // A region's page; of its grants and sub-grants it lists the newest `shown`.
@@ -578,7 +581,9 @@ struct HomeView {
   std::string awarded_note;
   std::vector<GrantRowView> latest_reports;
   std::string grants_url;
-  std::vector<ChartView> charts;
+  MapView map;
+  MoneyTimeView money_time;
+  std::vector<ChartView> charts;  // by direction
 
   template <class F>
   void fields(F& f) const {
@@ -590,6 +595,8 @@ struct HomeView {
     f("awarded_note", awarded_note);
     f("latest_reports", latest_reports);
     f("grants_url", grants_url);
+    f("map", map);
+    f("money_time", money_time);
     f("charts", charts);
   }
 };

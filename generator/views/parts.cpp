@@ -14,6 +14,21 @@ std::string org_name(const ViewContext& ctx, const std::string& id) {
   return ctx.plain(org->short_name.empty() ? org->name : org->short_name);
 }
 
+Figure money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
+                    const std::string& key) {
+  const std::string name = money_kind_name(kind);
+  if (sums.grants > 0 && sums.without_amount == sums.grants) return ctx.not_reported();
+  std::string basis =
+      ctx.t("basis." + name, {{"count", ctx.integer(sums.grants - sums.without_amount)}});
+  if (sums.without_amount)
+    basis += "; " + ctx.t("basis.without_amount", {{"count", ctx.integer(sums.without_amount)}});
+  return ctx.computed_money(sums.amount, std::move(basis), key.empty() ? key : key + "/" + name);
+}
+
+std::string facet_key(FacetKind kind, const std::string& value) {
+  return std::string(facet_name(kind)) + "/" + value;
+}
+
 std::vector<std::size_t> order_by_label(const ViewContext& ctx,
                                         const std::vector<std::string>& labels) {
   std::vector<std::string> keys;

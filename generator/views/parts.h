@@ -158,6 +158,15 @@ std::vector<std::size_t> order_by_label(const ViewContext& ctx,
 // The label of a facet value in the page's language (a region's name, a year, a status...).
 std::string facet_value_label(const ViewContext& ctx, FacetKind kind, const std::string& key);
 
+// One kind of money of a set of grants as a computed figure: the sum of the published amounts,
+// saying how many grants it sums; "not reported" when none of its grants has a published amount
+// (0 ₸ would read as a figure the documents never gave). `key` names the total across pages
+// (key + "/" + the kind's name); empty for a figure no other page shows.
+Figure money_figure(const ViewContext& ctx, const Sums& sums, MoneyKind kind,
+                    const std::string& key);
+// The key of a facet value's totals across pages: "region/mangystau".
+std::string facet_key(FacetKind kind, const std::string& value);
+
 // An organisation's short name (its name when it has none) in the page's language; the id when
 // the portal has no such organisation.
 std::string org_name(const ViewContext& ctx, const std::string& id);

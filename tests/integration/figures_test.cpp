@@ -171,7 +171,9 @@ TEST_CASE("Every total reads the same on every page, and every breakdown adds up
   // The portal's home, catalogue, regions and facet pages share their totals.
   CHECK(count.totals_compared > 100);
   CHECK(count.tables > 10);
-  CHECK(count.charts >= 6);
+  // Per language, the home page's money by year and status and its chart by direction (the map
+  // by region is not a bar chart; map_pages_test.cpp reads it).
+  CHECK(count.charts >= 4);
 }
 
 TEST_CASE("Every total reads the same on every page, and every breakdown adds up, in the fixtures",

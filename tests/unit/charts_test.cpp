@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "views/charts.h"
+#include "views/tile_map.h"
 
 namespace ashyq::views {
 namespace {
@@ -165,6 +166,61 @@ TEST_CASE("Bars scale to the largest value, and a tiny value still shows a slive
   CHECK(svg.find("y=\"22\" width=\"360\"") != std::string::npos);
   CHECK(svg.find("y=\"68\" width=\"180\"") != std::string::npos);
   CHECK(svg.find("y=\"114\" width=\"1\"") != std::string::npos);
+}
+
+TEST_CASE("A grouped chart: a label per group, each bar's text above it, words for an empty group",
+          "[charts]") {
+  const std::vector<ChartGroup> groups = {{"2023",
+                                           "/ru/grants/year/2023/",
+                                           {{"Реализуется", 6000000, "6 000 000 ₸", ""},
+                                            {"Завершён & <b>", 3000000, "3 000 000 ₸", ""}},
+                                           "нет"},
+                                          {"Год не указан", "", {}, "выделенных грантов нет"}};
+  const std::string svg = grouped_bar_chart_svg(groups, "Выделено");
+  CHECK(xml_problem(svg) == "");
+  std::size_t labels = 0;
+  for (std::size_t at = svg.find("<text class=\"label\""); at != std::string::npos;
+       at = svg.find("<text class=\"label\"", at + 1))
+    ++labels;
+  CHECK(labels == groups.size());
+  CHECK(svg.find("<a href=\"/ru/grants/year/2023/\" tabindex=\"-1\"><text class=\"label\"") !=
+        std::string::npos);
+  CHECK(svg.find(">Реализуется: 6 000 000 ₸</text>") != std::string::npos);
+  CHECK(svg.find(">Завершён &amp; &lt;b&gt;: 3 000 000 ₸</text>") != std::string::npos);
+  // One scale: the largest bar fills the width, the other is half of it.
+  CHECK(svg.find("width=\"360\" height=\"18\"") != std::string::npos);
+  CHECK(svg.find("width=\"180\" height=\"18\"") != std::string::npos);
+  // The empty group says so in words and draws no bar.
+  CHECK(svg.find(">выделенных грантов нет</text>") > svg.rfind("<rect"));
+  CHECK(grouped_bar_chart_svg({}, "t").empty());
+}
+
+TEST_CASE("The tile map is well-formed SVG with a title, a description and a link per tile",
+          "[charts]") {
+  const std::vector<MapTile> tiles = {
+      {"mangystau", "Маңғыстау", "2", "Маңғыстау облысы: 10 ₸", "/kk/regions/mangystau/", false,
+       false, "#6baed6", false},
+      {"astana", "Астана", "жоқ", "Астана & <x>", "/kk/regions/astana/", true, true,
+       std::string(kNoShadeFill), false}};
+  const std::string svg =
+      tile_map_svg(tiles, tile_cells({"mangystau", "astana"}), "Карта", "Сипаттама", "map");
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.find("role=\"img\" aria-labelledby=\"map-title map-desc\"") != std::string::npos);
+  CHECK(svg.find("<title id=\"map-title\">Карта</title>") != std::string::npos);
+  CHECK(svg.find("<desc id=\"map-desc\">Сипаттама</desc>") != std::string::npos);
+  CHECK(svg.find("<title>Астана &amp; &lt;x&gt;</title>") != std::string::npos);
+  // Mangystau at (0, 2), Astana at (4, 1), a city with rounded corners, outlined, drawn last.
+  CHECK(svg.find("<rect x=\"1\" y=\"101\"") != std::string::npos);
+  // The outline of the current tile is drawn inside its cell.
+  CHECK(svg.find("<rect x=\"243\" y=\"53\" width=\"53\" height=\"43\" rx=\"12\"") !=
+        std::string::npos);
+  CHECK(svg.find("data-region=\"astana\"") > svg.find("data-region=\"mangystau\""));
+  CHECK(svg.find("class=\"tile current\" data-region=\"astana\"") != std::string::npos);
+  // A name of more than eight letters is set smaller to stay inside its tile.
+  CHECK(svg.find("font-size=\"9\">Маңғыстау</text>") != std::string::npos);
+  CHECK(svg.find("fill=\"#000000\">Астана</text>") != std::string::npos);
+  CHECK(xml_problem(swatch_svg(kNoShadeFill)) == "");
+  CHECK(swatch_svg(kNoShadeFill).find("stroke-dasharray") != std::string::npos);
 }
 
 TEST_CASE("An empty chart is an empty string", "[charts]") {
