@@ -7,7 +7,7 @@ import {
   sortGrants, parseAmount, bulkRows, writeCsv, writeJson, formatter,
 } from './explore_engine.js';
 
-const PAGE_ROWS = 50; // rows of a table shown at once, and added by "show more"
+const PAGE_ROWS = 25; // rows of a table shown at once, and added by "show more"
 // The organisation facets grow with the portal: as the catalogue's sidebar, they show the values
 // with the most grants (this many), the checked ones, and a field to find the others. The other
 // facets are few by nature and show every value.
@@ -109,13 +109,25 @@ function renderFacet(f, facet) {
   if (long && !expanded.has(facet)) order = order.slice(0, FACET_VALUES);
   const fieldset = $(`explore-facet-${facet}`);
   const list = fieldset.querySelector('ul');
-  list.replaceChildren(...order.map((i) => {
-    const id = `explore-${facet}-${i}`;
-    return el('li', {},
-      el('input', { type: 'checkbox', id, name: facet, value: values[i].k, checked: checked.has(i) }),
-      el('label', { for: id }, values[i].l, ' ',
-        el('span', { class: 'meta', text: `(${integer(counts[i])})` })));
-  }));
+  // The same values as before (always, for the short facets): their counts and checks change in
+  // place, so the checkbox in use keeps its focus and nothing is rebuilt.
+  const shown = order.join(',');
+  if (list.dataset.shown === shown) {
+    order.forEach((i, k) => {
+      const item = list.children[k];
+      item.querySelector('input').checked = checked.has(i);
+      item.querySelector('.meta').textContent = `(${integer(counts[i])})`;
+    });
+  } else {
+    list.dataset.shown = shown;
+    list.replaceChildren(...order.map((i) => {
+      const id = `explore-${facet}-${i}`;
+      return el('li', {},
+        el('input', { type: 'checkbox', id, name: facet, value: values[i].k, checked: checked.has(i) }),
+        el('label', { for: id }, values[i].l, ' ',
+          el('span', { class: 'meta', text: `(${integer(counts[i])})` })));
+    }));
+  }
   const more = fieldset.querySelector('.explore-all');
   if (more) {
     more.hidden = total <= FACET_VALUES;
@@ -180,7 +192,8 @@ function renderChart(facet, title) {
   for (const row of rows) {
     const share = Math.round((row.amount / max) * 1000) / 10;
     body.append(el('tr', {},
-      el('th', { scope: 'row' }, el('a', { href: values[row.value].u, text: values[row.value].l })),
+      el('th', { scope: 'row', 'data-label': t(`facet.${facet}`) },
+        el('a', { href: values[row.value].u, text: values[row.value].l })),
       el('td', { class: 'num', 'data-label': t('total.awarded') }, moneyFigure(row, 'awarded')),
       el('td', { class: 'explore-bar-cell', 'aria-hidden': 'true', 'data-label': '' },
         el('span', { class: 'explore-bar', style: `width: ${share}%` }))));
@@ -197,11 +210,11 @@ function renderChart(facet, title) {
   return block;
 }
 
-// A sortable column's header: a button that says the order it gives; aria-sort on the sorted one.
+// A sortable column's header: a button; aria-sort on the sorted one.
 function sortHeader(label, key, current, desc, onSort, numeric = false) {
   const sorted = current === key;
-  const button = el('button', { type: 'button', class: 'explore-sort', 'data-sort': key },
-    label, sorted ? el('span', { 'aria-hidden': 'true', text: desc ? ' ▼' : ' ▲' }) : null);
+  // The order's arrow is the style's (th[aria-sort]), not text: the header reads as its label.
+  const button = el('button', { type: 'button', class: 'explore-sort', 'data-sort': key, text: label });
   button.addEventListener('click', () => onSort(key, sorted ? !desc : false));
   return el('th', { scope: 'col', class: numeric ? 'num' : null,
     'aria-sort': sorted ? (desc ? 'descending' : 'ascending') : null }, button);
@@ -237,7 +250,7 @@ function renderGrants() {
     body.append(el('tr', {},
       el('td', { 'data-label': t('explore.col_title') },
         el('a', { href: meta.grant_url.replace('{id}', encodeURIComponent(id)), text: columns.title[g] })),
-      el('td', { 'data-label': t('explore.col_id'), text: id }),
+      el('td', { class: 'explore-id', 'data-label': t('explore.col_id'), text: id }),
       el('td', { 'data-label': t('explore.col_year'), text: facetLabels('year', g) }),
       el('td', { 'data-label': t('explore.col_region'), text: facetLabels('region', g) }),
       el('td', { 'data-label': t('explore.col_grantee'), text: facetLabels('grantee', g) }),
@@ -318,6 +331,7 @@ function render() {
 // A change made here: render, and put the state in the URL (a new history entry for a choice, the
 // same entry while typing). `focusId`: the control to keep focused once its list is redrawn.
 function commit(push, focusId = null, rerender = true) {
+  const focused = document.activeElement;
   shownGrants = PAGE_ROWS;
   shownOrgs = PAGE_ROWS;
   const url = location.pathname + stateQuery(state);
@@ -329,7 +343,10 @@ function commit(push, focusId = null, rerender = true) {
   else {
     renderGrants();
   }
-  if (focusId) document.getElementById(focusId)?.focus();
+  // A control redrawn while in use gets the focus back (focusing forces a layout: only then).
+  if (focusId && focused && focused !== document.body && !focused.isConnected) {
+    document.getElementById(focusId)?.focus();
+  }
 }
 
 // The state of the URL: what it says, and a note of what it says that was not understood.

@@ -83,7 +83,8 @@ bool looks_like_url(const std::string& literal) {
   static const std::regex url(
       "^/?(kk|ru)/.*"
       "|^(grants|subgrants|organisations|regions|plans|media|data|search|explore|link-report)/.*"
-      "|^/(grants|subgrants|organisations|regions|plans|media|data|search|explore|link-report)(/.*)?$"
+      "|^/(grants|subgrants|organisations|regions|plans|media|data|search|explore|link-report)(/"
+      ".*)?$"
       "|.*(^|/)(page|sort)/$"
       "|.*(index|404)\\.html$|^/?(feed\\.xml|robots\\.txt|sitemap[-.].*)$"
       "|^/?assets/.*");
