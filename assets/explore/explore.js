@@ -19,9 +19,10 @@ const strings = JSON.parse(root.dataset.strings);
 const dataUrl = root.dataset.data;
 const $ = (id) => document.getElementById(id);
 
-// A UI string with its {name} placeholders filled.
+// A UI string with its {name} placeholders filled (the generator checks that every key exists in
+// both languages; a missing one shows as its key).
 function t(key, values = {}) {
-  let text = strings[key] ?? `[[${key}]]`;
+  let text = strings[key] ?? key;
   for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, value);
   return text;
 }
@@ -224,6 +225,12 @@ function facetLabels(facet, g) {
   return data.columns[facet][g].map((v) => data.meta.facets[facet][v].l).join(', ');
 }
 
+// A grant's regions: their names, or how many when there are more than a few (as the catalogue).
+function regionsText(g) {
+  const regions = data.columns.region[g];
+  return regions.length > 3 ? t('explore.regions_many', { count: integer(regions.length) }) : facetLabels('region', g);
+}
+
 function renderGrants() {
   const table = $('explore-grants');
   const onSort = (key, desc) => {
@@ -252,7 +259,7 @@ function renderGrants() {
         el('a', { href: meta.grant_url.replace('{id}', encodeURIComponent(id)), text: columns.title[g] })),
       el('td', { class: 'explore-id', 'data-label': t('explore.col_id'), text: id }),
       el('td', { 'data-label': t('explore.col_year'), text: facetLabels('year', g) }),
-      el('td', { 'data-label': t('explore.col_region'), text: facetLabels('region', g) }),
+      el('td', { 'data-label': t('explore.col_region'), text: regionsText(g) }),
       el('td', { 'data-label': t('explore.col_grantee'), text: facetLabels('grantee', g) }),
       el('td', { 'data-label': t('explore.col_status'), text: facetLabels('status', g) }),
       el('td', { class: 'num', 'data-label': t('explore.col_amount') },
@@ -303,7 +310,7 @@ function renderOrgs() {
       el('td', { class: 'num', 'data-label': t('explore.col_grants') },
         computed(integer(row.grants), row.grants, t('basis.grant_count'))),
       ...KINDS.map((kind, k) => el('td', { class: 'num', 'data-label': t(`total.${kind}`) },
-        row.kinds[k].grants ? moneyFigure(row.kinds[k], kind) : notReported()))));
+        moneyFigure(row.kinds[k], kind)))));
   }
   table.replaceChildren(el('caption', { text: t('explore.organisations') }), el('thead', {}, head), body);
   $('explore-orgs-more').hidden = shownOrgs >= rows.length;
@@ -379,7 +386,7 @@ async function download(table, format) {
     ids = sortedOrgs().rows.map((r) => data.meta.facets.grantee[r.value]).filter((v) => v.o).map((v) => v.k);
   }
   const lines = ids.filter((id) => rows.has(id)).map((id) => rows.get(id));
-  const text = format === 'csv' ? writeCsv(data.meta.tables[table].columns, lines) : writeJson(table, lines);
+  const text = format === 'csv' ? writeCsv(data.meta.tables[table], lines) : writeJson(table, lines);
   const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
   const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: `${table}.${format}` });
   document.body.append(link);
@@ -417,7 +424,8 @@ async function start() {
       commit(wasEmpty, 'explore-q');
     }, 150);
   });
-  for (const [id, bound] of [['explore-min', 'min'], ['explore-max', 'max']]) {
+  for (const bound of ['min', 'max']) {
+    const id = `explore-${bound}`;
     $(id).addEventListener('change', () => {
       const value = parseAmount($(id).value);
       if (value === undefined) {

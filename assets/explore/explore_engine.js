@@ -21,17 +21,19 @@ export async function loadData(fetchJson) {
   const meta = await fetchJson('meta.json');
   const chunks = await Promise.all(meta.chunks.map((name) => fetchJson(name)));
   const columns = {};
+  for (const facet of FACETS) columns[facet] = [];
   for (const chunk of chunks) {
     for (const [name, values] of Object.entries(chunk)) {
-      if (!Array.isArray(values)) continue;
+      if (!Array.isArray(values) || FACETS.includes(name)) continue;
       if (!columns[name]) columns[name] = [];
       for (const v of values) columns[name].push(v);
     }
-  }
-  // A facet column holds a value's position, or a list of them (a grant in several regions):
-  // always a list here.
-  for (const facet of FACETS) {
-    columns[facet] = (columns[facet] || []).map((v) => (Array.isArray(v) ? v : [v]));
+    // A facet's values of a grant as a list: the column's, then those "<facet>_more" adds (a
+    // grant in several regions).
+    for (const facet of FACETS) {
+      const more = chunk[`${facet}_more`] || {};
+      chunk[facet].forEach((v, offset) => columns[facet].push(more[offset] ? [v, ...more[offset]] : [v]));
+    }
   }
   const keyIndex = {};
   for (const facet of FACETS) {
@@ -319,13 +321,14 @@ export function csvField(value, type) {
 }
 
 // A table's CSV file of the rows, as write_csv writes a page's download (the spreadsheet flavour:
-// a byte order mark, CRLF line ends). `columns` are [id, type] in order.
-export function writeCsv(columns, lines) {
+// a byte order mark, CRLF line ends). `table` is meta.json's: the columns' ids and types.
+export function writeCsv(table, lines) {
+  const { columns, types } = table;
   let out = '\ufeff';
-  out += columns.map(([id]) => csvField(id, 'string')).join(',') + '\r\n';
+  out += columns.map((id) => csvField(id, 'string')).join(',') + '\r\n';
   for (const line of lines) {
     const row = JSON.parse(line);
-    out += columns.map(([id, type]) => csvField(row[id], type)).join(',') + '\r\n';
+    out += columns.map((id, c) => csvField(row[id], types[c])).join(',') + '\r\n';
   }
   return out;
 }

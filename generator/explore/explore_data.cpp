@@ -20,12 +20,17 @@ using nlohmann::json;
 // A placeholder the script replaces with a record's id in the URL patterns: not a valid id.
 constexpr const char* kIdSlot = "{id}";
 
-// The columns of a download table as the script writes its CSV: id and type, in order.
-json columns_json(const opendata::TableSchema& schema) {
-  json out = json::array();
-  for (const opendata::Column& c : schema.columns)
-    out.push_back({c.id, opendata::column_type_name(c.type)});
-  return out;
+// A download table as the script writes its CSV: its columns' ids and types, in order, and its
+// bulk JSON file, whose rows it copies.
+json table_json(const opendata::TableSchema& schema) {
+  json ids = json::array(), types = json::array();
+  for (const opendata::Column& c : schema.columns) {
+    ids.push_back(c.id);
+    types.push_back(opendata::column_type_name(c.type));
+  }
+  return {{"columns", std::move(ids)},
+          {"types", std::move(types)},
+          {"bulk", routes::file_url(routes::data_file_base(schema.name) + ".json")}};
 }
 
 // Each grant's rank in an order of the index (by_date, by_amount, by_title).
@@ -81,8 +86,9 @@ std::vector<ExploreFile> explore_files(const Portal& portal, const PortalIndex& 
     json id = json::array(), title = json::array(), kind = json::array(), amount = json::array(),
          subgrants = json::array(), subgrant_amount = json::array(), beneficiaries = json::array(),
          date = json::array(), by_amount = json::array(), by_title = json::array();
-    std::array<json, kAllFacets.size()> facet_columns;
+    std::array<json, kAllFacets.size()> facet_columns, more_columns;
     for (json& column : facet_columns) column = json::array();
+    for (json& more : more_columns) more = json::object();
     for (std::size_t g = begin; g < end; ++g) {
       const Grant& grant = portal.grants[g];
       id.push_back(grant.id);
@@ -101,10 +107,14 @@ std::vector<ExploreFile> explore_files(const Portal& portal, const PortalIndex& 
       date.push_back(date_rank[g]);
       by_amount.push_back(amount_rank[g]);
       by_title.push_back(title_rank[g]);
+      // A grant's first value of each facet in the column; the values after it, when it has
+      // several (regions), under its offset in the chunk in "<facet>_more".
       for (FacetKind f : kAllFacets) {
         const auto& values = of_grant[static_cast<std::size_t>(f)][g];
-        json& column = facet_columns[static_cast<std::size_t>(f)];
-        column.push_back(values.size() == 1 ? json(values.front()) : json(values));
+        facet_columns[static_cast<std::size_t>(f)].push_back(values.front());
+        if (values.size() > 1)
+          more_columns[static_cast<std::size_t>(f)][std::to_string(g - begin)] =
+              std::vector<std::size_t>(values.begin() + 1, values.end());
       }
     }
     c["id"] = std::move(id);
@@ -117,8 +127,11 @@ std::vector<ExploreFile> explore_files(const Portal& portal, const PortalIndex& 
     c["date_rank"] = std::move(date);
     c["amount_rank"] = std::move(by_amount);
     c["title_rank"] = std::move(by_title);
-    for (FacetKind f : kAllFacets)
+    for (FacetKind f : kAllFacets) {
       c[facet_name(f)] = std::move(facet_columns[static_cast<std::size_t>(f)]);
+      json& more = more_columns[static_cast<std::size_t>(f)];
+      if (!more.empty()) c[std::string(facet_name(f)) + "_more"] = std::move(more);
+    }
     const std::string name = "grants-" + std::to_string(begin / per_chunk) + ".json";
     chunk_names.push_back(name);
     files.push_back({folder + name, c.dump()});
@@ -143,14 +156,8 @@ std::vector<ExploreFile> explore_files(const Portal& portal, const PortalIndex& 
        {i18n::format_money(Tenge(1234), lang), i18n::format_money(Tenge(1234567), lang)}},
       {"integer_samples", {i18n::format_integer(1234, lang), i18n::format_integer(1234567, lang)}},
       {"tables",
-       {{"grants",
-         {{"columns", columns_json(opendata::grants_schema())},
-          {"bulk",
-           routes::file_url(routes::data_file_base(opendata::grants_schema().name) + ".json")}}},
-        {"organisations",
-         {{"columns", columns_json(opendata::organisations_schema())},
-          {"bulk", routes::file_url(routes::data_file_base(opendata::organisations_schema().name) +
-                                    ".json")}}}}},
+       {{"grants", table_json(opendata::grants_schema())},
+        {"organisations", table_json(opendata::organisations_schema())}}},
   };
   files.insert(files.begin(), {folder + "meta.json", meta.dump()});
   return files;

@@ -7,8 +7,11 @@
 //                     names of the chunks
 //   grants-<n>.json   the columns of `grants_per_chunk` consecutive grants (Portal::grants
 //                     order, which is the bulk download's order: by id)
-// A grant's facet values are read off PortalIndex's facets, so a value's grants in the explorer
-// are exactly its static page's; its money is its amount under its MoneyKind, as Totals adds it.
+// Every facet column holds a grant's (first) value's position in meta.json's list of the facet;
+// a grant with several values (a grant in several regions) has the others in "<facet>_more", by
+// its offset in the chunk. A grant's facet values are read off PortalIndex's facets, so a value's
+// grants in the explorer are exactly its static page's; its money is its amount under its
+// MoneyKind, as Totals adds it.
 //
 // Layer: beside export and search (it reads model, routes and views).
 #include <cstddef>
