@@ -66,6 +66,7 @@ void list_media_facet_values(Listing& l) {
 void list_link_report(Listing& l) { l.add(LinkReportKey{}); }
 void list_data_dictionary(Listing& l) { l.add(DataDictionaryKey{}); }
 void list_search(Listing& l) { l.add(SearchKey{}); }
+void list_explore(Listing& l) { l.add(ExploreKey{}); }
 
 // Kinds with a first URL segment of their own under /<lang>/ share it with their list's kind.
 // clang-format off
@@ -94,6 +95,7 @@ constexpr std::array<PageKindInfo, kPageKindCount> kTable = {{
   {PageKind::link_report,          "link_report",         "link_report",         "",              "link-report",   false, false, "",                                                &list_link_report},
   {PageKind::data_dictionary,      "data_dictionary",     "data",                "data",          "data",          true,  false, "",                                                &list_data_dictionary},
   {PageKind::search,               "search",              "search",              "",              "search",        true,  false, "",                                                &list_search},
+  {PageKind::explore,              "explore",             "explore",             "explore",       "explore",       true,  false, "",                                                &list_explore},
 }};
 // clang-format on
 
@@ -184,6 +186,7 @@ struct FirstPageUrl {
     return list_url(lang, PageKind::data_dictionary);
   }
   std::string operator()(const SearchKey&) const { return list_url(lang, PageKind::search); }
+  std::string operator()(const ExploreKey&) const { return list_url(lang, PageKind::explore); }
 };
 
 }  // namespace
@@ -304,6 +307,10 @@ std::string asset_path(std::string_view file) { return "assets/" + std::string(f
 
 std::string search_index_folder(Lang lang) {
   return "search/" + std::string(lang_code(lang)) + "/";
+}
+
+std::string explore_data_folder(Lang lang) {
+  return "explore/" + std::string(lang_code(lang)) + "/";
 }
 
 std::string data_file_base(std::string_view table) { return "data/" + std::string(table); }

@@ -26,6 +26,7 @@
 //   /<lang>/link-report/                       LinkReportKey (operators; noindex)
 //   /<lang>/data/                              DataDictionaryKey
 //   /<lang>/search/                            SearchKey
+//   /<lang>/explore/                           ExploreKey
 //
 // Layer: above model (it reads ids and facet values), below views, export, search and site.
 #include <array>
@@ -75,8 +76,9 @@ enum class PageKind {
   link_report,
   data_dictionary,
   search,
+  explore,
 };
-inline constexpr std::size_t kPageKindCount = static_cast<std::size_t>(PageKind::search) + 1;
+inline constexpr std::size_t kPageKindCount = static_cast<std::size_t>(PageKind::explore) + 1;
 
 struct Listing;  // below: where a kind lists its pages
 
@@ -103,8 +105,8 @@ std::string_view page_kind_name(PageKind kind);
 
 // The navigation, in its order: the first page of each section (PageKindInfo::section).
 inline constexpr PageKind kNavigation[] = {
-    PageKind::catalogue, PageKind::subgrants, PageKind::organisations,  PageKind::regions,
-    PageKind::plans,     PageKind::media,     PageKind::data_dictionary};
+    PageKind::catalogue, PageKind::explore, PageKind::subgrants, PageKind::organisations,
+    PageKind::regions,   PageKind::plans,   PageKind::media,     PageKind::data_dictionary};
 
 // Typed keys, one per kind. Positions are into Portal's vectors (grants, organisations, regions,
 // plans, pages) or into the PortalIndex facet's values.
@@ -153,6 +155,7 @@ struct MediaFacetValueKey {
 struct LinkReportKey {};
 struct DataDictionaryKey {};
 struct SearchKey {};
+struct ExploreKey {};
 
 // One page: which, in which language, and which page of a paginated list.
 struct PageKey {
@@ -161,7 +164,7 @@ struct PageKey {
                    FacetValueKey, GrantKey, SubgrantsKey, SubgrantsRegionKey, SubgrantsProgrammeKey,
                    OrganisationsKey, OrganisationKey, RegionsKey, RegionKey, DirectionsKey,
                    PlansKey, PlanKey, StaticPageKey, MediaKey, MediaFacetValueKey, LinkReportKey,
-                   DataDictionaryKey, SearchKey>;
+                   DataDictionaryKey, SearchKey, ExploreKey>;
   Target target;
   Lang lang = Lang::kk;
   std::size_t page = 1;  // 1-based page of a paginated list
@@ -226,6 +229,7 @@ std::string sitemap_path(std::size_t part);          // 0: "sitemap.xml"; n: "si
 std::string robots_path();                           // "robots.txt"
 std::string asset_path(std::string_view file);       // "assets/<file>" (templates link /assets/)
 std::string search_index_folder(Lang lang);          // "search/kk/"
+std::string explore_data_folder(Lang lang);          // "explore/kk/": the explorer's data
 std::string data_file_base(std::string_view table);  // "data/grants"
 // The URL of a file of the output root: "/data/grants.csv" for "data/grants.csv".
 std::string file_url(std::string_view path);

@@ -12,6 +12,7 @@
 #include "content/loader.h"
 #include "core/memory.h"
 #include "core/status.h"
+#include "explore/explore_data.h"
 #include "i18n/ui_strings.h"
 #include "output/output_writer.h"
 #include "render/renderer.h"
@@ -295,6 +296,10 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   }
   for (const Status& s : searched)
     if (!s.ok()) return write_failed(s);
+  // The explorer's data, per language, beside the search index (explore/explore_data.h).
+  for (Lang lang : portal.config.languages)
+    for (const explore::ExploreFile& file : explore::explore_files(portal, index, strings, lang))
+      if (Status s = writer.write(file.path, file.bytes); !s.ok()) return write_failed(s);
   timings.search = seconds_since(start);
   timings.mark_peak(PhaseTimings::Peak::search);
   timings.render = static_cast<double>(render_ns.load()) / 1e9;

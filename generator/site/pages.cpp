@@ -61,7 +61,8 @@ struct LayoutView {
   std::string json_ld;  // structured data for the <head>; empty for none
   // The click-to-play script only where a YouTube video offers it; no page needs it to work.
   bool media_script = false;
-  bool search_script = false;  // the search page's
+  bool search_script = false;   // the search page's
+  bool explore_script = false;  // the explorer's
   // The search form in the header, on every page but the search page, whose form is its body.
   bool header_search = false;
   std::string home_url;
@@ -94,6 +95,7 @@ struct LayoutView {
     f("json_ld", json_ld);
     f("media_script", media_script);
     f("search_script", search_script);
+    f("explore_script", explore_script);
     f("header_search", header_search);
     f("home_url", home_url);
     f("search_url", search_url);
@@ -184,6 +186,7 @@ LayoutView layout_view(const SiteContext& site, const views::ViewContext& ctx, c
   v.json_ld = page.head.json_ld;
   v.media_script = page.media_script;
   v.search_script = key.kind() == PageKind::search;
+  v.explore_script = key.kind() == PageKind::explore;
   v.header_search = !v.search_script;
   const std::string_view section = routes::info(key.kind()).section;
   for (PageKind kind : routes::kNavigation) {
@@ -318,6 +321,38 @@ SearchView search_view(const SiteContext& site, const views::ViewContext& ctx) {
        {PageKind::catalogue, PageKind::subgrants, PageKind::organisations, PageKind::regions})
     v.catalogues.push_back({ctx.t("nav." + std::string(routes::info(kind).section)),
                             routes::list_url(ctx.lang, kind)});
+  return v;
+}
+
+// templates/explore.mustache. Without scripts it is the static facet pages' lists, as the
+// catalogue's sidebar gives them; assets/explore/explore.js shows the filters, totals, charts and
+// tables over the data of explore/<lang>/ (explore/explore_data.h) instead.
+struct ExploreView {
+  std::string lang;
+  std::string data_url;  // the folder of meta.json and the chunks
+  std::string strings;   // the script's strings as a JSON object, by their full keys
+  std::vector<views::FacetView> facets;
+
+  template <class F>
+  void fields(F& f) const {
+    f("lang", lang);
+    f("data_url", data_url);
+    f("strings", strings);
+    f("facets", facets);
+  }
+};
+
+ExploreView explore_view(const SiteContext& site, const views::ViewContext& ctx) {
+  ExploreView v;
+  v.lang = std::string(lang_code(ctx.lang));
+  v.data_url = routes::file_url(routes::explore_data_folder(ctx.lang));
+  // What the script says: its own strings, and the figures' words as the pages say them.
+  json strings = json::object();
+  for (const auto& [k, text] : site.strings.all(ctx.lang))
+    for (const char* prefix : {"explore.", "basis.", "total.", "figure.", "facet.", "download."})
+      if (k.starts_with(prefix)) strings[k] = text;
+  v.strings = strings.dump();
+  v.facets = views::facets_view(ctx, site.index, FacetKind::year, "");
   return v;
 }
 
@@ -497,6 +532,9 @@ struct PageViews {
   }
   PageView operator()(const routes::SearchKey&) const {
     return {search_view(site, ctx), t("search.title"), Crumbs{self_crumb(t("search.title"))}};
+  }
+  PageView operator()(const routes::ExploreKey&) const {
+    return {explore_view(site, ctx), t("explore.title"), Crumbs{self_crumb(t("explore.title"))}};
   }
 };
 

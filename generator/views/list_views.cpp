@@ -83,11 +83,15 @@ std::vector<std::size_t> order_values(const ViewContext& ctx, const Facet& facet
   return sorted;
 }
 
+}  // namespace
+
 std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet) {
   std::vector<std::size_t> all(facet.values.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   return order_values(ctx, facet, std::move(all));
 }
+
+namespace {
 
 // The sidebar's values of a facet. Years, regions, directions and statuses are few by nature and
 // all shown. Organisations grow with the portal (a national portal has thousands of grantees, and
@@ -106,6 +110,8 @@ std::vector<std::size_t> sidebar_values(const ViewContext& ctx, const Facet& fac
     top.push_back(current);
   return order_values(ctx, facet, std::move(top));
 }
+
+}  // namespace
 
 std::vector<FacetView> facets_view(const ViewContext& ctx, const PortalIndex& index,
                                    FacetKind current_kind, const std::string& current_key) {
@@ -134,6 +140,8 @@ std::vector<FacetView> facets_view(const ViewContext& ctx, const PortalIndex& in
   }
   return facets;
 }
+
+namespace {
 
 // A chart and its data table. `figures` are the bars' figures (the same, in the same order);
 // `total` is the figure the parts stand beside. `overlap`: the parts may add up to more than the

@@ -41,6 +41,15 @@ struct CatalogueView {
 CatalogueView catalogue_view(const ViewContext& ctx, const PortalIndex& index,
                              routes::CatalogueSort sort, std::size_t page, std::size_t page_size);
 
+// A facet's values (positions in facet.values) in the order a reader scans them: years newest
+// first, statuses in their life order, everything else alphabetically in the page's language.
+std::vector<std::size_t> facet_order(const ViewContext& ctx, const Facet& facet);
+// templates/_facets.mustache's facets: every value of the small facets, the organisations with the
+// most grants (and the current one) of the two organisation facets; `current_key` of
+// `current_kind` is marked as the page shown ("" for none).
+std::vector<FacetView> facets_view(const ViewContext& ctx, const PortalIndex& index,
+                                   FacetKind current_kind, const std::string& current_key);
+
 // templates/facet.mustache: one facet value's page: its grants (newest first), count and total.
 struct FacetPageView {
   std::string title;        // "Регион: Маңғыстау облысы"

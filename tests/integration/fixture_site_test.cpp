@@ -517,7 +517,8 @@ TEST_CASE("Partners, team, narrative and documents are shown", "[integration]") 
 TEST_CASE("No output file contains a script element or a javascript: URL", "[integration]") {
   // The fixture tries: <script> in a JSON text (escaped on output) and raw HTML in a narrative
   // (dropped on output). The scripts the portal has are the click-to-play file, loaded only on
-  // pages with a YouTube video, and the search page's module; they are taken out before looking.
+  // pages with a YouTube video, and the search page's and the explorer's modules; they are taken
+  // out before looking.
   REQUIRE(built().site.read("content/grants/synthetic-2024-full/report.kk.md").find("<script>") !=
           std::string::npos);
   const std::string player = "<script src=\"/assets/media.js\" defer></script>";
@@ -530,12 +531,16 @@ TEST_CASE("No output file contains a script element or a javascript: URL", "[int
     std::string lower = bytes;
     if (const std::size_t at = lower.find(player); at != std::string::npos)
       lower.erase(at, player.size());
-    if (path.ends_with("search/index.html")) {
-      const std::string search =
-          "<script type=\"module\" src=\"/assets/search/search.js\"></script>";
-      const std::size_t at = lower.find(search);
+    // The search page's module and the explorer's.
+    for (const auto& [page, module] :
+         {std::pair{"search/index.html", "/assets/search/search.js"},
+          std::pair{"explore/index.html", "/assets/explore/explore.js"}}) {
+      if (!path.ends_with(page)) continue;
+      const std::string script =
+          "<script type=\"module\" src=\"" + std::string(module) + "\"></script>";
+      const std::size_t at = lower.find(script);
       CHECK(at != std::string::npos);
-      if (at != std::string::npos) lower.erase(at, search.size());
+      if (at != std::string::npos) lower.erase(at, script.size());
     }
     if (const std::size_t at = lower.find(data_open); at != std::string::npos) {
       const std::size_t end = lower.find("</script>", at);

@@ -45,6 +45,7 @@ std::string kind_of(const std::vector<std::string>& parts) {
   if (section == "link-report") return "link_report";
   if (section == "data") return "data_dictionary";
   if (section == "search") return "search";
+  if (section == "explore") return "explore";
   return "static_page";
 }
 

@@ -1405,10 +1405,10 @@ TEST_CASE("Every page linked from the main navigation and the footer exists",
     const std::string l = lang;
     const std::string home = page("/" + l + "/");
     const std::vector<std::string> nav = hrefs(between(home, "<nav class=\"main-nav", "</nav>"));
-    CHECK(nav == std::vector<std::string>{"/" + l + "/grants/", "/" + l + "/subgrants/",
-                                          "/" + l + "/organisations/", "/" + l + "/regions/",
-                                          "/" + l + "/plans/", "/" + l + "/media/",
-                                          "/" + l + "/data/"});
+    CHECK(nav == std::vector<std::string>{"/" + l + "/grants/", "/" + l + "/explore/",
+                                          "/" + l + "/subgrants/", "/" + l + "/organisations/",
+                                          "/" + l + "/regions/", "/" + l + "/plans/",
+                                          "/" + l + "/media/", "/" + l + "/data/"});
     const std::vector<std::string> footer =
         hrefs(between(home, "<ul class=\"footer-pages\">", "</ul>"));
     CHECK(footer == std::vector<std::string>{"/" + l + "/about/"});

@@ -82,8 +82,9 @@ std::vector<Literal> string_literals(const std::string& source) {
 bool looks_like_url(const std::string& literal) {
   static const std::regex url(
       "^/?(kk|ru)/.*"
-      "|^(grants|subgrants|organisations|regions|plans|media|data|search|link-report)/.*"
-      "|^/(grants|subgrants|organisations|regions|plans|media|data|search|link-report)(/.*)?$"
+      "|^(grants|subgrants|organisations|regions|plans|media|data|search|explore|link-report)/.*"
+      "|^/(grants|subgrants|organisations|regions|plans|media|data|search|explore|link-report)(/"
+      ".*)?$"
       "|.*(^|/)(page|sort)/$"
       "|.*(index|404)\\.html$|^/?(feed\\.xml|robots\\.txt|sitemap[-.].*)$"
       "|^/?assets/.*");
@@ -200,6 +201,7 @@ TEST_CASE("Typed URL functions give the portal's URLs") {
   CHECK(sitemap_path(0) == "sitemap.xml");
   CHECK(sitemap_path(2) == "sitemap-2.xml");
   CHECK(search_index_folder(Lang::ru) == "search/ru/");
+  CHECK(explore_data_folder(Lang::kk) == "explore/kk/");
   CHECK(data_file_base("grants") == "data/grants");
   CHECK(page_count(0, 50) == 1);
   CHECK(page_count(101, 50) == 3);
@@ -215,7 +217,7 @@ TEST_CASE("Validation reserves the names the routes own") {
   const std::set<std::string> pages(reserved.page_names.begin(), reserved.page_names.end());
   CHECK(pages == std::set<std::string>{"grants", "subgrants", "organisations", "regions", "plans",
                                        "assets", "media", "data", "search", "404", "index",
-                                       "directions", "link-report"});
+                                       "directions", "link-report", "explore"});
 }
 
 TEST_CASE("Every page of a portal has one URL, its file, and the segment its kind owns") {

@@ -1,0 +1,294 @@
+// The explorer (/<lang>/explore/) in a real headless Chromium (Debian's chromium, driven by
+// playwright-core), on the fixture portal (tests/fixtures/portal, synthetic) served from 127.0.0.1:
+// filters combine and counts narrow; one filter's totals are its static facet page's; the URL
+// holds the state and the back button restores it; the downloads are the static files' bytes;
+// the page works from the keyboard, has no axe-core violation in either language, lists the
+// static facet pages without JavaScript, and shrugs off hostile query strings. Run by
+// check_explore.sh, which builds the site.
+//   usage: node explore_browser_test.mjs PORTAL_PUBLIC AXE_MIN_JS
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './static_server.mjs';
+
+const [siteDir, axePath] = process.argv.slice(2);
+const server = await serve(siteDir);
+const base = server.url;
+const meta = { kk: JSON.parse(await readFile(join(siteDir, 'explore/kk/meta.json'), 'utf8')),
+  ru: JSON.parse(await readFile(join(siteDir, 'explore/ru/meta.json'), 'utf8')) };
+const axeSource = await readFile(axePath, 'utf8');
+
+const profile = await mkdtemp(join(tmpdir(), 'ashyq-chromium-'));
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', headless: true, args: ARGS, acceptDownloads: true,
+});
+// Every request must stay on 127.0.0.1; anything else is recorded and refused.
+const outside = [];
+await context.route('**/*', (route) => {
+  const url = new URL(route.request().url());
+  if (url.hostname === '127.0.0.1') return route.continue();
+  outside.push(url.href);
+  return route.abort();
+});
+
+let failures = 0;
+async function check(name, body) {
+  try {
+    await body();
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failures++;
+    console.log(`not ok - ${name}\n${error.stack || error}`);
+  }
+}
+
+const page = await context.newPage();
+const dialogs = [];
+page.on('dialog', (dialog) => {
+  dialogs.push(dialog.message());
+  dialog.dismiss();
+});
+page.on('pageerror', (error) => {
+  failures++;
+  console.log(`not ok - a script error on ${page.url()}: ${error.message}`);
+});
+
+// Opens the explorer at `query` and waits until it has rendered.
+async function open(lang, query = '') {
+  await page.goto(`${base}/${lang}/explore/${query}`);
+  await page.waitForSelector('#explore[data-ready="true"]');
+}
+// The number of matching grants the status line says.
+async function matching() {
+  const status = await page.textContent('#explore-status');
+  const n = status.match(/\d[\d\s\u00a0\u202f]*/);
+  return n ? Number(n[0].replace(/\D/g, '')) : 0;
+}
+// A totals strip's figures by their labels: each figure's machine value, or "not reported".
+// The explorer's strip and a static page's (templates/_totals.mustache) label them alike.
+function strip() {
+  return (divs) => Object.fromEntries(divs.map((d) => {
+    const dd = d.querySelector('dd');
+    const value = dd.querySelector('data');
+    return [d.querySelector('dt').textContent, value ? Number(value.getAttribute('value'))
+      : dd.querySelector('.not-reported') ? 'not reported' : null];
+  }));
+}
+async function explorerTotals() {
+  return page.$$eval('#explore-totals > div', strip());
+}
+async function staticTotals(url) {
+  const other = await context.newPage();
+  await other.goto(base + url);
+  const totals = await other.$$eval('dl.totals-strip > div', strip());
+  await other.close();
+  return totals;
+}
+// A facet's checkbox values and the counts beside them.
+async function facetCounts(facet) {
+  return page.$$eval(`#explore-facet-${facet} li`, (lis) => Object.fromEntries(lis.map((li) => [
+    li.querySelector('input').value,
+    Number(li.querySelector('.meta').textContent.replace(/\D/g, ''))])));
+}
+// What a download button gives, as bytes.
+async function downloaded(table, format) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-download="${table}"][data-format="${format}"]`),
+  ]);
+  return readFile(await download.path());
+}
+const file = (path) => readFile(join(siteDir, path));
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+await check('with JavaScript the explorer shows every grant and the counts of every facet', async () => {
+  await open('ru');
+  assert.equal(await page.isHidden('#explore-static'), true);
+  assert.equal(await matching(), meta.ru.grants);
+  const regions = await facetCounts('region');
+  for (const value of meta.ru.facets.region) assert.ok(regions[value.k] > 0, value.k);
+});
+
+await check('one filter\'s totals are its static facet page\'s, for a value of every facet', async () => {
+  for (const [facet, values] of Object.entries(meta.ru.facets)) {
+    for (const value of values.slice(0, 3)) {
+      await open('ru', `?${facet}=${encodeURIComponent(value.k)}`);
+      const mine = await explorerTotals();
+      const totals = await staticTotals(value.u);
+      const where = `${facet}=${value.k}`;
+      // Every figure of the page's strip (grant records, and each kind of money it shows), by its
+      // label: the same value, or "not reported" on both.
+      assert.ok(Object.keys(totals).length >= 2, `${where}: ${JSON.stringify(totals)}`);
+      for (const [label, figure] of Object.entries(totals)) assert.equal(mine[label], figure, `${where} ${label}`);
+      // The facet's own count is its page's number of grants.
+      const grants = Object.values(totals)[0];
+      assert.equal((await facetCounts(facet))[value.k], grants, where);
+    }
+  }
+});
+
+await check('filters combine (AND across facets, OR within one) and every facet\'s counts narrow', async () => {
+  await open('ru');
+  const all = await matching();
+  const region = meta.ru.facets.region[0].k;
+  await page.check(`#explore-facet-region input[value="${region}"]`);
+  const inRegion = await matching();
+  assert.ok(inRegion < all, `${inRegion} < ${all}`);
+  const years = await facetCounts('year');
+  const yearSum = Object.values(years).reduce((a, b) => a + b, 0);
+  assert.equal(yearSum, inRegion, 'each grant has one year: the narrowed year counts add up');
+  const year = Object.keys(years).find((k) => years[k] > 0 && years[k] < inRegion) ||
+    Object.keys(years).find((k) => years[k] > 0);
+  await page.check(`#explore-facet-year input[value="${year}"]`);
+  assert.equal(await matching(), years[year]);
+  // The region's count is now narrowed by the year, and the other regions' too.
+  const regions = await facetCounts('region');
+  assert.equal(regions[region], years[year]);
+  // A second region widens (OR within the facet).
+  const other = meta.ru.facets.region.find((v) => v.k !== region && regions[v.k] > 0);
+  if (other) {
+    await page.check(`#explore-facet-region input[value="${other.k}"]`);
+    assert.ok(await matching() >= years[year]);
+  }
+  // An amount range, then the text: each narrows what is left.
+  await page.fill('#explore-min', '1');
+  await page.press('#explore-min', 'Tab');
+  await page.waitForFunction(() => location.search.includes('amount='));
+  const totals = await explorerTotals();
+  assert.ok(Object.values(totals).every((v) => v !== null), JSON.stringify(totals));
+});
+
+await check('the state is in the URL: a shared URL opens the same selection, and Back undoes a choice', async () => {
+  await open('kk');
+  const region = meta.kk.facets.region[0].k;
+  const status = meta.kk.facets.status[0].k;
+  await page.check(`#explore-facet-region input[value="${region}"]`);
+  await page.waitForFunction((r) => location.search === `?region=${r}`, region);
+  const one = await matching();
+  await page.check(`#explore-facet-status input[value="${status}"]`);
+  await page.waitForFunction(() => location.search.includes('status='));
+  const two = await matching();
+  const url = page.url();
+  await page.goBack();
+  await page.waitForFunction((r) => location.search === `?region=${r}`, region);
+  assert.equal(await matching(), one);
+  assert.equal(await page.isChecked(`#explore-facet-status input[value="${status}"]`), false);
+  await page.goForward();
+  await page.waitForFunction(() => location.search.includes('status='));
+  assert.equal(await matching(), two);
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  await fresh.waitForSelector('#explore[data-ready="true"]');
+  assert.equal(await fresh.isChecked(`#explore-facet-status input[value="${status}"]`), true);
+  assert.equal(await fresh.isChecked(`#explore-facet-region input[value="${region}"]`), true);
+  await fresh.close();
+});
+
+// The fixture's titles: three Russian ones say «проект»; one Kazakh one says «шағын гранттар».
+await check('the text filter reads inflected Russian and Kazakh typed without Kazakh letters, as the search does', async () => {
+  const titles = () => page.$$eval('#explore-grants tbody td a', (as) => as.map((a) => a.textContent).sort());
+  await open('ru', `?q=${encodeURIComponent('проектов')}`);
+  assert.deepEqual(await titles(), ['Азбука: синтетический проект грамотности', 'Мост культур: синтетический проект',
+    'Экология: синтетический проект']);
+  await open('kk', `?q=${encodeURIComponent('шагын гранттардын')}`);
+  assert.deepEqual(await titles(), ['Қанат: синтетикалық шағын гранттар бағдарламасы']);
+  // Typed into the field: the URL follows, and the counts narrow to the text.
+  await page.fill('#explore-q', 'жобасы');
+  await page.waitForFunction(() => location.search.includes('q='));
+  await page.waitForFunction(() => document.querySelectorAll('#explore-grants tbody tr').length === 3);
+  const statuses = await facetCounts('status');
+  assert.equal(Object.values(statuses).reduce((a, b) => a + b, 0), 3);
+});
+
+await check('downloads with no filter, by id, are the bulk files\' rows, byte for byte', async () => {
+  await open('ru', '?sort=id');
+  const json = await downloaded('grants', 'json');
+  assert.ok(json.equals(await file('data/grants.json')), 'grants.json');
+  const csv = await downloaded('grants', 'csv');
+  assert.ok(csv.equals(Buffer.concat([BOM, await file('data/grants.csv')])), 'grants.csv (with the spreadsheet flavour\'s mark)');
+});
+
+await check('downloads of one region, one status and one grantee are their pages\' files, byte for byte', async () => {
+  for (const facet of ['region', 'status', 'year']) {
+    const value = meta.ru.facets[facet][0];
+    await open('ru', `?${facet}=${encodeURIComponent(value.k)}`);
+    const folder = `downloads${value.u.slice('/ru'.length)}`;
+    assert.ok((await downloaded('grants', 'csv')).equals(await file(`${folder}grants.csv`)), `${folder} csv`);
+    assert.ok((await downloaded('grants', 'json')).equals(await file(`${folder}grants.json`)), `${folder} json`);
+  }
+  const grantee = meta.ru.facets.grantee.find((v) => v.o);
+  await open('ru', `?grantee=${encodeURIComponent(grantee.k)}`);
+  const folder = `downloads${grantee.o.slice('/ru'.length)}`;
+  assert.ok((await downloaded('organisations', 'csv')).equals(await file(`${folder}organisations.csv`)), 'organisation csv');
+  assert.ok((await downloaded('organisations', 'json')).equals(await file(`${folder}organisations.json`)), 'organisation json');
+});
+
+await check('the explorer works from the keyboard: a checkbox toggles with Space, a sort with Enter', async () => {
+  await open('ru');
+  const all = await matching();
+  const box = `#explore-facet-status input[value="${meta.ru.facets.status[0].k}"]`;
+  await page.focus(box);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => location.search.includes('status='));
+  assert.ok(await matching() < all || meta.ru.facets.status.length === 1);
+  // Focus stays on the checkbox once the list is redrawn.
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'status');
+  await page.focus('#explore-grants [data-sort="amount"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('sort=amount'));
+  assert.equal(await page.getAttribute('#explore-grants th[aria-sort]', 'aria-sort'), 'ascending');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.sort), 'amount');
+});
+
+await check('axe-core finds no violation on the explorer in either language', async () => {
+  for (const lang of ['kk', 'ru']) {
+    await open(lang, `?region=${encodeURIComponent(meta[lang].facets.region[0].k)}`);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], lang);
+  }
+});
+
+await check('hostile query strings are ignored with a visible note, never run', async () => {
+  await open('ru', '?region=%3Cscript%3Ealert(1)%3C%2Fscript%3E&year=abc&amount=1e999&sort=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E&x=%3Csvg%20onload%3Dalert(3)%3E');
+  assert.equal(await matching(), meta.ru.grants);
+  const note = await page.textContent('#explore-note');
+  assert.ok(note.includes('<script>alert(1)</script>'), note);
+  assert.ok(note.includes('year=abc') && note.includes('amount=1e999'), note);
+  assert.equal(await page.getAttribute('#explore-note', 'role'), 'status');
+  assert.equal(await page.isVisible('#explore-note'), true);
+  assert.equal(await page.$$eval('#explore script, #explore img, #explore svg', (n) => n.length), 0);
+  await page.waitForTimeout(200);
+  assert.deepEqual(dialogs, []);
+});
+
+await check('without JavaScript the explorer is the list of the static facet pages', async () => {
+  const profile2 = await mkdtemp(join(tmpdir(), 'ashyq-chromium-'));
+  const plain = await chromium.launchPersistentContext(profile2, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS, javaScriptEnabled: false,
+  });
+  const p = await plain.newPage();
+  await p.goto(`${base}/kk/explore/`);
+  assert.equal(await p.isVisible('#explore-static'), true);
+  assert.equal(await p.isVisible('#explore-app'), false);
+  const links = await p.$$eval('#explore-static a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const value of meta.kk.facets.region) assert.ok(links.includes(value.u), value.u);
+  for (const value of meta.kk.facets.year) assert.ok(links.includes(value.u), value.u);
+  await plain.close();
+});
+
+await check('no request left 127.0.0.1', async () => {
+  assert.deepEqual(outside, []);
+});
+
+await context.close();
+await server.close();
+if (failures) {
+  console.log(`${failures} failure(s)`);
+  process.exit(1);
+}
