@@ -550,6 +550,7 @@ RegionView region_view(const ViewContext& ctx, const PortalIndex& index, std::si
   RegionView v;
   v.title = ctx.plain(r.name);
   v.name = ctx.text(r.name);
+  v.nothing_published = portal.grants.empty();
   // The newest `shown` grants and the first `shown` sub-grants in registry order; the catalogue's
   // region page and the region's registry list them all, a page at a time. Listing them all here
   // made a region's page grow with the portal (8 MB a page at 10 000 grants).

@@ -504,9 +504,12 @@ struct RegionView {
   std::optional<ShownView> subgrants_shown;
   std::string subgrants_url;
   MapView map;  // the portal's map, this region outlined
+  // No grant on the portal yet (a new one): the page says so in words, with no totals of 0.
+  bool nothing_published = false;
 
   template <class F>
   void fields(F& f) const {
+    f("nothing_published", nothing_published);
     f("name", name);
     f("totals", totals);
     f("subgrant_count", subgrant_count);

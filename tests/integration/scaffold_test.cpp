@@ -115,8 +115,9 @@ TEST_CASE("An empty portal's list pages say in words that nothing is published y
     const std::string nothing = kk ? "Порталда әзірге бірде-бір грант жарияланған жоқ"
                                    : "На портале пока не опубликовано ни одного гранта";
     for (const char* page :
-         {"grants/index.html", "regions/index.html", "directions/index.html",
-          "organisations/index.html", "subgrants/index.html", "data/index.html"}) {
+         {"grants/index.html", "regions/index.html", "regions/abai/index.html",
+          "directions/index.html", "organisations/index.html", "subgrants/index.html",
+          "data/index.html"}) {
       const std::string html = main_of(p.read("public/" + lang + "/" + page));
       INFO(lang << "/" << page);
       REQUIRE(!html.empty());
@@ -133,6 +134,10 @@ TEST_CASE("An empty portal's list pages say in words that nothing is published y
     // The files are there, and say in words that they are empty.
     CHECK(p.read("public/" + lang + "/data/index.html")
               .find(kk ? "Гранттар (әзірге бос)" : "Гранты (пока пусто)") != std::string::npos);
+    // The media list says in words that it has none, without a count of 0.
+    const std::string media = main_of(p.read("public/" + lang + "/media/index.html"));
+    CHECK(media.find(kk ? "Материалдар жоқ" : "Материалов нет.") != std::string::npos);
+    CHECK(media.find(kk ? "Материалдар:" : "Материалов:") == std::string::npos);
     // The plans page already says so in its own words.
     CHECK(p.read("public/" + lang + "/plans/index.html")
               .find(kk ? "Жоспарлар әзірге жарияланбаған" : "Планы пока не опубликованы") !=
