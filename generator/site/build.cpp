@@ -201,7 +201,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   auto render_one = [&](std::size_t i, KindTally& kind) -> Status {
     auto start = Clock::now();
     const std::string path = page_path(site, pages[i]);
-    const bool downloads = pages[i].page == 1 && pages[i].lang == portal.config.languages.front();
+    const bool downloads = writes_downloads(site, pages[i]);
     const std::uint64_t key = page_inputs(site, inputs_base, pages[i]);
     if (key != 0 &&
         writer.keep(path, key,
@@ -218,10 +218,9 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     start = Clock::now();
     if (Status s = writer.write(path, *html, key); !s.ok()) return s;
     add_elapsed(write_ns, start);
-    // A paginated list's files hold all its rows and belong to its first page. Every language's
-    // page links to the same files, so the first language's page writes them, a chunk of rows at
-    // a time: making and writing them are one step, timed as downloads (and as render thread
-    // time), not as writes, which are the pages' HTML.
+    // The list's files (writes_downloads), a chunk of rows at a time: making and writing them are
+    // one step, timed as downloads (and as render thread time), not as writes, which are the
+    // pages' HTML.
     if (downloads) {
       start = Clock::now();
       Result<std::int64_t> bytes = write_page_downloads(site, pages[i], writer);

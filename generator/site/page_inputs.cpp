@@ -9,10 +9,23 @@
 #include "core/content_hash.h"
 #include "core/lang.h"
 #include "site/pages.h"
+#include "views/list_views.h"
 
 namespace ashyq::site {
 
 namespace {
+
+// The rows [begin, end) of a list of `size` a page shows, or all of them (the page that writes the
+// list's downloads, which hold every row).
+struct Rows {
+  std::size_t begin = 0, end = 0;
+  static Rows of_page(std::size_t size, std::size_t page, std::size_t page_size) {
+    return {std::min(size, (page - 1) * page_size), std::min(size, page * page_size)};
+  }
+  static Rows of(const SiteContext& site, const PageKey& key, std::size_t size) {
+    return writes_downloads(site, key) ? Rows{0, size} : of_page(size, key.page, site.page_size);
+  }
+};
 
 // The text a key is the hash of; false once a record has no fingerprint.
 class KeyText {
@@ -53,15 +66,12 @@ class KeyText {
       number(static_cast<std::uint64_t>(s.amount.value()));
     }
   }
-  // A list of grants shown a page at a time: its length and totals, and the grants on `page`
-  // (every grant when `all`).
-  void list(const std::vector<std::size_t>& grants, const Totals& totals, std::size_t page,
-            std::size_t page_size, bool all, const Portal& portal) {
+  // A list of grants shown a page at a time: its length and totals, and the grants `rows` holds.
+  void list(const std::vector<std::size_t>& grants, const Totals& totals, Rows rows,
+            const Portal& portal) {
     number(grants.size());
     this->totals(totals);
-    const std::size_t begin = all ? 0 : std::min(grants.size(), (page - 1) * page_size);
-    const std::size_t end = all ? grants.size() : std::min(grants.size(), page * page_size);
-    for (std::size_t i = begin; i < end; ++i) grant(portal.grants[grants[i]]);
+    for (std::size_t i = rows.begin; i < rows.end; ++i) grant(portal.grants[grants[i]]);
   }
 
   // A page of media links (`links` into index.media; null: all of it): the list's length, and
@@ -70,7 +80,8 @@ class KeyText {
              std::size_t page_size, const Portal& portal) {
     const std::size_t total = links ? links->size() : index.media.size();
     number(total);
-    for (std::size_t i = (page - 1) * page_size; i < page * page_size && i < total; ++i) {
+    const Rows rows = Rows::of_page(total, page, page_size);
+    for (std::size_t i = rows.begin; i < rows.end; ++i) {
       const MediaRef& ref = index.media[links ? (*links)[i] : i];
       grant(portal.grants[ref.grant]);
       number(ref.link);
@@ -146,20 +157,16 @@ std::uint64_t page_inputs(const SiteContext& site, const PageInputsBase& base, c
   } else if (const auto* k = std::get_if<routes::CatalogueKey>(&key.target)) {
     if (base.sidebar == 0) return 0;
     text.number(base.sidebar);
-    const std::vector<std::size_t>& order = k->sort == routes::CatalogueSort::date
-                                                ? site.index.by_date
-                                            : k->sort == routes::CatalogueSort::amount
-                                                ? site.index.by_amount
-                                                : site.index.by_title[static_cast<int>(key.lang)];
-    text.list(order, site.index.totals, key.page, site.page_size, false, portal);
+    // The catalogue has no download files: only its page's rows.
+    const std::vector<std::size_t>& order = views::catalogue_order(site.index, k->sort, key.lang);
+    text.list(order, site.index.totals, Rows::of_page(order.size(), key.page, site.page_size),
+              portal);
   } else if (const auto* k = std::get_if<routes::FacetValueKey>(&key.target)) {
     if (base.sidebar == 0) return 0;
     text.number(base.sidebar);
     const FacetValue& value = site.index.facet(k->facet).values[k->value];
     text.word(value.key);
-    // The first page in the first language also writes the downloads: every grant of the value.
-    const bool all = key.page == 1 && key.lang == portal.config.languages.front();
-    text.list(value.grants, value.totals, key.page, site.page_size, all, portal);
+    text.list(value.grants, value.totals, Rows::of(site, key, value.grants.size()), portal);
   } else if (std::holds_alternative<routes::MediaKey>(key.target)) {
     text.number(base.media_sidebar);
     text.media(site.index, nullptr, key.page, site.page_size, portal);
@@ -174,8 +181,8 @@ std::uint64_t page_inputs(const SiteContext& site, const PageInputsBase& base, c
     text.number(content_hash(site.shared->registry_summary_later[static_cast<int>(key.lang)]));
     const std::vector<SubgrantRef>& all = site.index.subgrants;
     text.number(all.size());
-    for (std::size_t i = (key.page - 1) * site.page_size;
-         i < key.page * site.page_size && i < all.size(); ++i) {
+    const Rows rows = Rows::of_page(all.size(), key.page, site.page_size);
+    for (std::size_t i = rows.begin; i < rows.end; ++i) {
       text.grant(portal.grants[all[i].grant]);
       text.number(all[i].subgrant);
     }
@@ -190,12 +197,9 @@ std::uint64_t page_inputs(const SiteContext& site, const PageInputsBase& base, c
     }
     text.number(listed.size());
     text.number(static_cast<std::uint64_t>(sum.value()));
-    const bool all = key.page == 1 && key.lang == portal.config.languages.front();
-    const std::size_t begin = all ? 0 : std::min(listed.size(), (key.page - 1) * site.page_size);
-    const std::size_t end =
-        all ? listed.size() : std::min(listed.size(), key.page * site.page_size);
+    const Rows rows = Rows::of(site, key, listed.size());
     std::size_t last = portal.grants.size();  // the grants come in registry order: each once
-    for (std::size_t n = begin; n < end; ++n) {
+    for (std::size_t n = rows.begin; n < rows.end; ++n) {
       const SubgrantRef& ref = site.index.subgrants[listed[n]];
       if (ref.grant != last) text.grant(portal.grants[ref.grant]);
       last = ref.grant;

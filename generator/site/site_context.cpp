@@ -14,4 +14,8 @@ std::string page_path(const SiteContext& site, const PageKey& key) {
   return routes::output_path(site.portal, site.index, key);
 }
 
+bool writes_downloads(const SiteContext& site, const PageKey& key) {
+  return key.page == 1 && key.lang == site.portal.config.languages.front();
+}
+
 }  // namespace ashyq::site

@@ -30,6 +30,11 @@ struct SiteContext {
   const SharedParts* shared = nullptr;
 };
 
+// Whether the page writes its list's download files: a paginated list's files hold all its rows and
+// belong to its first page, and every language's page links to the same files, so the first
+// language's first page writes them.
+bool writes_downloads(const SiteContext& site, const PageKey& key);
+
 // routes::list_pages, url and output_path of the site's portal.
 std::vector<PageKey> list_pages(const SiteContext& site);
 std::string page_url(const SiteContext& site, const PageKey& key);

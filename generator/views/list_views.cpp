@@ -165,12 +165,16 @@ ChartView chart_view(const ViewContext& ctx, const std::string& title, FacetKind
 
 }  // namespace
 
+const std::vector<std::size_t>& catalogue_order(const PortalIndex& index,
+                                                routes::CatalogueSort sort, Lang lang) {
+  return sort == routes::CatalogueSort::date     ? index.by_date
+         : sort == routes::CatalogueSort::amount ? index.by_amount
+                                                 : index.by_title[static_cast<int>(lang)];
+}
+
 CatalogueView catalogue_view(const ViewContext& ctx, const PortalIndex& index,
                              routes::CatalogueSort sort, std::size_t page, std::size_t page_size) {
-  const std::vector<std::size_t>& order = sort == routes::CatalogueSort::date ? index.by_date
-                                          : sort == routes::CatalogueSort::amount
-                                              ? index.by_amount
-                                              : index.by_title[static_cast<int>(ctx.lang)];
+  const std::vector<std::size_t>& order = catalogue_order(index, sort, ctx.lang);
   const std::string base = routes::catalogue_url(ctx.lang, sort);
   CatalogueView v;
   v.nothing_published = ctx.portal.grants.empty();

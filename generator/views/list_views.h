@@ -38,6 +38,9 @@ struct CatalogueView {
     f("facets", facets);
   }
 };
+// The grants in a catalogue's order: by date, by amount, or by title in `lang`.
+const std::vector<std::size_t>& catalogue_order(const PortalIndex& index,
+                                                routes::CatalogueSort sort, Lang lang);
 CatalogueView catalogue_view(const ViewContext& ctx, const PortalIndex& index,
                              routes::CatalogueSort sort, std::size_t page, std::size_t page_size);
 
