@@ -12,8 +12,18 @@ namespace ashyq::output {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::string_view kHeader = "ashyq-manifest 2";
+constexpr std::string_view kHeader = "ashyq-manifest 3";
+
+// "tree <device> <inode>", or nullopt.
+std::optional<TreeId> parse_tree(const std::string& line) {
+  unsigned long long device = 0, inode = 0;
+  int consumed = 0;
+  if (std::sscanf(line.c_str(), "tree %llu %llu%n", &device, &inode, &consumed) != 2 ||
+      static_cast<std::size_t>(consumed) != line.size())
+    return std::nullopt;
+  return TreeId{device, inode};
 }
+}  // namespace
 
 fs::path manifest_path(const fs::path& out_dir) {
   fs::path dir = out_dir;
@@ -93,6 +103,10 @@ std::optional<Manifest> read_manifest(const fs::path& path) {
   // line means a cut file, which is unusable.
   auto next_line = [&] { return std::getline(in, line) && !in.eof(); };
   if (!next_line() || line != kHeader) return std::nullopt;
+  if (!next_line()) return std::nullopt;
+  const std::optional<TreeId> tree = parse_tree(line);
+  if (!tree) return std::nullopt;
+  manifest.tree = *tree;
   if (!next_line() || !line.starts_with("inputs ")) return std::nullopt;
   manifest.inputs = line.substr(7);
   while (next_line()) {
@@ -117,6 +131,22 @@ std::optional<Manifest> read_manifest(const fs::path& path) {
   return manifest;
 }
 
+std::optional<TreeId> read_manifest_tree(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string header, tree;
+  if (!std::getline(in, header) || header != kHeader || !std::getline(in, tree))
+    return std::nullopt;
+  return parse_tree(tree);
+}
+
+std::optional<Manifest> read_manifest_of(const fs::path& path, const fs::path& dir) {
+  const std::optional<TreeId> id = tree_id(dir);
+  if (!id || read_manifest_tree(path) != id) return std::nullopt;
+  std::optional<Manifest> manifest = read_manifest(path);
+  if (manifest && manifest->tree != *id) return std::nullopt;  // replaced while being read
+  return manifest;
+}
+
 Status write_manifest(const fs::path& path, const Manifest& manifest) {
   fs::path temporary = path;
   temporary += ".tmp";
@@ -127,7 +157,8 @@ Status write_manifest(const fs::path& path, const Manifest& manifest) {
     std::string text;
     text.reserve(1 << 20);
     text += kHeader;
-    text += "\ninputs " + manifest.inputs + "\n";
+    text += "\ntree " + std::to_string(manifest.tree.device) + " " +
+            std::to_string(manifest.tree.inode) + "\ninputs " + manifest.inputs + "\n";
     char buffer[100];
     for (std::size_t i = 0; i < manifest.files.size(); ++i) {
       const ManifestEntry& entry = manifest.files.entry(i);
@@ -150,6 +181,12 @@ Status write_manifest(const fs::path& path, const Manifest& manifest) {
   if (ec)
     return Status::io_error(path.string(), "cannot write " + path.string() + ": " + ec.message());
   return Status();
+}
+
+std::optional<TreeId> tree_id(const fs::path& dir) {
+  struct stat info {};
+  if (::lstat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return std::nullopt;
+  return TreeId{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
 }
 
 std::optional<std::int64_t> file_mtime_ns(const fs::path& path, std::int64_t* size) {

@@ -3,9 +3,16 @@
 // the files whose bytes changed and can tell, without loading anything, that nothing changed at
 // all. It lives beside the output folder (`public.manifest` for `public/`), not inside it, so the
 // published tree is exactly the site and stays byte-identical between clean and incremental builds.
+// The spare tree beside the output (output_writer.h) has one too (`public.spare.manifest`).
+//
+// A manifest names the folder it describes by device and inode: folders trade names when a build
+// is published (renameat2 RENAME_EXCHANGE), and a manifest is trusted only for the folder it names,
+// whatever its file is called, so a build killed between two renames never pairs a tree with
+// another tree's manifest.
 //
 // Text, one file per line, sorted by path:
-//   ashyq-manifest 2
+//   ashyq-manifest 3
+//   tree <device> <inode>
 //   inputs <fingerprint of every input the build read>
 //   <content hash, 16 hex digits> <size> <mtime, ns since the epoch> <page inputs, hex> <path>
 // where the path is relative to the output and the page inputs are the key of what the page was
@@ -82,7 +89,16 @@ class ManifestFiles {
   std::size_t block_used_ = 0, block_size_ = 0;
 };
 
+// A folder, by device and inode: what a rename does not change.
+struct TreeId {
+  std::uint64_t device = 0, inode = 0;
+  bool operator==(const TreeId&) const = default;
+};
+// The folder at `dir` (not following a symbolic link), or nullopt when there is no folder there.
+std::optional<TreeId> tree_id(const std::filesystem::path& dir);
+
 struct Manifest {
+  TreeId tree;         // the folder it describes
   std::string inputs;  // input fingerprint; empty when unknown
   ManifestFiles files;
 };
@@ -92,6 +108,12 @@ std::filesystem::path manifest_path(const std::filesystem::path& out_dir);
 
 // The files come sorted.
 std::optional<Manifest> read_manifest(const std::filesystem::path& path);
+// The folder a manifest names, read from its first lines only; nullopt when the file is not a
+// manifest.
+std::optional<TreeId> read_manifest_tree(const std::filesystem::path& path);
+// read_manifest(), when the manifest names `dir` as it is on disk now; nullopt otherwise.
+std::optional<Manifest> read_manifest_of(const std::filesystem::path& path,
+                                         const std::filesystem::path& dir);
 // Writes through a temporary file and a rename, so a reader sees the old or the new manifest.
 // `manifest.files` must be sorted. Fails with an io_error naming the file; the previous manifest is
 // then still in place.

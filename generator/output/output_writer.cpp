@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -34,6 +35,40 @@ Status write_bytes(const fs::path& path, std::string_view bytes) {
   return Status();
 }
 
+// Two paths trade names in one atomic step.
+Status exchange(const fs::path& a, const fs::path& b) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0)
+    return Status::io_error(b.string(),
+                            "cannot publish " + b.string() + ": " + std::strerror(errno));
+  return Status();
+}
+
+fs::path beside(const fs::path& out_dir, const char* suffix) {
+  fs::path path = out_dir;
+  path += suffix;
+  return path;
+}
+
+// Makes the manifest files beside the output and the spare name their own folders again after a
+// build killed between the two trees' switch and their manifests' (each manifest names its tree,
+// so it is known where each belongs), and removes a manifest that names neither: it would
+// describe a folder that is gone.
+void sort_out_manifests(const fs::path& out_dir, const fs::path& spare_dir) {
+  const fs::path out_manifest = manifest_path(out_dir), spare_manifest = manifest_path(spare_dir);
+  const std::optional<TreeId> out_id = tree_id(out_dir), spare_id = tree_id(spare_dir);
+  const std::optional<TreeId> in_out = read_manifest_tree(out_manifest);
+  const std::optional<TreeId> in_spare = read_manifest_tree(spare_manifest);
+  std::error_code ec;
+  if (out_id && in_spare == out_id && spare_id && in_out == spare_id)
+    (void)exchange(out_manifest, spare_manifest);
+  else if (out_id && in_spare == out_id && in_out != out_id)
+    fs::rename(spare_manifest, out_manifest, ec);
+  else if (spare_id && in_out == spare_id && in_spare != spare_id)
+    fs::rename(out_manifest, spare_manifest, ec);
+  if (!out_id || read_manifest_tree(out_manifest) != out_id) fs::remove(out_manifest, ec);
+  if (!spare_id || read_manifest_tree(spare_manifest) != spare_id) fs::remove(spare_manifest, ec);
+}
+
 // Removes the now-empty folders between `file` and `root`.
 void remove_empty_parents(const fs::path& root, fs::path file) {
   std::error_code ec;
@@ -46,8 +81,8 @@ void remove_empty_parents(const fs::path& root, fs::path file) {
 
 OutputWriter::OutputWriter(fs::path out_dir, std::string inputs) : out_dir_(std::move(out_dir)) {
   if (out_dir_.filename().empty()) out_dir_ = out_dir_.parent_path();
-  staging_dir_ = out_dir_;
-  staging_dir_ += ".staging";
+  staging_dir_ = beside(out_dir_, ".staging");
+  spare_dir_ = beside(out_dir_, ".spare");
   next_.inputs = std::move(inputs);
 }
 
@@ -58,8 +93,8 @@ Result<std::unique_ptr<OutputWriter>> OutputWriter::open(fs::path out_dir, std::
   if (ec)
     return Status::io_error(writer->staging_dir_.string(),
                             "cannot remove " + writer->staging_dir_.string() + ": " + ec.message());
-  if (fs::is_directory(writer->out_dir_, ec))
-    writer->previous_ = read_manifest(manifest_path(writer->out_dir_));
+  sort_out_manifests(writer->out_dir_, writer->spare_dir_);
+  writer->previous_ = read_manifest_of(manifest_path(writer->out_dir_), writer->out_dir_);
   return writer;
 }
 
@@ -225,10 +260,7 @@ Status OutputWriter::publish_full() {
   fs::create_directories(staging_dir_, ec);  // an empty site is still a site
   if (fs::exists(out_dir_, ec)) {
     // One atomic step: the new tree takes the output's name and the old tree the staging name.
-    if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) !=
-        0)
-      return Status::io_error(out_dir_.string(),
-                              "cannot publish " + out_dir_.string() + ": " + std::strerror(errno));
+    if (Status switched = exchange(staging_dir_, out_dir_); !switched.ok()) return switched;
   } else {
     fs::create_directories(out_dir_.parent_path().empty() ? fs::path(".") : out_dir_.parent_path(),
                            ec);
@@ -240,34 +272,94 @@ Status OutputWriter::publish_full() {
   // Renames keep modification times, so the published files have the staged files' times.
   for (std::size_t i = 0; i < next_.files.size(); ++i)
     next_.files.entry(i).mtime_ns = file_mtime_ns(out_dir_ / next_.files.path(i)).value_or(0);
+  next_.tree = tree_id(out_dir_).value_or(TreeId{});
   return write_manifest(manifest_path(out_dir_), next_);
 }
 
 Status OutputWriter::publish_incremental() {
+  bool staged = false;
+  for (std::size_t i = 0; i < next_.files.size() && !staged; ++i) staged = next_.files.staged(i);
+  // Every new file unchanged and none gone: the published tree is the new one already.
+  if (!staged && previous_->files.size() == next_.files.size()) {
+    if (!keys_changed_ && previous_->inputs == next_.inputs) return Status();
+    next_.tree = previous_->tree;
+    return write_manifest(manifest_path(out_dir_), next_);
+  }
+  for (std::size_t i = 0; i < previous_->files.size(); ++i)
+    if (!next_.files.contains(previous_->files.path(i))) ++files_removed_;
+  previous_.reset();  // the published tree is not touched again; its manifest is not needed
+  if (Status updated = update_spare(); !updated.ok()) return updated;
+  // The spare holds the new tree and its manifest names it: the two trees trade names, then their
+  // manifests do. Killed between the two, the next build pairs them again by the trees they name.
+  if (Status switched = exchange(spare_dir_, out_dir_); !switched.ok()) return switched;
   std::error_code ec;
-  std::int64_t renamed = 0;
+  if (fs::exists(manifest_path(out_dir_), ec))
+    return exchange(manifest_path(spare_dir_), manifest_path(out_dir_));
+  fs::rename(manifest_path(spare_dir_), manifest_path(out_dir_), ec);
+  if (ec)
+    return Status::io_error(
+        manifest_path(out_dir_).string(),
+        "cannot write " + manifest_path(out_dir_).string() + ": " + ec.message());
+  return Status();
+}
+
+Status OutputWriter::update_spare() {
+  std::error_code ec;
+  std::optional<Manifest> spare = read_manifest_of(manifest_path(spare_dir_), spare_dir_);
+  // From here on the spare differs from what its manifest says: the manifest goes first, so a
+  // build killed on the way leaves a spare that the next one makes again whole.
+  fs::remove(manifest_path(spare_dir_), ec);
+  if (!spare) {
+    fs::remove_all(spare_dir_, ec);
+    if (ec)
+      return Status::io_error(spare_dir_.string(),
+                              "cannot remove " + spare_dir_.string() + ": " + ec.message());
+    spare.emplace();
+  }
+  fs::create_directories(spare_dir_, ec);
+  // Files the new tree does not have go first, so a file that became a folder is out of the way.
+  for (std::size_t i = 0; i < spare->files.size(); ++i) {
+    if (next_.files.contains(spare->files.path(i))) continue;
+    const fs::path gone = spare_dir_ / spare->files.path(i);
+    fs::remove(gone, ec);
+    remove_empty_parents(spare_dir_, gone);
+  }
+  auto io_error = [](const fs::path& path, const std::string& why) {
+    return Status::io_error(path.string(), "cannot publish " + path.string() + ": " + why);
+  };
   for (std::size_t i = 0; i < next_.files.size(); ++i) {
-    if (!next_.files.staged(i)) continue;
-    const fs::path target = out_dir_ / next_.files.path(i);
+    const std::string_view path = next_.files.path(i);
+    ManifestEntry& entry = next_.files.entry(i);
+    const fs::path target = spare_dir_ / path;
+    if (!next_.files.staged(i)) {
+      // The published file has these bytes. The spare keeps its own only when it is that very
+      // file (the same modification time, as a link shares) and is still as recorded.
+      const ManifestEntry* held = spare->files.find(path);
+      if (held && held->hash == entry.hash && held->size == entry.size &&
+          held->mtime_ns == entry.mtime_ns && matches_disk(target, *held))
+        continue;
+    }
     fs::create_directories(target.parent_path(), ec);
     if (fs::is_directory(target, ec)) fs::remove_all(target, ec);  // a folder became a file
-    fs::rename(staging_dir_ / next_.files.path(i), target, ec);
-    if (ec)
-      return Status::io_error(target.string(),
-                              "cannot publish " + target.string() + ": " + ec.message());
-    next_.files.entry(i).mtime_ns = file_mtime_ns(target).value_or(0);
-    ++renamed;
+    if (next_.files.staged(i)) {
+      fs::rename(staging_dir_ / path, target, ec);
+      if (ec) return io_error(target, ec.message());
+      entry.mtime_ns = file_mtime_ns(target).value_or(0);
+      continue;
+    }
+    fs::remove(target, ec);
+    const fs::path source = out_dir_ / path;
+    if (::link(source.c_str(), target.c_str()) == 0) {
+      ++files_linked_;
+      continue;
+    }
+    // A file system without hard links: a copy, with its own modification time.
+    fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
+    if (ec) return io_error(target, ec.message());
+    entry.mtime_ns = file_mtime_ns(target).value_or(0);
   }
-  for (std::size_t i = 0; i < previous_->files.size(); ++i) {
-    if (next_.files.contains(previous_->files.path(i))) continue;
-    const fs::path gone = out_dir_ / previous_->files.path(i);
-    if (fs::remove(gone, ec)) ++files_removed_;
-    remove_empty_parents(out_dir_, gone);
-  }
-  if (renamed > 0 || files_removed_ > 0 || keys_changed_ || previous_->inputs != next_.inputs ||
-      previous_->files.size() != next_.files.size())
-    return write_manifest(manifest_path(out_dir_), next_);
-  return Status();
+  next_.tree = tree_id(spare_dir_).value_or(TreeId{});
+  return write_manifest(manifest_path(spare_dir_), next_);
 }
 
 bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs) {
@@ -275,11 +367,9 @@ bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs
   if (dir.filename().empty()) dir = dir.parent_path();
   // A staging folder is what a killed build left; the next build removes it (open()), so a site
   // with one is not up to date, or it would stay beside the output for good.
-  fs::path staging = dir;
-  staging += ".staging";
   std::error_code ec;
-  if (fs::exists(staging, ec)) return false;
-  const std::optional<Manifest> manifest = read_manifest(manifest_path(dir));
+  if (fs::exists(beside(dir, ".staging"), ec)) return false;
+  const std::optional<Manifest> manifest = read_manifest_of(manifest_path(dir), dir);
   if (!manifest || manifest->inputs.empty() || manifest->inputs != inputs) return false;
   for (std::size_t i = 0; i < manifest->files.size(); ++i)
     if (!matches_disk(dir / manifest->files.path(i), manifest->files.entry(i))) return false;

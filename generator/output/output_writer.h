@@ -5,14 +5,25 @@
 // Every file handed to the writer is hashed. When the output folder has a manifest from the
 // previous build (see manifest.h), a file whose bytes equal the published file's is not written at
 // all: its modification time stays as it was. Changed and new files go to a staging folder beside
-// the output; nothing in the output is touched until publish(). Then:
-//   - incremental (a manifest and its output folder exist): each changed file is renamed into place
-//     (one atomic rename per file), files the build no longer produces are removed, and the new
-//     manifest is written last. A published file edited by hand (size or mtime differ from the
-//     manifest) counts as changed and is rewritten.
-//   - full (no usable manifest): the staging tree becomes the output in one atomic swap
-//     (renameat2 RENAME_EXCHANGE) and the old tree is removed.
-// If the build fails before publish(), the output stays exactly as it was and staging is removed.
+// the output (`public.staging`); nothing in the output is touched until publish(), and nothing in
+// the published tree is ever written, renamed or removed while it is published. publish() makes
+// a whole new tree and switches it with the output in one renameat2(RENAME_EXCHANGE), so whenever
+// the process is killed, `public/` is the whole old tree or the whole new one:
+//   - incremental (the output has its manifest): two trees are used in turn. The spare one beside
+//     the output (`public.spare`, the generation before the published one, with its own manifest)
+//     is brought up to date: the staged files are renamed into it, a file the published tree has
+//     right is hard-linked from there unless the spare already holds that very file, and files the
+//     new build does not have are removed. Then the spare and the output trade names, and so do
+//     their manifests. The work grows with what changed in the last two builds, not with the site.
+//     A spare without a manifest that names it (a build killed while updating it; the first
+//     rebuild after a full build) is made again whole, every file linked.
+//     Files are never written in place, only renamed over, so a link shared by both trees never
+//     carries a change from one into the other. A published file edited by hand (size or mtime
+//     differ from the manifest) counts as changed and is rewritten.
+//   - full (no manifest names the output): the staging tree is switched in and the old tree, which
+//     nothing describes, is removed.
+// If the build fails before publish(), the output and the spare stay exactly as they were and
+// staging is removed. The spare folder is the build's: it is not to be served or edited.
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -83,8 +94,7 @@ class OutputWriter {
   Status write_streamed(const std::vector<std::string>& relative_paths, const Produce& produce);
 
   // Makes the new tree the output (see above). Fails, before anything is published, when a path was
-  // given twice ("two outputs for one file: …"); on an error in full mode the previous output is
-  // untouched.
+  // given twice ("two outputs for one file: …"); on any error the previous output is untouched.
   Status publish();
 
   bool incremental() const { return previous_.has_value(); }
@@ -93,10 +103,12 @@ class OutputWriter {
   std::int64_t files_written() const { return files_written_; }  // of which written this build
   std::int64_t bytes_written() const { return bytes_written_; }
   std::int64_t files_removed() const { return files_removed_; }  // known after publish()
-  std::int64_t files_kept() const { return files_kept_; }        // of files(), by keep()
+  // Files hard-linked from the published tree into the spare by publish(): what the spare lacked.
+  std::int64_t files_linked() const { return files_linked_; }
+  std::int64_t files_kept() const { return files_kept_; }  // of files(), by keep()
 
-  // True when the manifest beside `out_dir` records the fingerprint `inputs` and every file it
-  // lists is on disk unchanged: a build from the same inputs would write nothing.
+  // True when the manifest beside `out_dir` names it, records the fingerprint `inputs` and every
+  // file it lists is on disk unchanged: a build from the same inputs would write nothing.
   static bool up_to_date(const std::filesystem::path& out_dir, const std::string& inputs);
 
  private:
@@ -109,16 +121,19 @@ class OutputWriter {
   void add_entry(const std::string& relative_path, const ManifestEntry& entry, bool unchanged);
   Status publish_full();
   Status publish_incremental();
+  // Brings the spare tree to exactly the files of next_ (see above).
+  Status update_spare();
 
   std::filesystem::path out_dir_;
   std::filesystem::path staging_dir_;
+  std::filesystem::path spare_dir_;
   std::optional<Manifest> previous_;  // set when building incrementally
   // The files of the new output; those marked staged were written to the staging tree.
   Manifest next_;
   bool published_ = false;
   std::mutex mutex_;
   std::int64_t files_ = 0, bytes_ = 0, files_written_ = 0, bytes_written_ = 0, files_removed_ = 0,
-               files_kept_ = 0;
+               files_kept_ = 0, files_linked_ = 0;
   // A file kept with the same bytes but another inputs key: the manifest must be written again.
   mutable std::atomic<bool> keys_changed_{false};
 };

@@ -1,3 +1,5 @@
+#include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -130,6 +132,11 @@ TEST_CASE("Paths that could leave the output folder are refused and nothing is w
 
 std::int64_t mtime_of(const fs::path& file) { return file_mtime_ns(file).value_or(-1); }
 
+// Two paths trade names, as a build does when it publishes.
+bool exchange_for_test(const fs::path& a, const fs::path& b) {
+  return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+}
+
 ino_t inode_of(const fs::path& file) {
   struct stat info {};
   REQUIRE(::stat(file.c_str(), &info) == 0);
@@ -202,6 +209,152 @@ TEST_CASE("A publish that changes nothing writes nothing, not even the manifest"
   }
   CHECK(mtime_of(site / "public.manifest") == manifest_mtime);
   CHECK(snapshot(site / "public") == before);
+}
+
+// ---- Two trees in turn: the published one is never touched ----
+
+const Tree kSecond = {
+    {"index.html", "home"}, {"kk/a/index.html", "ақ, жаңа"}, {"ru/c/index.html", "новое"}};
+const Tree kThird = {
+    {"index.html", "home, 3"}, {"kk/a/index.html", "ақ, жаңа"}, {"ru/c/index.html", "новое"}};
+
+// Each manifest beside public/ names its own folder.
+void check_manifests_name_their_trees(const testing::TempFolder& site) {
+  const std::optional<Manifest> published = read_manifest(site / "public.manifest");
+  REQUIRE(published);
+  CHECK(published->tree == tree_id(site / "public"));
+  if (fs::exists(site / "public.spare")) {
+    const std::optional<Manifest> spare = read_manifest(site / "public.spare.manifest");
+    REQUIRE(spare);
+    CHECK(spare->tree == tree_id(site / "public.spare"));
+    for (std::size_t i = 0; i < spare->files.size(); ++i)
+      CHECK(matches_disk(site / "public.spare" / spare->files.path(i), spare->files.entry(i)));
+  }
+}
+
+TEST_CASE("An incremental publish switches whole trees; the old tree stays whole as the spare") {
+  testing::TempFolder site("output");
+  publish_tree(site / "public", kFirst);
+  const std::optional<TreeId> first = tree_id(site / "public");
+  const ino_t home = inode_of(site / "public/index.html");
+  {
+    const auto writer = testing::open_writer(site / "public", "in-2");
+    for (const auto& [path, bytes] : kSecond) CHECK(writer->write(path, bytes) == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files_linked() == 1);  // index.html, from the published tree
+  }
+  CHECK(snapshot(site / "public") == kSecond);
+  // The tree that was published is now the spare, as it was, under the other name.
+  CHECK(tree_id(site / "public.spare") == first);
+  CHECK(snapshot(site / "public.spare") == kFirst);
+  CHECK(inode_of(site / "public/index.html") == home);
+  CHECK(inode_of(site / "public.spare/index.html") == home);
+  check_manifests_name_their_trees(site);
+  CHECK(OutputWriter::up_to_date(site / "public", "in-2"));
+
+  // The next build brings the spare (the first tree) up to date from what changed in the last two
+  // builds: kk/b goes, kk/a and ru/c are linked from the published tree, index.html is written.
+  {
+    const auto writer = testing::open_writer(site / "public", "in-3");
+    CHECK(writer->incremental());
+    for (const auto& [path, bytes] : kThird) CHECK(writer->write(path, bytes) == Status());
+    CHECK(snapshot(site / "public") == kSecond);
+    CHECK(snapshot(site / "public.spare") == kFirst);  // nothing changes before publish()
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files_written() == 1);
+    CHECK(writer->files_linked() == 2);
+    CHECK(writer->files_removed() == 0);
+  }
+  CHECK(tree_id(site / "public") == first);
+  CHECK(snapshot(site / "public") == kThird);
+  CHECK(snapshot(site / "public.spare") == kSecond);
+  CHECK_FALSE(fs::exists(site / "public/kk/b"));
+  CHECK(inode_of(site / "public/kk/a/index.html") ==
+        inode_of(site / "public.spare/kk/a/index.html"));
+  CHECK(inode_of(site / "public/index.html") != home);
+  CHECK(inode_of(site / "public.spare/index.html") == home);
+  check_manifests_name_their_trees(site);
+
+  // A fourth build with the same files links nothing that the spare already holds as published.
+  {
+    const auto writer = testing::open_writer(site / "public", "in-4");
+    for (const auto& [path, bytes] : kSecond) CHECK(writer->write(path, bytes) == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files_written() == 1);
+    CHECK(writer->files_linked() == 0);  // kk/a, ru/c: the spare's are the published files
+  }
+  CHECK(snapshot(site / "public") == kSecond);
+  CHECK(snapshot(site / "public.spare") == kThird);
+  check_manifests_name_their_trees(site);
+}
+
+TEST_CASE("Killed between the trees' switch and the manifests', the next build pairs them again") {
+  testing::TempFolder site("output");
+  publish_tree(site / "public", kFirst);
+  publish_tree(site / "public", kSecond, "in-2");
+  // What a kill right after the trees traded names leaves: each manifest beside the other tree.
+  REQUIRE(exchange_for_test(site / "public.manifest", site / "public.spare.manifest"));
+  CHECK(read_manifest_tree(site / "public.manifest") == tree_id(site / "public.spare"));
+  CHECK_FALSE(OutputWriter::up_to_date(site / "public", "in-2"));
+  {
+    const auto writer = testing::open_writer(site / "public", "in-2");
+    CHECK(writer->incremental());
+    check_manifests_name_their_trees(site);
+    for (const auto& [path, bytes] : kSecond) CHECK(writer->write(path, bytes) == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files_written() == 0);
+  }
+  CHECK(OutputWriter::up_to_date(site / "public", "in-2"));
+  CHECK(snapshot(site / "public") == kSecond);
+}
+
+TEST_CASE("A spare without its manifest, or edited, is made again and never publishes a gap") {
+  testing::TempFolder site("output");
+  publish_tree(site / "public", kFirst);
+  publish_tree(site / "public", kSecond, "in-2");
+  SECTION("the manifest is gone (killed while the spare was updated), a stray file is left") {
+    fs::remove(site / "public.spare.manifest");
+    site.write("public.spare/stray.html", "half of a killed build");
+    {
+      const auto writer = testing::open_writer(site / "public", "in-3");
+      for (const auto& [path, bytes] : kThird) CHECK(writer->write(path, bytes) == Status());
+      CHECK(writer->publish() == Status());
+      CHECK(writer->files_linked() == 2);
+    }
+    CHECK(snapshot(site / "public") == kThird);
+  }
+  SECTION("a file the spare would keep was removed from it by hand") {
+    // kk/a and ru/c of the spare (the first tree) differ from the published ones; index.html is
+    // the published file itself, so the spare would keep it.
+    fs::remove(site / "public.spare/index.html");
+    {
+      const auto writer = testing::open_writer(site / "public", "in-3");
+      for (const auto& [path, bytes] : kSecond) CHECK(writer->write(path, bytes) == Status());
+      CHECK(writer->write("ru/d/index.html", "ещё") == Status());
+      CHECK(writer->publish() == Status());
+      CHECK(writer->files_linked() == 3);
+    }
+    Tree expected = kSecond;
+    expected["ru/d/index.html"] = "ещё";
+    CHECK(snapshot(site / "public") == expected);
+  }
+  check_manifests_name_their_trees(site);
+}
+
+TEST_CASE("A build that fails before publishing leaves the spare and both manifests as they were") {
+  testing::TempFolder site("output");
+  publish_tree(site / "public", kFirst);
+  publish_tree(site / "public", kSecond, "in-2");
+  const std::optional<std::string> published = read_file(site / "public.manifest");
+  const std::optional<std::string> spare = read_file(site / "public.spare.manifest");
+  {
+    const auto writer = testing::open_writer(site / "public", "in-3");
+    for (const auto& [path, bytes] : kThird) CHECK(writer->write(path, bytes) == Status());
+  }
+  CHECK(snapshot(site / "public") == kSecond);
+  CHECK(snapshot(site / "public.spare") == kFirst);
+  CHECK(read_file(site / "public.manifest") == published);
+  CHECK(read_file(site / "public.spare.manifest") == spare);
 }
 
 TEST_CASE("A published file edited by hand is rewritten even when the new bytes are the old ones") {
@@ -391,11 +544,21 @@ TEST_CASE("An incremental build that fails before publishing changes nothing") {
 TEST_CASE("A damaged manifest means a full build, never a wrong incremental one") {
   testing::TempFolder site("output");
   publish_tree(site / "public", kFirst);
-  // The last: a manifest of the format before page inputs, which the next build cannot use.
-  for (const char* damaged : {"", "ashyq-manifest 2\n", "ashyq-manifest 9\ninputs x\n",
-                              "ashyq-manifest 2\ninputs x\nzz 1 2 0 index.html\n",
-                              "ashyq-manifest 2\ninputs x\n0000000000000001 4 5 0 index.html",
-                              "ashyq-manifest 1\ninputs x\n0000000000000001 4 5 index.html\n"}) {
+  // The last three: a manifest of the format before trees were named, one of the format before
+  // page inputs, and one that names a folder other than public/ (another generation's).
+  const TreeId other{1, 2};
+  const std::vector<std::string> damaged_manifests = {
+      "",
+      "ashyq-manifest 3\n",
+      "ashyq-manifest 9\ntree 1 2\ninputs x\n",
+      "ashyq-manifest 3\ntree 1\ninputs x\n",
+      "ashyq-manifest 3\ntree 1 2\ninputs x\nzz 1 2 0 index.html\n",
+      "ashyq-manifest 3\ntree 1 2\ninputs x\n0000000000000001 4 5 0 index.html",
+      "ashyq-manifest 2\ninputs in-1\n0000000000000001 4 5 0 index.html\n",
+      "ashyq-manifest 1\ninputs x\n0000000000000001 4 5 index.html\n",
+      "ashyq-manifest 3\ntree " + std::to_string(other.device) + " " + std::to_string(other.inode) +
+          "\ninputs in-1\n"};
+  for (const std::string& damaged : damaged_manifests) {
     INFO(damaged);
     site.write("public.manifest", damaged);
     const auto writer = testing::open_writer(site / "public", "in-1");
@@ -436,6 +599,7 @@ TEST_CASE("A manifest is read and written in the same text as before, one sorted
           "[manifest]") {
   testing::TempFolder site("output");
   Manifest manifest;
+  manifest.tree = {2049, 131074};
   manifest.inputs = "fingerprint 1";
   // Added out of order, as the render threads add them; paths longer than a short string.
   manifest.files.add("ru/grants/synthetic-2024-ecology/index.html",
@@ -445,7 +609,8 @@ TEST_CASE("A manifest is read and written in the same text as before, one sorted
   REQUIRE_FALSE(manifest.files.sort());
   REQUIRE(write_manifest(site / "public.manifest", manifest) == Status());
   const std::string text =
-      "ashyq-manifest 2\n"
+      "ashyq-manifest 3\n"
+      "tree 2049 131074\n"
       "inputs fingerprint 1\n"
       "abcdef0123456789 5 7 0 index.html\n"
       "0000000000000002 0 -1 0 kk/жобалар/index.html\n"
@@ -455,6 +620,8 @@ TEST_CASE("A manifest is read and written in the same text as before, one sorted
 
   const std::optional<Manifest> read = read_manifest(site / "public.manifest");
   REQUIRE(read);
+  CHECK(read->tree == TreeId{2049, 131074});
+  CHECK(read_manifest_tree(site / "public.manifest") == TreeId{2049, 131074});
   CHECK(read->inputs == "fingerprint 1");
   REQUIRE(read->files.size() == 3);
   CHECK(read->files.path(0) == "index.html");
@@ -515,10 +682,13 @@ TEST_CASE("Manifest files hold many paths across blocks, each found again by its
 TEST_CASE("A manifest that lists a path twice is not trusted: the next build is a full one") {
   testing::TempFolder site("output");
   publish_tree(site / "public", kFirst);
-  site.write("public.manifest",
-             "ashyq-manifest 2\ninputs in-1\n"
-             "0000000000000001 4 5 0 index.html\n"
-             "0000000000000001 4 5 0 index.html\n");
+  const TreeId public_id = tree_id(site / "public").value();
+  site.write("public.manifest", "ashyq-manifest 3\ntree " + std::to_string(public_id.device) + " " +
+                                    std::to_string(public_id.inode) +
+                                    "\ninputs in-1\n"
+                                    "0000000000000001 4 5 0 index.html\n"
+                                    "0000000000000001 4 5 0 index.html\n");
+  REQUIRE(read_manifest_tree(site / "public.manifest") == public_id);
   CHECK_FALSE(read_manifest(site / "public.manifest"));
   const auto writer = testing::open_writer(site / "public", "in-1");
   CHECK_FALSE(writer->incremental());
