@@ -1,9 +1,11 @@
 #include "content/loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "config/site_config.h"
 #include "content/json_positions.h"
@@ -191,7 +193,8 @@ void load_static_pages(const fs::path& site_dir, const fs::path& dir,
 
 }  // namespace
 
-Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics, LoadFailures* failures) {
+Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics, LoadFailures* failures,
+                   unsigned jobs) {
   LoadFailures ignored;
   LoadFailures& failed = failures ? *failures : ignored;
   Portal portal;
@@ -238,35 +241,61 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics, LoadFailu
     }
   }
 
+  // Each grant is read into its own slot with its own findings, by several threads (parsing the
+  // JSON and Markdown is most of a load); then, in folder order, the findings are added and the
+  // records that failed are dropped, so the result is the same whatever the threads did.
   const std::vector<fs::path> grant_folders = sorted_entries(content / "grants", true);
-  portal.grants.reserve(grant_folders.size());
-  for (const fs::path& folder : grant_folders) {
+  portal.grants.resize(grant_folders.size());
+  std::vector<Diagnostics> grant_findings(grant_folders.size());
+  std::vector<char> grant_loaded(grant_folders.size(), 0);
+  auto load_grant = [&](std::size_t i) {
+    const fs::path& folder = grant_folders[i];
+    Diagnostics& findings = grant_findings[i];
     const fs::path record = folder / "grant.json";
-    const int errors = diagnostics.error_count();
     if (!fs::exists(record)) {
-      diagnostics.error({display_path(site_dir, folder), 0, 0}, "",
-                        "a grant folder needs a grant.json (see schemas/grant.schema.json)");
-      failed.grants.insert(folder.filename().string());
-      continue;
+      findings.error({display_path(site_dir, folder), 0, 0}, "",
+                     "a grant folder needs a grant.json (see schemas/grant.schema.json)");
+      return;
     }
-    auto loaded = load_record(site_dir, record, decode_grant, &Grant::source, diagnostics);
-    if (!loaded) {
-      failed.grants.insert(folder.filename().string());
-      continue;
-    }
-    Grant& grant = *loaded;
+    auto loaded = load_record(site_dir, record, decode_grant, &Grant::source, findings);
+    if (!loaded) return;
+    Grant& grant = portal.grants[i];
+    grant = std::move(*loaded);
     grant.folder = folder.filename().string();
     for (Lang lang : kAllLangs)
       load_narrative(site_dir, folder / ("report." + std::string(lang_code(lang)) + ".md"),
-                     grant.narratives[static_cast<int>(lang)], diagnostics);
-    load_subgrants_csv(site_dir, folder / "subgrants.csv", grant, diagnostics);
-    if (failed_since(errors)) {
-      failed.grants.insert(grant.folder);
+                     grant.narratives[static_cast<int>(lang)], findings);
+    load_subgrants_csv(site_dir, folder / "subgrants.csv", grant, findings);
+    if (findings.has_errors()) return;
+    shrink(grant);
+    grant_loaded[i] = 1;
+  };
+  {
+    const unsigned threads = std::max(
+        1u, std::min(jobs > 0 ? jobs : std::thread::hardware_concurrency(),
+                     static_cast<unsigned>(std::min<std::size_t>(grant_folders.size(), 64))));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < grant_folders.size(); i = next++) load_grant(i);
+    };
+    std::vector<std::thread> others;
+    for (unsigned t = 1; t < threads; ++t) others.emplace_back(worker);
+    worker();
+    for (std::thread& t : others) t.join();
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < grant_folders.size(); ++i) {
+    for (const Diagnostic& finding : grant_findings[i].items()) diagnostics.add(finding);
+    if (!grant_loaded[i]) {
+      failed.grants.insert(grant_folders[i].filename().string());
+      portal.grants[i] = Grant();
       continue;
     }
-    shrink(grant);
-    portal.grants.push_back(std::move(grant));
+    if (kept != i) portal.grants[kept] = std::move(portal.grants[i]);
+    ++kept;
   }
+  portal.grants.resize(kept);
+  std::vector<Diagnostics>().swap(grant_findings);
 
   for (const fs::path& path : sorted_entries(content / "plans", false)) {
     if (path.extension() != ".json") continue;

@@ -33,8 +33,9 @@ struct LoadFailures {
 //   link-cache.json (written by `ashyq links`) when it exists.
 // Files are read in sorted order, so findings and output do not depend on the directory listing.
 // Every problem goes into `diagnostics` with a file name relative to `site_dir`.
-// Records with a load error are left out and listed in `failures` (when given).
+// Records with a load error are left out and listed in `failures` (when given). Grants are read by
+// `jobs` threads (0: one a core); the result, findings included, does not depend on it.
 Portal load_portal(const std::filesystem::path& site_dir, Diagnostics& diagnostics,
-                   LoadFailures* failures = nullptr);
+                   LoadFailures* failures = nullptr, unsigned jobs = 0);
 
 }  // namespace ashyq

@@ -118,7 +118,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
 
   auto phase_start = Clock::now();
   LoadFailures load_failures;
-  Portal portal = load_portal(site_dir, diagnostics, &load_failures);
+  Portal portal = load_portal(site_dir, diagnostics, &load_failures,
+                              static_cast<unsigned>(std::max(0, options.jobs)));
   const bool load_failed = diagnostics.has_errors();
   timings.load = seconds_since(phase_start);
   timings.mark_peak(PhaseTimings::Peak::load);
