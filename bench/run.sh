@@ -159,7 +159,7 @@ cp_wall=$(printf '%s\n' "${cp_walls[@]}" | median)
 rebuild() {
   mtimes "$ashyq_out" >"$work/mtimes.before"
   sleep 1  # so that a rewrite shows in the mtime even on a coarse clock
-  /usr/bin/time -v -o "$work/$1.time" "$ashyq" build --site "$site" --out "$ashyq_out" >"$work/$1.out" 2>&1 || {
+  /usr/bin/time -v -o "$work/$1.time" "$ashyq" build --site "$site" --out "$ashyq_out" --timings >"$work/$1.out" 2>&1 || {
     echo "bench/run.sh: the $1 rebuild failed:" >&2
     cat "$work/$1.out" >&2
     exit 1
@@ -171,6 +171,8 @@ rebuild() {
   # "…; 6775 pages kept from the last build)": the pages whose inputs had not changed.
   printf -v "$1_kept" '%s' "$(grep -o '[0-9]* pages kept' "$work/$1.out" | grep -o '^[0-9]*' || echo 0)"
   printf -v "$1_rewritten" '%s' "$(comm -13 "$work/mtimes.before" "$work/mtimes.after" | wc -l)"
+  # "phase publish 0.116 s, …": renaming and linking into the spare tree and switching the trees.
+  printf -v "$1_publish" '%s' "$(awk '$1 == "phase" && $2 == "publish" { print $3 }' "$work/$1.out" | grep . || echo 0)"
 }
 
 # A rebuild with nothing changed.
@@ -266,8 +268,8 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
   echo "no-change rebuild: $nochange_wall s ($(ratio "$nochange_wall" "$ashyq_wall") × full), $nochange_rewritten of $ashyq_files files rewritten"
   echo "one grant changed: $onegrant_wall s ($onegrant_cpu s CPU), $onegrant_kept of $ashyq_pages pages kept, $onegrant_rewritten files rewritten, $onegrant_changed of them new or with different bytes, $onegrant_removed removed"
-  echo "  (the first rebuild after the full build: it also links every file into the spare tree)"
-  echo "the same grant changed back: $onegrantback_wall s ($onegrantback_cpu s CPU), $onegrantback_kept of $ashyq_pages pages kept, $onegrantback_rewritten files rewritten"
+  echo "  (the first rebuild after the full build: its publish phase, $onegrant_publish s, links every file into the spare tree)"
+  echo "the same grant changed back: $onegrantback_wall s ($onegrantback_cpu s CPU, publish $onegrantback_publish s), $onegrantback_kept of $ashyq_pages pages kept, $onegrantback_rewritten files rewritten"
   if [ -n "$profile_tool" ]; then
     echo
     echo "profile: $profile_tool, top 15 symbols (self cost)"
@@ -294,8 +296,8 @@ mkdir -p "$(dirname "$json")"
   echo "    \"nochange_rebuild\": {\"wall_s\": $nochange_wall, \"files_rewritten\": $nochange_rewritten},"
   echo "    \"bytes_per_grant\": $bytes_per_grant, \"bytes_by_part\": {\"html\": $html_bytes, \"downloads\": $downloads_bytes, \"data\": $data_bytes, \"search\": $search_bytes},"
   echo "    \"grant_page\": {\"pages_measured\": $grant_pages, \"html_bytes\": $grant_html, \"gzip_bytes\": $grant_gzip},"
-  echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"cpu_s\": $onegrant_cpu, \"pages_kept\": $onegrant_kept, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed},"
-  echo "    \"one_grant_changed_back\": {\"wall_s\": $onegrantback_wall, \"cpu_s\": $onegrantback_cpu, \"pages_kept\": $onegrantback_kept, \"files_rewritten\": $onegrantback_rewritten}},"
+  echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"cpu_s\": $onegrant_cpu, \"pages_kept\": $onegrant_kept, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed, \"publish_s\": $onegrant_publish},"
+  echo "    \"one_grant_changed_back\": {\"wall_s\": $onegrantback_wall, \"cpu_s\": $onegrantback_cpu, \"pages_kept\": $onegrantback_kept, \"files_rewritten\": $onegrantback_rewritten, \"publish_s\": $onegrantback_publish}},"
   if [ "$hugo" = 1 ]; then
     echo "  \"hugo\": {\"version\": $(json_string "$hugo_version"), \"wall_s\": $hugo_wall, \"cpu_s\": $hugo_cpu, \"peak_rss_kib\": $hugo_rss, \"pages\": $hugo_pages, \"redirect_stubs\": $hugo_stubs, \"files\": $hugo_files, \"bytes\": $hugo_bytes, \"disk_kib\": $hugo_disk},"
     echo "  \"ratios\": {\"wall\": $(ratio "$ashyq_wall" "$hugo_wall"), \"cpu\": $(ratio "$ashyq_cpu" "$hugo_cpu"), \"peak_rss\": $(ratio "$ashyq_rss" "$hugo_rss"), \"pages\": $(ratio "$ashyq_pages" "$hugo_pages")},"
