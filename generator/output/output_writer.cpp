@@ -165,18 +165,11 @@ Status OutputWriter::record(const std::string& relative_path, std::string_view b
 }
 
 Status OutputWriter::write_streamed(const std::string& relative_path, const Produce& produce) {
-  return write_streamed(std::vector<std::string>{relative_path}, produce);
-}
-
-Status OutputWriter::write_streamed(const std::vector<std::string>& relative_paths,
-                                    const Produce& produce) {
-  if (relative_paths.empty()) return Status::invalid_argument("write_streamed: no path to write");
-  for (const std::string& path : relative_paths)
-    if (Status inside = check_inside(path); !inside.ok()) return inside;
+  if (Status inside = check_inside(relative_path); !inside.ok()) return inside;
   // Most streamed files are short (a grant's downloads): they are kept in memory and go on as in
-  // write(), staged only where they changed. A longer one is staged under the first path while it
-  // is produced, from its first byte past kStreamBuffer on.
-  const fs::path staged = staging_dir_ / relative_paths.front();
+  // write(), staged only where they changed. A longer one is staged while it is produced, from
+  // its first byte past kStreamBuffer on.
+  const fs::path staged = staging_dir_ / relative_path;
   std::string buffer;
   std::ofstream out;
   bool spilled = false;
@@ -205,29 +198,11 @@ Status OutputWriter::write_streamed(const std::vector<std::string>& relative_pat
     if (!out) return Status::io_error(staged.string(), "cannot write " + staged.string());
   }
   entry.hash = hasher.finish();
-  // Each path is compared with its own published file: one may be unchanged while another is new
-  // (a language added) or was edited by hand. A staged file is the source of the copies, so it
-  // goes only after them.
-  std::vector<ManifestEntry> entries(relative_paths.size(), entry);
-  std::vector<char> same(relative_paths.size());
-  for (std::size_t i = 0; i < relative_paths.size(); ++i)
-    same[i] = unchanged(relative_paths[i], entries[i]);
-  for (std::size_t i = 0; i < relative_paths.size(); ++i) {
-    if (same[i]) continue;
-    const fs::path target = staging_dir_ / relative_paths[i];
-    if (!spilled) {
-      if (Status written = write_bytes(target, buffer); !written.ok()) return written;
-    } else if (i > 0 && relative_paths[i] != relative_paths.front()) {  // twice: see add_entry
-      fs::create_directories(target.parent_path(), ec);
-      fs::copy_file(staged, target, fs::copy_options::overwrite_existing, ec);
-      if (ec)
-        return Status::io_error(target.string(),
-                                "cannot write " + target.string() + ": " + ec.message());
-    }
-  }
-  if (spilled && same.front()) fs::remove(staged, ec);
-  for (std::size_t i = 0; i < relative_paths.size(); ++i)
-    add_entry(relative_paths[i], entries[i], same[i]);
+  const bool same = unchanged(relative_path, entry);
+  if (same && spilled) fs::remove(staged, ec);
+  if (!same && !spilled)
+    if (Status written = write_bytes(staged, buffer); !written.ok()) return written;
+  add_entry(relative_path, entry, same);
   return Status();
 }
 

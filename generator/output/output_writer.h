@@ -80,18 +80,10 @@ class OutputWriter {
   using Append = std::function<void(std::string_view)>;
   using Produce = std::function<Status(const Append&)>;
   static constexpr std::size_t kStreamBuffer = std::size_t{1} << 20;
+  // `produce` may itself call write_streamed() for another path (a table's CSV and JSON are
+  // streamed side by side that way, each chunk made once); each open stream holds kStreamBuffer
+  // bytes at most. Safe to call from several threads for different paths.
   Status write_streamed(const std::string& relative_path, const Produce& produce);
-  // write_streamed() of one content to several paths (a page's download files, the same bytes in
-  // every language's folder): `produce` is called once, its bytes are hashed once and written to
-  // each path whose published file does not already have them (a long content is staged under the
-  // first path and copied from there). Each path gets its own manifest entry and is counted as a
-  // file of its own, exactly as if it had been written alone; a path whose published file has
-  // these bytes is left alone, so incremental builds keep its modification time. `produce` may
-  // itself call write_streamed() for other paths (a table's CSV and JSON are streamed side by side
-  // that way, each chunk made once); each open stream holds kStreamBuffer bytes at most. Safe to
-  // call from several threads for different paths. Returns invalid_argument when
-  // `relative_paths` is empty (`produce` is not called).
-  Status write_streamed(const std::vector<std::string>& relative_paths, const Produce& produce);
 
   // Makes the new tree the output (see above). Fails, before anything is published, when a path was
   // given twice ("two outputs for one file: …"); on any error the previous output is untouched.

@@ -370,10 +370,9 @@ TEST_CASE("A published file edited by hand is rewritten even when the new bytes 
   CHECK(snapshot(site / "public") == kFirst);
 }
 
-// One content streamed to several paths, as a page's downloads go to every language's folder.
-void stream_to(OutputWriter& writer, const std::vector<std::string>& paths,
-               const std::string& text) {
-  const Status streamed = writer.write_streamed(paths, [&](const OutputWriter::Append& append) {
+// A content streamed in two pieces, as a table's rows are.
+void stream_to(OutputWriter& writer, const std::string& path, const std::string& text) {
+  const Status streamed = writer.write_streamed(path, [&](const OutputWriter::Append& append) {
     append(text.substr(0, 4));
     append(text.substr(4));
     return Status();
@@ -381,118 +380,91 @@ void stream_to(OutputWriter& writer, const std::vector<std::string>& paths,
   CHECK(streamed == Status());
 }
 
-// `rows`, then `changed`, streamed to several paths over four builds.
-void check_streamed_to_paths(const std::string& rows, const std::string& changed) {
+// `rows`, then `changed`, streamed to one path over four builds.
+void check_streamed(const std::string& rows, const std::string& changed) {
   testing::TempFolder site("output");
-  const std::vector<std::string> both = {"kk/g/grants.csv", "ru/g/grants.csv"};
+  const std::string csv = "downloads/g/grants.csv";
   {
     const auto writer = testing::open_writer(site / "public", "in-1");
-    stream_to(*writer, both, rows);
+    stream_to(*writer, csv, rows);
     CHECK(writer->write("kk/g/index.html", "бет") == Status());
     CHECK(writer->publish() == Status());
-    CHECK(writer->files() == 3);
-    CHECK(writer->files_written() == 3);
-    CHECK(writer->bytes() == 2 * static_cast<std::int64_t>(rows.size()) + 6);
+    CHECK(writer->files() == 2);
+    CHECK(writer->files_written() == 2);
+    CHECK(writer->bytes() == static_cast<std::int64_t>(rows.size()) + 6);
   }
-  CHECK(snapshot(site / "public") ==
-        Tree{{"kk/g/grants.csv", rows}, {"ru/g/grants.csv", rows}, {"kk/g/index.html", "бет"}});
+  CHECK(snapshot(site / "public") == Tree{{csv, rows}, {"kk/g/index.html", "бет"}});
   {
     const std::optional<Manifest> manifest = read_manifest(site / "public.manifest");
     REQUIRE(manifest);
-    REQUIRE(manifest->files.size() == 3);
-    for (const std::string& path : both) {
-      INFO(path);
-      const ManifestEntry& entry = manifest->files.at(path);
-      CHECK(entry.size == static_cast<std::int64_t>(rows.size()));
-      CHECK(entry.hash == manifest->files.at(both.front()).hash);
-      CHECK(entry.mtime_ns == mtime_of(site / "public" / path));
-    }
+    REQUIRE(manifest->files.size() == 2);
+    CHECK(manifest->files.at(csv).size == static_cast<std::int64_t>(rows.size()));
+    CHECK(manifest->files.at(csv).mtime_ns == mtime_of(site / "public" / csv));
   }
-  const ino_t kk = inode_of(site / "public/kk/g/grants.csv");
-  const ino_t ru = inode_of(site / "public/ru/g/grants.csv");
-  CHECK(kk != ru);  // two files, not two names of one
-  const std::int64_t kk_mtime = mtime_of(site / "public/kk/g/grants.csv");
-  const std::int64_t ru_mtime = mtime_of(site / "public/ru/g/grants.csv");
+  const ino_t first = inode_of(site / "public" / csv);
+  const std::int64_t first_mtime = mtime_of(site / "public" / csv);
 
-  // The same bytes again: neither is written, and a new third path is.
+  // The same bytes again, beside a new page: the file is not written, and keeps its inode and time.
   {
     const auto writer = testing::open_writer(site / "public", "in-2");
     REQUIRE(writer->incremental());
-    stream_to(*writer, {"kk/g/grants.csv", "ru/g/grants.csv", "en/g/grants.csv"}, rows);
+    stream_to(*writer, csv, rows);
     CHECK(writer->write("kk/g/index.html", "бет") == Status());
-    CHECK(writer->publish() == Status());
-    CHECK(writer->files() == 4);
-    CHECK(writer->files_written() == 1);
-    CHECK(writer->bytes_written() == static_cast<std::int64_t>(rows.size()));
-  }
-  CHECK(inode_of(site / "public/kk/g/grants.csv") == kk);
-  CHECK(inode_of(site / "public/ru/g/grants.csv") == ru);
-  CHECK(mtime_of(site / "public/kk/g/grants.csv") == kk_mtime);
-  CHECK(mtime_of(site / "public/ru/g/grants.csv") == ru_mtime);
-  CHECK(read_bytes(site / "public/en/g/grants.csv") == rows);
-
-  // A path whose published file was edited by hand is rewritten; the others are left alone.
-  site.write("public/ru/g/grants.csv", "hand edit");
-  {
-    const auto writer = testing::open_writer(site / "public", "in-3");
-    stream_to(*writer, {"kk/g/grants.csv", "ru/g/grants.csv", "en/g/grants.csv"}, rows);
-    CHECK(writer->write("kk/g/index.html", "бет") == Status());
-    CHECK(writer->publish() == Status());
-    CHECK(writer->files_written() == 1);
-  }
-  CHECK(read_bytes(site / "public/ru/g/grants.csv") == rows);
-  CHECK(inode_of(site / "public/kk/g/grants.csv") == kk);
-  // The inodes in use now: a rewritten file is made while its old one still exists, so it cannot
-  // get the same inode (the first Russian file's inode was freed above and may be reused).
-  const ino_t ru_now = inode_of(site / "public/ru/g/grants.csv");
-
-  // Changed bytes: every path is rewritten with them; a path no longer given is removed.
-  {
-    const auto writer = testing::open_writer(site / "public", "in-4");
-    stream_to(*writer, both, changed);
-    CHECK(writer->write("kk/g/index.html", "бет") == Status());
+    CHECK(writer->write("ru/g/index.html", "страница") == Status());
     CHECK(writer->publish() == Status());
     CHECK(writer->files() == 3);
-    CHECK(writer->files_written() == 2);
-    CHECK(writer->bytes_written() == 2 * static_cast<std::int64_t>(changed.size()));
-    CHECK(writer->files_removed() == 1);
+    CHECK(writer->files_written() == 1);
   }
-  CHECK(snapshot(site / "public") == Tree{{"kk/g/grants.csv", changed},
-                                          {"ru/g/grants.csv", changed},
-                                          {"kk/g/index.html", "бет"}});
-  CHECK(inode_of(site / "public/kk/g/grants.csv") != kk);
-  CHECK(inode_of(site / "public/ru/g/grants.csv") != ru_now);
+  CHECK(inode_of(site / "public" / csv) == first);
+  CHECK(mtime_of(site / "public" / csv) == first_mtime);
+
+  // Edited by hand: rewritten with the build's bytes.
+  site.write("public/" + csv, "hand edit");
+  {
+    const auto writer = testing::open_writer(site / "public", "in-3");
+    stream_to(*writer, csv, rows);
+    CHECK(writer->write("kk/g/index.html", "бет") == Status());
+    CHECK(writer->write("ru/g/index.html", "страница") == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files_written() == 1);
+  }
+  CHECK(read_bytes(site / "public" / csv) == rows);
+
+  // Changed bytes: written.
+  {
+    const auto writer = testing::open_writer(site / "public", "in-4");
+    stream_to(*writer, csv, changed);
+    CHECK(writer->write("kk/g/index.html", "бет") == Status());
+    CHECK(writer->write("ru/g/index.html", "страница") == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(writer->files_written() == 1);
+    CHECK(writer->bytes_written() == static_cast<std::int64_t>(changed.size()));
+  }
+  CHECK(snapshot(site / "public") ==
+        Tree{{csv, changed}, {"kk/g/index.html", "бет"}, {"ru/g/index.html", "страница"}});
   const std::optional<Manifest> manifest = read_manifest(site / "public.manifest");
   REQUIRE(manifest);
-  for (const std::string& path : both) {
-    INFO(path);
-    CHECK(manifest->files.at(path).size == static_cast<std::int64_t>(changed.size()));
-    CHECK(manifest->files.at(path).mtime_ns == mtime_of(site / "public" / path));
-  }
+  CHECK(manifest->files.at(csv).size == static_cast<std::int64_t>(changed.size()));
+  CHECK(manifest->files.at(csv).mtime_ns == mtime_of(site / "public" / csv));
   CHECK_FALSE(fs::exists(site / "public.staging"));
 }
 
-TEST_CASE("One streamed content goes to several paths, each a file written only if changed") {
+TEST_CASE("A streamed content is a file written only if its bytes changed") {
   SECTION("kept in memory while produced") {
-    check_streamed_to_paths("id,атауы\r\ng1,бір\r\n", "id,атауы\r\ng1,бір\r\ng2,екі\r\n");
+    check_streamed("id,атауы\r\ng1,бір\r\n", "id,атауы\r\ng1,бір\r\ng2,екі\r\n");
   }
-  SECTION("longer than the writer holds: staged while produced, copied to the other paths") {
+  SECTION("longer than the writer holds: staged while produced") {
     std::string rows = "id,атауы\r\n";
     while (rows.size() <= OutputWriter::kStreamBuffer) rows += "g1,бір\r\n";
-    check_streamed_to_paths(rows, rows + "g2,екі\r\n");
+    check_streamed(rows, rows + "g2,екі\r\n");
   }
 }
 
-TEST_CASE("A streamed write to no path is refused, and one path twice fails the publish") {
+TEST_CASE("One path streamed twice fails the publish") {
   testing::TempFolder site("output");
   const auto writer = testing::open_writer(site / "public");
-  bool produced = false;
-  CHECK(writer->write_streamed(std::vector<std::string>{}, [&](const OutputWriter::Append&) {
-    produced = true;
-    return Status();
-  }) == Status::invalid_argument("write_streamed: no path to write"));
-  CHECK_FALSE(produced);
-  stream_to(*writer, {"a.csv", "a.csv"}, "rows");
+  stream_to(*writer, "a.csv", "rows");
+  stream_to(*writer, "a.csv", "rows");
   const Status twice = writer->publish();
   CHECK(twice.code() == Status::Code::invalid_argument);
   CHECK(twice.message() == "two outputs for one file: a.csv");
