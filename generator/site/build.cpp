@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "config/site_config.h"
 #include "content/loader.h"
 #include "core/memory.h"
 #include "core/status.h"
@@ -119,6 +120,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   auto phase_start = Clock::now();
   LoadFailures load_failures;
   Portal portal = load_portal(site_dir, diagnostics, &load_failures);
+  report_missing_data_licence(site_dir / "site.toml", "site.toml", diagnostics);
   const bool load_failed = diagnostics.has_errors();
   timings.load = seconds_since(phase_start);
   timings.mark_peak(PhaseTimings::Peak::load);
