@@ -830,6 +830,9 @@ int run(int argc, char** argv) {
       "base_url = \"https://bench.synthetic.example/\"\n"
       "operator = \"synth-operator-a\"\n"
       "currency = \"KZT\"\n"
+      "# The open data's licence, stated as a real portal states one (content/: CC-BY-4.0); the\n"
+      "# invented data are public domain.\n"
+      "data_licence = \"CC0-1.0\"\n"
       "page_size = " +
           std::to_string(kPageSize) +
           "\n\n"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string_view>
 
@@ -224,19 +225,78 @@ void read_search(const toml::node& node, const TomlFile& file, SearchSettings& s
   if (bad) search = {};
 }
 
-// [data_licence]: the licence of the open data (see docs/open-data.md): an SPDX id, the licence's
-// URL and its name, all three required; nothing is kept when one is wrong, so datapackage.json
-// never names half a licence.
+// The licences `data_licence = "<SPDX id>"` names by their id alone: the open licences
+// (opendefinition.org) that open-data portals and the 360Giving standard recommend for data, with
+// their SPDX names and the addresses of their texts. Any other licence is written as a table
+// [data_licence] with its id, url and title.
+struct KnownLicence {
+  std::string_view id, url, title;
+};
+constexpr KnownLicence kKnownLicences[] = {
+    {"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
+     "Creative Commons Attribution 4.0 International"},
+    {"CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/",
+     "Creative Commons Attribution Share Alike 4.0 International"},
+    {"CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/",
+     "Creative Commons Zero v1.0 Universal"},
+    {"ODC-By-1.0", "https://opendatacommons.org/licenses/by/1-0/",
+     "Open Data Commons Attribution License v1.0"},
+    {"ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/",
+     "Open Data Commons Open Database License v1.0"},
+    {"PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/",
+     "Open Data Commons Public Domain Dedication & License 1.0"},
+};
+
+// "CC-BY-4.0, CC-BY-SA-4.0, … and PDDL-1.0", for findings.
+std::string known_licence_ids() {
+  std::string out;
+  const std::size_t n = std::size(kKnownLicences);
+  for (std::size_t i = 0; i < n; ++i)
+    out += (i == 0 ? "" : i + 1 == n ? " and " : ", ") + std::string(kKnownLicences[i].id);
+  return out;
+}
+
+// SPDX ids match whatever their case (the SPDX specification's license expressions); the
+// known licence's own spelling is what datapackage.json names.
+const KnownLicence* find_known_licence(std::string_view id) {
+  for (const KnownLicence& known : kKnownLicences)
+    if (known.id.size() == id.size() &&
+        std::equal(id.begin(), id.end(), known.id.begin(), [](unsigned char a, unsigned char b) {
+          return std::tolower(a) == std::tolower(b);
+        }))
+      return &known;
+  return nullptr;
+}
+
+// The two ways to state a licence, for findings.
+std::string licence_forms() {
+  return "data_licence = \"CC-BY-4.0\" (Ashyq knows " + known_licence_ids() +
+         " by their SPDX id), or for another licence a table [data_licence] with its id, url and "
+         "title";
+}
+
+// data_licence: the licence of the open data (see docs/open-data.md), either the SPDX id of a
+// licence Ashyq knows or a table of an SPDX id, the licence's URL and its name, all three
+// required; nothing is kept when one is wrong, so datapackage.json never names half a licence.
 std::optional<DataLicence> read_data_licence(const toml::node& node, const TomlFile& file,
                                              Diagnostics& diagnostics) {
   static constexpr const char* kExample =
       "[data_licence] with id = \"CC-BY-4.0\", url = "
       "\"https://creativecommons.org/licenses/by/4.0/\" and title = \"Creative Commons "
       "Attribution 4.0 International\"";
+  if (const toml::value<std::string>* id = node.as_string()) {
+    const KnownLicence* known = find_known_licence(id->get());
+    if (!known) {
+      diagnostics.error(location_of(file, &node), "data_licence",
+                        "Ashyq does not know the licence \"" + id->get() + "\"; expected one of " +
+                            known_licence_ids() + ", or for another licence a table " + kExample);
+      return std::nullopt;
+    }
+    return DataLicence{std::string(known->id), std::string(known->url), std::string(known->title)};
+  }
   const toml::table* table = node.as_table();
   if (!table) {
-    diagnostics.error(location_of(file, &node), "data_licence",
-                      std::string("expected a table ") + kExample);
+    diagnostics.error(location_of(file, &node), "data_licence", "expected " + licence_forms());
     return std::nullopt;
   }
   DataLicence licence;
@@ -295,35 +355,99 @@ std::optional<DataLicence> read_data_licence(const toml::node& node, const TomlF
   return licence;
 }
 
+// report_missing_data_licence's warning. It points where the licence goes: the commented-out
+// data_licence line init writes, else the first table header, since a top-level key written below
+// one would belong to that table.
+void warn_no_licence(const toml::table& root, const TomlFile& file, Diagnostics& diagnostics) {
+  static constexpr std::string_view kWhy =
+      "the portal publishes its open data (data/datapackage.json, the CSV, JSON and XLSX files) "
+      "under no licence: datapackage.json names none and the data page says none is stated, so "
+      "nobody may reuse the data without asking; choose one ";
+  // The key's line is preferred to a commented-out table's header (init's comment shows both).
+  std::optional<SourceLocation> key_line, table_line;
+  for (std::size_t start = 0; start < file.text.size();) {
+    std::size_t end = file.text.find('\n', start);
+    if (end == std::string_view::npos) end = file.text.size();
+    const std::string_view line = file.text.substr(start, end - start);
+    const std::size_t hash = line.find_first_not_of(" \t");
+    if (hash != std::string_view::npos && line[hash] == '#') {
+      std::string_view rest = line.substr(hash + 1);
+      rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(" \t")));
+      const auto [l, c] = line_column_at(file.text, start + hash);
+      if (!key_line && rest.starts_with("data_licence"))
+        key_line = SourceLocation{file.display, l, c};
+      if (!table_line && rest.starts_with("[data_licence]"))
+        table_line = SourceLocation{file.display, l, c};
+    }
+    start = end + 1;
+  }
+  if (key_line || table_line) {
+    diagnostics.warning(key_line ? *key_line : *table_line, "data_licence",
+                        std::string(kWhy) + "and state it here without the #: " + licence_forms());
+    return;
+  }
+  std::optional<SourceLocation> first_table;
+  for (const auto& [key, value] : root)
+    if (const toml::table* table = value.as_table(); table && !table->is_inline()) {
+      const SourceLocation at = location_of(file, &value);
+      if (at.line > 0 && (!first_table || at.line < first_table->line)) first_table = at;
+    }
+  diagnostics.warning(first_table.value_or(SourceLocation{file.display, 1, 1}), "data_licence",
+                      std::string(kWhy) + "and state it at the top level" +
+                          (first_table ? ", above this line: " : ": ") + licence_forms());
+}
+
+// site.toml read and parsed: its bytes, the text toml++ read (without a BOM), its root table.
+// Allocated once and never moved, as `file` views `bytes`.
+struct SiteToml {
+  std::string bytes;
+  TomlFile file;
+  toml::table root;
+};
+
+// Reads and parses `path`; a file that cannot be read, is no UTF-8 or no TOML is reported into
+// `diagnostics` and gives nothing.
+std::unique_ptr<SiteToml> read_site_toml(const std::filesystem::path& path,
+                                         const std::string& display_name,
+                                         Diagnostics& diagnostics) {
+  std::optional<std::string> read = read_file(path);
+  if (!read) {
+    diagnostics.error(
+        {display_name, 0, 0}, "",
+        "cannot read the site configuration; every site needs a site.toml at its root");
+    return nullptr;
+  }
+  auto toml_file = std::make_unique<SiteToml>();
+  toml_file->bytes = std::move(*read);
+  const std::string& text = toml_file->bytes;
+  if (std::size_t bad = find_invalid_utf8(text); bad != std::string::npos) {
+    auto [line, column] = line_column_at(text, bad);
+    diagnostics.error({display_name, line, column}, "", "malformed UTF-8; save the file as UTF-8");
+    return nullptr;
+  }
+  TomlFile& file = toml_file->file;
+  file = {display_name, text};
+  if (file.text.starts_with(kBom)) file.text.remove_prefix(kBom.size());
+  try {
+    toml_file->root = toml::parse(file.text, display_name);
+  } catch (const toml::parse_error& e) {
+    diagnostics.error(location_at(file, e.source().begin), "",
+                      "malformed TOML: " + std::string(e.description()));
+    return nullptr;
+  }
+  return toml_file;
+}
+
 }  // namespace
 
 SiteConfig load_site_config(const std::filesystem::path& path, const std::string& display_name,
                             Diagnostics& diagnostics) {
   SiteConfig config;
   config.languages = {Lang::kk, Lang::ru};
-  const std::optional<std::string> read = read_file(path);
-  if (!read) {
-    diagnostics.error(
-        {display_name, 0, 0}, "",
-        "cannot read the site configuration; every site needs a site.toml at its root");
-    return config;
-  }
-  const std::string& text = *read;
-  if (std::size_t bad = find_invalid_utf8(text); bad != std::string::npos) {
-    auto [line, column] = line_column_at(text, bad);
-    diagnostics.error({display_name, line, column}, "", "malformed UTF-8; save the file as UTF-8");
-    return config;
-  }
-  TomlFile file{display_name, text};
-  if (file.text.starts_with(kBom)) file.text.remove_prefix(kBom.size());
-  toml::table root;
-  try {
-    root = toml::parse(file.text, display_name);
-  } catch (const toml::parse_error& e) {
-    diagnostics.error(location_at(file, e.source().begin), "",
-                      "malformed TOML: " + std::string(e.description()));
-    return config;
-  }
+  const std::unique_ptr<SiteToml> site_toml = read_site_toml(path, display_name, diagnostics);
+  if (!site_toml) return config;
+  const TomlFile& file = site_toml->file;
+  const toml::table& root = site_toml->root;
 
   static constexpr std::string_view kKnown[] = {"title",    "description", "languages", "base_url",
                                                 "operator", "currency",    "page_size", "links",
@@ -415,6 +539,14 @@ SiteConfig load_site_config(const std::filesystem::path& path, const std::string
   if (config.links.user_agent.empty())
     config.links.user_agent = "Ashyq-LinkChecker/0.1 (+" + config.base_url + ")";
   return config;
+}
+
+void report_missing_data_licence(const std::filesystem::path& path, const std::string& display_name,
+                                 Diagnostics& diagnostics) {
+  Diagnostics reported;  // by load_site_config already
+  const std::unique_ptr<SiteToml> site_toml = read_site_toml(path, display_name, reported);
+  if (site_toml && !site_toml->root.contains("data_licence"))
+    warn_no_licence(site_toml->root, site_toml->file, diagnostics);
 }
 
 }  // namespace ashyq

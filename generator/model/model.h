@@ -415,9 +415,9 @@ struct SearchSettings {
   std::string fallback_site_param;  // "sites"; empty: none
 };
 
-// [data_licence] in site.toml: the licence of the portal's open data (the downloads, the bulk
-// files, datapackage.json). Absent when site.toml names none: then datapackage.json has no
-// `licenses` and the data page says no licence is stated.
+// data_licence in site.toml (an SPDX id Ashyq knows, or a table of any): the licence of the open
+// data (the downloads, the bulk files, datapackage.json). Absent when site.toml names none: then
+// datapackage.json has no `licenses`, the data page says none is stated, check and build warn.
 struct DataLicence {
   std::string id;     // SPDX licence id: "CC-BY-4.0"
   std::string url;    // the licence's text: "https://creativecommons.org/licenses/by/4.0/"

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "config/site_config.h"
 #include "content/loader.h"
 #include "core/memory.h"
 #include "core/status.h"
@@ -120,6 +121,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   LoadFailures load_failures;
   Portal portal = load_portal(site_dir, diagnostics, &load_failures,
                               static_cast<unsigned>(std::max(0, options.jobs)));
+  report_missing_data_licence(site_dir / "site.toml", "site.toml", diagnostics);
   const bool load_failed = diagnostics.has_errors();
   timings.load = seconds_since(phase_start);
   timings.mark_peak(PhaseTimings::Peak::load);

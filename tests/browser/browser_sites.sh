@@ -1,7 +1,7 @@
 # Sourced by the headless-Chromium ctest scripts (check_search.sh, check_phone.sh): checks that
 # ./dev.sh test installed playwright-core and Debian's chromium (exits 1 saying so when not), then
-# builds content/ and every fixture site into a temporary folder removed on exit
-# (tests/build_sites.sh; sets `outputs` and `work`).
+# builds content/, every fixture site and a portal as `ashyq init` writes it into a temporary
+# folder removed on exit (tests/build_sites.sh; sets `outputs`, `init_output` and `work`).
 #   usage: browser_sites ASHYQ_BINARY SOURCE_DIR
 browser_sites() {
   local binary=$1 source_dir=$2

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds content/ and every fixture site under tests/fixtures/ and validates each
-# public/data/360giving.json against the official 360Giving schema (validate_360giving.mjs, Ajv
-# draft 2020-12). content/ and the portal fixture must produce one; a fixture without a single
-# exportable grant writes none, which is checked to be said on its data page.
+# Builds content/, every fixture site under tests/fixtures/ and a portal as `ashyq init` writes it
+# (tests/build_sites.sh) and validates each public/data/360giving.json against the official
+# 360Giving schema (validate_360giving.mjs, Ajv draft 2020-12). content/ and the portal fixture
+# must produce one. The new portal has no grant to export, and what is checked for it is below.
 #   usage: check_360giving.sh ASHYQ_BINARY SOURCE_DIR
 set -euo pipefail
 binary=$1
@@ -43,4 +43,35 @@ for breakage in 'g.grants[0].awardDate = "2024-02"' 'delete g.grants[0].currency
     exit 1
   fi
 done
-echo "${#files[@]} 360Giving packages valid"
+
+# The new portal has no grant. A 360Giving package holds at least one (the package schema's
+# "minItems": 1), so the right export of no grant is no file, said in words; checked so that it is
+# no pass by finding nothing: the official schema refuses a package of zero grants (content/'s with
+# its grants taken out), the new portal wrote no 360giving.json, its data page says in each
+# language that no grant can be exported yet so no file was made (giving360_none of
+# templates/i18n), and none of its pages links the file.
+if [ -e "$init_output/data/360giving.json" ]; then
+  echo "the new portal, which has no grant, wrote $init_output/data/360giving.json" >&2
+  exit 1
+fi
+node -e 'const fs = require("fs"); const g = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  g.grants = []; fs.writeFileSync(process.argv[2], JSON.stringify(g));' \
+  "$work/content-public/data/360giving.json" "$work/no-grants.json"
+if node "$source_dir/tests/data/validate_360giving.mjs" "$work/no-grants.json" >"$work/no-grants.txt" 2>&1 ||
+  ! grep -qF '/grants: must NOT have fewer than 1 items' "$work/no-grants.txt"; then
+  echo "expected the schema to refuse a package of zero grants for having none; the validator said:" >&2
+  cat "$work/no-grants.txt" >&2
+  exit 1
+fi
+for lang in kk ru; do
+  none=$(sed -n 's/^giving360_none = "\(.*\)"$/\1/p' "$source_dir/templates/i18n/$lang.toml")
+  if [ -z "$none" ] || ! grep -qF "$none" "$init_output/$lang/data/index.html"; then
+    echo "the new portal's /$lang/data/ does not say that no 360Giving file was made: \"$none\"" >&2
+    exit 1
+  fi
+done
+if grep -rlF '360giving.json' "$init_output" --include='*.html'; then
+  echo "the pages above link a 360giving.json the new portal does not have" >&2
+  exit 1
+fi
+echo "${#files[@]} 360Giving packages valid; the new portal's absence of one (no grant) is said in kk and ru"

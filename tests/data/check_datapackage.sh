@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds content/ and every fixture site under tests/fixtures/ and reads the open data of each as
-# real clients do (read_datapackage.mjs): every tabular resource of data/datapackage.json with the
-# Frictionless reference implementation (npm datapackage), zero errors, every row, typed as the
-# schema says, equal to the JSON files; every XLSX copy with exceljs, equal too.
+# Builds content/, every fixture site under tests/fixtures/ and a portal as `ashyq init` writes it
+# (tests/build_sites.sh) and reads the open data of each as real clients do (read_datapackage.mjs):
+# every tabular resource of data/datapackage.json with the Frictionless reference implementation
+# (npm datapackage), zero errors, every row, typed as the schema says, equal to the JSON files;
+# every XLSX copy with exceljs, equal too. The new portal states no licence until its NGO chooses
+# one: its build warns so once, and the reader finds that one gap and nothing else (below).
 #   usage: check_datapackage.sh ASHYQ_BINARY SOURCE_DIR
 set -euo pipefail
 binary=$1
@@ -20,7 +22,35 @@ trap 'rm -rf "$work"' EXIT
 source "$source_dir/tests/build_sites.sh"
 build_sites "$binary" "$source_dir" "$work"
 reader="$source_dir/tests/data/read_datapackage.mjs"
-node "$reader" "${outputs[@]}"
+licensed=()
+for out in "${outputs[@]}"; do
+  [ "$out" = "$init_output" ] || licensed+=("$out")
+done
+node "$reader" "${licensed[@]}"
+
+# The new portal, as an NGO has it on its first day: no grants, and no data licence, which
+# scaffold/site.toml leaves to the NGO to choose (a tool must not choose one for it). Its build
+# warned once, at the line of site.toml where the licence goes; the reader reads every table (a
+# header and no rows, its XLSX copy the same) and must report exactly one problem, the missing
+# licence: any other would be a second line.
+warned=$(grep -c '^site\.toml:[0-9]*:[0-9]*: warning: data_licence: ' "$work/init.log" || true)
+if [ "$warned" != 1 ]; then
+  echo "expected the new portal's build to warn once, in site.toml, that its data has no licence; it said:" >&2
+  cat "$work/init.log" >&2
+  exit 1
+fi
+if node "$reader" "$init_output" 2>"$work/init-reader.txt" >/dev/null; then
+  echo "the reader accepted the new portal's data, which states no licence" >&2
+  exit 1
+fi
+expected="$init_output/data/datapackage.json: expected one licence with name, path (its URL) and title, found []
+1 problem(s) in the open data of 1 site(s)"
+if [ "$(cat "$work/init-reader.txt")" != "$expected" ]; then
+  echo "expected the reader to find exactly the missing licence in the new portal's data; it said:" >&2
+  cat "$work/init-reader.txt" >&2
+  exit 1
+fi
+echo "the new portal's data: every table read, the one gap its build warned of (no licence) found"
 
 # The reader must also say no, each time to one breakage of the portal fixture's data: the byte
 # order mark the files had (the reference implementation then finds no column "id"), the encoding

@@ -3,11 +3,14 @@
 // records the tests fill in are synthetic.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "test_site.h"
 
@@ -30,6 +33,36 @@ const std::vector<std::string> kAboutPlaceholders = {
     "place of the TODO text",
 };
 
+std::string source_file(const std::string& relative) {
+  std::ifstream in(fs::path(ASHYQ_SOURCE_DIR) / relative, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The warning of a new portal's open data without a licence, at the commented-out key of the
+// site.toml init writes (found there, so that its comment may grow), until the NGO chooses one.
+std::string licence_warning() {
+  const std::string config = source_file("scaffold/site.toml");
+  const std::size_t at = config.find("\n# data_licence = \"CC-BY-4.0\"\n");
+  REQUIRE(at != std::string::npos);
+  const auto line =
+      std::count(config.begin(), config.begin() + static_cast<long>(at) + 1, '\n') + 1;
+  return "site.toml:" + std::to_string(line) +
+         ":1: warning: data_licence: the portal publishes its open data (data/datapackage.json, "
+         "the CSV, JSON and XLSX files) under no licence: datapackage.json names none and the data "
+         "page says none is stated, so nobody may reuse the data without asking; choose one and "
+         "state it here without the #: data_licence = \"CC-BY-4.0\" (Ashyq knows CC-BY-4.0, "
+         "CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0, ODbL-1.0 and PDDL-1.0 by their SPDX id), or for "
+         "another licence a table [data_licence] with its id, url and title";
+}
+
+// Every warning a new portal's check and build give, in the order printed: its about page's
+// placeholders, and its open data without a licence.
+std::vector<std::string> new_portal_warnings() {
+  std::vector<std::string> warnings = kAboutPlaceholders;
+  warnings.push_back(licence_warning());
+  return warnings;
+}
+
 // A new portal in a folder of the test's own; `site` only lends the binary and the temporary root.
 struct NewPortal {
   TestSite site{"full"};
@@ -48,11 +81,6 @@ struct NewPortal {
     std::ofstream(dir / relative, std::ios::binary | std::ios::trunc) << bytes;
   }
 };
-
-std::string source_file(const std::string& relative) {
-  std::ifstream in(fs::path(ASHYQ_SOURCE_DIR) / relative, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 TEST_CASE("ashyq init writes a portal that builds at once and says that nothing is published yet",
           "[scaffold]") {
@@ -77,7 +105,7 @@ TEST_CASE("ashyq init writes a portal that builds at once and says that nothing 
 
   const RunResult check = p.run({"check"});
   CHECK(check.exit_code == 0);
-  CHECK(finding_lines(check.err) == kAboutPlaceholders);
+  CHECK(finding_lines(check.err) == new_portal_warnings());
 
   const RunResult build = p.run({"build"});
   INFO(build.err);
@@ -114,10 +142,9 @@ TEST_CASE("An empty portal's list pages say in words that nothing is published y
     const std::string lang = kk ? "kk" : "ru";
     const std::string nothing = kk ? "Порталда әзірге бірде-бір грант жарияланған жоқ"
                                    : "На портале пока не опубликовано ни одного гранта";
-    for (const char* page :
-         {"grants/index.html", "regions/index.html", "regions/abai/index.html",
-          "directions/index.html", "organisations/index.html", "subgrants/index.html",
-          "data/index.html"}) {
+    for (const char* page : {"grants/index.html", "regions/index.html", "regions/abai/index.html",
+                             "directions/index.html", "organisations/index.html",
+                             "subgrants/index.html", "data/index.html"}) {
       const std::string html = main_of(p.read("public/" + lang + "/" + page));
       INFO(lang << "/" << page);
       REQUIRE(!html.empty());
@@ -143,6 +170,54 @@ TEST_CASE("An empty portal's list pages say in words that nothing is published y
               .find(kk ? "Жоспарлар әзірге жарияланбаған" : "Планы пока не опубликованы") !=
           std::string::npos);
   }
+}
+
+TEST_CASE(
+    "A new portal builds with its open data under no licence, warned at its site.toml line, "
+    "until its publisher states one",
+    "[scaffold]") {
+  NewPortal p;
+  REQUIRE(p.site.run({"init", p.dir.string()}).exit_code == 0);
+  // The build warns as check does, and publishes: datapackage.json claims no licence and the data
+  // page says that none is stated, in both languages.
+  const RunResult build = p.run({"build"});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  CHECK(warnings_in(finding_lines(build.err)) == new_portal_warnings());
+  CHECK_FALSE(nlohmann::json::parse(p.read("public/data/datapackage.json")).contains("licenses"));
+  CHECK(p.read("public/kk/data/index.html").find("Деректердің лицензиясы портал баптауларында") !=
+        std::string::npos);
+  CHECK(
+      p.read("public/ru/data/index.html").find("Лицензия данных в настройках портала не указана") !=
+      std::string::npos);
+
+  // The line the warning points at, without its #: the warning goes, the licence is published.
+  std::string config = p.read("site.toml");
+  const std::size_t at = config.find("\n# data_licence = \"CC-BY-4.0\"\n");
+  REQUIRE(at != std::string::npos);
+  config.erase(at + 1, 2);
+  p.write("site.toml", config);
+  const RunResult check = p.run({"check"});
+  CHECK(check.exit_code == 0);
+  CHECK(finding_lines(check.err) == kAboutPlaceholders);
+  REQUIRE(p.run({"build"}).exit_code == 0);
+  CHECK(nlohmann::json::parse(p.read("public/data/datapackage.json"))["licenses"] ==
+        nlohmann::json::parse(R"([{"name": "CC-BY-4.0",
+                                   "path": "https://creativecommons.org/licenses/by/4.0/",
+                                   "title": "Creative Commons Attribution 4.0 International"}])"));
+  CHECK(p.read("public/ru/data/index.html")
+            .find(R"(<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">)") !=
+        std::string::npos);
+}
+
+TEST_CASE("The national portal's content/, which states its licence, is given no licence finding",
+          "[scaffold]") {
+  const TestSite lender("full");
+  const RunResult check = lender.run({"check", "--site", ASHYQ_SOURCE_DIR});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.out.starts_with("checked "));
+  CHECK(check.err.find("data_licence") == std::string::npos);
 }
 
 TEST_CASE("ashyq init refuses a folder that is not empty, unless --force", "[scaffold]") {
@@ -218,7 +293,7 @@ TEST_CASE("ashyq new writes skeletons whose placeholders check reports until the
   expected.insert(expected.end(), kOrganisationPlaceholders.begin(),
                   kOrganisationPlaceholders.end());
   CHECK(errors_in(finding_lines(check.err)) == expected);
-  CHECK(warnings_in(finding_lines(check.err)) == kAboutPlaceholders);
+  CHECK(warnings_in(finding_lines(check.err)) == new_portal_warnings());
   CHECK(p.run({"build"}).exit_code == 1);  // placeholders are never published as a record's data
 
   // Filled in (synthetic values), the records pass and the portal builds with the grant.
@@ -237,7 +312,7 @@ TEST_CASE("ashyq new writes skeletons whose placeholders check reports until the
   const RunResult filled = p.run({"check"});
   INFO(filled.err);
   CHECK(filled.exit_code == 0);
-  CHECK(finding_lines(filled.err) == kAboutPlaceholders);
+  CHECK(finding_lines(filled.err) == new_portal_warnings());
   const RunResult build = p.run({"build"});
   CHECK(build.exit_code == 0);
   CHECK(p.read("public/ru/index.html").find("На портале пока не опубликовано") ==

@@ -26,7 +26,8 @@ struct MiniSite {
 
   explicit MiniSite(const std::string& grant) {
     dir.write("site.toml",
-              "base_url = \"https://synthetic.example/\"\noperator = \"fund\"\n[title]\nkk = "
+              "base_url = \"https://synthetic.example/\"\noperator = \"fund\"\n"
+              "data_licence = \"CC0-1.0\"\n[title]\nkk = "
               "\"Синтетикалық\"\nru = \"Синтетический\"\n");
     dir.write("content/regions.json",
               R"({"regions": [{"id": "north", "kind": "region", "name": {"kk": "Солтүстік", )"

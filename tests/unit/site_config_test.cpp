@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -307,6 +308,127 @@ TEST_CASE(
         "Attribution 4.0 International\"\n"
         "    [data_licence]\n"
         "    ^\n");
+}
+
+TEST_CASE(
+    "data_licence = \"<SPDX id>\" names a licence Ashyq knows, in any case, with its text "
+    "and name",
+    "[export]") {
+  struct Case {
+    const char* written;
+    const char* id;
+    const char* url;
+    const char* title;
+  };
+  const Case kCases[] = {
+      {"CC-BY-4.0", "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
+       "Creative Commons Attribution 4.0 International"},
+      {"cc0-1.0", "CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/",
+       "Creative Commons Zero v1.0 Universal"},
+      {"ODbL-1.0", "ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/",
+       "Open Data Commons Open Database License v1.0"},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.written);
+    std::string findings;
+    const SiteConfig config =
+        load("data_licence = \"" + std::string(c.written) + "\"\n" + kLinksBase, &findings);
+    CHECK(findings == "");
+    REQUIRE(config.data_licence);
+    CHECK(config.data_licence->id == c.id);
+    CHECK(config.data_licence->url == c.url);
+    CHECK(config.data_licence->title == c.title);
+  }
+}
+
+TEST_CASE("A data_licence Ashyq does not know by its id, or of no form, is an error at its place",
+          "[export]") {
+  std::string findings;
+  CHECK_FALSE(load("data_licence = \"CC-BY-NC-4.0\"\n" + kLinksBase, &findings).data_licence);
+  CHECK(findings ==
+        "site.toml:1:16: error: data_licence: Ashyq does not know the licence \"CC-BY-NC-4.0\"; "
+        "expected one of CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0, ODbL-1.0 and PDDL-1.0, or "
+        "for another licence a table [data_licence] with id = \"CC-BY-4.0\", url = "
+        "\"https://creativecommons.org/licenses/by/4.0/\" and title = \"Creative Commons "
+        "Attribution 4.0 International\"\n"
+        "    data_licence = \"CC-BY-NC-4.0\"\n"
+        "                   ^\n");
+  CHECK_FALSE(load("data_licence = true\n" + kLinksBase, &findings).data_licence);
+  CHECK(findings ==
+        "site.toml:1:16: error: data_licence: expected data_licence = \"CC-BY-4.0\" (Ashyq knows "
+        "CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0, ODbL-1.0 and PDDL-1.0 by their SPDX id), or "
+        "for another licence a table [data_licence] with its id, url and title\n"
+        "    data_licence = true\n"
+        "                   ^\n");
+}
+
+// The warning of a portal that states no licence for its open data, as the user sees it (the
+// check and build commands report it; the configuration alone does not).
+std::string missing_licence(const std::string& text) {
+  testing::TempFolder site("site-config");
+  const auto path = site.write("site.toml", text);
+  Diagnostics diagnostics;
+  report_missing_data_licence(path, "site.toml", diagnostics);
+  return format_all(diagnostics, site.root().string());
+}
+
+const std::string kNoLicence =
+    "the portal publishes its open data (data/datapackage.json, the CSV, JSON and XLSX files) "
+    "under no licence: datapackage.json names none and the data page says none is stated, so "
+    "nobody may reuse the data without asking; choose one and state it ";
+const std::string kForms =
+    "data_licence = \"CC-BY-4.0\" (Ashyq knows CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0, "
+    "ODbL-1.0 and PDDL-1.0 by their SPDX id), or for another licence a table [data_licence] with "
+    "its id, url and title";
+
+TEST_CASE("A site.toml without a data licence is warned where the licence would go", "[export]") {
+  SECTION("at the commented-out key (ashyq init writes one), before a commented-out table") {
+    CHECK(missing_licence("base_url = \"https://ashyq.kz/\"\n"
+                          "#   [data_licence]\n"
+                          "  # data_licence = \"CC-BY-4.0\"\n"
+                          "[title]\nkk = \"Ашық\"\nru = \"Открытые\"\n") ==
+          "site.toml:3:3: warning: data_licence: " + kNoLicence + "here without the #: " + kForms +
+              "\n"
+              "      # data_licence = \"CC-BY-4.0\"\n"
+              "      ^\n");
+  }
+  SECTION("at a commented-out table, columns counted after a byte order mark") {
+    CHECK(missing_licence("\xEF\xBB\xBF# [data_licence]\n"
+                          "# id = \"CC0-1.0\"\n"
+                          "base_url = \"https://ashyq.kz/\"\n"
+                          "title = { kk = \"Ашық\", ru = \"Открытые\" }\n")
+              .starts_with("site.toml:1:1: warning: data_licence: " + kNoLicence +
+                           "here without the #: " + kForms + "\n"));
+  }
+  SECTION("above the first table, where a top-level key must go, when nothing is commented out") {
+    CHECK(missing_licence("base_url = \"https://ashyq.kz/\"\n"
+                          "# The portal's name.\n"
+                          "[title]\nkk = \"Ашық\"\nru = \"Открытые\"\n"
+                          "[links]\nseverity = \"warning\"\n") ==
+          "site.toml:3:1: warning: data_licence: " + kNoLicence +
+              "at the top level, above this line: " + kForms +
+              "\n"
+              "    [title]\n"
+              "    ^\n");
+  }
+  SECTION("at the first line when site.toml has no table") {
+    CHECK(missing_licence(kLinksBase) == "site.toml:1:1: warning: data_licence: " + kNoLicence +
+                                             "at the top level: " + kForms +
+                                             "\n"
+                                             "    base_url = \"https://ashyq.kz/\"\n"
+                                             "    ^\n");
+  }
+  SECTION("nothing when a licence is stated, even a wrong one (that is an error of its own)") {
+    CHECK(missing_licence("data_licence = \"CC-BY-4.0\"\n" + kLinksBase) == "");
+    CHECK(missing_licence("data_licence = \"no such licence\"\n" + kLinksBase) == "");
+    CHECK(missing_licence(kLinksBase + "[data_licence]\nid = \"CC0-1.0\"\n") == "");
+  }
+  SECTION("nothing for the national portal's site.toml, which states CC-BY-4.0") {
+    Diagnostics diagnostics;
+    report_missing_data_licence(std::filesystem::path(ASHYQ_SOURCE_DIR) / "site.toml", "site.toml",
+                                diagnostics);
+    CHECK(diagnostics.items().empty());
+  }
 }
 
 TEST_CASE("Without a [links] table the link settings are the documented defaults", "[links]") {
