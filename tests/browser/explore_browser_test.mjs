@@ -245,6 +245,7 @@ async function blocks(p, prefix = '') {
 async function tiles() {
   return page.$$eval('#explore-map svg.tile-map .tile', (as) => Object.fromEntries(as.map((a) => [a.dataset.region, {
     fill: a.querySelector('rect').getAttribute('fill'),
+    dash: a.querySelector('rect').getAttribute('stroke-dasharray'),
     mark: a.querySelectorAll('text')[1].textContent,
     title: a.querySelector('title').textContent,
   }])));
@@ -292,7 +293,7 @@ await check('the map\'s fills and legend are the generator\'s: a tile\'s class i
     await open('ru', query);
     const legend = await page.$$eval('#explore-map .map-legend li', (lis) => lis.map((li) => ({
       fill: li.querySelector('svg rect').getAttribute('fill'),
-      dashed: li.querySelector('svg rect').hasAttribute('stroke-dasharray'),
+      dash: li.querySelector('svg rect').getAttribute('stroke-dasharray'),
       mark: li.querySelector('.map-mark').textContent,
     })));
     const byMark = new Map(legend.map((l) => [l.mark, l]));
@@ -300,8 +301,10 @@ await check('the map\'s fills and legend are the generator\'s: a tile\'s class i
       assert.ok(palette.has(tile.fill), `${query} ${id}: ${tile.fill}`);
       assert.ok(byMark.has(tile.mark), `${query} ${id}: mark ${tile.mark} is in the legend`);
       assert.equal(byMark.get(tile.mark).fill, tile.fill, `${query} ${id}`);
+      // A tile without a class is dashed as its legend swatch (the generator's), a shaded one not.
+      assert.equal(tile.dash, byMark.get(tile.mark).dash, `${query} ${id}`);
     }
-    for (const l of legend) assert.equal(l.dashed, l.fill === meta.ru.map.none_fill, `${query} ${l.mark}`);
+    for (const l of legend) assert.equal(l.dash !== null, l.fill === meta.ru.map.none_fill, `${query} ${l.mark}`);
     // The classes' marks are 1 … n, each on some tile.
     const classes = legend.filter((l) => /^\d+$/.test(l.mark)).map((l) => l.mark);
     assert.deepEqual(classes, classes.map((_, i) => String(i + 1)), query);

@@ -55,7 +55,7 @@ std::string value_of(const std::string& cell) {
 
 }  // namespace
 
-TEST_CASE("The home page's tile map: a linked tile per region, its table, no red",
+TEST_CASE("The home page's tile map: a tile per region, its table with the links, no red",
           "[integration][map]") {
   std::map<std::string, std::vector<std::string>> values_by_lang;
   for (const std::string lang : kLangs) {
