@@ -1,6 +1,7 @@
 #pragma once
 // Two pieces a page includes as partials, each a view of its own so that any page can show them
-// (the home page, a region's page; the explorer later, over the grants its filters leave):
+// (the home page, a region's page, the explorer, whose script redraws them for the grants its
+// filters leave as these views draw them: assets/explore/explore.js, docs/map.md):
 //   templates/_map.mustache         MapView: the tile-grid map of awarded money by region
 //                                   (views/tile_map.h), its legend and its data table;
 //   templates/_money_time.mustache  MoneyTimeView: awarded money by year and by status, a chart
