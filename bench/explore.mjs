@@ -1,8 +1,9 @@
 // Measures a built portal's explorer (docs/explore.md): per language the data's files, bytes and
 // gzip bytes (what the page fetches before it can answer), the time from opening the page to its
 // first answer, and the median time a filter change takes to answer in headless Chromium (the
-// page's own handler: a checkbox clicked, the filters applied, counts, totals, charts and tables
-// redrawn, measured until the browser has laid the page out), over HTTP from 127.0.0.1.
+// page's own handler: a checkbox clicked, the filters applied, counts, totals, the map, the money
+// by year and status, charts and tables redrawn, measured until the browser has laid the page
+// out), over HTTP from 127.0.0.1.
 //   usage: node bench/explore.mjs PUBLIC_DIR [RUNS]
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -4,7 +4,8 @@
 // the data is only ever set with textContent or as an attribute, never parsed as HTML.
 import {
   FACETS, KINDS, emptyState, loadData, parseState, stateQuery, applyState, totals, awardedBy, grantees,
-  sortGrants, parseAmount, bulkRows, writeCsv, writeJson, formatter,
+  sortGrants, parseAmount, bulkRows, writeCsv, writeJson, formatter, shadeClasses, classOf, mapFigures,
+  moneyByYear,
 } from './explore_engine.js';
 
 const PAGE_ROWS = 25; // rows of a table shown at once, and added by "show more"
@@ -55,6 +56,12 @@ const bulk = {}; // table name → its rows by id (fetched on the first download
 function computed(text, value, basis) {
   return el('span', { class: 'fig-computed' },
     el('data', { value: String(value), text }),
+    el('sup', { class: 'fig-mark', 'aria-hidden': 'true', text: '*' }),
+    el('span', { class: 'fig-basis', text: ` (${t('figure.computed')}: ${basis})` }));
+}
+// A computed figure that is words, not a number (a legend's range of money).
+function computedWords(text, basis) {
+  return el('span', { class: 'fig-computed' }, text,
     el('sup', { class: 'fig-mark', 'aria-hidden': 'true', text: '*' }),
     el('span', { class: 'fig-basis', text: ` (${t('figure.computed')}: ${basis})` }));
 }
@@ -211,6 +218,238 @@ function renderChart(facet, title) {
   return block;
 }
 
+// ---- The tile map and the money by year and status, as on the home page ----
+// Both are the page's server-made markup (templates/_map.mustache, _money_time.mustache) for every
+// grant; here they follow the filters and are written as views/map_view.cpp writes them, so that
+// with no filter they are the home page's (tests/browser/explore_browser_test.mjs compares them).
+
+// The map: its tiles reshaded in place (the grid is the generator's SVG), its legend and table
+// redrawn. The classes are recomputed for the selection by the static map's rule (shadeClasses);
+// their fills, the marks' words and the legend's wording are the generator's (meta.json's map, the
+// UI strings).
+function renderMap() {
+  const m = data.meta.map;
+  const block = $('explore-map');
+  const figures = mapFigures(data, result.matching);
+  const zero = { grants: 0, withoutAmount: 0, amount: 0 };
+  const sumsOf = (k) => figures.regions.get(k) || zero;
+  const amounts = [];
+  for (const r of m.regions) {
+    const s = sumsOf(r.k);
+    if (s.grants > s.withoutAmount) amounts.push(s.amount);
+  }
+  const bounds = shadeClasses(amounts, m.max_classes);
+  const count = bounds ? bounds.length + 1 : 0;
+  const tiles = new Map([...block.querySelectorAll('svg.tile-map .tile')].map((a) => [a.dataset.region, a]));
+  let anyNone = false;
+  let anyWithoutSum = false;
+  const rows = [];
+  const basisGrants = t('map.basis_grants');
+  for (const r of m.regions) {
+    const s = sumsOf(r.k);
+    let fill = m.none_fill;
+    let dark = false;
+    let mark;
+    let title;
+    const row = el('tr', {}, el('th', { scope: 'row', 'data-label': t('map.region') },
+      el('a', { href: r.url, text: r.name })));
+    if (s.grants === 0) {
+      anyNone = true;
+      mark = t('map.none_short');
+      title = `${r.name}: ${t('map.none')}`;
+      row.append(
+        el('td', { class: 'num', 'data-part': 'amount', 'data-label': t('total.awarded') },
+          el('span', { class: 'map-none', text: t('map.none') })),
+        el('td', { class: 'num', 'data-part': 'grants', 'data-label': t('map.grants') },
+          el('span', { class: 'map-none', text: t('map.none_short') })));
+    } else {
+      if (s.grants === s.withoutAmount) {
+        anyWithoutSum = true;
+        mark = t('map.no_sum_short');
+        title = `${r.name}: ${t('map.no_sum')}`;
+      } else {
+        const c = classOf(bounds, s.amount);
+        fill = m.palettes[count - 1].fill[c];
+        dark = m.palettes[count - 1].dark[c];
+        mark = String(c + 1);
+        title = `${r.name}: ${money(s.amount)}`;
+      }
+      row.append(
+        el('td', { class: 'num', 'data-part': 'amount', 'data-label': t('total.awarded') },
+          moneyFigure(s, 'awarded')),
+        el('td', { class: 'num', 'data-part': 'grants', 'data-label': t('map.grants') },
+          computed(integer(s.grants), s.grants, basisGrants)));
+    }
+    rows.push(row);
+    const tile = tiles.get(r.k);
+    if (!tile) continue;
+    const rect = tile.querySelector('rect');
+    rect.setAttribute('fill', fill);
+    if (fill === m.none_fill && !tile.classList.contains('current')) rect.setAttribute('stroke-dasharray', '3 2');
+    else rect.removeAttribute('stroke-dasharray');
+    const [label, markText] = tile.querySelectorAll('text');
+    label.setAttribute('fill', dark ? '#ffffff' : '#000000');
+    markText.setAttribute('fill', dark ? '#ffffff' : '#000000');
+    markText.textContent = mark;
+    tile.querySelector('title').textContent = title;
+  }
+  // The grants that name no region: their own row, when some of them are awarded.
+  if (figures.none && figures.none.grants > 0) {
+    rows.push(el('tr', {},
+      el('th', { scope: 'row', 'data-label': t('map.region') },
+        el('a', { href: figures.none.url, text: t('not_reported.region') })),
+      el('td', { class: 'num', 'data-part': 'amount', 'data-label': t('total.awarded') },
+        moneyFigure(figures.none, 'awarded')),
+      el('td', { class: 'num', 'data-part': 'grants', 'data-label': t('map.grants') },
+        computed(integer(figures.none.grants), figures.none.grants, basisGrants))));
+  }
+  // The legend: each class's range of money, then the words of the tiles without a class.
+  const swatch = (fill) => {
+    const svg = $('explore-swatch').content.firstElementChild.cloneNode(true);
+    const rect = svg.querySelector('rect');
+    rect.setAttribute('fill', fill);
+    if (fill !== m.none_fill) rect.removeAttribute('stroke-dasharray');
+    return svg;
+  };
+  const item = (fill, mark, ...what) => el('li', {}, swatch(fill), ' ',
+    el('b', { class: 'map-mark', text: mark }), ' ', ...what);
+  const legend = [];
+  const amount = (i) => money(bounds[i]);
+  for (let c = 0; c < count; c++) {
+    let text;
+    if (count === 1) text = t('map.any_amount');
+    else if (c === 0) text = t('map.below', { amount: amount(0) });
+    else if (c + 1 === count) text = t('map.at_least', { amount: amount(c - 1) });
+    else text = t('map.between', { from: amount(c - 1), to: amount(c) });
+    legend.push(item(m.palettes[count - 1].fill[c], String(c + 1), computedWords(text, t('map.basis_bounds'))));
+  }
+  if (anyWithoutSum) legend.push(item(m.none_fill, t('map.no_sum_short'), t('map.no_sum')));
+  if (anyNone) legend.push(item(m.none_fill, t('map.none_short'), t('map.none')));
+  block.querySelector('.map-legend').replaceChildren(...legend);
+  const table = block.querySelector('table');
+  table.tBodies[0].replaceChildren(...rows);
+  table.querySelector('tfoot [data-whole="amount"]').replaceChildren(moneyFigure(figures.whole, 'awarded'));
+  table.querySelector('tfoot [data-whole="grants"]').replaceChildren(
+    computed(integer(figures.whole.grants), figures.whole.grants, basisGrants));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svgEl(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+// views/charts.cpp's numbers: tenths of a unit without floating point.
+const tenths = (n) => String(Math.trunc(n / 10)) + (n % 10 ? `.${n % 10}` : '');
+const units = (n) => tenths(n * 10);
+
+// Groups of horizontal bars as views::grouped_bar_chart_svg draws them (its geometry: the chart
+// of the home page, where the same data gives the same drawing): [{label, href, bars: [{label,
+// value, valueLabel}], emptyLabel}].
+function groupedBarChart(groups, title) {
+  const WIDTH = 360;
+  const FONT_SIZE = 15;
+  const LABEL_BASELINE = 16;
+  const BAR_HEIGHT = 18;
+  const GROUP_LABEL = 22;
+  const BAR_TEXT = 17;
+  const BAR_ROW = BAR_TEXT + BAR_HEIGHT + 5;
+  const GROUP_GAP = 8;
+  let max = 0;
+  let height = 0;
+  for (const group of groups) {
+    for (const bar of group.bars) max = Math.max(max, bar.value);
+    height += GROUP_LABEL + BAR_ROW * Math.max(1, group.bars.length) + GROUP_GAP;
+  }
+  height -= GROUP_GAP;
+  const svg = svgEl('svg', { xmlns: SVG, class: 'chart', viewBox: `0 0 ${units(WIDTH)} ${units(height)}`,
+    width: units(WIDTH), height: units(height), 'font-size': units(FONT_SIZE), 'aria-hidden': 'true',
+    focusable: 'false' });
+  svg.append(svgEl('title', {}, title));
+  let top = 0;
+  for (const group of groups) {
+    const label = svgEl('text', { class: 'label', x: '0', y: units(top + LABEL_BASELINE), 'font-weight': 'bold' },
+      group.label);
+    if (group.href) {
+      const a = svgEl('a', { href: group.href, tabindex: '-1' });
+      a.append(label);
+      svg.append(a);
+    } else {
+      svg.append(label);
+    }
+    top += GROUP_LABEL;
+    if (!group.bars.length) {
+      svg.append(svgEl('text', { class: 'value', x: '0', y: units(top + BAR_TEXT - 3) }, group.emptyLabel));
+      top += BAR_ROW;
+    }
+    for (const bar of group.bars) {
+      svg.append(svgEl('text', { class: 'value', x: '0', y: units(top + BAR_TEXT - 3) },
+        `${bar.label}: ${bar.valueLabel}`));
+      if (bar.value > 0 && max > 0) {
+        const width = Math.max(10, Math.round((bar.value / max) * WIDTH * 10));
+        svg.append(svgEl('rect', { class: 'bar', x: '0', y: units(top + BAR_TEXT), width: tenths(width),
+          height: units(BAR_HEIGHT) }));
+      }
+      top += BAR_ROW;
+    }
+    top += GROUP_GAP;
+  }
+  return svg;
+}
+
+// Awarded money by year and status: templates/_money_time.mustache's chart and table, redrawn.
+function renderMoneyTime() {
+  const section = $('explore-money-time').querySelector('.money-time');
+  const title = t('map.time_title');
+  const m = moneyByYear(data, result.matching);
+  const heading = section.querySelector('h2');
+  if (m.whole.grants === 0) {
+    section.replaceChildren(heading, el('p', { class: 'not-reported', text: t('map.time_empty') }));
+    return;
+  }
+  const none = () => el('span', { class: 'map-none', text: t('map.none_short') });
+  const yearLabel = t('map.year');
+  const allLabel = t('total.awarded_all');
+  const groups = [];
+  const body = el('tbody');
+  for (const row of m.rows) {
+    const label = row.year ? String(row.year) : t('not_reported.year');
+    const group = { label, href: row.url, bars: [], emptyLabel: t('map.time_none') };
+    const tr = el('tr', {}, el('th', { scope: 'row', class: row.year ? null : 'year-not-reported',
+      'data-label': yearLabel }, row.url ? el('a', { href: row.url, text: label }) : label));
+    for (const s of m.columns) {
+      const sums = row.cells.get(s.k);
+      const status = t(`map.status.${s.k}`);
+      tr.append(el('td', { class: 'num', 'data-part': s.part, 'data-label': status },
+        sums ? moneyFigure(sums, 'awarded') : none()));
+      if (!sums) continue;
+      const reported = !(sums.grants > 0 && sums.withoutAmount === sums.grants);
+      group.bars.push({ label: status, value: reported ? sums.amount : 0,
+        valueLabel: reported ? money(sums.amount) : t('figure.not_reported') });
+    }
+    tr.append(el('td', { class: 'num', 'data-part': 'amount', 'data-label': allLabel },
+      row.all.grants > 0 ? moneyFigure(row.all, 'awarded') : none()));
+    body.append(tr);
+    groups.push(group);
+  }
+  const foot = el('tr', {}, el('th', { scope: 'row', 'data-label': yearLabel, text: allLabel }),
+    ...m.columns.map((s) => el('td', { class: 'num', 'data-whole': s.part, 'data-label': t(`map.status.${s.k}`) },
+      moneyFigure(m.byStatus.get(s.k), 'awarded'))),
+    el('td', { class: 'num', 'data-whole': 'amount', 'data-label': allLabel }, moneyFigure(m.whole, 'awarded')));
+  const table = el('table', { class: 'stack', 'data-breakdown': 'sum' },
+    el('caption', { id: 'mt-c', text: t('map.time.table') }),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: yearLabel }),
+      ...m.columns.map((s) => el('th', { scope: 'col', class: 'num', text: t(`map.status.${s.k}`) })),
+      el('th', { scope: 'col', class: 'num', text: allLabel }))),
+    body, el('tfoot', {}, foot));
+  section.replaceChildren(heading, el('figure', { class: 'chart-figure' },
+    groupedBarChart(groups, title),
+    el('figcaption', {},
+      el('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': 'mt-c', tabindex: '0' }, table),
+      el('p', { class: 'note', text: t('map.time_note') }))));
+}
+
 // A sortable column's header: a button; aria-sort on the sorted one.
 function sortHeader(label, key, current, desc, onSort, numeric = false) {
   const sorted = current === key;
@@ -327,6 +566,8 @@ function render() {
     ? t('explore.matching', { count: integer(count), total: integer(data.n) })
     : t('explore.none');
   renderTotals(totals(data, result.matching));
+  renderMap();
+  renderMoneyTime();
   $('explore-charts').replaceChildren(
     renderChart('region', t('explore.chart_region')),
     renderChart('year', t('explore.chart_year')),

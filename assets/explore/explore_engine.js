@@ -241,25 +241,137 @@ export function totals(data, grants) {
   return out;
 }
 
-// Awarded money of a set of grants by the values of a facet: [{value, grants, amount}] for the
-// values with at least one awarded grant, in the facet's order. A grant in several regions counts
-// in each.
-export function awardedBy(data, grants, facet) {
+const AWARDED = KINDS.indexOf('awarded');
+const noSums = () => ({ grants: 0, withoutAmount: 0, amount: 0 });
+function addGrant(sums, amount) {
+  sums.grants++;
+  if (amount === null) sums.withoutAmount++;
+  else sums.amount += amount;
+}
+
+// Awarded money of a set of grants per value of a facet, in the facet's order: {grants,
+// withoutAmount, amount} for every value. A grant in several regions counts in each.
+function awardedSums(data, grants, facet) {
   const { columns } = data;
-  const values = data.meta.facets[facet];
-  const rows = values.map(() => ({ grants: 0, withoutAmount: 0, amount: 0 }));
-  const awarded = KINDS.indexOf('awarded');
+  const rows = data.meta.facets[facet].map(noSums);
   for (const g of grants) {
-    if (columns.kind[g] !== awarded) continue;
-    for (const v of columns[facet][g]) {
-      rows[v].grants++;
-      if (columns.amount[g] === null) rows[v].withoutAmount++;
-      else rows[v].amount += columns.amount[g];
-    }
+    if (columns.kind[g] !== AWARDED) continue;
+    for (const v of columns[facet][g]) addGrant(rows[v], columns.amount[g]);
   }
-  return rows
+  return rows;
+}
+
+// Awarded money of a set of grants by the values of a facet: [{value, grants, amount}] for the
+// values with at least one awarded grant, in the facet's order.
+export function awardedBy(data, grants, facet) {
+  return awardedSums(data, grants, facet)
     .map((sums, value) => ({ value, ...sums }))
     .filter((row) => row.grants > 0);
+}
+
+// ---- The tile map and the money by year and status (views/map_view.cpp) ----
+
+// `value` rounded to one significant digit, halves up (views::round_to_one_digit, in whole
+// numbers as there: 3 740 000 → 4 000 000; 0 stays 0).
+export function roundToOneDigit(value) {
+  if (value <= 0) return 0;
+  let power = 1;
+  while (Math.floor(value / power) >= 10) power *= 10;
+  return Math.floor((value + Math.floor(power / 2)) / power) * power;
+}
+
+// The map's shading classes of the regions' awarded sums by views::shade_classes's rule, so that
+// the same sums give the same classes here and on the static pages (both are tested against
+// tests/data/shade_classes.json): at most `maxClasses` classes; each bound a quantile of the sums
+// rounded to one significant digit, kept only when it separates regions. The ascending bounds
+// (class i is [bounds[i - 1], bounds[i]), the first from 0), or null when no region has a sum.
+export function shadeClasses(amounts, maxClasses) {
+  if (!amounts.length) return null;
+  const sorted = [...amounts].sort((a, b) => a - b);
+  const n = sorted.length;
+  const k = Math.min(maxClasses, n);
+  const candidates = new Set();
+  for (let i = 1; i < k; i++) candidates.add(roundToOneDigit(sorted[Math.floor((i * n) / k)]));
+  const bounds = [];
+  let previous = 0;
+  for (const bound of [...candidates].sort((a, b) => a - b)) {
+    const below = sorted.some((a) => a < bound && (!bounds.length || a >= previous));
+    if (bound > 0 && below && sorted[n - 1] >= bound) {
+      bounds.push(bound);
+      previous = bound;
+    }
+  }
+  return bounds;
+}
+
+// The class of an amount: how many bounds are at or below it.
+export function classOf(bounds, amount) {
+  let c = 0;
+  while (c < bounds.length && bounds[c] <= amount) c++;
+  return c;
+}
+
+// What the map shows of a set of grants (views::MapData): each region's awarded sums by its id
+// (a grant in several regions in each), those of the grants that name no region (null when the
+// portal has none), and the whole (a grant once).
+export function mapFigures(data, grants) {
+  const sums = awardedSums(data, grants, 'region');
+  const values = data.meta.facets.region;
+  const regions = new Map(values.map((v, i) => [v.k, sums[i]]));
+  const none = data.keyIndex.region.get(data.meta.money_time.not_reported);
+  return {
+    regions,
+    none: none === undefined ? null : { ...sums[none], url: values[none].u },
+    whole: totals(data, grants).kinds[AWARDED],
+  };
+}
+
+// Awarded money of a set of grants by year and status (views::money_time_view): `columns`, the
+// statuses some awarded grant has (meta.json's money_time.statuses, in life order); `rows`, every
+// year from the first to the last (oldest first, a year without awarded grants too), then the
+// grants with no year, always; each row's `cells` by status (absent: no awarded grant), and its
+// `all`; `byStatus` and `whole`, the footer's. A row's `year` is 0 for no year; `url` its year
+// facet page, when the portal has one.
+export function moneyByYear(data, grants) {
+  const { columns, meta } = data;
+  const yearKeys = meta.facets.year.map((v) => v.k);
+  const statusKeys = meta.facets.status.map((v) => v.k);
+  const notReported = meta.money_time.not_reported;
+  const byYear = new Map();
+  const byStatus = new Map();
+  const whole = noSums();
+  for (const g of grants) {
+    if (columns.kind[g] !== AWARDED) continue;
+    const key = yearKeys[columns.year[g][0]];
+    const year = key === notReported ? 0 : Number(key);
+    const status = statusKeys[columns.status[g][0]];
+    if (!byYear.has(year)) byYear.set(year, new Map());
+    const cells = byYear.get(year);
+    if (!cells.has(status)) cells.set(status, noSums());
+    addGrant(cells.get(status), columns.amount[g]);
+    if (!byStatus.has(status)) byStatus.set(status, noSums());
+    addGrant(byStatus.get(status), columns.amount[g]);
+    addGrant(whole, columns.amount[g]);
+  }
+  const statuses = meta.money_time.statuses.filter((s) => byStatus.has(s.k));
+  const row = (year) => {
+    const cells = byYear.get(year) || new Map();
+    const all = noSums();
+    for (const s of statuses) {
+      const c = cells.get(s.k);
+      if (!c) continue;
+      all.grants += c.grants;
+      all.withoutAmount += c.withoutAmount;
+      all.amount += c.amount;
+    }
+    const value = data.keyIndex.year.get(year ? String(year) : notReported);
+    return { year, cells, all, url: value === undefined ? null : meta.facets.year[value].u };
+  };
+  const years = [...byYear.keys()].filter((y) => y).sort((a, b) => a - b);
+  const rows = [];
+  if (years.length) for (let y = years[0]; y <= years[years.length - 1]; y++) rows.push(row(y));
+  rows.push(row(0));
+  return { columns: statuses, rows, byStatus, whole };
 }
 
 // The grantees of a set of grants with their grants and money in it, most grants first, then by

@@ -10,6 +10,7 @@
 #include "routes/routes.h"
 #include "views/list_views.h"
 #include "views/parts.h"
+#include "views/tile_map.h"
 #include "views/view_context.h"
 
 namespace ashyq::explore {
@@ -38,6 +39,48 @@ std::vector<std::size_t> ranks(const std::vector<std::size_t>& order, std::size_
   std::vector<std::size_t> out(n);
   for (std::size_t r = 0; r < order.size(); ++r) out[order[r]] = r;
   return out;
+}
+
+// What the script needs to shade the explorer's tile map as views::map_view shades the static one
+// (the tiles themselves are the page's server-made SVG): for each number of classes, each class's
+// fill and whether its text is white (views/tile_map.h's palette and spread), the fill of a tile
+// without a class, the most classes the bounds rule makes, and the regions in the map table's order
+// (alphabetical by name) with their names and pages. The bounds rule itself is
+// explore_engine.js's shadeClasses, the same rule as views::shade_classes (both tested against
+// tests/data/shade_classes.json).
+json map_json(const views::ViewContext& ctx) {
+  // One object per number of classes (not a list of lists: no data file has "[[", which the tests
+  // read as a missing UI string).
+  json palettes = json::array();
+  for (std::size_t count = 1; count <= views::kMaxShadeClasses; ++count) {
+    json fill = json::array(), dark = json::array();
+    for (std::size_t i = 0; i < count; ++i) {
+      fill.push_back(std::string(views::shade_fill(i, count)));
+      dark.push_back(views::dark_shade(i, count));
+    }
+    palettes.push_back({{"fill", std::move(fill)}, {"dark", std::move(dark)}});
+  }
+  std::vector<std::string> names;
+  for (const Region& r : ctx.portal.regions) names.push_back(ctx.plain(r.name));
+  json regions = json::array();
+  for (std::size_t i : views::order_by_label(ctx, names)) {
+    const Region& r = ctx.portal.regions[i];
+    regions.push_back({{"k", r.id}, {"name", names[i]}, {"url", routes::url_of(r, ctx.lang)}});
+  }
+  return {{"max_classes", views::kMaxShadeClasses},
+          {"palettes", std::move(palettes)},
+          {"none_fill", std::string(views::kNoShadeFill)},
+          {"regions", std::move(regions)}};
+}
+
+// What the script needs for the money by year and status as views::money_time_view makes it: the
+// statuses of awarded money in life order, with their columns' data-part names, and the year
+// facet's key of the grants with no year.
+json money_time_json() {
+  json statuses = json::array();
+  for (std::string_view key : views::awarded_statuses())
+    statuses.push_back({{"k", std::string(key)}, {"part", views::status_part_name(key)}});
+  return {{"statuses", std::move(statuses)}, {"not_reported", kNotReportedKey}};
 }
 
 }  // namespace
@@ -158,6 +201,8 @@ std::vector<ExploreFile> explore_files(const Portal& portal, const PortalIndex& 
       {"tables",
        {{"grants", table_json(opendata::grants_schema())},
         {"organisations", table_json(opendata::organisations_schema())}}},
+      {"map", map_json(ctx)},
+      {"money_time", money_time_json()},
   };
   files.insert(files.begin(), {folder + "meta.json", meta.dump()});
   return files;

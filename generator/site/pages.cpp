@@ -13,6 +13,7 @@
 #include "views/media_view.h"
 #include "views/page_view.h"
 #include "views/plan_view.h"
+#include "views/tile_map.h"
 #include "views/view_context.h"
 
 namespace ashyq::site {
@@ -332,6 +333,12 @@ struct ExploreView {
   std::string data_url;  // the folder of meta.json and the chunks
   std::string strings;   // the script's strings as a JSON object, by their full keys
   std::vector<views::FacetView> facets;
+  // The tile map and the money by year and status of every grant, made as the home page's but
+  // without its data-total keys: the script reshades the map's tiles in place and redraws the
+  // rest for the grants the filters leave (hidden, as the whole app, without scripts).
+  views::MapView map;
+  views::MoneyTimeView money_time;
+  std::string swatch;  // a legend swatch the script copies (views/tile_map.h swatch_svg)
 
   template <class F>
   void fields(F& f) const {
@@ -339,6 +346,9 @@ struct ExploreView {
     f("data_url", data_url);
     f("strings", strings);
     f("facets", facets);
+    f("map", map);
+    f("money_time", money_time);
+    f("swatch", swatch);
   }
 };
 
@@ -349,10 +359,17 @@ ExploreView explore_view(const SiteContext& site, const views::ViewContext& ctx)
   // What the script says: its own strings, and the figures' words as the pages say them.
   json strings = json::object();
   for (const auto& [k, text] : site.strings.all(ctx.lang))
-    for (const char* prefix : {"explore.", "basis.", "total.", "figure.", "facet.", "download."})
+    for (const char* prefix : {"explore.", "basis.", "total.", "figure.", "facet.", "download.",
+                               "map.", "not_reported."})
       if (k.starts_with(prefix)) strings[k] = text;
   v.strings = strings.dump();
   v.facets = views::facets_view(ctx, site.index, FacetKind::year, "");
+  v.map =
+      views::map_view(ctx, views::portal_map_data(site.index, site.portal), std::nullopt, false);
+  std::vector<std::size_t> all(site.portal.grants.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  v.money_time = views::money_time_view(ctx, all, site.index, false);
+  v.swatch = views::swatch_svg(views::kNoShadeFill);
   return v;
 }
 

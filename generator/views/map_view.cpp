@@ -12,23 +12,6 @@
 namespace ashyq::views {
 namespace {
 
-// The statuses awarded money has (money_kind: in progress, its overdue form, completed), in life
-// order.
-std::vector<std::string_view> awarded_statuses() {
-  std::vector<std::string_view> out;
-  for (std::string_view key : kStatusKeys)
-    if (key == "in_progress" || key == "report_overdue" || key == "completed") out.push_back(key);
-  return out;
-}
-
-// A status key as a data-part name: letters only, as tests/integration/figures_test.cpp reads them.
-std::string part_name(std::string_view key) {
-  std::string out;
-  for (char c : key)
-    if (c != '_') out += c;
-  return out;
-}
-
 // A tile's short name: [map.short] of its id when the UI strings have one (Kazakhstan's regions),
 // else its name, cut to fit the tile.
 std::string short_label(const ViewContext& ctx, const Region& region) {
@@ -44,6 +27,20 @@ std::string short_label(const ViewContext& ctx, const Region& region) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> awarded_statuses() {
+  std::vector<std::string_view> out;
+  for (std::string_view key : kStatusKeys)
+    if (key == "in_progress" || key == "report_overdue" || key == "completed") out.push_back(key);
+  return out;
+}
+
+std::string status_part_name(std::string_view key) {
+  std::string out;
+  for (char c : key)
+    if (c != '_') out += c;
+  return out;
+}
 
 MapData portal_map_data(const PortalIndex& index, const Portal& portal) {
   MapData data;
@@ -84,7 +81,6 @@ MapView map_view(const ViewContext& ctx, const MapData& data, std::optional<std:
                  short_label(ctx, r),
                  {},
                  {},
-                 url,
                  r.is_city,
                  current && *current == i,
                  std::string(kNoShadeFill),
@@ -204,7 +200,7 @@ MoneyTimeView money_time_view(const ViewContext& ctx, const std::vector<std::siz
       row.url = routes::facet_url(ctx.lang, FacetKind::year, facet_value);
     Sums all;  // the row's awarded money, its statuses together
     for (std::string_view s : columns) {
-      MoneyCellView cell{part_name(s), ctx.t("map.status." + std::string(s)), std::nullopt};
+      MoneyCellView cell{status_part_name(s), ctx.t("map.status." + std::string(s)), std::nullopt};
       const auto it = cells ? cells->find(s) : std::map<std::string_view, Totals>::const_iterator();
       if (cells && it != cells->end()) {
         const Sums& sums = it->second.of(MoneyKind::awarded);
@@ -235,7 +231,7 @@ MoneyTimeView money_time_view(const ViewContext& ctx, const std::vector<std::siz
   v.footer.label = ctx.t("total.awarded_all");
   for (std::string_view s : columns)
     v.footer.cells.push_back(
-        {part_name(s), ctx.t("map.status." + std::string(s)),
+        {status_part_name(s), ctx.t("map.status." + std::string(s)),
          money_figure(ctx, by_status[s].of(MoneyKind::awarded), MoneyKind::awarded,
                       keyed ? facet_key(FacetKind::status, std::string(s)) : std::string())});
   v.footer.total =

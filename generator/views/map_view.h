@@ -1,6 +1,7 @@
 #pragma once
 // Two pieces a page includes as partials, each a view of its own so that any page can show them
-// (the home page, a region's page; the explorer later, over the grants its filters leave):
+// (the home page, a region's page, the explorer, whose script redraws them for the grants its
+// filters leave as these views draw them: assets/explore/explore.js, docs/map.md):
 //   templates/_map.mustache         MapView: the tile-grid map of awarded money by region
 //                                   (views/tile_map.h), its legend and its data table;
 //   templates/_money_time.mustache  MoneyTimeView: awarded money by year and by status, a chart
@@ -10,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/portal_index.h"
@@ -152,6 +154,13 @@ struct MoneyTimeView {
     f("empty", empty);
   }
 };
+
+// The statuses awarded money has (money_kind: in progress, its overdue form, completed), in life
+// order: the money-by-year table's columns (those some awarded grant has).
+std::vector<std::string_view> awarded_statuses();
+// A status key as its column's data-part name: letters only, as tests/integration/figures_test.cpp
+// reads them ("report_overdue" → "reportoverdue").
+std::string status_part_name(std::string_view key);
 
 // Awarded money by year (grant_year) and by status (status_key) of the grants `grants` (indices
 // into Portal::grants; the explorer passes those its filters leave). `keyed` as for map_view.

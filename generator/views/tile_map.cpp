@@ -129,8 +129,8 @@ std::string tile_map_svg(const std::vector<MapTile>& tiles, const std::vector<Ti
     const int y = cells[i].row * kCellHeight;
     const int cx = x + kCellWidth / 2;
     const bool none = t.fill == kNoShadeFill;
-    out += "<a href=\"" + xml_escape(t.href) + "\" tabindex=\"-1\" class=\"tile" +
-           (t.current ? " current" : "") + "\" data-region=\"" + xml_escape(t.id) + "\">";
+    out += std::string("<g class=\"tile") + (t.current ? " current" : "") + "\" data-region=\"" +
+           xml_escape(t.id) + "\">";
     out += "<title>" + xml_escape(t.title) + "</title>";
     // The current tile's thick outline is drawn inside its cell (a stroke straddles its edge), so
     // that it covers no neighbour and is not cut at the map's edge.
@@ -152,7 +152,7 @@ std::string tile_map_svg(const std::vector<MapTile>& tiles, const std::vector<Ti
     out += "<text x=\"" + std::to_string(cx) + "\" y=\"" + std::to_string(y + kMarkBaseline) +
            "\" text-anchor=\"middle\" fill=\"" + ink + "\" font-weight=\"bold\">" +
            xml_escape(t.mark) + "</text>";
-    out += "</a>\n";
+    out += "</g>\n";
   }
   out += "</svg>";
   return out;

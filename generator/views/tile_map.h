@@ -99,11 +99,10 @@ bool dark_shade(std::size_t i, std::size_t count);
 inline constexpr std::string_view kNoShadeFill = "#ffffff";
 
 struct MapTile {
-  std::string id;        // data-region="…", for a script that reshades the map (the explorer)
+  std::string id;        // data-region="…", for the script that reshades the map (the explorer)
   std::string label;     // on the tile: a short name ("Маңғыстау", "ЗКО")
   std::string mark;      // the tile's second line: its class ("2") or a word ("жоқ")
   std::string title;     // the tooltip: the full name and its figure
-  std::string href;      // the region's page
   bool city = false;     // drawn with rounded corners
   bool current = false;  // the region whose page this is: a thick outline
   std::string fill;      // shade_fill or kNoShadeFill
@@ -111,9 +110,10 @@ struct MapTile {
 };
 
 // The map as one <svg role="img"> with `title` and `desc` (ids `id_prefix`-title and -desc; a
-// page has one map, the explorer may have another beside it). Tiles are links (out of the tab
-// order, as the chart bars: the table beside the map has the same links for the keyboard).
-// Deterministic: the same tiles give the same bytes.
+// page has one map, the explorer may have another beside it). Tiles are not links: an image's
+// content is presentational, and a link inside it (even out of the tab order) is an interactive
+// element a screen reader cannot reach (axe-core's nested-interactive); the table beside the map
+// has every region's link. Deterministic: the same tiles give the same bytes.
 std::string tile_map_svg(const std::vector<MapTile>& tiles, const std::vector<TileCell>& cells,
                          const std::string& title, const std::string& desc,
                          const std::string& id_prefix);

@@ -227,6 +227,172 @@ await check('downloads of one region, one status and one grantee are their pages
   assert.ok((await downloaded('organisations', 'json')).equals(await file(`${folder}organisations.json`)), 'organisation json');
 });
 
+// ---- The tile map and the money by year and status (issue 15, items 3 and 4) ----
+
+// A block's markup as the figures tests compare it: without the data-total keys (the home page's
+// figures are the portal's totals and carry them; the explorer's are of a selection and must not)
+// and without the white space between tags (the generator writes line breaks, the script none).
+function normal(html) {
+  return html.replace(/ data-total="[^"]*"/g, '').replace(/>\s+</g, '><').trim();
+}
+async function blocks(p, prefix = '') {
+  return {
+    map: normal(await p.$eval(`${prefix}.map-block`, (b) => b.innerHTML)),
+    money: normal(await p.$eval(`${prefix}.money-time`, (b) => b.innerHTML)),
+  };
+}
+// The map's tiles: each one's fill, mark and tooltip, by region id.
+async function tiles() {
+  return page.$$eval('#explore-map svg.tile-map .tile', (as) => Object.fromEntries(as.map((a) => [a.dataset.region, {
+    fill: a.querySelector('rect').getAttribute('fill'),
+    dash: a.querySelector('rect').getAttribute('stroke-dasharray'),
+    mark: a.querySelectorAll('text')[1].textContent,
+    title: a.querySelector('title').textContent,
+  }])));
+}
+// A figure's machine value in a cell (a <data>), or null.
+async function valueIn(selector) {
+  return page.$eval(selector, (cell) => {
+    const data = cell.querySelector('data');
+    return data ? Number(data.getAttribute('value')) : null;
+  });
+}
+// The awarded money of a static facet page's strip (its label is the explorer strip's).
+async function staticAwarded(url) {
+  const label = await page.textContent('#explore-totals [data-part="awarded"] dt');
+  return (await staticTotals(url))[label];
+}
+
+await check('with no filter the explorer\'s map and money by year and status are the home page\'s, drawn by its script', async () => {
+  for (const lang of ['kk', 'ru']) {
+    const home = await context.newPage();
+    await home.goto(`${base}/${lang}/`);
+    const expected = await blocks(home, '');
+    await home.close();
+    // The map has classes and the money rows to compare: the check is not of two empty blocks.
+    assert.ok(expected.map.includes('class="map-mark">2<'), lang);
+    assert.ok(expected.money.includes('year-not-reported'), lang);
+    // Opened with a filter and then reset, both blocks are the script's, not the server's.
+    const status = meta[lang].money_time.statuses.find((s) => meta[lang].facets.status.some((v) => v.k === s.k));
+    await open(lang, `?status=${status.k}`);
+    const filtered = await blocks(page, '#explore-app ');
+    assert.notEqual(filtered.map, expected.map, `${lang}: the filter changed the map`);
+    assert.notEqual(filtered.money, expected.money, `${lang}: the filter changed the money by year`);
+    await page.click('#explore-reset');
+    await page.waitForFunction(() => location.search === '');
+    const mine = await blocks(page, '#explore-app ');
+    assert.equal(mine.map, expected.map, `${lang}: map`);
+    assert.equal(mine.money, expected.money, `${lang}: money by year and status`);
+  }
+});
+
+await check('the map\'s fills and legend are the generator\'s: a tile\'s class is its legend entry\'s, and no fill is outside the palette (no red)', async () => {
+  const palette = new Set([...meta.ru.map.palettes.flatMap((p) => p.fill), meta.ru.map.none_fill]);
+  for (const query of ['', `?region=${meta.ru.facets.region[0].k}`, `?year=${meta.ru.facets.year[0].k}`,
+    ...meta.ru.facets.status.map((v) => `?status=${v.k}`)]) {
+    await open('ru', query);
+    const legend = await page.$$eval('#explore-map .map-legend li', (lis) => lis.map((li) => ({
+      fill: li.querySelector('svg rect').getAttribute('fill'),
+      dash: li.querySelector('svg rect').getAttribute('stroke-dasharray'),
+      mark: li.querySelector('.map-mark').textContent,
+    })));
+    const byMark = new Map(legend.map((l) => [l.mark, l]));
+    for (const [id, tile] of Object.entries(await tiles())) {
+      assert.ok(palette.has(tile.fill), `${query} ${id}: ${tile.fill}`);
+      assert.ok(byMark.has(tile.mark), `${query} ${id}: mark ${tile.mark} is in the legend`);
+      assert.equal(byMark.get(tile.mark).fill, tile.fill, `${query} ${id}`);
+      // A tile without a class is dashed as its legend swatch (the generator's), a shaded one not.
+      assert.equal(tile.dash, byMark.get(tile.mark).dash, `${query} ${id}`);
+    }
+    for (const l of legend) assert.equal(l.dash !== null, l.fill === meta.ru.map.none_fill, `${query} ${l.mark}`);
+    // The classes' marks are 1 … n, each on some tile.
+    const classes = legend.filter((l) => /^\d+$/.test(l.mark)).map((l) => l.mark);
+    assert.deepEqual(classes, classes.map((_, i) => String(i + 1)), query);
+  }
+});
+
+await check('one status: the money by year has only that status\'s money, and the map\'s total is its facet page\'s', async () => {
+  const awardedStatuses = new Set(meta.ru.money_time.statuses.map((s) => s.k));
+  let checked = 0;
+  for (const value of meta.ru.facets.status) {
+    await open('ru', `?status=${value.k}`);
+    const awarded = await staticAwarded(value.u);
+    if (!awardedStatuses.has(value.k)) {
+      // Applied for or planned: no awarded money, said in words on both.
+      assert.equal(await page.$$eval('#explore-money-time .money-time table', (t) => t.length), 0, value.k);
+      assert.equal(await page.isVisible('#explore-money-time .money-time p.not-reported'), true, value.k);
+      for (const tile of Object.values(await tiles())) assert.equal(tile.fill, meta.ru.map.none_fill, value.k);
+      continue;
+    }
+    const part = meta.ru.money_time.statuses.find((s) => s.k === value.k).part;
+    const parts = await page.$$eval('#explore-money-time tfoot td[data-whole]', (tds) => tds.map((td) => td.dataset.whole));
+    assert.deepEqual(parts, [part, 'amount'], value.k);
+    assert.equal(await valueIn(`#explore-money-time tfoot td[data-whole="${part}"]`), awarded, value.k);
+    assert.equal(await valueIn('#explore-money-time tfoot td[data-whole="amount"]'), awarded, value.k);
+    assert.equal(await valueIn('#explore-map tfoot td[data-whole="amount"]'), awarded, value.k);
+    // The chart's bars say that status only.
+    const bars = await page.$$eval('#explore-money-time svg.chart text.value', (ts) => ts.map((t) => t.textContent));
+    const label = await page.textContent(`#explore-money-time thead th:nth-child(2)`);
+    assert.ok(bars.length > 0 && bars.every((b) => b.startsWith(`${label}: `) || !b.includes(': ')), bars.join(' | '));
+    checked++;
+  }
+  assert.ok(checked >= 2, `${checked} awarded statuses checked`);
+});
+
+await check('one region, one year: the map and the money by year follow, each figure its facet page\'s', async () => {
+  const region = meta.ru.facets.region.find((v) => v.k !== meta.ru.money_time.not_reported);
+  await open('ru', `?region=${region.k}`);
+  const awarded = await staticAwarded(region.u);
+  const row = await page.$$eval('#explore-map tbody tr', (trs, u) => {
+    const tr = trs.find((r) => r.querySelector('th a')?.getAttribute('href') === u);
+    return tr ? Number(tr.querySelector('[data-part="amount"] data').getAttribute('value')) : null;
+  }, meta.ru.map.regions.find((r) => r.k === region.k).url);
+  assert.equal(row, awarded, region.k);
+  assert.equal(await valueIn('#explore-money-time tfoot td[data-whole="amount"]'), awarded, region.k);
+  const shaded = Object.entries(await tiles()).filter(([, t]) => t.fill !== meta.ru.map.none_fill);
+  assert.ok(shaded.some(([id]) => id === region.k), 'the region is shaded');
+  // Every figure is marked computed, with what it sums.
+  const bare = await page.$$eval('#explore-map td data, #explore-money-time td data',
+    (ds) => ds.filter((d) => !d.parentElement.classList.contains('fig-computed')).length);
+  assert.equal(bare, 0);
+
+  // A year with awarded money (the fixture's newest years have only applications and plans).
+  let year = null;
+  for (const v of meta.ru.facets.year.filter((y) => y.k !== meta.ru.money_time.not_reported)) {
+    await open('ru', `?year=${v.k}`);
+    if (await page.$('#explore-money-time tbody')) {
+      year = v;
+      break;
+    }
+  }
+  assert.ok(year, 'a year with awarded money');
+  const labels = await page.$$eval('#explore-money-time tbody th', (ths) => ths.map((th) => th.textContent));
+  // That year's row, and the row of the grants with no year, always there (in words: none).
+  assert.equal(labels.length, 2, labels.join(' | '));
+  assert.equal(labels[0], year.k);
+  assert.equal(await page.$eval('#explore-money-time tbody tr:last-child th', (th) => th.className), 'year-not-reported');
+  assert.equal(await valueIn('#explore-money-time tfoot td[data-whole="amount"]'), await staticAwarded(year.u));
+  assert.equal(await valueIn('#explore-map tfoot td[data-whole="amount"]'), await staticAwarded(year.u));
+});
+
+await check('the map and the money by year from the keyboard: nothing to focus in the drawings, their tables\' links in the tab order', async () => {
+  await open('ru');
+  // The map is an image with no link in it; the chart's year links are out of the tab order.
+  assert.equal(await page.$$eval('#explore-map svg a', (as) => as.length), 0);
+  const tabbable = await page.$$eval('#explore-money-time svg a', (as) => as.filter((a) => a.getAttribute('tabindex') !== '-1').length);
+  assert.equal(tabbable, 0);
+  await page.focus('#explore-map .table-scroll');
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement?.closest('#explore-map tbody') ? document.activeElement.getAttribute('href') : null);
+  assert.ok(first, 'Tab from the map table\'s scroll box reaches its first region link');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === first);
+  await open('ru');
+  await page.focus('#explore-money-time .table-scroll');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('#explore-money-time tbody a'))));
+});
+
 await check('the explorer works from the keyboard: a checkbox toggles with Space, a sort with Enter', async () => {
   await open('ru');
   const all = await matching();
@@ -262,7 +428,10 @@ await check('hostile query strings are ignored with a visible note, never run', 
   assert.ok(note.includes('year=abc') && note.includes('amount=1e999'), note);
   assert.equal(await page.getAttribute('#explore-note', 'role'), 'status');
   assert.equal(await page.isVisible('#explore-note'), true);
-  assert.equal(await page.$$eval('#explore script, #explore img, #explore svg', (n) => n.length), 0);
+  // No element from the query string: the only SVGs are the generator's map, chart and swatches,
+  // and no element has an event handler attribute.
+  assert.equal(await page.$$eval('#explore script, #explore img, #explore svg:not(.tile-map, .chart, .swatch)', (n) => n.length), 0);
+  assert.equal(await page.$$eval('#explore *', (els) => els.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length), 0);
   await page.waitForTimeout(200);
   assert.deepEqual(dialogs, []);
 });

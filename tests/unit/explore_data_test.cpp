@@ -14,6 +14,9 @@
 #include "loaded_site.h"
 #include "model/enum_names.h"
 #include "routes/routes.h"
+#include "views/map_view.h"
+#include "views/tile_map.h"
+#include "views/view_context.h"
 
 namespace ashyq::explore {
 namespace {
@@ -123,6 +126,51 @@ TEST_CASE("The explorer's data has no \"[[\": a grant's other regions are in reg
     more = more || file.bytes.find("\"region_more\"") != std::string::npos;
   }
   CHECK(more);  // the fixture has a grant in two regions
+}
+
+// The map and the money by year are shaded and laid out by the generator's own palette, region
+// order and statuses: the script reads them from meta.json instead of having its own.
+TEST_CASE(
+    "The explorer's map and money by year data are the static views' palette, regions and "
+    "statuses",
+    "[explore]") {
+  const LoadedSite s;
+  for (Lang lang : s.portal.config.languages) {
+    const views::ViewContext ctx{s.portal, s.strings, lang};
+    const json meta = read(explore_files(s.portal, s.index, s.strings, lang), lang).meta;
+    const json& map = meta.at("map");
+    CHECK(map.at("max_classes") == views::kMaxShadeClasses);
+    CHECK(map.at("none_fill") == std::string(views::kNoShadeFill));
+    REQUIRE(map.at("palettes").size() == views::kMaxShadeClasses);
+    for (std::size_t count = 1; count <= views::kMaxShadeClasses; ++count) {
+      const json& palette = map.at("palettes")[count - 1];
+      REQUIRE(palette.at("fill").size() == count);
+      for (std::size_t i = 0; i < count; ++i) {
+        CHECK(palette.at("fill")[i] == std::string(views::shade_fill(i, count)));
+        CHECK(palette.at("dark")[i] == views::dark_shade(i, count));
+      }
+    }
+    // Every region once, in the static map table's order (its rows' links, in order).
+    const views::MapView view =
+        views::map_view(ctx, views::portal_map_data(s.index, s.portal), std::nullopt, false);
+    const json& regions = map.at("regions");
+    REQUIRE(regions.size() == s.portal.regions.size());
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      CHECK(regions[i].at("url") == view.rows.at(i).url.value());
+      CHECK(regions[i].at("name") == view.rows.at(i).name);
+      const Region* r = s.portal.find_region(regions[i].at("k").get<std::string>());
+      REQUIRE(r);
+      CHECK(regions[i].at("url") == routes::url_of(*r, lang));
+    }
+    std::vector<std::string> statuses, parts;
+    for (const json& st : meta.at("money_time").at("statuses")) {
+      statuses.push_back(st.at("k"));
+      parts.push_back(st.at("part"));
+    }
+    CHECK(statuses == std::vector<std::string>{"in_progress", "report_overdue", "completed"});
+    CHECK(parts == std::vector<std::string>{"inprogress", "reportoverdue", "completed"});
+    CHECK(meta.at("money_time").at("not_reported") == kNotReportedKey);
+  }
 }
 
 TEST_CASE("The explorer's columns total what the home page totals", "[explore]") {

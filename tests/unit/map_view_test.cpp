@@ -103,6 +103,26 @@ TEST_CASE("Shading classes are few, with bounds of one significant digit, and no
   for (std::int64_t b : m.bounds) CHECK(round_to_one_digit(b) == b);
 }
 
+// The vectors tests/explore/map_rule_test.mjs checks the explorer's map with: the same sums give
+// the same classes on the static map and the explorer's.
+TEST_CASE("Shading classes of the vectors shared with the explorer's script", "[map]") {
+  std::ifstream in(std::string(ASHYQ_SOURCE_DIR) + "/tests/data/shade_classes.json");
+  const auto vectors = nlohmann::json::parse(in);
+  CHECK(vectors.at("max_classes").get<std::size_t>() == kMaxShadeClasses);
+  REQUIRE(vectors.at("cases").size() >= 10);
+  for (const auto& v : vectors.at("cases")) {
+    INFO(v.at("checks").get<std::string>());
+    const auto amounts = v.at("amounts").get<std::vector<std::int64_t>>();
+    const ShadeClasses classes = shade_classes(amounts);
+    CHECK(classes.any == !v.at("bounds").is_null());
+    if (!classes.any) continue;
+    CHECK(classes.bounds == v.at("bounds").get<std::vector<std::int64_t>>());
+    std::vector<std::size_t> of;
+    for (std::int64_t a : amounts) of.push_back(classes.class_of(a));
+    CHECK(of == v.at("classes").get<std::vector<std::size_t>>());
+  }
+}
+
 TEST_CASE("The shading is one blue hue, never red, its classes distinct", "[map]") {
   for (std::size_t count = 1; count <= kMaxShadeClasses; ++count) {
     std::set<std::string_view> fills;
