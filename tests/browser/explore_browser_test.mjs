@@ -7,7 +7,7 @@
 // check_explore.sh, which builds the site.
 //   usage: node explore_browser_test.mjs PORTAL_PUBLIC AXE_MIN_JS
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -449,6 +449,7 @@ await check('without JavaScript the explorer is the list of the static facet pag
   for (const value of meta.kk.facets.region) assert.ok(links.includes(value.u), value.u);
   for (const value of meta.kk.facets.year) assert.ok(links.includes(value.u), value.u);
   await plain.close();
+  await rm(profile2, { recursive: true, force: true });
 });
 
 await check('no request left 127.0.0.1', async () => {
@@ -457,6 +458,7 @@ await check('no request left 127.0.0.1', async () => {
 
 await context.close();
 await server.close();
+await rm(profile, { recursive: true, force: true });
 if (failures) {
   console.log(`${failures} failure(s)`);
   process.exit(1);
