@@ -138,7 +138,7 @@ read -r grant_pages grant_html grant_gzip < <(
     sort | head -200 | while read -r f; do echo "$(stat -c %s "$f") $(gzip -9 -c "$f" | wc -c)"; done |
     awk '{ n++; h += $1; g += $2 } END { if (n) printf "%d %.0f %.0f\n", n, h / n, g / n; else print "0 0 0" }')
 read -r ashyq_largest_bytes ashyq_largest_page < <(largest_html "$ashyq_out")
-phase_names=(load validate templates views render write pages publish)
+phase_names=(load validate templates views render write data search pages publish)
 declare -A phase
 for p in "${phase_names[@]}"; do
   phase[$p]=$(cat "$work"/phases.* | awk -v p="$p" '$2 == p { print $3 }' | median)
@@ -196,7 +196,7 @@ rm -rf "$work/copy"
 # tree (output_writer.h) whole, linking every file; later ones update it with what changed.
 rebuild onegrantback
 
-hugo_stubs=0 hugo_wall=0 hugo_cpu=0 hugo_rss=0 hugo_pages=0 hugo_files=0 hugo_bytes=0 hugo_disk=0 hugo_version=""
+hugo_onegrant_wall=0 hugo_onegrant_cpu=0 hugo_stubs=0 hugo_wall=0 hugo_cpu=0 hugo_rss=0 hugo_pages=0 hugo_files=0 hugo_bytes=0 hugo_disk=0 hugo_version=""
 if [ "$hugo" = 1 ]; then
   hugo_out="$work/hugo-public"
   say "Hugo: $runs clean build(s)"
@@ -205,6 +205,23 @@ if [ "$hugo" = 1 ]; then
   hugo_pages=$(html_pages "$hugo_out") hugo_files=$(tree_files "$hugo_out")
   hugo_stubs=$(redirect_stubs "$hugo_out")
   hugo_bytes=$(tree_bytes "$hugo_out") hugo_disk=$(disk_usage "$hugo_out")
+  # The same edit as Ashyq's one-grant rebuild: the grant's Russian title, in its Russian content
+  # file (JSON front matter, "title" first resolved to the language). Hugo has no incremental build
+  # outside `hugo server` (which holds the site in memory and serves it; it is not a build into a
+  # folder), so `hugo` after an edit renders the whole site again, into the existing output.
+  hugo_grant_file="$hugo_site/content/ru/grants/$(basename "$(dirname "$grant_file")").md"
+  cp "$hugo_grant_file" "$work/hugo-grant.md.orig"
+  sed -i '0,/"title": "/s//"title": "(изменено) /' "$hugo_grant_file"
+  cmp -s "$hugo_grant_file" "$work/hugo-grant.md.orig" && { echo "bench/run.sh: the edit of $hugo_grant_file changed nothing" >&2; exit 1; }
+  if ! /usr/bin/time -v -o "$work/hugo-onegrant.time" hugo --quiet --source "$hugo_site" --destination "$hugo_out" >"$work/hugo-onegrant.out" 2>&1; then
+    echo "bench/run.sh: Hugo's one-grant rebuild failed:" >&2
+    cat "$work/hugo-onegrant.out" >&2
+    exit 1
+  fi
+  read -r hugo_onegrant_wall hugo_onegrant_cpu _ < <(parse_time "$work/hugo-onegrant.time")
+  grep -q "(изменено)" "$hugo_out/ru/grants/$(basename "$(dirname "$grant_file")")/index.html" ||
+    { echo "bench/run.sh: Hugo's rebuilt grant page lacks the edit" >&2; exit 1; }
+  cp "$work/hugo-grant.md.orig" "$hugo_grant_file"
 fi
 
 # ---- profile ----
@@ -253,19 +270,22 @@ ram_kib=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
   printf '%-22s %12s %12s %10s\n' "" "Ashyq" "Hugo" "Ashyq/Hugo"
   printf '%-22s %12s %12s %10s\n' "wall time (s)" "$ashyq_wall" "$hugo_wall" "$(ratio "$ashyq_wall" "$hugo_wall")"
   printf '%-22s %12s %12s %10s\n' "CPU user+sys (s)" "$ashyq_cpu" "$hugo_cpu" "$(ratio "$ashyq_cpu" "$hugo_cpu")"
+  printf '%-22s %12s %12s %10s\n' "one grant edited (s)" "$onegrant_wall" "$hugo_onegrant_wall" "$(ratio "$onegrant_wall" "$hugo_onegrant_wall")"
+  printf '%-22s %12s %12s %10s\n' "  its CPU (s)" "$onegrant_cpu" "$hugo_onegrant_cpu" "$(ratio "$onegrant_cpu" "$hugo_onegrant_cpu")"
   printf '%-22s %12s %12s %10s\n' "peak RSS (MiB)" "$(mib "$ashyq_rss")" "$(mib "$hugo_rss")" "$(ratio "$ashyq_rss" "$hugo_rss")"
   printf '%-22s %12s %12s %10s\n' "HTML pages" "$ashyq_pages" "$hugo_pages" "$(ratio "$ashyq_pages" "$hugo_pages")"
   printf '%-22s %12s %12s %10s\n' "files" "$ashyq_files" "$hugo_files" "$(ratio "$ashyq_files" "$hugo_files")"
   printf '%-22s %12s %12s %10s\n' "bytes written (MiB)" "$(mib $((ashyq_bytes / 1024)))" "$(mib $((hugo_bytes / 1024)))" "$(ratio "$ashyq_bytes" "$hugo_bytes")"
   printf '%-22s %12s %12s %10s\n' "disk usage (MiB)" "$(mib "$ashyq_disk")" "$(mib "$hugo_disk")" "$(ratio "$ashyq_disk" "$hugo_disk")"
   [ "$hugo" = 1 ] && echo "(Hugo also writes $hugo_stubs page/1/ redirect stubs: in its files and bytes, not in its pages)"
+  [ "$hugo" = 1 ] && echo "(one grant edited: its Russian title, then a build into the existing output; Hugo has no incremental build outside its server, so its time is a full build)"
   echo
   echo "Ashyq's bytes: $((bytes_per_grant / 1024)) KiB a grant; HTML $(mib $((html_bytes / 1024))) MiB, page downloads $(mib $((downloads_bytes / 1024))) MiB, bulk data $(mib $((data_bytes / 1024))) MiB, search $(mib $((search_bytes / 1024))) MiB"
   echo "a grant page's HTML: $grant_html bytes, $grant_gzip gzipped (-9) (mean of $grant_pages pages)"
   echo "largest HTML page (Ashyq): $ashyq_largest_page, $ashyq_largest_bytes bytes ($(awk -v b="$ashyq_largest_bytes" 'BEGIN { printf "%.1f", b / 1024 }') KiB)"
   echo "floor: cp -r of Ashyq's output $cp_wall s; Ashyq's wall time is $(ratio "$ashyq_wall" "$cp_wall") × the floor"
   echo "Ashyq phases (s, median): $(for p in "${phase_names[@]}"; do printf '%s %s  ' "$p" "${phase[$p]}"; done)"
-  echo "  (render and write are thread-seconds summed over render threads; pages is their wall time)"
+  echo "  (render, write, data and search are thread-seconds summed over threads; pages is their wall time)"
   echo "no-change rebuild: $nochange_wall s ($(ratio "$nochange_wall" "$ashyq_wall") × full), $nochange_rewritten of $ashyq_files files rewritten"
   echo "one grant changed: $onegrant_wall s ($onegrant_cpu s CPU), $onegrant_kept of $ashyq_pages pages kept, $onegrant_rewritten files rewritten, $onegrant_changed of them new or with different bytes, $onegrant_removed removed"
   echo "  (the first rebuild after the full build: its publish phase, $onegrant_publish s, links every file into the spare tree)"
@@ -299,7 +319,7 @@ mkdir -p "$(dirname "$json")"
   echo "    \"one_grant_rebuild\": {\"wall_s\": $onegrant_wall, \"cpu_s\": $onegrant_cpu, \"pages_kept\": $onegrant_kept, \"files_rewritten\": $onegrant_rewritten, \"files_changed\": $onegrant_changed, \"files_removed\": $onegrant_removed, \"publish_s\": $onegrant_publish},"
   echo "    \"one_grant_changed_back\": {\"wall_s\": $onegrantback_wall, \"cpu_s\": $onegrantback_cpu, \"pages_kept\": $onegrantback_kept, \"files_rewritten\": $onegrantback_rewritten, \"publish_s\": $onegrantback_publish}},"
   if [ "$hugo" = 1 ]; then
-    echo "  \"hugo\": {\"version\": $(json_string "$hugo_version"), \"wall_s\": $hugo_wall, \"cpu_s\": $hugo_cpu, \"peak_rss_kib\": $hugo_rss, \"pages\": $hugo_pages, \"redirect_stubs\": $hugo_stubs, \"files\": $hugo_files, \"bytes\": $hugo_bytes, \"disk_kib\": $hugo_disk},"
+    echo "  \"hugo\": {\"version\": $(json_string "$hugo_version"), \"wall_s\": $hugo_wall, \"cpu_s\": $hugo_cpu, \"one_grant_rebuild\": {\"wall_s\": $hugo_onegrant_wall, \"cpu_s\": $hugo_onegrant_cpu}, \"peak_rss_kib\": $hugo_rss, \"pages\": $hugo_pages, \"redirect_stubs\": $hugo_stubs, \"files\": $hugo_files, \"bytes\": $hugo_bytes, \"disk_kib\": $hugo_disk},"
     echo "  \"ratios\": {\"wall\": $(ratio "$ashyq_wall" "$hugo_wall"), \"cpu\": $(ratio "$ashyq_cpu" "$hugo_cpu"), \"peak_rss\": $(ratio "$ashyq_rss" "$hugo_rss"), \"pages\": $(ratio "$ashyq_pages" "$hugo_pages")},"
   else
     echo "  \"hugo\": null, \"ratios\": null,"

@@ -69,10 +69,13 @@ std::string format_bytes(std::int64_t bytes) {
 // build goes.
 void print_timings(const site::PhaseTimings& t, std::ostream& out) {
   using Peak = site::PhaseTimings::Peak;
+  const std::string data_note = " (thread-seconds, part of pages; " +
+                                std::to_string(t.data_tables_kept) + " of " +
+                                std::to_string(t.data_tables) + " bulk tables kept)";
   const struct {
     const char* name;
     double seconds;
-    const char* note;
+    std::string note;
     Peak peak;
   } rows[] = {
       {"load", t.load, "", Peak::load},
@@ -82,13 +85,15 @@ void print_timings(const site::PhaseTimings& t, std::ostream& out) {
       {"render", t.render, " (thread-seconds)", Peak::render},
       {"write", t.write, " (thread-seconds)", Peak::render},
       {"pages", t.pages_wall, " (wall time of render and write)", Peak::search},
-      {"search", t.search, " (the search index, part of pages)", Peak::search},
+      {"data", t.data, data_note, Peak::search},
+      {"search", t.search, " (thread-seconds: the search index and the explorer's data, part of pages)",
+       Peak::search},
       {"publish", t.publish, "", Peak::publish},
   };
   for (const auto& row : rows) {
-    char line[160];
+    char line[200];
     const long kib = t.peak_kib[static_cast<int>(row.peak)];
-    std::snprintf(line, sizeof line, "phase %s %.3f s%s", row.name, row.seconds, row.note);
+    std::snprintf(line, sizeof line, "phase %s %.3f s%s", row.name, row.seconds, row.note.c_str());
     out << line;
     if (kib > 0) out << ", peak memory " << format_bytes(static_cast<std::int64_t>(kib) * 1024);
     out << "\n";

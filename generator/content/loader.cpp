@@ -1,11 +1,9 @@
 #include "content/loader.h"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <thread>
 
 #include "config/site_config.h"
 #include "content/json_positions.h"
@@ -13,6 +11,7 @@
 #include "content/plans.h"
 #include "content/records.h"
 #include "content/subgrants_csv.h"
+#include "core/parallel.h"
 #include "markup/markdown.h"
 
 namespace ashyq {
@@ -270,19 +269,9 @@ Portal load_portal(const fs::path& site_dir, Diagnostics& diagnostics, LoadFailu
     shrink(grant);
     grant_loaded[i] = 1;
   };
-  {
-    const unsigned threads = std::max(
-        1u, std::min(jobs > 0 ? jobs : std::thread::hardware_concurrency(),
-                     static_cast<unsigned>(std::min<std::size_t>(grant_folders.size(), 64))));
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-      for (std::size_t i = next++; i < grant_folders.size(); i = next++) load_grant(i);
-    };
-    std::vector<std::thread> others;
-    for (unsigned t = 1; t < threads; ++t) others.emplace_back(worker);
-    worker();
-    for (std::thread& t : others) t.join();
-  }
+  // At most 64 threads, whatever --jobs asks: each holds a grant's file at a time.
+  for_each_index(grant_folders.size(), std::min(thread_count(static_cast<int>(jobs)), 64u),
+                 [&](std::size_t i, unsigned) { load_grant(i); });
   std::size_t kept = 0;
   for (std::size_t i = 0; i < grant_folders.size(); ++i) {
     for (const Diagnostic& finding : grant_findings[i].items()) diagnostics.add(finding);

@@ -21,6 +21,7 @@
 // build is a full one. Reading and writing go a line at a time: the text is never held whole.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,7 +67,10 @@ class ManifestFiles {
   // The positions of the files directly inside `folder` (ending in '/'), not in its subfolders,
   // in path order (after sort()).
   std::vector<std::size_t> files_in(std::string_view folder) const;
-  // The file's entry, or nullptr when the manifest does not list it (binary search; after sort()).
+  // The file's position, or nullopt when the manifest does not list it (binary search; after
+  // sort()).
+  std::optional<std::size_t> index_of(std::string_view path) const;
+  // The file's entry, or nullptr when the manifest does not list it (index_of()).
   const ManifestEntry* find(std::string_view path) const;
   bool contains(std::string_view path) const { return find(path) != nullptr; }
   // find() for a path known to be listed; throws std::out_of_range otherwise (a programming error,
@@ -125,5 +129,13 @@ std::optional<std::int64_t> file_mtime_ns(const std::filesystem::path& path,
 
 // True when the file on disk is the one the manifest recorded (same size and modification time).
 bool matches_disk(const std::filesystem::path& file, const ManifestEntry& entry);
+
+// matches_disk() of many files, a stat each (hundreds of thousands at national scale: most of a
+// rebuild's publish and of an up-to-date check), on every core. For each i in [0, count), when
+// `entry(i, path)` gives an entry and sets `path` (relative to `dir`), 1 if that file under `dir`
+// matches it; 0 otherwise. `entry` is called from several threads.
+std::vector<char> match_disk_all(
+    const std::filesystem::path& dir, std::size_t count,
+    const std::function<const ManifestEntry*(std::size_t i, std::string_view& path)>& entry);
 
 }  // namespace ashyq::output

@@ -114,25 +114,41 @@ bool OutputWriter::unchanged(const std::string& relative_path, ManifestEntry& en
   return true;
 }
 
-bool OutputWriter::keep(const std::string& page_path, std::uint64_t inputs,
-                        std::string_view downloads_folder) {
-  if (!previous_ || inputs == 0) return false;
-  const ManifestEntry* page = previous_->files.find(page_path);
-  if (!page || page->inputs != inputs || !matches_disk(out_dir_ / page_path, *page)) return false;
-  std::vector<std::size_t> downloads;
-  if (!downloads_folder.empty()) downloads = previous_->files.files_in(downloads_folder);
-  for (std::size_t i : downloads)
+bool OutputWriter::keep_previous(const std::vector<std::size_t>& indices) {
+  for (std::size_t i : indices)
     if (!matches_disk(out_dir_ / previous_->files.path(i), previous_->files.entry(i))) return false;
   std::lock_guard lock(mutex_);
-  auto add = [&](std::string_view path, const ManifestEntry& entry) {
-    next_.files.add(path, entry, false);
+  for (std::size_t i : indices) {
+    const ManifestEntry& entry = previous_->files.entry(i);
+    next_.files.add(previous_->files.path(i), entry, false);
     ++files_;
     ++files_kept_;
     bytes_ += entry.size;
-  };
-  add(page_path, *page);
-  for (std::size_t i : downloads) add(previous_->files.path(i), previous_->files.entry(i));
+  }
   return true;
+}
+
+bool OutputWriter::keep(const std::string& page_path, std::uint64_t inputs,
+                        std::string_view downloads_folder) {
+  if (!previous_ || inputs == 0) return false;
+  const std::optional<std::size_t> page = previous_->files.index_of(page_path);
+  if (!page || previous_->files.entry(*page).inputs != inputs) return false;
+  std::vector<std::size_t> files{*page};
+  if (!downloads_folder.empty())
+    for (std::size_t i : previous_->files.files_in(downloads_folder)) files.push_back(i);
+  return keep_previous(files);
+}
+
+bool OutputWriter::keep_files(const std::vector<std::string>& paths, std::uint64_t inputs) {
+  if (!previous_ || inputs == 0 || paths.empty()) return false;
+  std::vector<std::size_t> files;
+  for (const std::string& path : paths) {
+    const std::optional<std::size_t> i = previous_->files.index_of(path);
+    if (!i) return false;
+    files.push_back(*i);
+  }
+  if (previous_->files.entry(files.front()).inputs != inputs) return false;
+  return keep_previous(files);
 }
 
 void OutputWriter::add_entry(const std::string& relative_path, const ManifestEntry& entry,
@@ -164,7 +180,8 @@ Status OutputWriter::record(const std::string& relative_path, std::string_view b
   return Status();
 }
 
-Status OutputWriter::write_streamed(const std::string& relative_path, const Produce& produce) {
+Status OutputWriter::write_streamed(const std::string& relative_path, const Produce& produce,
+                                    const std::uint64_t* inputs) {
   if (Status inside = check_inside(relative_path); !inside.ok()) return inside;
   // Most streamed files are short (a grant's downloads): they are kept in memory and go on as in
   // write(), staged only where they changed. A longer one is staged while it is produced, from
@@ -198,6 +215,7 @@ Status OutputWriter::write_streamed(const std::string& relative_path, const Prod
     if (!out) return Status::io_error(staged.string(), "cannot write " + staged.string());
   }
   entry.hash = hasher.finish();
+  if (inputs) entry.inputs = *inputs;
   const bool same = unchanged(relative_path, entry);
   if (same && spilled) fs::remove(staged, ec);
   if (!same && !spilled)
@@ -302,18 +320,25 @@ Status OutputWriter::update_spare() {
   auto io_error = [](const fs::path& path, const std::string& why) {
     return Status::io_error(path.string(), "cannot publish " + path.string() + ": " + why);
   };
+  // A file the published tree has right stays in the spare only when the spare holds that very
+  // file (the same modification time, as a link shares) and it is still as recorded: a stat of
+  // each such file, on every core.
+  const std::vector<char> spare_holds =
+      match_disk_all(spare_dir_, next_.files.size(), [&](std::size_t i, std::string_view& path) {
+        if (next_.files.staged(i)) return static_cast<const ManifestEntry*>(nullptr);
+        path = next_.files.path(i);
+        const ManifestEntry& entry = next_.files.entry(i);
+        const ManifestEntry* held = spare->files.find(path);
+        if (!held || held->hash != entry.hash || held->size != entry.size ||
+            held->mtime_ns != entry.mtime_ns)
+          return static_cast<const ManifestEntry*>(nullptr);
+        return held;
+      });
   for (std::size_t i = 0; i < next_.files.size(); ++i) {
+    if (spare_holds[i]) continue;
     const std::string_view path = next_.files.path(i);
     ManifestEntry& entry = next_.files.entry(i);
     const fs::path target = spare_dir_ / path;
-    if (!next_.files.staged(i)) {
-      // The published file has these bytes. The spare keeps its own only when it is that very
-      // file (the same modification time, as a link shares) and is still as recorded.
-      const ManifestEntry* held = spare->files.find(path);
-      if (held && held->hash == entry.hash && held->size == entry.size &&
-          held->mtime_ns == entry.mtime_ns && matches_disk(target, *held))
-        continue;
-    }
     fs::create_directories(target.parent_path(), ec);
     if (fs::is_directory(target, ec)) fs::remove_all(target, ec);  // a folder became a file
     if (next_.files.staged(i)) {
@@ -346,9 +371,12 @@ bool OutputWriter::up_to_date(const fs::path& out_dir, const std::string& inputs
   if (fs::exists(beside(dir, ".staging"), ec)) return false;
   const std::optional<Manifest> manifest = read_manifest_of(manifest_path(dir), dir);
   if (!manifest || manifest->inputs.empty() || manifest->inputs != inputs) return false;
-  for (std::size_t i = 0; i < manifest->files.size(); ++i)
-    if (!matches_disk(dir / manifest->files.path(i), manifest->files.entry(i))) return false;
-  return true;
+  const std::vector<char> on_disk =
+      match_disk_all(dir, manifest->files.size(), [&](std::size_t i, std::string_view& path) {
+        path = manifest->files.path(i);
+        return &manifest->files.entry(i);
+      });
+  return std::find(on_disk.begin(), on_disk.end(), 0) == on_disk.end();
 }
 
 }  // namespace ashyq::output

@@ -68,6 +68,11 @@ class OutputWriter {
   // count as unchanged files of the new output and true is returned. Otherwise nothing is recorded
   // and false is returned: the page must be made. Safe to call from several threads.
   bool keep(const std::string& page_path, std::uint64_t inputs, std::string_view downloads_folder);
+  // keep() for a set of files made together (a bulk table's CSV, JSON and XLSX): when the previous
+  // build wrote `paths[0]` with the key `inputs` and every one of `paths` is on disk as published,
+  // they all count as unchanged files of the new output and true is returned; otherwise nothing is
+  // recorded and false is returned. Safe to call from several threads.
+  bool keep_files(const std::vector<std::string>& paths, std::uint64_t inputs);
   // write() with the bytes of `source`.
   Status copy(const std::filesystem::path& source, const std::string& relative_path);
 
@@ -83,7 +88,10 @@ class OutputWriter {
   // `produce` may itself call write_streamed() for another path (a table's CSV and JSON are
   // streamed side by side that way, each chunk made once); each open stream holds kStreamBuffer
   // bytes at most. Safe to call from several threads for different paths.
-  Status write_streamed(const std::string& relative_path, const Produce& produce);
+  // `*inputs` (none when null) is recorded as in write(), for keep_files(); it is read once
+  // `produce` has returned, so the producer may work it out from what it streamed.
+  Status write_streamed(const std::string& relative_path, const Produce& produce,
+                        const std::uint64_t* inputs = nullptr);
 
   // Makes the new tree the output (see above). Fails, before anything is published, when a path was
   // given twice ("two outputs for one file: …"); on any error the previous output is untouched.
@@ -111,6 +119,9 @@ class OutputWriter {
   // changed inputs key).
   bool unchanged(const std::string& relative_path, ManifestEntry& entry) const;
   void add_entry(const std::string& relative_path, const ManifestEntry& entry, bool unchanged);
+  // Records the previous build's files at `indices` (into previous_->files) as kept, when every
+  // one is on disk as published; returns whether they were.
+  bool keep_previous(const std::vector<std::size_t>& indices);
   Status publish_full();
   Status publish_incremental();
   // Brings the spare tree to exactly the files of next_ (see above).

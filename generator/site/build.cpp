@@ -4,14 +4,15 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include "config/site_config.h"
 #include "content/loader.h"
 #include "core/memory.h"
+#include "core/parallel.h"
 #include "core/status.h"
 #include "explore/explore_data.h"
 #include "i18n/ui_strings.h"
@@ -128,7 +129,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   phase_start = Clock::now();
   // After a load with errors too, on the records that loaded, so that one run reports every
   // finding; the run then fails in the phase of its first errors.
-  validate_portal(portal, routes::reserved_names(), diagnostics, load_failures);
+  validate_portal(portal, routes::reserved_names(), diagnostics, load_failures,
+                  static_cast<unsigned>(std::max(0, options.jobs)));
   if (load_failed) {
     result.failed_phase = "load";
     return result;
@@ -190,13 +192,11 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   phase_start = Clock::now();
 
   // Pages are independent, so they render on all cores; the first error stops the others.
-  std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::string failure;
   std::mutex failure_mutex;
   std::atomic<std::int64_t> render_ns{0}, write_ns{0};
-  const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                         : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = thread_count(options.jobs);
   std::vector<KindTallies> tallies(jobs);
   // One page: its HTML, and for the first page of a list in the first language its download files
   // (see below); or, when the previous build made them from the same inputs, those files as they
@@ -226,7 +226,8 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     // pages' HTML.
     if (downloads) {
       start = Clock::now();
-      Result<std::int64_t> bytes = write_page_downloads(site, pages[i], writer);
+      Result<std::int64_t> bytes =
+          write_page_downloads(site, pages[i], writer, 256, {fingerprints.generator});
       if (!bytes.ok()) return bytes.status();
       kind.bytes += *bytes;
       const std::int64_t downloads_ns = add_elapsed(render_ns, start);
@@ -240,69 +241,88 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
     }
     return Status();
   };
-  auto worker = [&](unsigned thread) {
-    KindTallies& tally = tallies[thread];
-    for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
-      const Status status = render_one(i, tally[static_cast<std::size_t>(pages[i].kind())]);
-      if (status.ok()) continue;
-      std::lock_guard lock(failure_mutex);
-      if (!failed.exchange(true))
-        failure = status.with_context(page_path(site, pages[i])).message();
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker, j);
-  worker(0);
-  for (auto& t : threads) t.join();
+  for_each_index(pages.size(), jobs, [&](std::size_t i, unsigned thread) {
+    if (failed) return;
+    const Status status =
+        render_one(i, tallies[thread][static_cast<std::size_t>(pages[i].kind())]);
+    if (status.ok()) return;
+    std::lock_guard lock(failure_mutex);
+    if (!failed.exchange(true)) failure = status.with_context(page_path(site, pages[i])).message();
+  });
   timings.mark_peak(PhaseTimings::Peak::render);
   if (failed) {
     diagnostics.error({"templates", 0, 0}, "", "rendering failed: " + failure);
     result.failed_phase = "render";
     return result;
   }
-  auto start = Clock::now();
-  // For machines: the sitemap(s), robots.txt and a feed per language.
-  Status written;
-  for_each_sitemap_file(site, pages, [&](const OutputFile& f) {
-    if (written.ok()) written = writer.write(f.path, f.bytes);
-  });
-  if (!written.ok()) return write_failed(written);
-  if (Status s = writer.write(routes::robots_path(), robots_txt(site)); !s.ok())
-    return write_failed(s);
-  for (Lang lang : portal.config.languages)
-    if (Status s = writer.write(routes::feed_path(lang), atom_feed(site, lang)); !s.ok())
-      return write_failed(s);
-  // Open data: bulk files, datapackage.json, the 360Giving package.
-  if (Status s = write_portal_data_files(site, writer); !s.ok()) return write_failed(s);
-  if (Status s = copy_assets(site_dir / "assets", writer); !s.ok()) return write_failed(s);
-  add_elapsed(write_ns, start);
-  // The search index, one per language; the two are independent, so they build side by side,
-  // each writing its own files (the writer takes writes from several threads, as for pages).
-  start = Clock::now();
-  auto build_search = [&](Lang lang) {
-    const auto files =
-        search::index_files(search::build_search_index(portal, index, strings, lang));
-    for (const search::IndexFile& file : files)
-      if (Status s = writer.write(file.path, file.bytes); !s.ok()) return s;
-    return Status();
+  // The files of the whole portal, after the pages: each job below is independent of the others
+  // and writes its own files, so they run side by side on every core (the writer takes writes
+  // from several threads, as for pages). In a rebuild after a small edit most pages are kept, and
+  // these jobs are most of the work.
+  enum class JobPhase { write, data, search };
+  struct Job {
+    JobPhase phase;
+    std::function<Status()> run;
   };
-  // A failure on either language (a write error) is reported once both are done.
-  Status searched[2];
-  if (jobs > 1) {
-    std::thread other([&] { searched[1] = build_search(portal.config.languages[1]); });
-    searched[0] = build_search(portal.config.languages[0]);
-    other.join();
-  } else {
-    for (std::size_t i = 0; i < portal.config.languages.size(); ++i)
-      if (searched[0].ok()) searched[0] = build_search(portal.config.languages[i]);
-  }
-  for (const Status& s : searched)
-    if (!s.ok()) return write_failed(s);
-  // The explorer's data, per language, beside the search index (explore/explore_data.h).
+  std::vector<Job> site_jobs;
+  // The search index and the explorer's data, one job each per language; the longest first.
   for (Lang lang : portal.config.languages)
-    for (const explore::ExploreFile& file : explore::explore_files(portal, index, strings, lang))
-      if (Status s = writer.write(file.path, file.bytes); !s.ok()) return write_failed(s);
-  timings.search = seconds_since(start);
+    site_jobs.push_back({JobPhase::search, [&, lang] {
+                           const auto files = search::index_files(
+                               search::build_search_index(portal, index, strings, lang));
+                           for (const search::IndexFile& file : files)
+                             if (Status s = writer.write(file.path, file.bytes); !s.ok()) return s;
+                           return Status();
+                         }});
+  // Open data: the bulk files (kept where their rows did not change), the 360Giving package.
+  site::PortalDataFiles data_files(site, fingerprints.generator);
+  for (std::size_t j = 0; j < data_files.jobs(); ++j)
+    site_jobs.push_back({JobPhase::data, [&, j] { return data_files.run(j, writer); }});
+  for (Lang lang : portal.config.languages)
+    site_jobs.push_back({JobPhase::search, [&, lang] {
+                           for (const explore::ExploreFile& file :
+                                explore::explore_files(portal, index, strings, lang))
+                             if (Status s = writer.write(file.path, file.bytes); !s.ok()) return s;
+                           return Status();
+                         }});
+  // For machines: the sitemap(s), robots.txt and a feed per language; then the assets.
+  site_jobs.push_back({JobPhase::write, [&] {
+                         Status written;
+                         for_each_sitemap_file(site, pages, [&](const OutputFile& f) {
+                           if (written.ok()) written = writer.write(f.path, f.bytes);
+                         });
+                         if (!written.ok()) return written;
+                         if (Status s = writer.write(routes::robots_path(), robots_txt(site));
+                             !s.ok())
+                           return s;
+                         for (Lang lang : portal.config.languages)
+                           if (Status s = writer.write(routes::feed_path(lang), atom_feed(site, lang));
+                               !s.ok())
+                             return s;
+                         return Status();
+                       }});
+  site_jobs.push_back({JobPhase::write, [&] { return copy_assets(site_dir / "assets", writer); }});
+  std::vector<Status> job_status(site_jobs.size());
+  std::atomic<std::int64_t> data_ns{0}, search_ns{0};
+  for_each_index(site_jobs.size(), jobs, [&](std::size_t j, unsigned) {
+    const auto start = Clock::now();
+    job_status[j] = site_jobs[j].run();
+    const JobPhase phase = site_jobs[j].phase;
+    add_elapsed(phase == JobPhase::data ? data_ns : phase == JobPhase::search ? search_ns : write_ns,
+                start);
+  });
+  // The first failure in the jobs' order, whatever the threads' timing.
+  for (const Status& s : job_status)
+    if (!s.ok()) return write_failed(s);
+  {
+    const auto start = Clock::now();
+    if (Status s = data_files.finish(writer); !s.ok()) return write_failed(s);
+    add_elapsed(data_ns, start);
+  }
+  timings.data = static_cast<double>(data_ns.load()) / 1e9;
+  timings.data_tables = data_files.jobs() - 1;
+  timings.data_tables_kept = data_files.tables_kept();
+  timings.search = static_cast<double>(search_ns.load()) / 1e9;
   timings.mark_peak(PhaseTimings::Peak::search);
   timings.render = static_cast<double>(render_ns.load()) / 1e9;
   timings.write = static_cast<double>(write_ns.load()) / 1e9;

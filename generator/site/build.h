@@ -30,11 +30,17 @@ struct PhaseTimings {
   // Thread-seconds in render_page and making and writing the pages' downloads (written a chunk of
   // rows at a time as they are made, so the two are one measurement).
   double render = 0;
-  // Thread-seconds writing the pages' HTML, and after them the sitemaps, feeds, bulk data files
-  // and assets, into the staging tree.
+  // Thread-seconds writing the pages' HTML, and after them the sitemaps, feeds and assets, into
+  // the staging tree.
   double write = 0;
+  // Thread-seconds making (or keeping) the open-data files of the whole portal: the bulk files,
+  // the 360Giving package and datapackage.json (site/downloads.h, PortalDataFiles). They are made
+  // after the pages, side by side with the search index.
+  double data = 0;
+  std::size_t data_tables = 0, data_tables_kept = 0;  // bulk tables, and those whose files were kept
   double pages_wall = 0;
-  double search = 0;   // building and writing the search index of every language
+  // Thread-seconds building and writing the search index and the explorer's data of every language.
+  double search = 0;
   double publish = 0;  // the atomic swap and removal of the old tree
   // The process's peak memory (KiB) when each phase had ended; 0 for a phase not reached. Render
   // covers the render threads; search, the index after them.

@@ -4,13 +4,16 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
+#include <variant>
 
+#include "core/content_hash.h"
 #include "export/datapackage.h"
 #include "export/giving360.h"
 #include "export/writers.h"
@@ -339,6 +342,61 @@ std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site) {
 
 namespace {
 
+// bulk_table_key() of rows that come a chunk at a time.
+class TableKeyHasher {
+ public:
+  TableKeyHasher(const opendata::TableSchema& schema, std::uint64_t generator) {
+    text("ashyq-table 1");
+    number(generator);
+    text(schema.name);
+    number(schema.columns.size());
+  }
+  // Each cell as its kind and its bytes, each text preceded by its length, so that no two
+  // different tables read the same.
+  void add(const opendata::Table& chunk) {
+    for (const auto& row : chunk.rows) {
+      ++rows_;
+      number(row.size());
+      for (const opendata::Cell& cell : row) {
+        number(cell.index());
+        if (const auto* s = std::get_if<std::string>(&cell)) text(*s);
+        if (const auto* i = std::get_if<std::int64_t>(&cell)) number(static_cast<std::uint64_t>(*i));
+        if (const auto* d = std::get_if<double>(&cell)) {
+          std::uint64_t bits = 0;
+          std::memcpy(&bits, d, sizeof bits);
+          number(bits);
+        }
+        if (const auto* b = std::get_if<bool>(&cell)) number(*b ? 1 : 0);
+      }
+    }
+  }
+  // Never 0, which means "no key".
+  std::uint64_t key() const { return hasher_.finish() | 1; }
+  std::size_t rows() const { return rows_; }
+
+ private:
+  void number(std::uint64_t n) {
+    hasher_.update(std::string_view(reinterpret_cast<const char*>(&n), sizeof n));
+  }
+  void text(std::string_view t) {
+    number(t.size());
+    hasher_.update(t);
+  }
+  ContentHasher hasher_;
+  std::size_t rows_ = 0;
+};
+
+}  // namespace
+
+std::uint64_t bulk_table_key(const BulkTable& table, std::uint64_t generator, std::size_t& rows) {
+  TableKeyHasher hasher(*table.schema, generator);
+  for (std::size_t c = 0; c < table.chunks; ++c) hasher.add(table.rows(c));
+  rows = hasher.rows();
+  return hasher.key();
+}
+
+namespace {
+
 // A folder of its own under the system's temporary folder, removed with everything in it: where
 // an XLSX file is assembled (libxlsxwriter writes to a path) before it goes through the writer.
 // status() says whether it could be created.
@@ -369,7 +427,20 @@ class TemporaryFolder {
 }  // namespace
 
 Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string& base,
-                                 const BulkTable& table, TableFiles files) {
+                                 const BulkTable& table, TableFiles files, TableKey key) {
+  std::vector<std::string> paths = {base + ".csv", base + ".json"};
+  if (files == TableFiles::bulk) paths.push_back(base + ".xlsx");
+  // Only a rebuild can keep files; a full build works the key out as it writes, below.
+  if (key.generator != 0 && writer.incremental()) {
+    WrittenTable kept;
+    if (writer.keep_files(paths, bulk_table_key(table, key.generator, kept.rows))) {
+      kept.kept = true;
+      return kept;
+    }
+  }
+  std::optional<TableKeyHasher> hasher;
+  if (key.generator != 0) hasher.emplace(*table.schema, key.generator);
+  std::uint64_t table_key = 0;
   const opendata::CsvFlavour flavour =
       files == TableFiles::bulk ? opendata::CsvFlavour::plain : opendata::CsvFlavour::spreadsheet;
   // The bulk files' XLSX copy is assembled on disk beside the stream, a row at a time, and goes
@@ -405,6 +476,7 @@ Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string
       to_json(opendata::json_open(*table.schema));
       for (std::size_t c = 0; c < table.chunks; ++c) {
         const opendata::Table chunk = table.rows(c);
+        if (hasher) hasher->add(chunk);
         if (xlsx && !chunk.rows.empty())
           if (Status added = xlsx->add(chunk); !added.ok()) return added;
         to_csv(std::string_view(opendata::write_csv(chunk, flavour)).substr(header.size()));
@@ -416,9 +488,10 @@ Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string
       }
       if (written.rows > 0) to_json("\n");
       to_json(opendata::kJsonClose);
+      if (hasher) table_key = hasher->key();
       return Status();
     });
-  });
+  }, &table_key);
   if (!streamed.ok()) return streamed;
   if (xlsx) {
     if (Status closed = xlsx->close(); !closed.ok()) return closed;
@@ -449,34 +522,58 @@ Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::st
 }
 
 Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey& key,
-                                          output::OutputWriter& writer, std::size_t chunk_size) {
+                                          output::OutputWriter& writer, std::size_t chunk_size,
+                                          TableKey tables) {
   std::int64_t bytes = 0;
   for (const PageDownload& d : page_download_tables(site, key, chunk_size)) {
-    Result<WrittenTable> written = write_table(writer, d.base, d.table, TableFiles::page);
+    Result<WrittenTable> written = write_table(writer, d.base, d.table, TableFiles::page, tables);
     if (!written.ok()) return written.status();
     bytes += written->bytes;
   }
   return bytes;
 }
 
-Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer) {
-  std::vector<opendata::TableSize> sizes;
-  for (const BulkTable& table : bulk_tables(site)) {
-    Result<std::size_t> rows =
-        write_bulk_table(writer, routes::data_file_base(table.schema->name), table);
-    if (!rows.ok()) return rows.status();
-    sizes.push_back({table.schema, *rows});
+PortalDataFiles::PortalDataFiles(const SiteContext& site, std::uint64_t generator)
+    : site_(site), generator_(generator), tables_(bulk_tables(site)) {
+  rows_.assign(tables_.size(), 0);
+  kept_.assign(tables_.size(), 0);
+}
+
+Status PortalDataFiles::run(std::size_t job, output::OutputWriter& writer) {
+  if (job == tables_.size()) {  // the 360Giving package
+    if (opendata::giving360_summary(site_.portal).empty()) return Status();
+    return writer.write_streamed(routes::data_file_base("360giving") + ".json",
+                                 [&](const output::OutputWriter::Append& append) {
+                                   opendata::write_giving360(site_.portal, site_.strings, append);
+                                   return Status();
+                                 });
   }
-  if (Status s = writer.write(routes::data_file_base("datapackage") + ".json",
-                              opendata::datapackage(site.portal, sizes).dump(1) + "\n");
-      !s.ok())
-    return s;
-  if (opendata::giving360_summary(site.portal).empty()) return Status();
-  return writer.write_streamed(routes::data_file_base("360giving") + ".json",
-                               [&](const output::OutputWriter::Append& append) {
-                                 opendata::write_giving360(site.portal, site.strings, append);
-                                 return Status();
-                               });
+  const BulkTable& table = tables_[job];
+  Result<WrittenTable> written = write_table(writer, routes::data_file_base(table.schema->name),
+                                             table, TableFiles::bulk, {generator_});
+  if (!written.ok()) return written.status();
+  rows_[job] = written->rows;
+  kept_[job] = written->kept ? 1 : 0;
+  return Status();
+}
+
+Status PortalDataFiles::finish(output::OutputWriter& writer) {
+  std::vector<opendata::TableSize> sizes;
+  for (std::size_t i = 0; i < tables_.size(); ++i) sizes.push_back({tables_[i].schema, rows_[i]});
+  return writer.write(routes::data_file_base("datapackage") + ".json",
+                      opendata::datapackage(site_.portal, sizes).dump(1) + "\n");
+}
+
+std::size_t PortalDataFiles::tables_kept() const {
+  return static_cast<std::size_t>(std::count(kept_.begin(), kept_.end(), 1));
+}
+
+Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer,
+                               std::uint64_t generator) {
+  PortalDataFiles files(site, generator);
+  for (std::size_t job = 0; job < files.jobs(); ++job)
+    if (Status s = files.run(job, writer); !s.ok()) return s;
+  return files.finish(writer);
 }
 
 std::vector<DownloadView> downloads_view(const views::ViewContext& ctx,

@@ -76,6 +76,7 @@ std::vector<opendata::TableSize> bulk_table_sizes(const SiteContext& site);
 struct WrittenTable {
   std::size_t rows = 0;    // rows of the table
   std::int64_t bytes = 0;  // bytes written
+  bool kept = false;       // the previous build's files kept (see write_table)
 };
 // Who a table's files are for (docs/open-data.md): a page's files for a reader who opens them from
 // the page, the CSV with a byte order mark so that a spreadsheet reads its letters
@@ -88,8 +89,17 @@ enum class TableFiles { page, bulk };
 // table and as CSV and JSON text, is in memory at a time; the XLSX file is assembled in a
 // temporary folder, a row at a time, and then streamed. Fails with the writer's or the XLSX file's
 // error, which names the file.
+//
+// With a `generator` fingerprint (not 0) the table's files are kept as the previous build wrote
+// them when its key (bulk_table_key) is the same (OutputWriter::keep_files): making a table's rows
+// costs a few per cent of writing its files, so a rebuild after one grant's title changed writes
+// the grants tables again and keeps the budget lines', indicators' and sub-grants'. Written files
+// record their key, worked out as they are streamed (a full build makes each row once).
+struct TableKey {
+  std::uint64_t generator = 0;
+};
 Result<WrittenTable> write_table(output::OutputWriter& writer, const std::string& base,
-                                 const BulkTable& table, TableFiles files);
+                                 const BulkTable& table, TableFiles files, TableKey key = {});
 // write_table() of a bulk file; returns its row count.
 Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::string& base,
                                      const BulkTable& table);
@@ -98,11 +108,43 @@ Result<std::size_t> write_bulk_table(output::OutputWriter& writer, const std::st
 // routes::download_base). Returns the bytes written, or write_table()'s error.
 Result<std::int64_t> write_page_downloads(const SiteContext& site, const PageKey& key,
                                           output::OutputWriter& writer,
-                                          std::size_t chunk_size = 256);
+                                          std::size_t chunk_size = 256, TableKey tables = {});
+// What a table's files are made from, as one key: `generator` (the generator binary's fingerprint:
+// the files' bytes depend on its code as well as on the rows), the table's name and every cell of
+// every row, in order. Two builds that give a table the same key give its files (CSV, JSON, and
+// for a bulk table XLSX) the same bytes. Counts the rows into `rows`.
+std::uint64_t bulk_table_key(const BulkTable& table, std::uint64_t generator, std::size_t& rows);
+
 // The portal-wide files: the bulk files (CSV, JSON, XLSX), data/datapackage.json and, when at least
-// one record qualifies, data/360giving.json, streamed to `writer`. Fails with the first write's
-// error.
-Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer);
+// one record qualifies, data/360giving.json, as jobs that may run side by side (site/build.cpp runs
+// them on every core with the search index): one per bulk table, then the 360Giving package; and,
+// once every job has run, finish() writes datapackage.json from the tables' row counts.
+//
+// A table whose rows did not change keeps its files (write_table with the generator's key).
+class PortalDataFiles {
+ public:
+  // `generator` 0: no key, every table's files are written.
+  PortalDataFiles(const SiteContext& site, std::uint64_t generator);
+  std::size_t jobs() const { return tables_.size() + 1; }
+  // Job `job` (0 … jobs() - 1); safe to call from several threads for different jobs. Fails with
+  // the first write's error, which names the file.
+  Status run(std::size_t job, output::OutputWriter& writer);
+  // datapackage.json; after every job has run.
+  Status finish(output::OutputWriter& writer);
+  // Tables whose files were kept as the previous build wrote them.
+  std::size_t tables_kept() const;
+
+ private:
+  const SiteContext& site_;
+  std::uint64_t generator_;
+  std::vector<BulkTable> tables_;
+  std::vector<std::size_t> rows_;
+  std::vector<char> kept_;
+};
+
+// PortalDataFiles' jobs one after the other, then finish().
+Status write_portal_data_files(const SiteContext& site, output::OutputWriter& writer,
+                               std::uint64_t generator = 0);
 
 // The views below have the JSON form of views/view_json.h, for tests.
 using views::to_json;

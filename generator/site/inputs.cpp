@@ -51,6 +51,7 @@ InputFingerprints input_fingerprints(const fs::path& site_dir) {
   std::string whole = "ashyq-inputs 1\n";
   std::string shared = file_line("/proc/self/exe", "<generator>");
   whole += shared;
+  result.generator = content_hash(shared);
   // Files come sorted, so a record's files are consecutive: each record's lines are gathered,
   // then hashed when the next record starts.
   std::string record;

@@ -27,6 +27,9 @@ struct InputFingerprints {
   // strings, assets, link cache, regions, directions, plans and pages. A page may depend on any
   // of them.
   std::uint64_t shared = 0;
+  // The generator binary alone (its size and modification time): what the open-data files depend
+  // on besides their rows (site/downloads.h, bulk_table_key). 0 when not fingerprinted.
+  std::uint64_t generator = 0;
   // The files of content/grants/<folder>/ (record, narratives, sub-grants), by folder.
   std::unordered_map<std::string, std::uint64_t> grants;
   // content/organisations/<id>.json, by the file's stem.

@@ -10,6 +10,7 @@
 #include "core/lang.h"
 #include "site/pages.h"
 #include "views/list_views.h"
+#include "views/map_view.h"
 
 namespace ashyq::site {
 
@@ -88,6 +89,26 @@ class KeyText {
     }
   }
 
+  // The region's count and sum of every sub-grant listed under it, and the sub-grants `rows` holds.
+  void region_subgrants(const SiteContext& site, std::size_t region, Rows rows) {
+    const Portal& portal = site.portal;
+    const std::vector<std::size_t>& listed = site.index.region_subgrants[region];
+    Tenge sum;
+    for (std::size_t at : listed) {
+      const SubgrantRef& ref = site.index.subgrants[at];
+      sum += portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
+    }
+    number(listed.size());
+    number(static_cast<std::uint64_t>(sum.value()));
+    std::size_t last = portal.grants.size();  // the grants come in registry order: each once
+    for (std::size_t n = rows.begin; n < rows.end; ++n) {
+      const SubgrantRef& ref = site.index.subgrants[listed[n]];
+      if (ref.grant != last) grant(portal.grants[ref.grant]);
+      last = ref.grant;
+      number(ref.subgrant);
+    }
+  }
+
   std::uint64_t key() const { return known_ ? content_hash(text_) | 1 : 0; }
 
  private:
@@ -143,6 +164,15 @@ PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
   }
   media.number(index.media_without_year);
   base.media_sidebar = media.key();
+  // The tile map on the region pages: every region's figures, and the portal's.
+  KeyText map(base, PageKey{});
+  const views::MapData data = views::portal_map_data(index, portal);
+  for (const Totals& t : data.regions) map.totals(t);
+  map.separator();
+  if (data.no_region) map.totals(*data.no_region);
+  map.separator();
+  map.totals(data.whole);
+  base.map = map.key();
   return base;
 }
 
@@ -187,24 +217,19 @@ std::uint64_t page_inputs(const SiteContext& site, const PageInputsBase& base, c
       text.number(all[i].subgrant);
     }
   } else if (const auto* k = std::get_if<routes::SubgrantsRegionKey>(&key.target)) {
-    // The region's count and sum of every sub-grant listed under it, and the sub-grants on the
-    // page (on the first page in the first language, which writes the downloads, all of them).
-    const std::vector<std::size_t>& listed = site.index.region_subgrants[k->region];
-    Tenge sum;
-    for (std::size_t at : listed) {
-      const SubgrantRef& ref = site.index.subgrants[at];
-      sum += portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
-    }
-    text.number(listed.size());
-    text.number(static_cast<std::uint64_t>(sum.value()));
-    const Rows rows = Rows::of(site, key, listed.size());
-    std::size_t last = portal.grants.size();  // the grants come in registry order: each once
-    for (std::size_t n = rows.begin; n < rows.end; ++n) {
-      const SubgrantRef& ref = site.index.subgrants[listed[n]];
-      if (ref.grant != last) text.grant(portal.grants[ref.grant]);
-      last = ref.grant;
-      text.number(ref.subgrant);
-    }
+    const std::size_t listed = site.index.region_subgrants[k->region].size();
+    text.region_subgrants(site, k->region, Rows::of(site, key, listed));
+  } else if (const auto* k = std::get_if<routes::RegionKey>(&key.target)) {
+    // The map (every region's figures), the region's grants, all of them (its figures by year and
+    // direction, and its downloads), and every sub-grant listed under it.
+    if (base.map == 0) return 0;
+    text.number(base.map);
+    const Region& region = portal.regions[k->region];
+    const FacetValue& value = site.index.facet(FacetKind::region).value_or_empty(region.id);
+    text.word(region.id);
+    text.list(value.grants, value.totals, Rows{0, value.grants.size()}, portal);
+    const std::size_t listed = site.index.region_subgrants[k->region].size();
+    text.region_subgrants(site, k->region, Rows{0, listed});
   } else if (const auto* k = std::get_if<routes::OrganisationKey>(&key.target)) {
     text.organisation(portal.organisations[k->organisation].id);
     for (const std::vector<std::size_t>& role : site.index.organisation_grants[k->organisation]) {

@@ -21,9 +21,12 @@
 //   - the registry's pages after the first: the sub-grants on the page, the registry's length and
 //     the summary those pages show (SharedParts::registry_summary_later, by its bytes);
 //   - a region's part of the registry: the count and sum of the sub-grants listed under the region
-//     and the sub-grants on the page (on the first page in the first language, all of them).
-// Other kinds (the registry's first page, regions, home, data page...) read every grant and are
-// made at every build (key 0).
+//     and the sub-grants on the page (on the first page in the first language, all of them);
+//   - a region's page: the tile map (every region's figures), all of the region's grants and every
+//     sub-grant listed under it.
+// Other kinds (the registry's first page, the regions' list, home, data page...) read every grant
+// and are made at every build (key 0); their download files are still kept when their rows did
+// not change (site/downloads.h, write_table).
 #include <cstdint>
 
 #include "site/inputs.h"
@@ -37,6 +40,7 @@ struct PageInputsBase {
   std::uint64_t contacts = 0;       // the public contacts of every organisation
   std::uint64_t sidebar = 0;        // what the list pages' side bar is made from
   std::uint64_t media_sidebar = 0;  // what the media pages' side bar is made from
+  std::uint64_t map = 0;            // what the tile map of the region pages is made from
 };
 PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
                                 const InputFingerprints& inputs);

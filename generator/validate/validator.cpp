@@ -10,6 +10,7 @@
 
 #include "content/json_decoder.h"
 #include "content/json_positions.h"
+#include "core/parallel.h"
 #include "core/placeholder.h"
 #include "core/text_position.h"
 #include "core/web_url.h"
@@ -800,7 +801,7 @@ void check_copies(const Portal& portal, Diagnostics& diagnostics) {
 }  // namespace
 
 void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics,
-                     const LoadFailures& failed) {
+                     const LoadFailures& failed, unsigned jobs) {
   if (failed.content) return;  // no content/ folder: nothing was read to judge
   const References known{portal, failed};
   const PublicContacts contacts = declared_contacts(portal, failed);
@@ -847,14 +848,22 @@ void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagno
                             "file, e.g. about.kk.md");
   }
   validate_plans(portal, diagnostics, failed);
-  for (std::size_t i = 0; i < portal.grants.size(); ++i) {
-    const Grant& g = portal.grants[i];
-    if (i > 0 && portal.grants[i - 1].id == g.id && !g.id.empty())
-      Reporter(g.source, diagnostics)
-          .error("/id", "duplicate grant id \"" + g.id + "\"; also used by " +
-                            portal.grants[i - 1].source.file + "; ids must be unique");
-    check_grant(g, known, contacts, reserved, diagnostics);
-  }
+  // Each grant on its own (check_grant reads only the grant and what is shared, read-only), on
+  // every core; the findings are added in the grants' order.
+  std::vector<Diagnostics> grant_findings(portal.grants.size());
+  for_each_index(portal.grants.size(), thread_count(static_cast<int>(jobs)),
+                 [&](std::size_t i, unsigned) {
+                   const Grant& g = portal.grants[i];
+                   Diagnostics& found = grant_findings[i];
+                   if (i > 0 && portal.grants[i - 1].id == g.id && !g.id.empty())
+                     Reporter(g.source, found)
+                         .error("/id", "duplicate grant id \"" + g.id + "\"; also used by " +
+                                           portal.grants[i - 1].source.file +
+                                           "; ids must be unique");
+                   check_grant(g, known, contacts, reserved, found);
+                 });
+  for (const Diagnostics& found : grant_findings)
+    for (const Diagnostic& finding : found.items()) diagnostics.add(finding);
   check_copies(portal, diagnostics);
 }
 

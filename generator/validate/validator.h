@@ -21,8 +21,10 @@ struct ReservedNames {
 
 // `failed`: what the loader left out (content/loader.h). Validation runs after a load with errors
 // too, so that one run reports every finding: it judges the records that loaded, and a reference
-// to a record that failed to load is not reported as unknown.
+// to a record that failed to load is not reported as unknown. The grants are checked on `jobs`
+// threads (0: one a core), each into its own findings, added in the grants' order: the findings
+// and their order do not depend on the threads.
 void validate_portal(const Portal& portal, const ReservedNames& reserved, Diagnostics& diagnostics,
-                     const LoadFailures& failed = {});
+                     const LoadFailures& failed = {}, unsigned jobs = 0);
 
 }  // namespace ashyq

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -145,6 +147,100 @@ TEST_CASE("A streamed file whose bytes did not change is not written again; a ch
   CHECK(read_file(site / "public/data/same.csv") == "жолдар, rows");
   CHECK(read_file(site / "public/data/changed.csv") == "new rows!");
   CHECK_FALSE(fs::exists(site / "public.staging"));
+}
+
+TEST_CASE("A bulk table's key is made from its rows, whatever the chunks, and changes with a cell",
+          "[export][incremental]") {
+  LoadedFixture fixture;
+  const std::vector<opendata::Table> whole = opendata::bulk_tables(fixture.portal, fixture.index);
+  const std::vector<BulkTable> by_one = bulk_tables(fixture.site, 1);
+  const std::vector<BulkTable> by_many = bulk_tables(fixture.site, 1000);
+  REQUIRE(by_one.size() == whole.size());
+  std::set<std::uint64_t> keys;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    INFO(whole[i].schema->name);
+    std::size_t rows_one = 0, rows_many = 0;
+    const std::uint64_t key = bulk_table_key(by_one[i], 7, rows_one);
+    CHECK(key == bulk_table_key(by_many[i], 7, rows_many));
+    CHECK(rows_one == whole[i].rows.size());
+    CHECK(rows_many == whole[i].rows.size());
+    CHECK(key != bulk_table_key(by_one[i], 8, rows_one));  // another generator
+    keys.insert(key);
+  }
+  CHECK(keys.size() == whole.size());  // empty tables too differ, by their names
+
+  // One grant's Russian title changed: the grants table's key changes, the budget lines' does not.
+  Portal changed = fixture.portal;
+  Grant& grant = changed.grants.front();
+  grant.title.set(Lang::ru, std::string(grant.title.in(Lang::ru)) + " (изменено)");
+  const PortalIndex index = build_index(changed);
+  const SiteContext site{changed, index, fixture.strings, *fixture.renderer,
+                         changed.config.page_size};
+  const std::vector<BulkTable> after = bulk_tables(site);
+  std::size_t rows = 0;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    INFO(whole[i].schema->name);
+    const bool has_title = whole[i].schema == &opendata::grants_schema();
+    CHECK((bulk_table_key(after[i], 7, rows) != bulk_table_key(by_one[i], 7, rows)) == has_title);
+  }
+}
+
+TEST_CASE("A rebuild keeps the bulk files of the tables whose rows did not change",
+          "[export][incremental]") {
+  LoadedFixture fixture;
+  testing::TempFolder out("bulk-keep");
+  const fs::path public_dir = out / "public";
+  // Builds the portal files of `site` into public/; returns the tables kept and the files written.
+  auto build = [&](const SiteContext& site, std::uint64_t generator) {
+    const auto writer = testing::open_writer(public_dir);
+    PortalDataFiles files(site, generator);
+    for (std::size_t job = 0; job < files.jobs(); ++job) CHECK(files.run(job, *writer) == Status());
+    CHECK(files.finish(*writer) == Status());
+    CHECK(writer->publish() == Status());
+    return std::pair(files.tables_kept(), writer->files_written());
+  };
+  const std::size_t tables = bulk_tables(fixture.site).size();
+  CHECK(build(fixture.site, 7).first == 0);
+  const auto clean = testing::snapshot(public_dir);
+  // Nothing changed: every table is kept, no file is written.
+  CHECK(build(fixture.site, 7) == std::pair<std::size_t, std::int64_t>(tables, 0));
+  CHECK(testing::snapshot(public_dir) == clean);
+  // Another generator: every table is made again (with the same bytes).
+  CHECK(build(fixture.site, 8).first == 0);
+  CHECK(testing::snapshot(public_dir) == clean);
+  // One title changed: only the grants table is made again, and every file has the bytes a build
+  // without keys gives.
+  Portal changed = fixture.portal;
+  Grant& grant = changed.grants.front();
+  grant.title.set(Lang::ru, std::string(grant.title.in(Lang::ru)) + " (изменено)");
+  const PortalIndex index = build_index(changed);
+  const SiteContext site{changed, index, fixture.strings, *fixture.renderer,
+                         changed.config.page_size};
+  const auto [kept, written] = build(site, 8);
+  CHECK(kept == tables - 1);
+  // Written: the files whose bytes changed, the grants table's three among them.
+  const auto now = testing::snapshot(public_dir);
+  std::set<std::string> differ;
+  for (const auto& [path, bytes] : now)
+    if (clean.at(path) != bytes) differ.insert(path);
+  CHECK(static_cast<std::int64_t>(differ.size()) == written);
+  for (const char* file : {"data/grants.csv", "data/grants.json", "data/grants.xlsx"})
+    CHECK(differ.count(file) == 1);
+  CHECK(differ.count("data/budget_lines.csv") == 0);
+  testing::TempFolder fresh("bulk-fresh");
+  {
+    const auto writer = testing::open_writer(fresh / "public");
+    CHECK(write_portal_data_files(site, *writer) == Status());
+    CHECK(writer->publish() == Status());
+  }
+  CHECK(testing::snapshot(public_dir) == testing::snapshot(fresh / "public"));
+  CHECK(testing::snapshot(public_dir) != clean);
+  // A kept file edited by hand is made again.
+  {
+    std::ofstream(public_dir / "data/budget_lines.json", std::ios::app) << " ";
+  }
+  CHECK(build(site, 8).first == tables - 1);
+  CHECK(testing::snapshot(public_dir) == testing::snapshot(fresh / "public"));
 }
 
 // The 360Giving package as the build wrote it before it was streamed: one document of every

@@ -206,7 +206,11 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
       "phase views \\d+\\.\\d{3} s" + peak + "phase render \\d+\\.\\d{3} s \\(thread-seconds\\)" +
       peak + "phase write \\d+\\.\\d{3} s \\(thread-seconds\\)" + peak +
       "phase pages \\d+\\.\\d{3} s \\(wall time of render and write\\)" + peak +
-      "phase search \\d+\\.\\d{3} s \\(the search index, part of pages\\)" + peak +
+      "phase data \\d+\\.\\d{3} s \\(thread-seconds, part of pages; 0 of 9 bulk tables kept\\)" +
+      peak +
+      "phase search \\d+\\.\\d{3} s \\(thread-seconds: the search index and the explorer's data, "
+      "part of pages\\)" +
+      peak +
       "phase publish \\d+\\.\\d{3} s" + peak +
       "(pages [a-z_]+ \\d+ kept \\d+ render \\d+\\.\\d{3} s downloads \\d+\\.\\d{3} s bytes "
       "[0-9.]+ "
@@ -221,7 +225,7 @@ TEST_CASE("Build --timings prints one line a phase after the summary, in pipelin
   for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), peak_line);
        it != std::sregex_iterator(); ++it)
     peaks.push_back(kib(*it));
-  REQUIRE(peaks.size() == 9);
+  REQUIRE(peaks.size() == 10);
   for (std::size_t i = 1; i < peaks.size(); ++i) CHECK(peaks[i] >= peaks[i - 1]);
   std::smatch summary;
   REQUIRE(std::regex_search(r.out, summary, std::regex("peak memory ([0-9.]+) (KiB|MiB)\\n")));

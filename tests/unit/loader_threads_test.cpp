@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "content/loader.h"
+#include "routes/routes.h"
+#include "validate/validator.h"
 #include "temp_folder.h"
 
 namespace ashyq {
@@ -66,6 +68,35 @@ TEST_CASE("Loading with several threads gives the records and findings one threa
       CHECK(loaded.grants[i].narratives[0].markdown == serial.grants[i].narratives[0].markdown);
       CHECK(loaded.grants[i].subgrants.awarded.size() == serial.grants[i].subgrants.awarded.size());
     }
+  }
+}
+
+// Grants are also validated by several threads, each into its own findings: the findings and their
+// order must be those of one thread. Private phone numbers (invented) in the Kazakh narratives of
+// four grants, between clean grants.
+TEST_CASE("Validating with several threads gives the findings one thread gives") {
+  testing::TempFolder site("validate-threads");
+  fs::copy(fs::path(ASHYQ_SOURCE_DIR) / "tests/fixtures/portal", site.root(),
+           fs::copy_options::recursive);
+  const std::string grants = "content/grants/";
+  for (const char* folder : {"synthetic-2023-culture-bridge", "synthetic-2024-ecology",
+                             "synthetic-2024-subgrants-json", "synthetic-2025-planned"})
+    site.write(grants + folder + "/report.kk.md",
+               "# Есеп\n\nБайланыс: +7 701 123 45 67 (ойдан шығарылған нөмір)\n");
+  Diagnostics loading;
+  const Portal portal = load_portal(site.root(), loading, nullptr, 1);
+  REQUIRE_FALSE(loading.has_errors());
+  Diagnostics serial;
+  validate_portal(portal, routes::reserved_names(), serial, {}, 1);
+  const std::vector<std::string> lines = printed(serial);
+  std::size_t phones = 0;
+  for (const std::string& line : lines) phones += line.find("report.kk.md") != std::string::npos;
+  CHECK(phones >= 4);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    INFO(jobs << " threads");
+    Diagnostics findings;
+    validate_portal(portal, routes::reserved_names(), findings, {}, jobs);
+    CHECK(printed(findings) == lines);
   }
 }
 

@@ -195,6 +195,55 @@ TEST_CASE("Unchanged bytes are not written again; changed, new and gone files ar
   CHECK(read_manifest(site / "public.manifest")->inputs == "in-2");
 }
 
+TEST_CASE("keep_files keeps a set of files when the first was written with the key and all are "
+          "on disk as published") {
+  testing::TempFolder site("output");
+  const std::vector<std::string> table = {"data/t.csv", "data/t.json", "data/t.xlsx"};
+  {
+    const auto writer = testing::open_writer(site / "public", "in-1");
+    CHECK_FALSE(writer->keep_files(table, 42));  // a full build keeps nothing
+    std::uint64_t key = 0;
+    CHECK(writer->write_streamed(
+              "data/t.csv",
+              [&](const OutputWriter::Append& append) {
+                append("a,b\n");
+                key = 42;  // known once streamed
+                return Status();
+              },
+              &key) == Status());
+    CHECK(writer->write("data/t.json", "[]") == Status());
+    CHECK(writer->write("data/t.xlsx", "PK") == Status());
+    CHECK(writer->write("index.html", "home") == Status());
+    CHECK(writer->publish() == Status());
+  }
+  const Tree first = snapshot(site / "public");
+  auto rebuild = [&](std::uint64_t key, const std::vector<std::string>& paths) {
+    const auto writer = testing::open_writer(site / "public", "in-2");
+    const bool kept = writer->keep_files(paths, key);
+    if (!kept) {  // made again, with the same key
+      CHECK(writer->write("data/t.csv", "a,b\n", 42) == Status());
+      CHECK(writer->write("data/t.json", "[]") == Status());
+      CHECK(writer->write("data/t.xlsx", "PK") == Status());
+    } else {
+      CHECK(writer->files_kept() == 3);
+      CHECK(writer->files() == 3);
+    }
+    CHECK(writer->write("index.html", "home") == Status());
+    CHECK(writer->publish() == Status());
+    CHECK(snapshot(site / "public") == first);  // kept or made again, the same tree
+    return kept;
+  };
+  CHECK_FALSE(rebuild(0, table));                                 // no key: never kept
+  CHECK_FALSE(rebuild(41, table));                                // another key
+  CHECK_FALSE(rebuild(42, {"data/t.csv", "data/missing.json"}));  // a file the build lacked
+  CHECK_FALSE(rebuild(42, {"data/t.json", "data/t.csv"}));        // the key is on the first
+  CHECK(rebuild(42, table));
+  // A file of the set edited by hand: the set is made again.
+  site.write("public/data/t.xlsx", "edited");
+  CHECK_FALSE(rebuild(42, table));
+  CHECK(rebuild(42, table));
+}
+
 TEST_CASE("A publish that changes nothing writes nothing, not even the manifest") {
   testing::TempFolder site("output");
   publish_tree(site / "public", kFirst);
