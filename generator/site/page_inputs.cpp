@@ -1,8 +1,7 @@
 #include "site/page_inputs.h"
 
 #include <algorithm>
-#include <cinttypes>
-#include <cstdio>
+#include <charconv>
 #include <string>
 #include <variant>
 
@@ -39,7 +38,14 @@ class KeyText {
     number(base.contacts);
   }
 
+  // The grant's own part (PageInputsBase::grants), made once a build.
   void grant(const Grant& g) {
+    const std::uint64_t own = base_.grants[static_cast<std::size_t>(&g - base_.first_grant)];
+    if (own == 0) known_ = false;
+    number(own);
+  }
+  // The grant's folder and the organisations it names, by their files.
+  void grant_files(const Grant& g) {
     record('g', g.folder, base_.inputs->grants);
     organisation(g.grantee_id);
     organisation(g.operator_id);
@@ -52,8 +58,9 @@ class KeyText {
   void separator() { text_ += " |"; }
   void number(std::uint64_t n) {
     char buffer[24];
-    std::snprintf(buffer, sizeof buffer, " %" PRIx64, n);
-    text_ += buffer;
+    buffer[0] = ' ';
+    const auto end = std::to_chars(buffer + 1, buffer + sizeof buffer, n, 16).ptr;
+    text_.append(buffer, end);
   }
   void word(std::string_view w) {
     text_ += ' ';
@@ -89,17 +96,12 @@ class KeyText {
     }
   }
 
-  // The region's count and sum of every sub-grant listed under it, and the sub-grants `rows` holds.
+  // The region's count and sum of every sub-grant listed under it (PageInputsBase), and the
+  // sub-grants `rows` holds.
   void region_subgrants(const SiteContext& site, std::size_t region, Rows rows) {
     const Portal& portal = site.portal;
     const std::vector<std::size_t>& listed = site.index.region_subgrants[region];
-    Tenge sum;
-    for (std::size_t at : listed) {
-      const SubgrantRef& ref = site.index.subgrants[at];
-      sum += portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
-    }
-    number(listed.size());
-    number(static_cast<std::uint64_t>(sum.value()));
+    number(base_.region_subgrants[region]);
     std::size_t last = portal.grants.size();  // the grants come in registry order: each once
     for (std::size_t n = rows.begin; n < rows.end; ++n) {
       const SubgrantRef& ref = site.index.subgrants[listed[n]];
@@ -134,7 +136,8 @@ class KeyText {
 
 PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
                                 const InputFingerprints& inputs) {
-  PageInputsBase base{&inputs};
+  PageInputsBase base;
+  base.inputs = &inputs;
   std::string contacts;
   for (const Organisation& o : portal.organisations)
     for (const std::string& contact : o.public_contacts) (contacts += contact) += '\n';
@@ -164,6 +167,27 @@ PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
   }
   media.number(index.media_without_year);
   base.media_sidebar = media.key();
+  // Each grant's own part of a key, once: a page lists up to thousands of grants (a list's first
+  // page, which writes its downloads), and tens of thousands of pages are keyed every build.
+  base.first_grant = portal.grants.data();
+  base.grants.reserve(portal.grants.size());
+  for (const Grant& g : portal.grants) {
+    KeyText own(base, PageKey{});
+    own.grant_files(g);
+    base.grants.push_back(own.key());
+  }
+  // Each region's count and sum of the sub-grants listed under it.
+  for (const std::vector<std::size_t>& listed : index.region_subgrants) {
+    Tenge sum;
+    for (std::size_t at : listed) {
+      const SubgrantRef& ref = index.subgrants[at];
+      sum += portal.grants[ref.grant].subgrants.awarded[ref.subgrant].amount;
+    }
+    KeyText region(base, PageKey{});
+    region.number(listed.size());
+    region.number(static_cast<std::uint64_t>(sum.value()));
+    base.region_subgrants.push_back(region.key());
+  }
   // The tile map on the region pages: every region's figures, and the portal's.
   KeyText map(base, PageKey{});
   const views::MapData data = views::portal_map_data(index, portal);

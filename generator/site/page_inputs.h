@@ -28,6 +28,7 @@
 // and are made at every build (key 0); their download files are still kept when their rows did
 // not change (site/downloads.h, write_table).
 #include <cstdint>
+#include <vector>
 
 #include "site/inputs.h"
 #include "site/site_context.h"
@@ -41,6 +42,13 @@ struct PageInputsBase {
   std::uint64_t sidebar = 0;        // what the list pages' side bar is made from
   std::uint64_t media_sidebar = 0;  // what the media pages' side bar is made from
   std::uint64_t map = 0;            // what the tile map of the region pages is made from
+  // Each grant's own part of a key, by its place in Portal::grants (from `first_grant`): its
+  // folder's fingerprint and those of the organisations it names; 0 when one of them has no files
+  // of its own (a page showing it is then made at every build).
+  const Grant* first_grant = nullptr;
+  std::vector<std::uint64_t> grants;
+  // Each region's count and sum of the sub-grants listed under it (index.region_subgrants).
+  std::vector<std::uint64_t> region_subgrants;
 };
 PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
                                 const InputFingerprints& inputs);

@@ -149,6 +149,22 @@ TEST_CASE("A streamed file whose bytes did not change is not written again; a ch
   CHECK_FALSE(fs::exists(site / "public.staging"));
 }
 
+// The fixture portal with its first grant's Russian title changed, and its site.
+struct Retitled {
+  explicit Retitled(const LoadedFixture& fixture)
+      : portal(retitle(fixture.portal)),
+        index(build_index(portal)),
+        site{portal, index, fixture.strings, *fixture.renderer, portal.config.page_size} {}
+  static Portal retitle(Portal portal) {
+    Grant& grant = portal.grants.front();
+    grant.title.set(Lang::ru, std::string(grant.title.in(Lang::ru)) + " (изменено)");
+    return portal;
+  }
+  const Portal portal;
+  const PortalIndex index;
+  const SiteContext site;
+};
+
 TEST_CASE("A bulk table's key is made from its rows, whatever the chunks, and changes with a cell",
           "[export][incremental]") {
   LoadedFixture fixture;
@@ -170,12 +186,8 @@ TEST_CASE("A bulk table's key is made from its rows, whatever the chunks, and ch
   CHECK(keys.size() == whole.size());  // empty tables too differ, by their names
 
   // One grant's Russian title changed: the grants table's key changes, the budget lines' does not.
-  Portal changed = fixture.portal;
-  Grant& grant = changed.grants.front();
-  grant.title.set(Lang::ru, std::string(grant.title.in(Lang::ru)) + " (изменено)");
-  const PortalIndex index = build_index(changed);
-  const SiteContext site{changed, index, fixture.strings, *fixture.renderer,
-                         changed.config.page_size};
+  const Retitled retitled(fixture);
+  const SiteContext& site = retitled.site;
   const std::vector<BulkTable> after = bulk_tables(site);
   std::size_t rows = 0;
   for (std::size_t i = 0; i < whole.size(); ++i) {
@@ -210,12 +222,8 @@ TEST_CASE("A rebuild keeps the bulk files of the tables whose rows did not chang
   CHECK(testing::snapshot(public_dir) == clean);
   // One title changed: only the grants table is made again, and every file has the bytes a build
   // without keys gives.
-  Portal changed = fixture.portal;
-  Grant& grant = changed.grants.front();
-  grant.title.set(Lang::ru, std::string(grant.title.in(Lang::ru)) + " (изменено)");
-  const PortalIndex index = build_index(changed);
-  const SiteContext site{changed, index, fixture.strings, *fixture.renderer,
-                         changed.config.page_size};
+  const Retitled retitled(fixture);
+  const SiteContext& site = retitled.site;
   const auto [kept, written] = build(site, 8);
   CHECK(kept == tables - 1);
   // Written: the files whose bytes changed, the grants table's three among them.
