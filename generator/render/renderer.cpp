@@ -6,6 +6,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "core/content_hash.h"
 #include "core/file_io.h"
 
 namespace ashyq::render {
@@ -15,6 +16,7 @@ namespace mstch = kainjow::mustache;
 struct Renderer::Impl {
   std::map<std::string, mstch::mustache> templates;  // parsed once at load, partials inlined
   std::map<std::string, std::vector<std::string>> strings_used;  // template → UI-string names
+  std::map<std::string, std::uint64_t> fingerprints;  // template → hash of its expanded text
   std::uint64_t id = 0;  // tells this renderer's per-thread copies from another's
 };
 
@@ -178,12 +180,18 @@ std::unique_ptr<Renderer> Renderer::load(const std::filesystem::path& dir,
       continue;
     }
     renderer->impl_->strings_used.emplace(name, names_of_strings(expanded));
+    renderer->impl_->fingerprints.emplace(name, content_hash(expanded));
     renderer->impl_->templates.emplace(name, std::move(parsed));
   }
   return renderer;
 }
 
 bool Renderer::has(const std::string& name) const { return impl_->templates.count(name) > 0; }
+
+std::uint64_t Renderer::fingerprint(const std::string& name) const {
+  const auto it = impl_->fingerprints.find(name);
+  return it == impl_->fingerprints.end() ? 0 : it->second;
+}
 
 const std::vector<std::string>& Renderer::strings_used(const std::string& name) const {
   static const std::vector<std::string> none;

@@ -1,6 +1,7 @@
 #pragma once
 // render: fills logic-less Mustache templates from views. Templates are read and parsed once; a
 // Renderer is then used read-only, so pages can render in parallel.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -43,6 +44,10 @@ class Renderer {
   ~Renderer();
 
   bool has(const std::string& name) const;
+  // A hash of template `name` with its partials expanded: what a page rendered with it depends on
+  // in the templates, so a rebuild makes again only the pages whose templates' text changed
+  // (site/page_inputs.h). 0 for an unknown template.
+  std::uint64_t fingerprint(const std::string& name) const;
   // The UI strings template `name` names, partials included, as keys of the UI-string table
   // ("grant.goal" for {{t.grant.goal}}), sorted; a name that is a prefix ({{t.status}}) stands
   // for every key under it. Empty for an unknown template.

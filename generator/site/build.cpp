@@ -170,7 +170,7 @@ BuildResult build(const BuildOptions& options, Diagnostics& diagnostics) {
   phase_start = Clock::now();
   const PortalIndex index = build_index(portal);
   SiteContext site{portal, index, strings, *renderer, portal.config.page_size};
-  const PageInputsBase inputs_base = page_inputs_base(portal, index, fingerprints);
+  const PageInputsBase inputs_base = page_inputs_base(portal, index, fingerprints, *renderer);
 
   // A failure to write (or to render a part shared by pages) ends the build in the "write" phase,
   // reported at the output folder; the previous output is then untouched.

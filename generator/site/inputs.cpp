@@ -24,9 +24,13 @@ std::string file_line(const fs::path& path, std::string_view name) {
 }
 
 // Which record owns a file of the site ("content/grants/a/grant.json" → the grant folder "a"),
-// or none for a shared input.
-enum class Owner { shared, grant, organisation };
+// or none for a shared input; a template is its own kind.
+enum class Owner { shared, grant, organisation, template_file };
 Owner owner_of(std::string_view file, std::string_view& key) {
+  constexpr std::string_view templates = "templates/";
+  if (file.starts_with(templates) && file.ends_with(".mustache") &&
+      file.find('/', templates.size()) == std::string_view::npos)
+    return Owner::template_file;
   constexpr std::string_view grants = "content/grants/", organisations = "content/organisations/";
   if (file.starts_with(grants)) {
     const std::string_view rest = file.substr(grants.size());
@@ -81,6 +85,7 @@ InputFingerprints input_fingerprints(const fs::path& site_dir) {
       whole += line;
       std::string_view key;
       const Owner owner = owner_of(file, key);
+      if (owner == Owner::template_file) continue;  // in `whole` only
       if (owner == Owner::shared) {
         shared += line;
         continue;

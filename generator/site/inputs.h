@@ -23,9 +23,10 @@ inline constexpr std::string_view kInputRoots[] = {"site.toml", "content", "temp
 
 struct InputFingerprints {
   std::string whole;  // 16 hex digits: every input
-  // Every input that is not one record's own file: the generator, site.toml, templates and UI
-  // strings, assets, link cache, regions, directions, plans and pages. A page may depend on any
-  // of them.
+  // Every input that is not one record's own file nor a template (templates/<name>.mustache: a
+  // page depends on the text of its own templates, render::Renderer::fingerprint): the generator,
+  // site.toml, UI strings, assets, link cache, regions, directions, plans and pages. A page may
+  // depend on any of them.
   std::uint64_t shared = 0;
   // The generator binary alone (its size and modification time): what the open-data files depend
   // on besides their rows (site/downloads.h, bulk_table_key). 0 when not fingerprinted.

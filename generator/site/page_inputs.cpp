@@ -35,6 +35,7 @@ class KeyText {
     text_ += lang_code(key.lang);
     number(key.page);
     number(base.inputs->shared);
+    number(base.templates[static_cast<std::size_t>(key.kind())]);
     number(base.contacts);
   }
 
@@ -135,9 +136,18 @@ class KeyText {
 }  // namespace
 
 PageInputsBase page_inputs_base(const Portal& portal, const PortalIndex& index,
-                                const InputFingerprints& inputs) {
+                                const InputFingerprints& inputs, const render::Renderer& renderer) {
   PageInputsBase base;
   base.inputs = &inputs;
+  // Before any KeyText: each key starts with its kind's templates.
+  for (std::size_t k = 0; k < routes::kPageKindCount; ++k) {
+    const routes::PageKindInfo& kind = routes::info(static_cast<PageKind>(k));
+    std::string text = std::to_string(renderer.fingerprint(std::string(kind.template_name))) + " " +
+                       std::to_string(renderer.fingerprint("base"));
+    if (kind.template_name.starts_with("subgrants"))  // the registry's summary, rendered apart
+      text += " " + std::to_string(renderer.fingerprint("subgrants_summary"));
+    base.templates[k] = content_hash(text);
+  }
   std::string contacts;
   for (const Organisation& o : portal.organisations)
     for (const std::string& contact : o.public_contacts) (contacts += contact) += '\n';

@@ -65,5 +65,29 @@ TEST_CASE("The input fingerprint changes with every input and only with inputs")
   changes("site.toml");
 }
 
+// A page's key covers the text of its own templates (render::Renderer::fingerprint), so the
+// templates are not among the inputs every page shares; their UI strings are.
+TEST_CASE("Templates change the whole fingerprint, not the shared one; UI strings change both") {
+  testing::TempFolder site("inputs-templates");
+  site.write("site.toml", "languages = [\"kk\", \"ru\"]\n");
+  site.write("templates/grant.mustache", "{{title}}");
+  site.write("templates/i18n/kk.toml", "a = \"ә\"\n");
+  const site::InputFingerprints first = site::input_fingerprints(site.root());
+  auto touch = [&](const std::string& file, const std::string& text) {
+    site.write(file, text);
+    fs::last_write_time(site / file, fs::last_write_time(site / file) + std::chrono::seconds(2));
+  };
+  touch("templates/grant.mustache", "{{TITLE}}");
+  const site::InputFingerprints edited = site::input_fingerprints(site.root());
+  CHECK(edited.whole != first.whole);
+  CHECK(edited.shared == first.shared);
+  touch("templates/_new_partial.mustache", "x");
+  CHECK(site::input_fingerprints(site.root()).shared == first.shared);
+  touch("templates/i18n/kk.toml", "a = \"б\"\n");
+  const site::InputFingerprints strings = site::input_fingerprints(site.root());
+  CHECK(strings.shared != first.shared);
+  CHECK(strings.whole != edited.whole);
+}
+
 }  // namespace
 }  // namespace ashyq

@@ -44,6 +44,33 @@ TEST_CASE("Templates are loaded from a folder and rendered with their partials")
             .value() == "<h1>Ашық гранттар</h1><footer>Ашық</footer>[a][b]");
 }
 
+TEST_CASE("A template's fingerprint follows its text and its partials', no other template's") {
+  testing::TempFolder templates("renderer-fingerprint");
+  templates.write("grant.mustache", "<h1>{{title}}</h1>{{> _table}}");
+  templates.write("catalogue.mustache", "<ul>{{#rows}}<li>{{.}}</li>{{/rows}}</ul>");
+  templates.write("_table.mustache", "<table></table>");
+  auto load = [&] {
+    Diagnostics diagnostics;
+    auto renderer = Renderer::load(templates.root(), "templates", diagnostics);
+    CHECK(findings(diagnostics) == "");
+    return renderer;
+  };
+  const auto first = load();
+  CHECK(first->fingerprint("grant") != 0);
+  CHECK(first->fingerprint("grant") != first->fingerprint("catalogue"));
+  CHECK(first->fingerprint("_table") == 0);  // a partial is no page's template
+  CHECK(first->fingerprint("unknown") == 0);
+  CHECK(load()->fingerprint("grant") == first->fingerprint("grant"));  // stable
+  templates.write("_table.mustache", "<table class=\"x\"></table>");
+  const auto partial_edited = load();
+  CHECK(partial_edited->fingerprint("grant") != first->fingerprint("grant"));
+  CHECK(partial_edited->fingerprint("catalogue") == first->fingerprint("catalogue"));
+  templates.write("catalogue.mustache", "<ol>{{#rows}}<li>{{.}}</li>{{/rows}}</ol>");
+  const auto own_edited = load();
+  CHECK(own_edited->fingerprint("catalogue") != first->fingerprint("catalogue"));
+  CHECK(own_edited->fingerprint("grant") == partial_edited->fingerprint("grant"));
+}
+
 TEST_CASE("Every value is HTML-escaped, so text from content cannot inject a script") {
   testing::TempFolder templates("renderer");
   templates.write("page.mustache", "<p title=\"{{title}}\">{{title}}</p>{{{html}}}");
